@@ -1,0 +1,211 @@
+"""Stage `assemble`: turn finished candidates into spec `Event` records.
+
+Drops negated, hypothetical and future candidates, fills ACLED's defaults
+(generic actors, disorder type, interaction), dates undated events by the
+publication date with a precision that says so, merges candidates that report the
+same event twice in one article, and writes the ACLED-style note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date
+
+from conflictscope.models import (
+    ActorMention,
+    Event,
+    EventCandidate,
+    EventTime,
+    Source,
+    Span,
+    stable_id,
+)
+from conflictscope.pipeline.base import AnalyzedArticle
+from conflictscope.pipeline.registry import stage
+from conflictscope.taxonomy import (
+    BATTLES,
+    EXPLOSIONS,
+    PROTESTS,
+    RIOTS,
+    STRATEGIC,
+    VAC,
+    civilian_targeting,
+    disorder_type,
+    interaction,
+)
+
+#: The generic actor1 (name, inter) when the text names none, by event type.
+_DEFAULT_ACTOR1 = {
+    PROTESTS: ("Protesters", 6),
+    RIOTS: ("Rioters", 5),
+    BATTLES: ("Unidentified Armed Group", 3),
+    EXPLOSIONS: ("Unidentified Armed Group", 3),
+    VAC: ("Unidentified Armed Group", 3),
+    STRATEGIC: ("Unidentified Armed Group", 3),
+}
+
+
+@stage("assemble", requires=("candidates",), provides=("events",))
+def assemble(analyzed: AnalyzedArticle) -> AnalyzedArticle:
+    """Build the article's events from its asserted candidates."""
+    version = str(analyzed.extras.get("pipeline_version", "unknown"))
+    events: list[Event] = []
+    for candidate in analyzed.candidates:
+        if candidate.modality != "asserted":
+            continue
+        event = _to_event(analyzed, candidate, version)
+        duplicate = next((i for i, e in enumerate(events) if _same_event(e, event)), None)
+        if duplicate is None:
+            events.append(event)
+        else:
+            events[duplicate] = _merge(events[duplicate], event)
+    return replace(analyzed, events=tuple(events))
+
+
+def _to_event(analyzed: AnalyzedArticle, candidate: EventCandidate, version: str) -> Event:
+    article = analyzed.article
+    place = candidate.place.place if candidate.place else None
+    country = place.country if place else ""
+    actor1, inter1 = _actor_name(candidate.actor1, country)
+    if not actor1:
+        base, inter1 = _DEFAULT_ACTOR1[candidate.event_type]
+        actor1 = f"{base} ({country})" if country else base
+    actor2, inter2 = _actor_name(candidate.actor2, country)
+    when = candidate.time or _publication_time(article.published)
+    deaths = candidate.fatalities
+    attribution = candidate.attribution
+    evidence: dict[str, tuple[Span, ...]] = {
+        "event_type": (candidate.trigger,),
+        "sub_event_type": (candidate.trigger,),
+    }
+    evidence.update(_actor_evidence(candidate))
+    if candidate.place:
+        evidence["location"] = (candidate.place.span,)
+    evidence.update(candidate.evidence)
+    source = Source(
+        article_id=article.id,
+        publisher=article.publisher,
+        url=article.url,
+        published=article.published,
+        attributed_to=attribution.attributed_to if attribution else None,
+        certainty=attribution.certainty if attribution else "reported",
+    )
+    event_date = when.event_date if when else None
+    return Event(
+        event_id=stable_id(
+            "event", article.id, candidate.sub_event_type, candidate.trigger.start,
+            candidate.trigger.end,
+        ),
+        article_id=article.id,
+        pipeline_version=version,
+        event_type=candidate.event_type,
+        sub_event_type=candidate.sub_event_type,
+        disorder_type=disorder_type(candidate.event_type, candidate.sub_event_type),
+        civilian_targeting=civilian_targeting(candidate.event_type, inter2),
+        confidence=round(candidate.confidence, 3),
+        actor1=actor1,
+        inter1=inter1,
+        actor2=actor2,
+        inter2=inter2,
+        assoc_actor_1=tuple(_actor_name(a, country)[0] for a in candidate.assoc_actor_1),
+        assoc_actor_2=tuple(_actor_name(a, country)[0] for a in candidate.assoc_actor_2),
+        interaction=interaction(inter1, inter2),
+        country=country,
+        iso3=place.iso3 if place else "",
+        admin1=place.admin1 if place else "",
+        admin2=place.admin2 if place else "",
+        location=place.name if place else "",
+        latitude=place.latitude if place else None,
+        longitude=place.longitude if place else None,
+        geo_precision=candidate.geo_precision,
+        where_prec=candidate.where_prec,
+        gazetteer_id=place.gazetteer_id if place else "",
+        event_date=event_date,
+        date_start=when.date_start if when else None,
+        date_end=when.date_end if when else None,
+        time_precision=when.time_precision if when else None,
+        date_prec=when.date_prec if when else None,
+        is_background=candidate.is_background,
+        fatalities=deaths.low if deaths else None,
+        fatalities_low=deaths.low if deaths else None,
+        fatalities_best=deaths.best if deaths else None,
+        fatalities_high=deaths.high if deaths else None,
+        fatalities_by_side=deaths.by_side if deaths else (),
+        sources=(source,),
+        evidence=evidence,
+        notes=_note(event_date, candidate.sentence.text),
+    )
+
+
+def _actor_name(mention: ActorMention | None, country: str) -> tuple[str, int]:
+    if mention is None:
+        return "", 0
+    return mention.actor.name, mention.actor.inter
+
+
+def _actor_evidence(candidate: EventCandidate) -> dict[str, tuple[Span, ...]]:
+    evidence: dict[str, tuple[Span, ...]] = {}
+    if candidate.actor1:
+        evidence["actor1"] = (candidate.actor1.span,)
+    if candidate.actor2:
+        evidence["actor2"] = (candidate.actor2.span,)
+    if candidate.assoc_actor_1:
+        evidence["assoc_actor_1"] = tuple(a.span for a in candidate.assoc_actor_1)
+    if candidate.assoc_actor_2:
+        evidence["assoc_actor_2"] = tuple(a.span for a in candidate.assoc_actor_2)
+    return evidence
+
+
+def _publication_time(published: date | None) -> EventTime | None:
+    """No time expression: the publication date, flagged as not stated (precision: week)."""
+    if published is None:
+        return None
+    return EventTime(published, published, published, time_precision=2, date_prec=3, stated=False)
+
+
+def _note(event_date: date | None, sentence: str) -> str:
+    text = " ".join(sentence.split())
+    if event_date is None:
+        return text
+    return f"On {event_date.day} {event_date:%B %Y}: {text}"
+
+
+def _same_event(first: Event, second: Event) -> bool:
+    """Two candidates of one article that report the same action."""
+    return (
+        first.sub_event_type == second.sub_event_type
+        and first.actor1 == second.actor1
+        and first.actor2 == second.actor2
+        and first.location == second.location
+        and first.event_date == second.event_date
+        and first.is_background == second.is_background
+    )
+
+
+def _merge(kept: Event, other: Event) -> Event:
+    evidence = dict(kept.evidence)
+    for name, spans in other.evidence.items():
+        evidence[name] = _union(evidence.get(name, ()), spans)
+    best = [v for v in (kept.fatalities_best, other.fatalities_best) if v is not None]
+    return replace(
+        kept,
+        confidence=max(kept.confidence, other.confidence),
+        fatalities=_min_or_none(kept.fatalities, other.fatalities),
+        fatalities_low=_min_or_none(kept.fatalities_low, other.fatalities_low),
+        fatalities_best=best[0] if best else None,
+        fatalities_high=max([v for v in (kept.fatalities_high, other.fatalities_high) if v is not None], default=None),
+        sources=_union(kept.sources, other.sources),
+        evidence=evidence,
+    )
+
+
+def _union(first: Iterable, second: Iterable) -> tuple:  # type: ignore[type-arg]
+    seen = list(first)
+    seen.extend(item for item in second if item not in seen)
+    return tuple(seen)
+
+
+def _min_or_none(a: int | None, b: int | None) -> int | None:
+    values = [v for v in (a, b) if v is not None]
+    return min(values) if values else None

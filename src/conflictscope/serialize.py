@@ -1,0 +1,73 @@
+"""Records to and from JSON-ready dicts: the one place their JSON shape lives."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from datetime import date
+from typing import Any
+
+from conflictscope.models import Event, Source, Span
+
+
+def event_to_dict(event: Event) -> dict[str, Any]:
+    """An event as a JSON-ready dict (dates as ISO strings, evidence as span lists)."""
+    out: dict[str, Any] = {}
+    for item in fields(Event):
+        value = getattr(event, item.name)
+        if item.name == "sources":
+            value = [source_to_dict(s) for s in value]
+        elif item.name == "evidence":
+            value = {key: [s.to_dict() for s in spans] for key, spans in value.items()}
+        elif item.name == "fatalities_by_side":
+            value = [list(pair) for pair in value]
+        elif isinstance(value, date):
+            value = value.isoformat()
+        elif isinstance(value, tuple):
+            value = list(value)
+        out[item.name] = value
+    return out
+
+
+def source_to_dict(source: Source) -> dict[str, Any]:
+    """A source as a JSON-ready dict."""
+    return {
+        "article_id": source.article_id,
+        "publisher": source.publisher,
+        "url": source.url,
+        "published": source.published.isoformat() if source.published else None,
+        "attributed_to": source.attributed_to,
+        "certainty": source.certainty,
+    }
+
+
+def event_from_dict(data: dict[str, Any]) -> Event:
+    """The inverse of :func:`event_to_dict`."""
+    values: dict[str, Any] = {}
+    for item in fields(Event):
+        if item.name not in data:
+            continue
+        value = data[item.name]
+        if item.name == "sources":
+            value = tuple(_source_from_dict(s) for s in value)
+        elif item.name == "evidence":
+            value = {k: tuple(Span(s["start"], s["end"], s["text"]) for s in v) for k, v in value.items()}
+        elif item.name == "fatalities_by_side":
+            value = tuple((str(side), int(n)) for side, n in value)
+        elif item.name in ("event_date", "date_start", "date_end") and value:
+            value = date.fromisoformat(value)
+        elif item.name in ("assoc_actor_1", "assoc_actor_2"):
+            value = tuple(value)
+        values[item.name] = value
+    return Event(**values)
+
+
+def _source_from_dict(data: dict[str, Any]) -> Source:
+    published = data.get("published")
+    return Source(
+        article_id=data["article_id"],
+        publisher=data.get("publisher", ""),
+        url=data.get("url", ""),
+        published=date.fromisoformat(published) if published else None,
+        attributed_to=data.get("attributed_to"),
+        certainty=data.get("certainty", "reported"),
+    )
