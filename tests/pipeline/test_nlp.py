@@ -1,0 +1,43 @@
+"""The spaCy stage: sentence splitting, selection, offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictscope.pipeline.nlp import split_sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr. Smith left. He came back.", ["Mr. Smith left.", "He came back."]),
+        ('He said "no." Then he left.', ['He said "no."', "Then he left."]),
+        ("U.S. forces left the base. Rebels moved in.", ["U.S. forces left the base.", "Rebels moved in."]),
+        ("Headline here\n\nBody text starts.", ["Headline here", "Body text starts."]),
+        ("   ", []),
+    ],
+)
+def test_split_sentences(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e in split_sentences(text)] == expected
+
+
+def test_split_sentences_cuts_run_on_text() -> None:
+    text = "word " * 2000
+    bounds = split_sentences(text)
+    assert len(bounds) > 1
+    assert all(e - s <= 1500 for s, e in bounds)
+
+
+def test_offsets_point_into_article(parse) -> None:  # type: ignore[no-untyped-def]
+    text = "Quiet day.\n\nGunmen killed five villagers in Borno on Sunday, police said."
+    analyzed = parse(text)
+    assert analyzed.sentences[1].doc is not None
+    for mention in analyzed.mentions:
+        assert text[mention.start : mention.end] == mention.text
+
+
+def test_non_english_text_is_not_parsed(parse) -> None:  # type: ignore[no-untyped-def]
+    text = "Les combattants ont attaqué la ville de Palmyre dimanche, selon des militants."
+    analyzed = parse(text)
+    assert all(s.doc is None for s in analyzed.sentences)
+    assert analyzed.warnings
