@@ -1,0 +1,134 @@
+"""`conflictscope extract`: inputs of every kind, bad ones included."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conflictscope.cli import main
+
+REPORT = (
+    "Rebels attack army base in north\n\n"
+    "Rebel fighters attacked an army base near the town of Kidal on Sunday, killing four soldiers, "
+    "the Malian army said on Monday.\n"
+)
+
+
+def run(*args: str, input: bytes | str | None = None):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+def events_of(output: str) -> list[dict]:  # type: ignore[type-arg]
+    return [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+
+
+def test_extract_text_file_prints_json_lines(tmp_path: Path) -> None:
+    path = tmp_path / "kidal.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    result = run("extract", str(path), "--published", "2019-03-04")
+    assert result.exit_code == 0, result.output
+    for event in events_of(result.stdout):
+        assert event["article_id"] == "kidal"
+        assert event["event_type"]
+
+
+def test_extract_reads_stdin() -> None:
+    result = run("extract", "-", "--published", "2019-03-04", input=REPORT)
+    assert result.exit_code == 0, result.output
+    assert "report(s)" in result.stderr
+
+
+def test_extract_table_format(tmp_path: Path) -> None:
+    path = tmp_path / "kidal.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    result = run("extract", str(path), "--published", "2019-03-04", "--format", "table")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0].startswith("article")
+
+
+def test_extract_empty_file_is_named_and_fails(tmp_path: Path) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    result = run("extract", str(path))
+    assert result.exit_code == 1
+    assert "empty.txt" in result.stderr and "empty" in result.stderr
+
+
+def test_extract_binary_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "image.txt"
+    path.write_bytes(bytes(range(256)) * 40)
+    result = run("extract", str(path))
+    assert result.exit_code == 1
+    assert "binary" in result.stderr
+
+
+def test_extract_missing_file_is_named(tmp_path: Path) -> None:
+    result = run("extract", str(tmp_path / "nope.txt"))
+    assert result.exit_code == 1
+    assert "nope.txt" in result.stderr
+
+
+def test_extract_invalid_utf8_is_read_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes(REPORT.replace("north", "nörth").encode("latin-1"))
+    result = run("extract", str(path), "--published", "2019-03-04")
+    assert result.exit_code == 0
+    assert "not valid UTF-8" in result.stderr
+
+
+def test_extract_batch_goes_on_past_a_broken_line(tmp_path: Path) -> None:
+    path = tmp_path / "batch.jsonl"
+    good = {"id": "a1", "published": "2019-03-04", "text": REPORT}
+    lines = [json.dumps(good), "{not json", json.dumps({"id": "a2", "text": ""}),
+             json.dumps({**good, "id": "a3"})]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run("extract", str(path))
+    assert result.exit_code == 0
+    assert "batch.jsonl:2" in result.stderr
+    assert "batch.jsonl:3" in result.stderr
+    assert "2 report(s)" in result.stderr
+    ids = {event["article_id"] for event in events_of(result.stdout)}
+    assert ids <= {"a1", "a3"}
+
+
+def test_extract_non_english_yields_no_event_and_warns(tmp_path: Path) -> None:
+    path = tmp_path / "fr.txt"
+    path.write_text(
+        "Des hommes armés ont attaqué une base de l'armée près de Kidal dimanche, tuant quatre "
+        "soldats, a indiqué l'armée malienne. Les combats ont duré plusieurs heures dans la ville.",
+        encoding="utf-8",
+    )
+    result = run("extract", str(path), "--published", "2019-03-04")
+    assert result.exit_code == 0
+    assert events_of(result.stdout) == []
+    assert "English" in result.stderr
+
+
+def test_extract_huge_input_is_cut_with_a_clear_message(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    filler = "The committee met to discuss the budget of the school and the library. " * 20000
+    path.write_text(filler, encoding="utf-8")
+    result = run("extract", str(path), "--max-chars", "100000")
+    assert result.exit_code == 0
+    assert "only the first 100,000 are read" in result.stderr
+
+
+def test_extract_bad_published_option() -> None:
+    result = run("extract", "-", "--published", "yesterday", input=REPORT)
+    assert result.exit_code == 2
+    assert "not a date" in result.output
+
+
+@pytest.mark.slow
+def test_extract_50_megabyte_file(tmp_path: Path) -> None:
+    path = tmp_path / "fifty.txt"
+    block = "The committee met to discuss the budget of the school and the library. " * 1000
+    with path.open("w", encoding="utf-8") as handle:
+        while handle.tell() < 50_000_000:
+            handle.write(block)
+    result = run("extract", str(path))
+    assert result.exit_code == 0
+    assert "fifty.txt" in result.stderr and "characters" in result.stderr
