@@ -128,7 +128,7 @@ class Place:
     latitude: float | None = None
     longitude: float | None = None
     gazetteer_id: str = ""
-    feature: str = "city"  # city | admin1 | admin2 | country | site
+    feature: str = "city"  # city | admin1 | admin2 | country | continent
     population: int = 0
 
 

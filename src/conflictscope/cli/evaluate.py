@@ -1,7 +1,102 @@
-"""CLI: `evaluate` commands. PLACEHOLDER until its owner writes it."""
+"""CLI: `conflictscope evaluate TASK --gold FILE` and the regression gate."""
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
 import click
 
-COMMANDS: list[click.Command] = []
+from conflictscope.cli.common import friendly_errors
+
+TASK_HELP = {
+    "event-type": "ACLED sub-event type of snippets (CASE 2021 task 2 JSON Lines).",
+    "geoparse": "Toponym recognition and resolution (GeoWebNews JSON Lines).",
+    "timex": "Time expressions: spans and values (MEANTIME JSON Lines).",
+    "event": "Whole-article events per field (HRDsAttack JSON Lines or a seed .expected.json).",
+}
+
+
+@click.group()
+def evaluate() -> None:
+    """Score conflictscope against a gold standard: `evaluate TASK --gold FILE`."""
+
+
+def _emit(result: dict[str, Any], report: str | None, as_json: bool) -> None:
+    from conflictscope.evaluation.report import render
+
+    text = render(result)
+    if report:
+        Path(report).write_text(text, encoding="utf-8")
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, default=str))
+    else:
+        click.echo(text)
+
+
+def _task_command(task: str) -> click.Command:
+    @click.command(name=task, help=TASK_HELP[task])
+    @click.option("--gold", required=True, type=click.Path(dir_okay=False),
+                  help="The gold-standard file.")
+    @click.option("--report", type=click.Path(dir_okay=False), help="Also write a Markdown report here.")
+    @click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object.")
+    @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N gold records.")
+    @friendly_errors
+    def command(gold: str, report: str | None, as_json: bool, limit: int | None) -> None:
+        from conflictscope.evaluation.tasks import evaluate as run
+
+        _emit(run(task, gold, limit=limit), report, as_json)
+
+    return command
+
+
+for _task in TASK_HELP:
+    evaluate.add_command(_task_command(_task))
+
+
+@evaluate.command()
+@click.option("--baseline", default="benchmarks/baseline.json", show_default=True,
+              type=click.Path(dir_okay=False), help="The committed baseline metrics.")
+@click.option("--shared", default="../shared", show_default=True,
+              type=click.Path(file_okay=False), help="The folder holding data/dev and seeds/.")
+@click.option("--only", multiple=True, help="Run only these dev runs (repeatable).")
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N records of each file.")
+@click.option("--update", is_flag=True, help="Write the current metrics as the new baseline.")
+@click.option("--report", type=click.Path(dir_okay=False), help="Also write the report here.")
+@click.option("--json", "as_json", is_flag=True, help="Print the comparison as one JSON object.")
+@friendly_errors
+def gate(baseline: str, shared: str, only: tuple[str, ...], limit: int | None, update: bool,
+         report: str | None, as_json: bool) -> None:
+    """Recompute the dev-set metrics; exit 1 if any dropped more than 1 point below BASELINE."""
+    from conflictscope.evaluation.gate import load_baseline, run_gate, write_baseline
+
+    if not Path(shared).is_dir():
+        raise click.ClickException(f"{shared}: no such folder (pass --shared)")
+    outcome = run_gate(baseline, shared, only=only or None, limit=limit)
+    text = outcome.report()
+    if report:
+        Path(report).write_text(text, encoding="utf-8")
+    if as_json:
+        click.echo(json.dumps({
+            "failed": outcome.failed,
+            "rows": [{"metric": r.metric, "baseline": r.baseline, "current": r.current,
+                      "delta_points": r.delta_points, "status": r.status} for r in outcome.rows],
+            "errors": outcome.errors,
+            "seconds": {k: round(v, 2) for k, v in outcome.seconds.items()},
+        }))
+    else:
+        click.echo(text)
+    if update:
+        if limit:
+            raise click.ClickException("--update with --limit would record partial figures")
+        write_baseline(baseline, outcome, keep=load_baseline(baseline))
+        click.echo(f"baseline written to {baseline}", err=True)
+        return
+    if outcome.failed:
+        click.echo("regression gate failed: a metric dropped (see the report above)", err=True)
+        sys.exit(1)
+
+
+COMMANDS: list[click.Command] = [evaluate]

@@ -1,15 +1,32 @@
-"""Stage `actors`: Resolve actor mentions (dictionary + generic mentions) -> AnalyzedArticle.actors. Owner: actors work.
+"""Stage `actors`: every actor mention of the article, resolved to a canonical actor.
 
-PLACEHOLDER: passes the article through unchanged until the stage is written.
+Dictionary phrase matching (:mod:`conflictscope.actors.matcher`) over every
+sentence, parsed or not, plus NER ORG spans that look like unlisted armed groups;
+generic mentions resolve to the report's main actor or country
+(:mod:`conflictscope.actors.resolve`). What the ``roles`` stage needs besides the
+mentions (country context, main actor, "X-backed" pairs) goes to
+``extras["actor_context"]``.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from conflictscope.actors.dictionary import load_dictionary
+from conflictscope.actors.resolve import resolve_article
 from conflictscope.pipeline.base import AnalyzedArticle
 from conflictscope.pipeline.registry import stage
 
 
-@stage("actors", requires=('sentences', 'mentions',), provides=('actors',))
+@stage("actors", requires=("sentences", "mentions"), provides=("actors",))
 def actors(analyzed: AnalyzedArticle) -> AnalyzedArticle:
-    """Placeholder: returns the article unchanged."""
-    return analyzed
+    """Find and resolve the article's actor mentions."""
+    dictionary = load_dictionary()
+    sentences = [(s.start, s.end, s.text) for s in analyzed.sentences]
+    if not sentences and analyzed.text.strip():
+        sentences = [(0, len(analyzed.text), analyzed.text)]
+    mentions, context = resolve_article(
+        dictionary, sentences, published=analyzed.article.published, entities=analyzed.mentions
+    )
+    extras = {**analyzed.extras, "actor_context": context}
+    return replace(analyzed, actors=mentions, extras=extras)

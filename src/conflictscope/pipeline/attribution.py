@@ -1,15 +1,168 @@
-"""Stage `attribution`: Who said so and certainty per candidate. Owner: fatalities/attribution work.
+"""Stage `attribution`: who the report says said each event, and how sure it is.
 
-PLACEHOLDER: passes the article through unchanged until the stage is written.
+A candidate's trigger is looked up in its sentence's source frames
+(:mod:`conflictscope.pipeline.sourcing`): the innermost frame with a source names
+who said it ("the Syrian Observatory for Human Rights", "an activist", "reports
+from Palmyra"); the weakest certainty among the frames around it is the event's
+certainty (confirmed, reported, unconfirmed, claimed, denied). A pronoun source
+("it said") is the last named source before it; a following sentence that says
+the claim "could not be independently verified" makes the event unconfirmed.
+Unconfirmed, claimed and denied events have their confidence lowered. Sentences
+with no event of their own that continue an event ("An activist told the BBC the city
+was in IS hands") add their named source to it (``extras["attribution.supporting"]``).
 """
 
 from __future__ import annotations
 
-from conflictscope.pipeline.base import AnalyzedArticle
+from dataclasses import replace
+from typing import Any
+
+from conflictscope.models import Attribution, Certainty, EventCandidate, Span
+from conflictscope.pipeline.base import AnalyzedArticle, Sentence
+from conflictscope.pipeline.deathcount import Figure
+from conflictscope.pipeline.fatalities import CONTINUATION_WINDOW, NEW_EVENT, continued_event
 from conflictscope.pipeline.registry import stage
+from conflictscope.pipeline.sourcing import (
+    CONFIDENCE_FACTOR,
+    RANK,
+    ArticleSources,
+    Frame,
+    is_disclaimer,
+    is_pronoun,
+)
+
+#: Key of ``AnalyzedArticle.extras``: further named sources of each candidate, from the
+#: sentences with no candidate that continue it ({(trigger start, end, sub type): [...]}).
+SUPPORTING_KEY = "attribution.supporting"
+
+#: ACLED inter codes of non-state armed groups: what they say of their own acts is a claim.
+_ARMED_GROUP_INTER = (2, 3, 4)
 
 
-@stage("attribution", requires=('sentences', 'candidates',), provides=('candidates.attribution',))
+@stage("attribution", requires=("sentences", "candidates"), provides=("candidates.attribution",))
 def attribution(analyzed: AnalyzedArticle) -> AnalyzedArticle:
-    """Placeholder: returns the article unchanged."""
-    return analyzed
+    """Set each candidate's attribution and certainty, and scale its confidence."""
+    if not analyzed.candidates or not analyzed.sentences:
+        return analyzed
+    sentences = analyzed.sentences
+    sources = ArticleSources(sentences)
+    positions = [_position(sentences, c) for c in analyzed.candidates]
+    with_candidates = set(positions)
+    supporting = _supporting(analyzed, sources, positions)
+    updated = []
+    stored: dict[tuple[int, int, str], list[dict[str, Any]]] = {}
+    for index, (candidate, pos) in enumerate(zip(analyzed.candidates, positions, strict=True)):
+        if pos < 0:
+            updated.append(candidate)
+            continue
+        done = _attribute(analyzed, sources, pos, candidate, with_candidates)
+        extra = supporting.get(index, [])
+        if extra:
+            spans = (*done.evidence.get("sources", ()), *(span for _, _, span in extra))
+            done = done.with_evidence("sources", *_unique(list(spans)))
+            key = (candidate.trigger.start, candidate.trigger.end, candidate.sub_event_type)
+            stored[key] = [
+                {"attributed_to": who, "certainty": how, "start": span.start, "end": span.end, "text": span.text}
+                for who, how, span in extra
+            ]
+        updated.append(done)
+    extras = dict(analyzed.extras)
+    extras[SUPPORTING_KEY] = stored
+    return replace(analyzed, candidates=tuple(updated), extras=extras)
+
+
+def _supporting(
+    analyzed: AnalyzedArticle, sources: ArticleSources, positions: list[int]
+) -> dict[int, list[tuple[str, Certainty, Span]]]:
+    """Named sources of the sentences with no candidate that continue an event.
+
+    "IS fighters re-entered the city. An activist told the BBC the city was in IS
+    hands." : the activist is a further source of the re-entry.
+    """
+    sentences = analyzed.sentences
+    by_sentence: dict[int, list[int]] = {}
+    for index, pos in enumerate(positions):
+        if pos >= 0:
+            by_sentence.setdefault(pos, []).append(index)
+    out: dict[int, list[tuple[str, Certainty, Span]]] = {}
+    cache: dict[int, list[Figure]] = {}
+    scratch: list[str] = []
+    for pos, sentence in enumerate(sentences):
+        if pos in by_sentence or not any(p < pos <= p + CONTINUATION_WINDOW for p in by_sentence):
+            continue
+        if NEW_EVENT.search(sentence.text) or is_disclaimer(sentence.text):
+            continue
+        named = [f for f in sources.frames(pos) if f.source and not is_pronoun(f.source)]
+        if not named:
+            continue
+        target = continued_event(analyzed, sentences, pos, by_sentence, cache, scratch)
+        if target is None:
+            continue
+        frame = min(named, key=lambda f: f.cue_start)
+        assert frame.source is not None
+        span = sentence.char_span(frame.cue_start, frame.cue_end)
+        out.setdefault(target, []).append((frame.source, frame.certainty, span))
+    return out
+
+
+def _position(sentences: tuple[Sentence, ...], candidate: EventCandidate) -> int:
+    for position, sentence in enumerate(sentences):
+        if sentence.start <= candidate.trigger.start < sentence.end:
+            return position
+    return -1
+
+
+def _attribute(
+    analyzed: AnalyzedArticle,
+    sources: ArticleSources,
+    pos: int,
+    candidate: EventCandidate,
+    with_candidates: set[int],
+) -> EventCandidate:
+    sentence = analyzed.sentences[pos]
+    offset = candidate.trigger.start - sentence.start
+    source, certainty, covering = sources.resolve(pos, offset)
+    evidence = [sentence.char_span(f.cue_start, f.cue_end) for f in covering]
+    following = pos + 1
+    if (
+        following < len(analyzed.sentences)
+        and following not in with_candidates
+        and is_disclaimer(analyzed.sentences[following].text)
+        and RANK[certainty] < RANK["unconfirmed"]
+    ):
+        certainty = "unconfirmed"
+        evidence.append(analyzed.sentences[following].char_span(0, len(analyzed.sentences[following].text)))
+    if certainty == "reported" and _armed_group_source(analyzed, sentence, covering, source):
+        certainty = "claimed"
+    if not evidence:
+        evidence = [candidate.sentence]
+    confidence = round(candidate.confidence * CONFIDENCE_FACTOR[certainty], 4)
+    updated = replace(
+        candidate, attribution=Attribution(source, certainty), confidence=confidence
+    )
+    return updated.with_evidence("sources", *_unique(evidence))
+
+
+def _armed_group_source(
+    analyzed: AnalyzedArticle, sentence: Sentence, covering: list[Frame], source: str | None
+) -> bool:
+    """Whether the named source is an actor mention of a non-state armed group."""
+    if not source:
+        return False
+    frame = next((f for f in covering if f.source == source), None)
+    if frame is None:
+        return False
+    start, end = sentence.start + frame.cue_start, sentence.start + frame.cue_end
+    return any(
+        start <= mention.span.start < end and mention.actor.inter in _ARMED_GROUP_INTER
+        for mention in analyzed.actors
+    )
+
+
+def _unique(spans: list[Span]) -> list[Span]:
+    return list(dict.fromkeys(spans))
+
+
+def certainty_of(candidate: EventCandidate) -> Certainty:
+    """The candidate's certainty (``reported`` when the stage has not run)."""
+    return candidate.attribution.certainty if candidate.attribution else "reported"

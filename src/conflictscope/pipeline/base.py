@@ -25,9 +25,8 @@ from conflictscope.models import (
 )
 
 if TYPE_CHECKING:  # spaCy types only for annotations
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,15 +1,188 @@
-"""Stage `classify`: Detect and classify event clauses -> AnalyzedArticle.candidates (type, sub-type, confidence, modality, is_background). Owner: classifier work.
+"""Stage `classify`: detect and classify event clauses -> AnalyzedArticle.candidates.
 
-PLACEHOLDER: passes the article through unchanged until the stage is written.
+For every parsed sentence that has a conflict word, a calibrated linear model
+(``conflictscope.classify.model``, trained on our own labelled sentences) reads the
+whole sentence and each of its clauses. The sentence's best class gives one
+candidate; a clause whose own class differs (a second action, "destroyed
+monuments and beheaded the director") gives another. ACLED's territory rule then
+sets Government regains / Non-state actor overtakes from the agent's kind, and
+the parse around the trigger gives the modality and the background flag.
 """
 
 from __future__ import annotations
 
-from conflictscope.pipeline.base import AnalyzedArticle
+from dataclasses import replace
+
+from conflictscope.classify.clauses import Clause, clauses_of
+from conflictscope.classify.cues import ACTOR_GATE, cue_codes, find_cue
+from conflictscope.classify.labels import LABELS, NONE, SUB_EVENT_OF, event_type_of
+from conflictscope.classify.modality import is_background, modality_of
+from conflictscope.classify.model import LinearModel, default_model
+from conflictscope.classify.rules import non_event, refine
+from conflictscope.classify.territory import agent_kind, agent_tokens, resolve_control
+from conflictscope.models import ActorMention, EventCandidate
+from conflictscope.pipeline.base import AnalyzedArticle, Sentence
 from conflictscope.pipeline.registry import stage
 
+#: A sentence's class must reach this probability to make a candidate.
+MIN_CONFIDENCE = 0.4
+#: A further clause of the same sentence must reach this one.
+MIN_CLAUSE_CONFIDENCE = 0.55
+#: A further clause's candidate ranks below its sentence's (its confidence is scaled).
+CLAUSE_DISCOUNT = 0.9
+#: Sentences longer than this (characters) are read as a whole only.
+MAX_CLAUSE_SPLIT_CHARS = 600
 
-@stage("classify", requires=('sentences',), provides=('candidates',))
+
+@stage("classify", requires=("sentences",), provides=("candidates",), version="2")
 def classify(analyzed: AnalyzedArticle) -> AnalyzedArticle:
-    """Placeholder: returns the article unchanged."""
-    return analyzed
+    """Add one candidate per event-reporting clause of the parsed sentences."""
+    model = default_model()
+    found: list[EventCandidate] = []
+    sentences = analyzed.sentences
+    for position, sentence in enumerate(sentences):
+        if sentence.doc is None:
+            continue
+        following = sentences[position + 1].text if position + 1 < len(sentences) else ""
+        found.extend(classify_sentence(sentence, analyzed.actors, model, window=following))
+    return replace(analyzed, candidates=(*analyzed.candidates, *found))
+
+
+def _best(probs: dict[str, float]) -> tuple[str, float]:
+    code = max(probs, key=probs.__getitem__)
+    return code, probs[code]
+
+
+def classify_sentence(
+    sentence: Sentence,
+    actors: tuple[ActorMention, ...] = (),
+    model: LinearModel | None = None,
+    window: str = "",
+) -> list[EventCandidate]:
+    """The event candidates of one parsed sentence (none when it reports no event).
+
+    ``window`` is the text of the next sentence, read by the demonstration rules.
+    """
+    doc = sentence.doc
+    if doc is None or not sentence.text.strip():
+        return []
+    lowered = sentence.text.lower()
+    cues = cue_codes(lowered)
+    if all(code == NONE for code in cues) and ACTOR_GATE.search(lowered) is None:
+        return []
+    if non_event(lowered):
+        return []
+    model = model or default_model()
+    code, prob = _best(model.predict(sentence.text, own_cues=cues))
+    event_cues = [c for c in cues if c != NONE]
+    # clauses matter only when the sentence holds cues of several classes
+    split = len(event_cues) >= 2 and len(sentence.text) <= MAX_CLAUSE_SPLIT_CHARS
+    clauses = clauses_of(doc) if split else []
+    results: list[EventCandidate] = []
+    if code != NONE and prob >= MIN_CONFIDENCE:
+        clause = _clause_with_cue(clauses, code) if len(clauses) > 1 else None
+        made = _candidate(sentence, clause, code, prob, actors, model, window)
+        if made is not None:
+            results.append(made)
+    if len(clauses) > 1:
+        seen = {c.sub_event_type for c in results}
+        for clause in clauses:
+            if len(clause.token_ids) < 3:
+                continue
+            probs = model.predict(clause.text, sentence.text, context_cues=cues)
+            sub_code, sub_prob = _best(probs)
+            if sub_code == NONE or sub_prob < MIN_CLAUSE_CONFIDENCE:
+                continue
+            made = _candidate(
+                sentence, clause, sub_code, sub_prob * CLAUSE_DISCOUNT, actors, model, window
+            )
+            if made is not None and made.sub_event_type not in seen:
+                seen.add(made.sub_event_type)
+                results.append(made)
+    return results
+
+
+def _clause_with_cue(clauses: list[Clause], code: str) -> Clause | None:
+    for clause in clauses:
+        if find_cue(code, clause.text.lower()) is not None:
+            return clause
+    return None
+
+
+def _candidate(
+    sentence: Sentence,
+    clause: Clause | None,
+    code: str,
+    prob: float,
+    actors: tuple[ActorMention, ...],
+    model: LinearModel,
+    window: str = "",
+) -> EventCandidate | None:
+    doc = sentence.doc
+    assert doc is not None
+    begin, end = _clause_range(sentence, clause)
+    refined = refine(code, sentence.text[begin:end].lower(), f"{sentence.text} {window}".lower())
+    if refined != code:
+        code = refined
+    trigger = _trigger_token(sentence, clause, code)
+    if trigger is None:
+        return None
+    if code in ("GRT", "NSO"):
+        kind = agent_kind(agent_tokens(trigger), actors, sentence.start)
+        resolved = resolve_control(code, kind)
+        if resolved != code:
+            probs = model.predict(clause.text if clause else sentence.text, sentence.text)
+            prob = min(1.0, probs.get("GRT", 0.0) + probs.get("NSO", 0.0))
+            code = resolved
+    clause_text = clause.text if clause else sentence.text
+    span = sentence.char_span(trigger.idx, trigger.idx + len(trigger))
+    phrase = _cue_span(sentence, clause, code)
+    trigger_span = phrase or span
+    candidate = EventCandidate(
+        sentence=sentence.char_span(0, len(sentence.text)),
+        trigger=trigger_span,
+        event_type=event_type_of(code),
+        sub_event_type=SUB_EVENT_OF[code],
+        confidence=round(float(prob), 4),
+        modality=modality_of(trigger),
+        is_background=is_background(trigger, clause_text),
+    )
+    return candidate.with_evidence("event_type", trigger_span).with_evidence(
+        "sub_event_type", trigger_span
+    )
+
+
+def _clause_range(sentence: Sentence, clause: Clause | None) -> tuple[int, int]:
+    doc = sentence.doc
+    assert doc is not None
+    if clause is None:
+        return 0, len(sentence.text)
+    first, last = doc[clause.token_ids[0]], doc[clause.token_ids[-1]]
+    return first.idx, last.idx + len(last)
+
+
+def _cue_span(sentence: Sentence, clause: Clause | None, code: str):  # type: ignore[no-untyped-def]
+    begin, end = _clause_range(sentence, clause)
+    hit = find_cue(code, sentence.text[begin:end].lower())
+    if hit is None:
+        return None
+    return sentence.char_span(begin + hit[0], begin + hit[1])
+
+
+def _trigger_token(sentence: Sentence, clause: Clause | None, code: str):  # type: ignore[no-untyped-def]
+    """The token of the trigger: the first cue word of the class, else the clause head."""
+    doc = sentence.doc
+    assert doc is not None
+    begin, end = _clause_range(sentence, clause)
+    hit = find_cue(code, sentence.text[begin:end].lower())
+    if hit is not None:
+        span = doc.char_span(begin + hit[0], begin + hit[1], alignment_mode="expand")
+        if span is not None and len(span):
+            return span.root
+    if clause is not None:
+        return clause.head
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    return roots[0] if roots else (doc[0] if len(doc) else None)
+
+
+__all__ = ["LABELS", "classify", "classify_sentence"]

@@ -1,15 +1,283 @@
-"""Stage `fatalities`: Fatality ranges per candidate. Owner: fatalities/attribution work.
+"""Stage `fatalities`: the deaths each event candidate reports, as a range.
 
-PLACEHOLDER: passes the article through unchanged until the stage is written.
+Figures come from :mod:`conflictscope.pipeline.deathcount` (rules over the
+sentence text). Each figure belongs to exactly one candidate, so a figure is never
+counted for two events: the candidate whose trigger the figure's death word hangs
+from in the parse (or the nearest trigger), or, for a casualty sentence with no
+candidate of its own right after an event sentence, that sentence's event. The
+figures of one candidate are then combined: different sides add up, a total and
+its sides do not, an update ("the toll rose to 31") supersedes earlier figures,
+and conflicting figures become a range with every source kept. The rules are in
+docs/deaths-and-sources.md.
 """
 
 from __future__ import annotations
 
-from conflictscope.pipeline.base import AnalyzedArticle
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+import regex as re
+
+from conflictscope.models import EventCandidate, Fatalities, Span
+from conflictscope.numbers import Count, add_counts
+from conflictscope.pipeline.base import AnalyzedArticle, Sentence
+from conflictscope.pipeline.deathcount import Figure, find_figures
 from conflictscope.pipeline.registry import stage
+from conflictscope.pipeline.sourcing import ArticleSources
+
+__all__ = ["CONTINUATION_WINDOW", "EXTRAS_KEY", "NEW_EVENT", "Reading", "combine", "continued_event", "fatalities"]
+
+#: Key of ``AnalyzedArticle.extras`` holding every candidate's figures (for review/export).
+EXTRAS_KEY = "fatalities.figures"
+NEW_EVENT = re.compile(
+    r"(?i)^\W*(?:separately|elsewhere|meanwhile|in\s+(?:a\s+separate|another)|earlier|last\s+"
+    r"(?:week|month|year)|on\s+(?:a\s+)?separate|in\s+(?:19|20)\d\d)\b"
+)
+#: How many sentences back a casualty sentence with no candidate looks for its event.
+CONTINUATION_WINDOW = 3
+_TERRITORY = ("Non-state actor overtakes territory", "Government regains territory")
+_VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
+_HAS_ACLED = "acled" in {f.name for f in fields(Fatalities)}
 
 
-@stage("fatalities", requires=('sentences', 'candidates',), provides=('candidates.fatalities',))
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A figure placed in the article, with who the article says gave it."""
+
+    figure: Figure
+    sentence: Sentence
+    source: str | None
+
+    @property
+    def span(self) -> Span:
+        """The figure's article-level span."""
+        return self.sentence.char_span(self.figure.start, self.figure.end)
+
+
+@stage("fatalities", requires=("sentences", "candidates"), provides=("candidates.fatalities",))
 def fatalities(analyzed: AnalyzedArticle) -> AnalyzedArticle:
-    """Placeholder: returns the article unchanged."""
-    return analyzed
+    """Set each candidate's fatality range from the figures its sentence(s) state."""
+    if not analyzed.candidates or not analyzed.sentences:
+        return analyzed
+    sentences = analyzed.sentences
+    positions = [_sentence_position(sentences, c) for c in analyzed.candidates]
+    warnings = list(analyzed.warnings)
+    figures_by_sentence: dict[int, list[Figure]] = {}
+    owners = _assign(analyzed, positions, figures_by_sentence, warnings)
+    sources = ArticleSources(sentences)
+    readings: dict[int, list[Reading]] = {}
+    for (pos, number), owner in sorted(owners.items()):
+        figure = _figures(sentences, pos, figures_by_sentence, warnings)[number]
+        source, _, _ = sources.resolve(pos, figure.pred)
+        readings.setdefault(owner, []).append(Reading(figure, sentences[pos], source))
+    candidates = list(analyzed.candidates)
+    stored: dict[tuple[int, int, str], Any] = {}
+    for index, items in readings.items():
+        result = combine(items)
+        if result is None:
+            continue
+        deaths, acled = result
+        candidate = candidates[index]
+        if _HAS_ACLED:
+            deaths = replace(deaths, acled=acled)  # type: ignore[call-arg]
+        candidate = replace(candidate, fatalities=deaths)
+        candidates[index] = candidate.with_evidence("fatalities", *(r.span for r in items))
+        key = (candidate.trigger.start, candidate.trigger.end, candidate.sub_event_type)
+        stored[key] = {"acled": acled, "figures": [_describe(r) for r in items]}
+    extras = dict(analyzed.extras)
+    extras[EXTRAS_KEY] = stored
+    return replace(analyzed, candidates=tuple(candidates), extras=extras, warnings=tuple(dict.fromkeys(warnings)))
+
+
+def _sentence_position(sentences: tuple[Sentence, ...], candidate: EventCandidate) -> int:
+    for position, sentence in enumerate(sentences):
+        if sentence.start <= candidate.trigger.start < sentence.end:
+            return position
+    return -1
+
+
+def _figures(
+    sentences: tuple[Sentence, ...], pos: int, cache: dict[int, list[Figure]], warnings: list[str]
+) -> list[Figure]:
+    if pos not in cache:
+        found, problems = find_figures(sentences[pos].text)
+        cache[pos] = found
+        warnings.extend(problems)
+    return cache[pos]
+
+
+def _assign(
+    analyzed: AnalyzedArticle,
+    positions: list[int],
+    cache: dict[int, list[Figure]],
+    warnings: list[str],
+) -> dict[tuple[int, int], int]:
+    """Owner candidate of each figure: {(sentence position, figure number): candidate index}."""
+    sentences = analyzed.sentences
+    by_sentence: dict[int, list[int]] = {}
+    for index, pos in enumerate(positions):
+        if pos >= 0:
+            by_sentence.setdefault(pos, []).append(index)
+    owners: dict[tuple[int, int], int] = {}
+    following = {
+        p + k for p in by_sentence for k in range(1, CONTINUATION_WINDOW + 1) if p + k < len(sentences)
+    }
+    for pos in sorted(set(by_sentence) | following):
+        figures = _figures(sentences, pos, cache, warnings)
+        if not figures:
+            continue
+        pool = _preferred(analyzed, by_sentence.get(pos, []))
+        if pool and not _violent(analyzed, pool) and _violent(analyzed, by_sentence.get(pos - 1, [])):
+            pool = []  # deaths belong to the violent event just before, not to a development
+        if pool:
+            for number, figure in enumerate(figures):
+                owners[(pos, number)] = _owner(analyzed, sentences[pos], figure, pool)
+        elif not NEW_EVENT.search(sentences[pos].text):
+            target = continued_event(analyzed, sentences, pos, by_sentence, cache, warnings)
+            if target is not None:
+                for number in range(len(figures)):
+                    owners[(pos, number)] = target
+    return owners
+
+
+def _preferred(analyzed: AnalyzedArticle, indices: list[int]) -> list[int]:
+    asserted = [i for i in indices if analyzed.candidates[i].modality == "asserted"]
+    return asserted or indices
+
+
+def _violent(analyzed: AnalyzedArticle, indices: list[int]) -> list[int]:
+    return [i for i in indices if analyzed.candidates[i].event_type in _VIOLENT]
+
+
+def continued_event(
+    analyzed: AnalyzedArticle,
+    sentences: tuple[Sentence, ...],
+    pos: int,
+    by_sentence: dict[int, list[int]],
+    cache: dict[int, list[Figure]],
+    warnings: list[str],
+) -> int | None:
+    """The event a sentence with no candidate of its own continues, if any.
+
+    The candidates of the ``CONTINUATION_WINDOW`` sentences before it count, up to a
+    sentence with figures of its own. Violent, asserted, current candidates come
+    first; the nearest wins, except that a territory change wins over an armed clash
+    (ACLED folds the fighting into the takeover).
+    """
+    window: list[int] = []
+    for back in range(pos - 1, max(-1, pos - 1 - CONTINUATION_WINDOW), -1):
+        window.extend(reversed(by_sentence.get(back, [])))
+        if back != pos - 1 and _figures(sentences, back, cache, warnings):
+            break
+    if not window:
+        return None
+    pool = _preferred(analyzed, window)
+    pool = [i for i in pool if not analyzed.candidates[i].is_background] or pool
+    violent = _violent(analyzed, pool)
+    if not violent:
+        return pool[0] if pos - 1 in by_sentence else None
+    nearest = violent[0]
+    territory = [i for i in violent if analyzed.candidates[i].sub_event_type in _TERRITORY]
+    if territory and analyzed.candidates[nearest].sub_event_type == "Armed clash":
+        return territory[0]
+    return nearest
+
+
+def _owner(analyzed: AnalyzedArticle, sentence: Sentence, figure: Figure, pool: list[int]) -> int:
+    """The candidate a figure in its own sentence belongs to."""
+    if len(pool) == 1:
+        return pool[0]
+    triggers = {
+        i: (analyzed.candidates[i].trigger.start - sentence.start, analyzed.candidates[i].trigger.end - sentence.start)
+        for i in pool
+    }
+    doc = sentence.doc
+    if doc is not None:
+        token = next((t for t in doc if t.idx <= figure.pred < t.idx + len(t)), None)
+        for _ in range(12):
+            if token is None:
+                break
+            for index, (start, end) in triggers.items():
+                if start <= token.idx < end:
+                    return index
+            if token.head is token:
+                break
+            token = token.head
+
+    def distance(index: int) -> tuple[int, int]:
+        start, end = triggers[index]
+        gap = figure.pred - end if figure.pred >= end else start - figure.pred + 1
+        return abs(gap), start
+
+    return min(pool, key=distance)
+
+
+def combine(readings: list[Reading]) -> tuple[Fatalities, int | None] | None:
+    """One candidate's fatalities from its readings, and ACLED's conservative figure."""
+    items = [r for r in readings if not r.figure.subset] or list(readings)
+    nonzero = [r for r in items if r.figure.kind != "zero"]
+    if not nonzero:
+        zero = items[0]
+        return Fatalities(0, 0, 0, attributed_to=zero.source), 0
+    items = nonzero
+    updates = [r for r in items if r.figure.update]
+    if updates:
+        items = [updates[-1]] + [r for r in items if r.figure.by_side and not r.figure.update]
+    sided = [r for r in items if r.figure.by_side and len(r.figure.by_side) == r.figure.groups]
+    generic = [r for r in items if r not in sided]
+    labels = [label.lower() for r in sided for label, _ in r.figure.by_side]
+    if not generic and len(labels) == len(set(labels)):
+        total = add_counts([r.figure.count for r in sided])
+        totals, acled = [total], total.nominal if total.nominal is not None else total.low
+    else:
+        totals_from = generic or sided
+        totals = [r.figure.count for r in totals_from]
+        nominals = [c.nominal for c in totals if c.nominal is not None]
+        acled = min(nominals) if nominals else None
+    by_side = _by_side(sided, totals)
+    low_values = [c.low for c in totals if c.low is not None]
+    low = min(low_values) if low_values else None
+    high = None if any(c.high is None for c in totals) else max(c.high for c in totals if c.high is not None)
+    best = totals[0].best
+    if best is not None and (low is not None and best < low or high is not None and best > high):
+        best = None
+    if low is None and best is None and high is None and not by_side:
+        return None  # "many were killed": no number, never a guess
+    distinct = list(dict.fromkeys(r.source for r in items if r.source))
+    side = sided[0].figure.by_side[0][0] if not generic and len(set(labels)) == 1 else None
+    deaths = Fatalities(
+        low=low, best=best, high=high, side=side, by_side=by_side,
+        attributed_to="; ".join(distinct) if distinct else None,
+    )
+    return deaths, acled
+
+
+def _by_side(sided: list[Reading], totals: list[Count]) -> tuple[tuple[str, int], ...]:
+    """Per-side deaths: each side's best (or low) figure, first mention kept."""
+    out: dict[str, tuple[str, int]] = {}
+    for reading in sided:
+        for label, count in reading.figure.by_side:
+            value = count.best if count.best is not None else count.low
+            if value is not None and label.lower() not in out:
+                out[label.lower()] = (label, value)
+    result = tuple(out.values())
+    ceiling = max((c.high for c in totals if c.high is not None), default=None)
+    if ceiling is not None and all(c.high is not None for c in totals) and sum(v for _, v in result) > ceiling:
+        return ()
+    return result
+
+
+def _describe(reading: Reading) -> dict[str, Any]:
+    figure = reading.figure
+    return {
+        "text": reading.span.text,
+        "start": reading.span.start,
+        "end": reading.span.end,
+        "low": figure.count.low,
+        "best": figure.count.best,
+        "high": figure.count.high,
+        "side": figure.side,
+        "kind": figure.kind,
+        "update": figure.update,
+        "source": reading.source,
+    }

@@ -9,10 +9,11 @@ download ever happens at run time.
 
 from __future__ import annotations
 
-import regex as re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
+
+import regex as re
 
 from conflictscope.errors import PipelineError
 from conflictscope.ingest.text import looks_english

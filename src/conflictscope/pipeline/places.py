@@ -1,15 +1,169 @@
-"""Stage `places`: Geoparse toponyms -> AnalyzedArticle.places; locate each candidate (place, geo_precision, where_prec). Owner: geo work.
+"""Stage `places`: geoparse every sentence -> AnalyzedArticle.places; locate each candidate.
 
-PLACEHOLDER: passes the article through unchanged until the stage is written.
+Every sentence is geoparsed, parsed or not (see :mod:`conflictscope.gazetteer`).
+Each event candidate then gets the place where it happened: a place named in its
+own clause (preferring "in/at/near X" close to the trigger over "sent from X"),
+else the report's focus place when the clause points to it ("the city", "there").
+Precision follows ACLED (geo_precision 1 town, 2 near a town or part of it,
+3 region only) and UCDP (where_prec 1 exact ... 6 country).
 """
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+from dataclasses import replace
+
+import regex as re
+
+from conflictscope.gazetteer.geoparse import GeoParse, geoparse
+from conflictscope.gazetteer.index import get_gazetteer
+from conflictscope.models import EventCandidate, PlaceMention, Span
 from conflictscope.pipeline.base import AnalyzedArticle
 from conflictscope.pipeline.registry import stage
 
+_BEFORE_IN = re.compile(
+    r"\b(?:in|at|near|into|inside|on|around|outside|across|over|of|towards?|entered|re-entered|"
+    r"seized|captured|recaptured|retook|took|attacked|shelled|bombed|struck|hit|stormed)\s+(?:the\s+)?"
+    r"(?:(?:city|town|village|province|region|district|area|outskirts|centre|center|ancient city)"
+    r"\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+_BEFORE_FROM = re.compile(r"\b(?:from|to|for|by|against|with)\s+(?:the\s+)?$", re.IGNORECASE)
+_NEAR = re.compile(
+    r"\b(?:near(?:by)?|outskirts|countryside|surrounding|around|outside|districts?|"
+    r"neighbou?rhoods?|suburbs?|hospital|silos?|warehouse|airport|air ?base|checkpoint|"
+    r"oil ?fields?|heights|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|"
+    r"kilomet(?:er|re)s?|km|miles)\b",
+    re.IGNORECASE,
+)
+_ANAPHORA = re.compile(
+    r"\b(?:the\s+(?:ancient\s+|besieged\s+|northern\s+|desert\s+)?(?:city|town|village|area)|"
+    r"there|the\s+city's|its\s+(?:northern|southern|eastern|western)|nearby|"
+    r"the\s+surrounding\s+countryside)\b",
+    re.IGNORECASE,
+)
+_SPECIFICITY = {"city": 1.0, "admin2": 0.5, "admin1": 0.3, "country": 0.0, "continent": -1.0}
 
-@stage("places", requires=('sentences', 'mentions', 'candidates',), provides=('places', 'candidates.place',))
+
+@stage(
+    "places",
+    requires=("sentences", "mentions", "candidates"),
+    provides=("places", "candidates.place"),
+    version="1",
+)
 def places(analyzed: AnalyzedArticle) -> AnalyzedArticle:
-    """Placeholder: returns the article unchanged."""
-    return analyzed
+    """Geoparse the article and locate each event candidate."""
+    parsed = geoparse(analyzed, get_gazetteer())
+    with_places = replace(analyzed, places=parsed.places,
+                          extras={**analyzed.extras, "geoparse": parsed})
+    focus = main_place(with_places)
+    candidates = tuple(locate(c, with_places, parsed, focus) for c in analyzed.candidates)
+    return replace(with_places, candidates=candidates)
+
+
+def precision_codes(mention: PlaceMention, *, near: bool, region_part: bool) -> tuple[int, int]:
+    """(ACLED geo_precision, UCDP where_prec) of an event placed at ``mention``."""
+    feature = mention.place.feature
+    if feature == "city":
+        return (2, 2) if near else (1, 1)
+    if region_part:
+        return 3, 5
+    return {"admin2": (3, 3), "admin1": (3, 4)}.get(feature, (3, 6))
+
+
+def _region_part(parsed: GeoParse, mention: PlaceMention) -> bool:
+    return any(
+        r.toponym.span == mention.span and r.toponym.hint == "region_part" for r in parsed.resolutions
+    )
+
+
+def _clause_score(mention: PlaceMention, candidate: EventCandidate, text: str) -> float:
+    """How likely the event of ``candidate`` happened at ``mention`` (same sentence)."""
+    before = text[max(candidate.sentence.start, mention.span.start - 45): mention.span.start]
+    score = _SPECIFICITY.get(mention.place.feature, 0.0) + 0.5 * mention.confidence
+    if _BEFORE_IN.search(before):
+        score += 1.0
+    elif _BEFORE_FROM.search(before):
+        score -= 3.0
+    score -= abs(mention.span.start - candidate.trigger.start) / 120
+    return score
+
+
+def locate(
+    candidate: EventCandidate,
+    analyzed: AnalyzedArticle,
+    parsed: GeoParse,
+    focus: PlaceMention | None = None,
+) -> EventCandidate:
+    """``candidate`` with place, geo_precision, where_prec and 'location' evidence set."""
+    text = analyzed.text
+    sentence = candidate.sentence
+    clause = text[sentence.start:sentence.end]
+    inside = [m for m in parsed.places if sentence.start <= m.span.start < sentence.end]
+    near_match = _NEAR.search(clause)
+    chosen: PlaceMention | None = None
+    confidence_factor = 1.0
+    if inside:
+        scored = sorted(inside, key=lambda m: -_clause_score(m, candidate, text))
+        if _clause_score(scored[0], candidate, text) > -1.0:
+            chosen = scored[0]
+    evidence: list[Span] = []
+    if chosen is None:
+        if focus is None:
+            return candidate
+        anaphora = _ANAPHORA.search(clause)
+        chosen = focus
+        confidence_factor = 0.8 if anaphora else 0.5
+        if anaphora:
+            evidence.append(Span(sentence.start + anaphora.start(), sentence.start + anaphora.end(),
+                                 anaphora.group(0)))
+        near = near_match is not None or not anaphora
+    else:
+        near = near_match is not None and abs(
+            sentence.start + near_match.start() - chosen.span.start) < 80
+    geo, where = precision_codes(chosen, near=near, region_part=_region_part(parsed, chosen))
+    if near_match is not None and near:
+        evidence.append(Span(sentence.start + near_match.start(), sentence.start + near_match.end(),
+                             near_match.group(0)))
+    place = replace(chosen, confidence=round(chosen.confidence * confidence_factor, 3))
+    updated = replace(candidate, place=place, geo_precision=geo, where_prec=where)
+    return updated.with_evidence("location", chosen.span, *evidence)
+
+
+def main_place(analyzed: AnalyzedArticle) -> PlaceMention | None:
+    """The place of the report's main event: its most salient place in its main country.
+
+    Salience counts mentions (weighted by confidence), an early mention (title or
+    lead) and precision (a town beats its country). Demonyms vote for the main
+    country, and stand in for it when the report names no place at all.
+    """
+    parsed: GeoParse | None = analyzed.extras.get("geoparse")
+    mentions = analyzed.places
+    countries: Counter[str] = Counter()
+    for mention in mentions:
+        countries[mention.place.iso3] += mention.confidence
+    demonyms = parsed.demonyms if parsed is not None else ()
+    gazetteer = get_gazetteer() if demonyms else None
+    demonym_places: list[PlaceMention] = []
+    for demonym in demonyms:
+        entry = gazetteer.country(demonym.cc) if gazetteer else None
+        if entry is not None:
+            countries[entry.iso3] += 0.5
+            demonym_places.append(PlaceMention(demonym.span, entry.to_place(), 0.3))
+    if not mentions:
+        return demonym_places[0] if demonym_places else None
+    lead_end = analyzed.sentences[min(2, len(analyzed.sentences) - 1)].end if analyzed.sentences else 0
+    top_country = countries.most_common(1)[0][0] if countries else ""
+    salience: dict[str, float] = defaultdict(float)
+    first: dict[str, PlaceMention] = {}
+    for mention in mentions:
+        key = mention.place.gazetteer_id or mention.place.name
+        first.setdefault(key, mention)
+        salience[key] += mention.confidence * (1.5 if mention.span.start < lead_end else 1.0)
+    # a region or country named only as the container of a named town adds to the town
+    for key, mention in first.items():
+        salience[key] += _SPECIFICITY.get(mention.place.feature, 0.0) * 0.8
+        if mention.place.iso3 != top_country:
+            salience[key] *= 0.4
+    best = max(salience, key=lambda k: (salience[k], -first[k].span.start))
+    return first[best]

@@ -1,0 +1,131 @@
+"""Train the clause classifier from the packaged example sentences; write model.json.
+
+Usage: .venv/bin/python scripts/train_classifier.py [--out PATH] [--c 4.0]
+
+Multinomial logistic regression (scikit-learn, dev only) over the features of
+``conflictscope.classify.features``; a temperature is fitted on 5-fold held-out
+predictions so that run-time probabilities are calibrated. Prints the held-out
+accuracy, the expected calibration error and per-class F1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import numpy as np
+from scipy.optimize import minimize_scalar
+from scipy.sparse import csr_matrix
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import classification_report
+from sklearn.model_selection import StratifiedKFold
+
+from conflictscope.classify.examples import load_examples
+from conflictscope.classify.features import featurize
+from conflictscope.classify.labels import LABELS
+
+DEFAULT_OUT = Path(__file__).resolve().parents[1] / "src/conflictscope/data/classifier/model.json"
+
+
+def _augment(label: str, sentence: str) -> list[tuple[str, str]]:
+    """The sentence plus a headline-like and an attributed variant (same label)."""
+    body = sentence.rstrip(".")
+    variants = [(label, sentence), (label, body + ", officials said."), (label, "Reports say " + body[0].lower() + body[1:] + ".")]
+    return variants
+
+
+def _matrix(rows: list[list[str]], index: dict[str, int]) -> csr_matrix:
+    data, cols, ptr = [], [], [0]
+    for feats in rows:
+        seen = sorted({index[f] for f in feats if f in index})
+        cols.extend(seen)
+        data.extend([1.0] * len(seen))
+        ptr.append(len(cols))
+    return csr_matrix((data, cols, ptr), shape=(len(rows), len(index)))
+
+
+def _fit(rows: list[list[str]], y: np.ndarray, c: float) -> tuple[LogisticRegression, dict[str, int]]:
+    index: dict[str, int] = {}
+    for feats in rows:
+        for f in feats:
+            if f != "bias":
+                index.setdefault(f, len(index))
+    model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
+    model.fit(_matrix(rows, index), y)
+    return model, index
+
+
+def _nll(temperature: float, logits: np.ndarray, y: np.ndarray) -> float:
+    z = logits / temperature
+    z = z - z.max(axis=1, keepdims=True)
+    logp = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+    return float(-logp[np.arange(len(y)), y].mean())
+
+
+def _ece(probs: np.ndarray, y: np.ndarray, bins: int = 10) -> float:
+    conf = probs.max(axis=1)
+    correct = probs.argmax(axis=1) == y
+    total = 0.0
+    for low in np.linspace(0, 1, bins, endpoint=False):
+        mask = (conf > low) & (conf <= low + 1 / bins)
+        if mask.any():
+            total += mask.mean() * abs(conf[mask].mean() - correct[mask].mean())
+    return total
+
+
+def main() -> None:
+    """Cross-validate, fit the temperature, train on everything, write the JSON model."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--c", type=float, default=4.0)
+    args = parser.parse_args()
+
+    examples = load_examples()
+    label_index = {label: i for i, label in enumerate(LABELS)}
+    sentences = [s for _, s in examples]
+    y = np.array([label_index[label] for label, _ in examples])
+    print(f"{len(examples)} examples, {len(set(y))} classes")
+
+    logits = np.zeros((len(y), len(LABELS)))
+    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=13)
+    for train, test in folds.split(sentences, y):
+        aug = [v for i in train for v in _augment(LABELS[y[i]], sentences[i])]
+        rows = [featurize(s) for _, s in aug]
+        model, index = _fit(rows, np.array([label_index[lab] for lab, _ in aug]), args.c)
+        full = np.zeros((len(test), len(LABELS)))
+        full[:] = -30.0
+        full[:, model.classes_] = model.decision_function(_matrix([featurize(sentences[i]) for i in test], index))
+        logits[test] = full
+    best = minimize_scalar(_nll, bounds=(0.2, 5.0), args=(logits, y), method="bounded")
+    temperature = float(best.x)
+    z = logits / temperature
+    probs = np.exp(z - z.max(axis=1, keepdims=True))
+    probs /= probs.sum(axis=1, keepdims=True)
+    pred = probs.argmax(axis=1)
+    print(f"held-out accuracy {np.mean(pred == y):.3f}; temperature {temperature:.3f}; ECE {_ece(probs, y):.3f}")
+    print(classification_report(y, pred, labels=list(range(len(LABELS))), target_names=list(LABELS), zero_division=0))
+
+    aug = [v for label, s in examples for v in _augment(label, s)]
+    rows = [featurize(s) for _, s in aug]
+    model, index = _fit(rows, np.array([label_index[lab] for lab, _ in aug]), args.c)
+    if list(model.classes_) != list(range(len(LABELS))):
+        raise SystemExit("every label needs at least one example")
+    coef = model.coef_.T  # (features, classes)
+    names = sorted(index, key=index.__getitem__)
+    keep = [i for i in range(len(names)) if np.abs(coef[i]).max() >= 1e-3]
+    payload = {
+        "format": "conflictscope-linear-v1",
+        "labels": list(LABELS),
+        "temperature": round(temperature, 4),
+        "intercept": [round(float(v), 4) for v in model.intercept_],
+        "features": {names[i]: row for row, i in enumerate(keep)},
+        "weights": [[round(float(v), 4) for v in coef[i]] for i in keep],
+        "trained_on": len(examples),
+    }
+    args.out.write_text(json.dumps(payload, separators=(",", ":")), encoding="utf-8")
+    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB, {len(keep)} features)")
+
+
+if __name__ == "__main__":
+    main()

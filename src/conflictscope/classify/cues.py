@@ -1,0 +1,175 @@
+"""Cue lexicons: short regexes over lower-cased text, one group per label code.
+
+They serve three purposes: features of the linear model (``cue:CODE``), locating
+the trigger words of a predicted class in a clause, and cheap gating (a clause
+with no cue and no violence word is not classified at all).
+"""
+
+from __future__ import annotations
+
+import re
+
+_W = r"(?:\w+[ -]){0,3}?"  # up to three filler words
+
+_RAW: dict[str, tuple[str, ...]] = {
+    "CLASH": (
+        r"clash(?:es|ed|ing)?", r"fight(?:ing|s)?", r"fought", r"battl(?:e|es|ed|ing)",
+        r"gun ?battle", r"fire ?fight", r"gunfight", r"shoot-?out", r"exchanges? of fire",
+        r"exchanged (?:gun)?fire", r"traded (?:gun)?fire", r"ambush(?:ed|es)?", r"skirmish(?:es)?",
+        r"repel(?:led)?", r"repuls(?:e|ed)", r"returned fire", r"engaged",
+        r"attack(?:ed|s)? (?:on )?" + _W + r"(?:army|military|police|troops|soldiers|base|checkpoint|convoy|patrol|post|positions|outpost|barracks|forces)",
+        r"storm(?:ed)? " + _W + r"(?:base|outpost|barracks|post|positions)",
+    ),
+    "GRT": (
+        r"recaptur(?:e|ed|es|ing)", r"retook", r"retak(?:e|en|es|ing)", r"regain(?:ed|s|ing)?",
+        r"liberat(?:e|ed|es|ing|ion)", r"reclaim(?:ed|s|ing)?", r"took back", r"taken back",
+        r"tak(?:e|ing) back", r"re-?establish(?:ed)? " + _W + r"control", r"restor(?:e|ed) " + _W + r"control",
+        r"dislodg(?:e|ed)", r"drove " + _W + r"out", r"driven out", r"pushed " + _W + r"out",
+        r"reoccup(?:y|ied)", r"flush(?:ed)? out", r"cleared " + _W + r"of",
+    ),
+    "NSO": (
+        r"seiz(?:e|ed|es|ing) (?:control|the (?:town|city|village|district|area|base|airport))",
+        r"captur(?:e|ed|es|ing)", r"overr(?:an|un|unning)", r"took (?:over|control)",
+        r"taken (?:over|control)", r"tak(?:e|ing) (?:over|control)", r"fell to", r"falls? to",
+        r"in " + _W + r"hands", r"re-?enter(?:ed|s)?", r"now (?:control|hold)s?",
+        r"under (?:their|its|the group's|rebel|militant) control",
+    ),
+    "CHEM": (
+        r"chemical (?:weapon|attack|strike|agent|munition)s?", r"chlorine", r"sarin", r"mustard",
+        r"nerve (?:agent|gas)", r"toxic (?:gas|chemical)s?", r"poison(?:ous)? gas", r"gas attack",
+        r"chemical weapons?", r"toxic substance",
+    ),
+    "AIR": (
+        r"air ?strikes?", r"air[- ]raids?", r"warplanes?", r"(?:fighter )?jets?", r"aircraft",
+        r"drones?", r"helicopters?", r"gunships?", r"air force", r"aerial", r"barrel bombs?",
+        r"(?:military )?planes?", r"bomb(?:ed|ing)", r"uavs?", r"air ?craft",
+    ),
+    "SUIC": (
+        r"suicide", r"blew (?:himself|herself|themselves) up", r"blow (?:himself|herself|themselves) up",
+        r"explosives?[- ](?:vest|belt)s?", r"svbieds?", r"self-?detonat",
+    ),
+    "SHELL": (
+        r"shell(?:s|ed|ing)", r"mortars?", r"artillery", r"rockets?", r"missiles?", r"grad",
+        r"howitzers?", r"tank fire", r"rpgs?", r"rocket-propelled", r"projectiles?",
+        r"bombard(?:ed|ment|ing)?", r"katyusha", r"cannon fire",
+    ),
+    "IED": (
+        r"roadside bombs?", r"ieds?", r"improvised explosive", r"land ?mines?", r"\bmines?\b",
+        r"car bombs?", r"bombs? (?:exploded|went off|blast)", r"explosive devices?", r"uxo",
+        r"unexploded", r"booby", r"sticky bombs?", r"magnetic bombs?", r"parcel bombs?",
+        r"blasts?", r"explosions?", r"explod(?:e|ed|es)", r"detonat(?:e|ed|ion)", r"vbieds?",
+        r"remote[- ]controlled", r"planted",
+    ),
+    "GREN": (r"grenades?",),
+    "SEXV": (
+        r"rap(?:e|ed|es|ing)", r"sexual(?:ly)?", r"molest", r"sex slaves?", r"gang-?rap",
+    ),
+    "ATT": (
+        r"kill(?:ed|ing|s)?", r"shot dead", r"shoot(?:ing)?", r"shot", r"execut(?:e|ed|ion|ions)",
+        r"behead(?:ed|ing)?", r"massacr(?:e|ed)", r"murder(?:ed)?", r"assassinat(?:e|ed|ion)",
+        r"hack(?:ed)? to death", r"stabb(?:ed|ing)", r"tortur(?:e|ed)", r"beat(?:en|ing)?",
+        r"opened fire", r"gunned down", r"slaughter(?:ed)?", r"civilians?", r"villagers?",
+    ),
+    "ABD": (
+        r"kidnap(?:ped|ping|s)?", r"abduct(?:ed|ion|ions|s)?", r"hostages?", r"disappear(?:ed|ance)",
+        r"missing", r"captive", r"ransom", r"taken to an unknown",
+    ),
+    "PEACE": (
+        r"protest(?:s|ed|ing|ers?)?", r"demonstrat(?:e|ed|ion|ions|ors?)", r"march(?:ed|es)?",
+        r"rall(?:y|ied|ies)", r"sit-?in", r"strikes?", r"took to the streets", r"gathered",
+        r"picket", r"boycott", r"placards?", r"chant(?:ed|ing)",
+    ),
+    "PINT": (
+        r"dispers(?:e|ed|ing)", r"tear ?gas", r"water cannons?", r"rubber bullets?", r"broke up",
+        r"break up", r"pepper spray", r"batons?", r"warning shots", r"forcibly removed",
+    ),
+    "FORCE": (
+        r"(?:opened fire|fired|shot) (?:on|at|into) " + _W + r"(?:protesters|demonstrators|crowd|march)",
+        r"live (?:ammunition|rounds|fire)", r"(?:killed|shot|wounded) " + _W + r"(?:protesters|demonstrators)",
+        r"crack(?:ed)? down", r"crackdown", r"brutal(?:ly)?",
+    ),
+    "VDEM": (
+        r"barricades?", r"burn(?:ing|ed|t)? tyres", r"tyres", r"stones?", r"rocks", r"petrol bombs?",
+        r"molotov", r"torch(?:ed)?", r"set fire", r"vandali[sz](?:e|ed|ing)", r"smash(?:ed)?",
+        r"clash(?:ed)? with (?:police|security)", r"riot(?:s|ers|ing)?",
+    ),
+    "MOB": (r"\bmobs?\b", r"lynch(?:ed|ing)?", r"vigilantes?", r"angry crowds?", r"crowd of"),
+    "AGREE": (
+        r"agree(?:d|ment|ments)", r"cease-?fire", r"truce", r"peace (?:deal|accord|agreement|pact)",
+        r"signed", r"\bpact\b", r"accord", r"prisoner (?:exchange|swap)", r"released " + _W + r"prisoners",
+        r"\bdeal\b", r"brokered",
+    ),
+    "ARR": (
+        r"arrest(?:ed|s|ing)?", r"detain(?:ed|s|ing)?", r"detention", r"custody", r"apprehend(?:ed)?",
+        r"round(?:ed)? up", r"picked up", r"nabbed", r"took into custody",
+    ),
+    "CHG": (
+        r"merg(?:e|ed|er)", r"defect(?:ed|ion|ors?)?", r"disband(?:ed|ing)?", r"allegiance",
+        r"split", r"recruit(?:ed|ing|ment)?", r"deploy(?:ed|ment|s)?", r"reinforc(?:e|ed|ements)",
+        r"curfew", r"state of emergency", r"surrender(?:ed)?", r"laid down (?:their )?arms",
+        r"launched " + _W + r"(?:operation|offensive|campaign)", r"withdr(?:ew|awn|awal)",
+        r"pull(?:ed)? out", r"new leader", r"formation", r"banned", r"evacuated",
+    ),
+    "DISR": (
+        r"(?:seiz|confiscat|recover|found|discover)(?:e|ed|ing|es)? " + _W + r"(?:weapons|arms|ammunition|explosives|rifles|firearms|guns|pistols|grenades|rockets|cache|depot|detonators|bombs?)",
+        r"cache", r"defus(?:e|ed|ing)", r"intercept(?:ed|ion|s)?", r"dismantl(?:e|ed)",
+        r"confiscat(?:e|ed)", r"shot down", r"foil(?:ed)?", r"thwart(?:ed)?",
+        r"controlled explosion", r"arms depot", r"bomb disposal", r"seized", r"smuggl",
+    ),
+    "HQ": (
+        r"(?:establish|set up|sets up|setting up|built|opened|build)(?:ed)? " + _W + r"(?:bases?|camps?|headquarters|outposts?|command (?:post|centre|center))",
+        r"headquarters", r"\bbases?\b", r"outposts?",
+    ),
+    "LOOT": (
+        r"loot(?:ed|ing|ers)?", r"plunder(?:ed)?", r"ransack(?:ed)?", r"destroy(?:ed|s|ing)?",
+        r"destruction", r"demolish(?:ed)?", r"raz(?:e|ed)", r"burn(?:ed|t) down", r"torched",
+        r"blew up", r"bulldoz(?:e|ed)", r"stole", r"set fire to",
+    ),
+    "NVT": (
+        r"hand(?:ed|s)? over", r"handover", r"hand-?over", r"ced(?:e|ed)", r"transferr?(?:ed)? control",
+        r"without (?:a )?(?:fight|resistance|fighting)", r"evacuation deal", r"unopposed",
+        r"passed to",
+    ),
+    "NONE": (
+        r"earthquake", r"quake", r"floods?", r"flooding", r"volcan", r"cyclone", r"hurricane",
+        r"tornado", r"storm", r"wildfires?", r"landslide", r"avalanche", r"drought", r"tsunami",
+        r"accident", r"crash(?:ed)?", r"collaps(?:e|ed)", r"leak(?:ed|s)?", r"spill", r"capsiz",
+        r"derail", r"covid", r"coronavirus", r"outbreak", r"pandemic", r"robbery", r"robbed",
+        r"burglar", r"drug", r"traffick", r"fraud", r"\bgang\b", r"match", r"tournament",
+        r"championship", r"scored", r"diplomats?", r"ambassador", r"sanctions?", r"summit",
+        r"urged", r"condemn(?:ed|s)?", r"denied", r"accus(?:ed|ation|ations)", r"blamed",
+        r"rejected", r"allegations?", r"alleged", r"warned", r"criticis", r"weather", r"rain",
+        r"factory", r"plant", r"workers", r"fire broke out", r"blaze", r"firefighters",
+        r"technical fault", r"investigat", r"court", r"sentenced", r"convicted", r"charged",
+    ),
+}
+
+#: label code -> compiled cue regex (word-bounded, case-insensitive input expected lower-cased).
+CUES: dict[str, re.Pattern[str]] = {
+    code: re.compile(r"\b(?:" + "|".join(patterns) + r")\b") for code, patterns in _RAW.items()
+}
+
+#: Conflict actors and violence words without a cue of their own (cheap gate).
+ACTOR_GATE = re.compile(
+    r"\b(?:militants?|insurgents?|rebels?|jihadists?|terrorists?|gunmen|militia\w*|troops|"
+    r"soldiers?|army|military|police|forces|fighters|armed|islamic state|isis|isil|daesh|taliban|"
+    r"shabaa?b|boko haram|houthis?|hamas|hezbollah|qaeda|attack\w*|assault\w*|raid\w*|struck|"
+    r"strikes?|targeted|wounded|injured|dead|casualties|weapons?|guns?|bombs?)\b"
+)
+
+
+def cue_codes(text: str, among: list[str] | None = None) -> list[str]:
+    """The label codes whose cues occur in ``text`` (lower-cased).
+
+    ``among`` restricts the search to those codes (a clause's cues are among its
+    sentence's), which keeps the stage fast.
+    """
+    codes = CUES if among is None else among
+    return [code for code in codes if CUES[code].search(text)]
+
+
+def find_cue(code: str, text: str) -> tuple[int, int] | None:
+    """Character offsets of the first cue of ``code`` in ``text`` (lower-cased), if any."""
+    pattern = CUES.get(code)
+    match = pattern.search(text) if pattern else None
+    return (match.start(), match.end()) if match else None

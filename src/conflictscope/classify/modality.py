@@ -1,0 +1,101 @@
+"""Modality (asserted / negated / hypothetical / future) and background cues.
+
+Read from the dependency parse around the trigger: its governing verbs up to the
+clause root, their ``neg`` and modal ``aux`` children, a governing verb of
+intention ("plans to", "threatened to"), a conditional ``if``. Reporting verbs
+("said", "reported") stop the climb, so "said it would attack" is hypothetical
+but "said the rebels had seized" is asserted.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import regex as re
+
+from conflictscope.models import Modality
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "can", "must", "ought"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_INTENT_VERBS = {
+    "plan", "threaten", "vow", "intend", "want", "aim", "prepare", "seek", "promise",
+    "pledge", "hope", "expect", "warn", "decide", "agree", "try", "attempt", "propose",
+    "consider", "call", "urge", "order", "ask", "demand", "refuse", "fail", "going",
+}
+_DENIAL_VERBS = {"deny", "reject", "refute", "dismiss"}
+_REPORTING_VERBS = {
+    "say", "report", "tell", "claim", "state", "announce", "confirm", "add", "write",
+    "allege", "accuse", "quote", "note", "insist", "according",
+}
+_CONDITIONAL_MARKS = {"if", "unless", "whether"}
+_NEGATIONS = {"not", "n't", "never", "no"}
+
+#: Phrases that put an event in the past relative to the report's news.
+BACKGROUND_CUES = re.compile(
+    r"(?i)\b(?:earlier this (?:year|month)|last (?:year|month|spring|summer|autumn|fall|winter)|"
+    r"(?:a|one|two|three|four|five|six|several|many|\d+) (?:years?|months?|decades?) ago|"
+    r"during (?:its|their|the|his|her) (?:[\w-]+ )*?(?:occupation|rule|reign|control|siege|war)|"
+    r"in (?:the )?(?:past|previous)|previously|formerly|had (?:held|controlled|ruled|occupied)|"
+    r"back in|in (?:19|20)\d\d|since (?:19|20)\d\d|"
+    r"in (?:early |late |mid-)?(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)\b(?! \d))"
+)
+
+
+def _governors(token: Token) -> list[Token]:
+    """The trigger's head verb and the verbs above it, up to a reporting verb."""
+    chain: list[Token] = []
+    current = token
+    for _ in range(8):
+        if current.pos_ in ("VERB", "AUX") or current is token:
+            chain.append(current)
+        if current.dep_ == "ROOT" or current.head is current:
+            break
+        head = current.head
+        if head.lemma_.lower() in _REPORTING_VERBS and current.dep_ in ("ccomp", "parataxis"):
+            break
+        current = head
+    return chain
+
+
+def modality_of(trigger: Token) -> Modality:
+    """The modality of the event whose trigger word is ``trigger``."""
+    chain = _governors(trigger)
+    for position, verb in enumerate(chain):
+        lemma = verb.lemma_.lower()
+        if position > 0 and lemma in _DENIAL_VERBS:
+            return "negated"
+        if position > 0 and lemma in _INTENT_VERBS and verb.pos_ in ("VERB", "AUX"):
+            if lemma in ("refuse", "fail"):
+                return "negated"
+            return "future"
+        for child in verb.children:
+            word = child.lower_
+            if child.dep_ == "neg" or (word in _NEGATIONS and child.dep_ in ("advmod", "det")):
+                if position == 0 or verb.pos_ in ("VERB", "AUX"):
+                    return "negated"
+            if child.dep_ in ("aux", "auxpass"):
+                if word in _HYPOTHETICAL_AUX:
+                    return "hypothetical"
+                if word in _FUTURE_AUX:
+                    return "future"
+                if word == "going" or (word == "to" and lemma != "be" and position > 0):
+                    continue
+            if child.dep_ == "mark" and word in _CONDITIONAL_MARKS:
+                return "hypothetical"
+    return "asserted"
+
+
+def is_background(trigger: Token, clause_text: str) -> bool:
+    """Whether the clause reports history: a background phrase or an unreported past perfect."""
+    if BACKGROUND_CUES.search(clause_text):
+        return True
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    has_had = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children)
+    if not has_had:
+        return False
+    reported = verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_.lower() in _REPORTING_VERBS
+    return not reported

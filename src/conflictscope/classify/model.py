@@ -1,0 +1,85 @@
+"""The linear clause classifier: weights stored as JSON, scored with numpy.
+
+``model.json`` holds ``labels`` (class codes), ``features`` (name -> row),
+``weights`` (rows x classes, one list per feature), ``intercept`` and
+``temperature`` (fitted on held-out folds so probabilities are calibrated).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from conflictscope.classify.features import featurize
+
+MODEL_RESOURCE = "classifier/model.json"
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """A multinomial logistic-regression model over sparse binary features."""
+
+    labels: tuple[str, ...]
+    index: dict[str, int]
+    weights: np.ndarray  # (n_features, n_classes)
+    intercept: np.ndarray  # (n_classes,)
+    temperature: float = 1.0
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> LinearModel:
+        """Build from the JSON structure written by the training script."""
+        labels = tuple(data["labels"])  # type: ignore[arg-type]
+        features = data["features"]
+        weights = np.asarray(data["weights"], dtype=np.float64)
+        intercept = np.asarray(data["intercept"], dtype=np.float64)
+        if weights.ndim != 2 or weights.shape[1] != len(labels):
+            raise ValueError("model weights do not match its labels")
+        index = {str(name): int(row) for name, row in dict(features).items()}  # type: ignore[call-overload]
+        temperature = float(data.get("temperature", 1.0))  # type: ignore[arg-type]
+        return cls(labels, index, weights, intercept, temperature)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> LinearModel:
+        """Load a model file (default: the packaged one)."""
+        if path is None:
+            text = resources.files("conflictscope.data").joinpath(MODEL_RESOURCE).read_text("utf-8")
+        else:
+            text = Path(path).read_text("utf-8")
+        return cls.from_dict(json.loads(text))
+
+    def scores(self, features: list[str]) -> np.ndarray:
+        """Raw class scores (logits) of a feature list."""
+        rows = [self.index[f] for f in set(features) if f in self.index]
+        total = self.intercept.copy()
+        if rows:
+            total += self.weights[rows].sum(axis=0)
+        return total
+
+    def proba(self, features: list[str]) -> np.ndarray:
+        """Calibrated class probabilities of a feature list."""
+        logits = self.scores(features) / self.temperature
+        logits -= logits.max()
+        exp = np.exp(logits)
+        return exp / exp.sum()
+
+    def predict(
+        self,
+        text: str,
+        context: str = "",
+        context_cues: list[str] | None = None,
+        own_cues: list[str] | None = None,
+    ) -> dict[str, float]:
+        """Class code -> probability for a clause of text (``context``: its sentence)."""
+        probs = self.proba(featurize(text, context, context_cues, own_cues))
+        return dict(zip(self.labels, probs.tolist(), strict=True))
+
+
+@lru_cache(maxsize=1)
+def default_model() -> LinearModel:
+    """The packaged model (loaded once per process)."""
+    return LinearModel.load()

@@ -1,0 +1,147 @@
+"""High-precision ACLED codebook rules applied over the model's class.
+
+- Demonstrations follow ACLED's ladder: demonstrators who use violence make a
+  *Violent demonstration*; otherwise lethal or seriously injuring force against
+  them is *Excessive force against protesters*; dispersal or arrests is *Protest
+  with intervention*; anything else is a *Peaceful protest*.
+- One-sided violence by a named remote weapon is coded by the weapon, which takes
+  precedence over the generic *Attack* (and a suicide or chemical attack over an
+  *Armed clash*): suicide > chemical > grenade > air > shelling > explosive.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PROTEST_FAMILY = {"PEACE", "PINT", "FORCE", "VDEM"}
+_PROTEST_WORDS = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|es|ers)?|sit-?in|crowds?|"
+    r"marchers|students)\b"
+)
+_VIOLENT_PROTESTERS = re.compile(
+    r"\b(?:riot(?:ed|ers|ing)?|stones?|rocks|petrol bombs?|molotov\w*|set (?:fire|ablaze)|"
+    r"torch(?:ed|ing)|burn(?:ed|ing|t) (?:\w+ )?(?:tyres|tires|cars|vehicles|buildings?|offices?|shops?)|"
+    r"vandali[sz]\w*|smash(?:ed|ing)|loot(?:ed|ing)|barricades?|projectiles|ransack\w*|"
+    r"(?:clashed|fought) with (?:the )?(?:police|security|riot)|stormed|(?:turned |turn )?violent|"
+    r"clash(?:es|ed)|scuffles?|blocked (?:the |major |main )?(?:roads?|highways?|railways?|streets?)|"
+    r"thr(?:ew|ow|ows|owing)|hurl(?:ed|ing)|pelt(?:ed|ing)|blaze|arson|firecrackers|fireworks|"
+    r"attack(?:ed|ing) (?:the )?(?:police|officers|security))\b"
+)
+_LETHAL_FORCE = re.compile(
+    r"\b(?:killed|killing (?:at least )?\w+|shot dead|shot|died|dead|live (?:ammunition|rounds|fire)|"
+    r"opened fire|seriously (?:injured|wounded)|wounded|injured|beat(?:en|ing)?|brutal\w*|"
+    r"fatally)\b"
+)
+_INTERVENTION = re.compile(
+    r"\b(?:dispers\w*|tear ?gas|water cannons?|rubber bullets?|arrest\w*|detain\w*|broke up|"
+    r"break up|batons?|pepper spray|suppress\w*|prevented|blocked|forcibly removed|"
+    r"cordon\w*|stun grenades?)\b"
+)
+
+_WEAPONS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("SUIC", re.compile(r"\b(?:suicide|blew (?:himself|herself|themselves) up|explosives? (?:vest|belt))\b")),
+    ("CHEM", re.compile(r"\b(?:chemical (?:weapon|attack|agent)s?|chlorine|sarin|mustard gas|nerve agent|toxic gas|poison(?:ous)? gas)\b")),
+    ("GREN", re.compile(r"(?<!propelled )(?<!stun )\bgrenades?\b")),
+    ("AIR", re.compile(r"\b(?:air ?strikes?|air[- ]raids?|warplanes?|drone strikes?|gunships?|fighter jets?|barrel bombs?)\b")),
+    ("SHELL", re.compile(r"\b(?:shell(?:ed|ing|s)|mortars?|artillery|rockets?|missiles?)\b")),
+    ("IED", re.compile(r"\b(?:roadside bombs?|ieds?|improvised explosive|landmines?|car bombs?|explosive devices?|bombs?|bombings?|blasts?|explosions?|exploded|explosives)\b")),
+)
+_CIVILIAN = re.compile(
+    r"\b(?:civilians?|villagers?|residents|passengers|worshippers|farmers|students|children|women|"
+    r"journalists?|teachers?|traders|shoppers|family|families|people|aid workers?|doctors?|"
+    r"priests?|chiefs?|activists?|pupils|herders|fishermen|elders?|displaced|refugees|camp)\b"
+)
+_ARMED_TARGET = re.compile(
+    r"\b(?:soldiers?|troops|police(?:men)?|policemen|officers|army|militants?|insurgents?|rebels?|"
+    r"fighters|convoy|patrol|checkpoint|base|outpost|barracks|military|forces|guards?|peacekeepers)\b"
+)
+_TERRITORY_COMBAT = re.compile(
+    r"\b(?:fight\w*|fought|clash\w*|battl\w*|attack\w*|offensive|killed|stormed|overr[au]n|"
+    r"assault\w*|shell\w*|strikes?)\b"
+)
+_PEACEFUL_TRANSFER = re.compile(
+    r"\b(?:without (?:a )?(?:fight|resistance|clashes|fighting)|hand(?:ed|s|ing)? over|handover|"
+    r"withdr(?:ew|awn|awal)|pulled out|evacuat\w*|abandon\w*|left the|leaving|unopposed|"
+    r"under (?:a|the) deal|ced(?:ed|e))\b"
+)
+_SECURITY = re.compile(
+    r"\b(?:police|security forces|troops|soldiers|officers|army|military|guards|authorities|"
+    r"riot police|gendarm\w*|militiamen)\b"
+)
+_GRIEVANCE = re.compile(r"\b(?:over|against|after|about) (?:the |a )?(?:killing|death|shooting|murder)")
+
+
+def refine(code: str, text: str, window: str = "") -> str:
+    """The class after the codebook rules, for a lower-cased clause or sentence ``text``.
+
+    ``window`` (lower-cased, the sentence and its neighbour) is read for the
+    demonstration ladder, since how a protest went is often told in the next sentence.
+    """
+    if code in _PROTEST_FAMILY:
+        return _protest_rung(f"{text} {window}")
+    if code in ("ATT", "CLASH", "AIR", "SHELL", "IED"):
+        for weapon, pattern in _WEAPONS:
+            if code != "ATT" and weapon not in ("SUIC", "CHEM"):
+                break
+            if weapon != code and pattern.search(text):
+                return weapon
+    if code == "ATT" and _ARMED_TARGET.search(text) and not _CIVILIAN.search(text):
+        return "CLASH"
+    if code in ("GRT", "NSO") and _PEACEFUL_TRANSFER.search(text) and not _TERRITORY_COMBAT.search(text):
+        return "NVT"
+    return code
+
+
+def _protest_rung(text: str) -> str:
+    if _VIOLENT_PROTESTERS.search(text):
+        return "VDEM"
+    if (
+        _LETHAL_FORCE.search(text)
+        and _SECURITY.search(text)
+        and _PROTEST_WORDS.search(text)
+        and not _GRIEVANCE.search(text)
+    ):
+        return "FORCE"
+    if _INTERVENTION.search(text):
+        return "PINT"
+    return "PEACE"
+
+
+_ARMED_CONTEXT = re.compile(
+    r"\b(?:militants?|insurgents?|rebels?|jihadis\w*|terror\w*|gunm[ae]n|militia\w*|armed|"
+    r"attack(?:s|ed|ers?)?|bomber|soldiers?|troops|army|islamic state|fighters|shelling|"
+    r"air ?strikes?|warplanes?|suicide|grenades?|mortars?|rockets?|insurgency|separatists?|"
+    r"taliban|qaeda|shabaa?b|boko haram|isis|isil|daesh|protest\w*|demonstrat\w*|riot\w*)\b"
+)
+_DISASTER = re.compile(
+    r"\b(?:earthquake|quake|floods?|flooding|volcan\w*|erupt\w*|cyclone|hurricane|typhoon|tornado|"
+    r"storms?|wildfires?|landslides?|mudslide|avalanche|drought|tsunami|accident\w*|crash(?:ed|es)?|"
+    r"derail\w*|capsiz\w*|collaps\w*|leak\w*|spill\w*|covid\w*|coronavirus|outbreak|pandemic|"
+    r"epidemic|industrial|factory|plant|warehouse|refinery|pipeline|boiler|fireworks|"
+    r"ammonium nitrate|gas cylinder|gas explosion|mine collapse|technical fault|footage)\b"
+)
+_CRIME = re.compile(
+    r"\b(?:smuggl\w*|traffick\w*|migrants|counterfeit|fake (?:currency|notes)|drugs?|narcotics|"
+    r"cocaine|heroin|fraud\w*|robbery|robbers?|burglar\w*|thie(?:f|ves)|gangs?|cartels?|mafia)\b"
+)
+_DIPLOMACY = re.compile(r"\b(?:expel\w*|diplomats?|ambassadors?|embass\w*|sanctions?|envoys?)\b")
+_ATTRIBUTION = re.compile(
+    r"\b(?:claim(?:ed|s|ing)? (?:the )?responsibility|(?:rejected|denied|dismissed|refuted) "
+    r"(?:the |any )?(?:allegations?|accusations?|claims?|reports?|charges?)|accus(?:ed|es|ing) \w+(?: \w+){0,4} of|"
+    r"blam(?:ed|es|ing) \w+(?: \w+){0,4} for|allegations? that|likely (?:receiving|behind))\b"
+)
+
+
+def non_event(text: str) -> bool:
+    """Whether a lower-cased sentence reports something other than a conflict event.
+
+    Disasters and accidents, ordinary crime and diplomacy without any armed actor
+    or violence word, and statements that claim, deny or attribute an attack.
+    """
+    if _ATTRIBUTION.search(text):
+        return True
+    if _DIPLOMACY.search(text) and re.search(r"\b(?:expel\w*|sanction\w*|recall\w*|summon\w*)", text):
+        return True
+    if _ARMED_CONTEXT.search(text):
+        return False
+    return bool(_DISASTER.search(text) or _CRIME.search(text))

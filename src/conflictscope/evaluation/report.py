@@ -1,0 +1,83 @@
+"""Markdown reports of evaluation results (what `evaluate --report` writes)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from conflictscope.evaluation.tasks import headline
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[str]:
+    """A Markdown table."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines.extend("| " + " | ".join(_cell(value) for value in row) + " |" for row in rows)
+    return lines
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.4f}"
+    return str(value).replace("|", "/")
+
+
+def render(result: Mapping[str, Any]) -> str:
+    """A readable Markdown report of one result."""
+    task = str(result.get("task", "?"))
+    lines = [f"# conflictscope evaluate {task}", "", f"Gold: `{result.get('gold', '?')}`"]
+    if "n" in result:
+        lines.append(f"Items: {result['n']}")
+    lines += ["", "## Headline", ""]
+    lines += table(("metric", "value"), sorted(headline(result).items()))
+    if task == "event-type":
+        lines += _event_type(result)
+    elif task == "event":
+        lines += _event(result)
+    else:
+        lines += ["", "## All figures", ""]
+        lines += table(("figure", "value"), _leaves(result))
+    return "\n".join(lines) + "\n"
+
+
+def _event_type(result: Mapping[str, Any]) -> list[str]:
+    lines = ["", "## Per class", ""]
+    rows = [
+        (label, m["support"], m["tp"], m["fp"], m["fn"], m["precision"], m["recall"], m["f1"])
+        for label, m in result["per_class"].items()
+    ]
+    lines += table(("class", "support", "tp", "fp", "fn", "P", "R", "F1"), rows)
+    labels = result["labels"]
+    short = [f"c{i}" for i in range(len(labels))]
+    lines += ["", "## Confusion matrix (rows: gold, columns: predicted)", ""]
+    lines += table(("gold \\ predicted", *short),
+                   [(f"{s} {label}", *row) for s, label, row in
+                    zip(short, labels, result["confusion_matrix"], strict=True)])
+    return lines
+
+
+def _event(result: Mapping[str, Any]) -> list[str]:
+    lines = ["", "## Per field", ""]
+    rows = [
+        (name, entry["n"], entry["correct"], entry["accuracy"], entry.get("accuracy_when_found", ""))
+        for name, entry in result.get("fields", {}).items()
+    ]
+    lines += table(("field", "n", "correct", "accuracy", "accuracy when an event was found"), rows)
+    if result.get("format") == "expected":
+        lines += ["", f"Must items found: {result['must_found']} of {result['must_total']}; "
+                      f"must_not violations: {result['must_not_violations']}; "
+                      f"events matching no item: {result['unexpected_events']}", ""]
+        lines += table(("must item", "found", "matched event"),
+                       [(i["what"], i["found"], i["event"] or "") for i in result["items"]])
+        for entry in result.get("violations", []):
+            lines.append(f"- violates: {entry['statement']} ({entry['event']})")
+    return lines
+
+
+def _leaves(tree: Mapping[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
+    rows: list[tuple[str, Any]] = []
+    for key, value in tree.items():
+        if isinstance(value, Mapping):
+            rows.extend(_leaves(value, f"{prefix}{key}."))
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            rows.append((f"{prefix}{key}", value))
+    return rows

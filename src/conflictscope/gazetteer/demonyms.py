@@ -1,0 +1,188 @@
+"""Demonyms and country adjectives ("Syrian", "British") -> ISO2 country code.
+
+They tell which country a report is about, but they never place an event:
+"the British-based Syrian Observatory" says nothing happened in the UK.
+"""
+
+from __future__ import annotations
+
+_TABLE = """
+AF Afghan Afghans Afghani
+AL Albanian Albanians
+DZ Algerian Algerians
+AO Angolan Angolans
+AR Argentine Argentinian Argentinians
+AM Armenian Armenians
+AU Australian Australians
+AT Austrian Austrians
+AZ Azerbaijani Azerbaijanis Azeri Azeris
+BH Bahraini Bahrainis
+BD Bangladeshi Bangladeshis
+BY Belarusian Belarusians
+BE Belgian Belgians
+BJ Beninese
+BO Bolivian Bolivians
+BA Bosnian Bosnians
+BR Brazilian Brazilians
+GB British Briton Britons English Scottish Welsh
+BG Bulgarian Bulgarians
+BF Burkinabe Burkinabé
+MM Burmese Myanmarese
+BI Burundian Burundians
+KH Cambodian Cambodians
+CM Cameroonian Cameroonians
+CA Canadian Canadians
+CF Centrafrican
+TD Chadian Chadians
+CL Chilean Chileans
+CN Chinese
+CO Colombian Colombians
+CD Congolese
+HR Croatian Croatians Croat Croats
+CU Cuban Cubans
+CY Cypriot Cypriots
+CZ Czech Czechs
+DK Danish Dane Danes
+DJ Djiboutian
+NL Dutch
+EC Ecuadorian Ecuadorians
+EG Egyptian Egyptians
+SV Salvadoran Salvadorans
+ER Eritrean Eritreans
+EE Estonian Estonians
+ET Ethiopian Ethiopians
+FI Finnish Finn Finns
+FR French Frenchman Frenchmen
+GA Gabonese
+GM Gambian Gambians
+GE Georgian Georgians
+DE German Germans
+GH Ghanaian Ghanaians
+GR Greek Greeks
+GT Guatemalan Guatemalans
+GN Guinean Guineans
+HT Haitian Haitians
+HN Honduran Hondurans
+HU Hungarian Hungarians
+IN Indian Indians
+ID Indonesian Indonesians
+IR Iranian Iranians Persian
+IQ Iraqi Iraqis
+IE Irish
+IL Israeli Israelis
+IT Italian Italians
+CI Ivorian Ivorians
+JM Jamaican Jamaicans
+JP Japanese
+JO Jordanian Jordanians
+KZ Kazakh Kazakhs Kazakhstani
+KE Kenyan Kenyans
+XK Kosovar Kosovars
+KW Kuwaiti Kuwaitis
+KG Kyrgyz
+LA Lao Laotian
+LV Latvian Latvians
+LB Lebanese
+LR Liberian Liberians
+LY Libyan Libyans
+LT Lithuanian Lithuanians
+MG Malagasy
+MW Malawian Malawians
+MY Malaysian Malaysians
+ML Malian Malians
+MR Mauritanian Mauritanians
+MX Mexican Mexicans
+MD Moldovan Moldovans
+MN Mongolian Mongolians
+ME Montenegrin Montenegrins
+MA Moroccan Moroccans
+MZ Mozambican Mozambicans
+NA Namibian Namibians
+NP Nepali Nepalese
+NZ Zealander Zealanders
+NI Nicaraguan Nicaraguans
+NE Nigerien Nigeriens
+NG Nigerian Nigerians
+KP Korean Koreans
+NO Norwegian Norwegians
+OM Omani Omanis
+PK Pakistani Pakistanis
+PS Palestinian Palestinians
+PA Panamanian Panamanians
+PY Paraguayan Paraguayans
+PE Peruvian Peruvians
+PH Filipino Filipinos Philippine
+PL Polish Pole Poles
+PT Portuguese
+QA Qatari Qataris
+RO Romanian Romanians
+RU Russian Russians
+RW Rwandan Rwandans
+SA Saudi Saudis
+SN Senegalese
+RS Serbian Serbians Serb Serbs
+SL Leonean Leoneans
+SG Singaporean Singaporeans
+SK Slovak Slovaks
+SI Slovenian Slovenians Slovene
+SO Somali Somalis Somalian
+ZA African Africans
+SS Sudanese
+ES Spanish Spaniard Spaniards
+LK Lankan Lankans
+SE Swedish Swede Swedes
+CH Swiss
+SY Syrian Syrians
+TW Taiwanese
+TJ Tajik Tajiks
+TZ Tanzanian Tanzanians
+TH Thai
+TG Togolese
+TN Tunisian Tunisians
+TR Turkish Turk Turks
+TM Turkmen
+UG Ugandan Ugandans
+UA Ukrainian Ukrainians
+AE Emirati Emiratis
+US American Americans
+UY Uruguayan Uruguayans
+UZ Uzbek Uzbeks
+VE Venezuelan Venezuelans
+VN Vietnamese
+YE Yemeni Yemenis
+ZM Zambian Zambians
+ZW Zimbabwean Zimbabweans
+"""
+
+#: Demonyms that are ambiguous or need a qualifier to point at one country.
+_AMBIGUOUS = frozenset({"African", "Africans", "Korean", "Koreans", "Sudanese", "Congolese",
+                        "Guinean", "Guineans", "Zealander", "Zealanders", "Leonean", "Leoneans",
+                        "Lankan", "Lankans", "Persian", "Arab", "Kurdish"})
+
+DEMONYMS: dict[str, str] = {
+    word: line.split()[0]
+    for line in _TABLE.strip().splitlines()
+    for word in line.split()[1:]
+}
+
+#: Qualified demonyms: "South African", "North Korean", "Sri Lankan", ...
+QUALIFIED: dict[str, str] = {
+    "south african": "ZA", "south africans": "ZA", "central african": "CF",
+    "north korean": "KP", "north koreans": "KP", "south korean": "KR", "south koreans": "KR",
+    "south sudanese": "SS", "sri lankan": "LK", "sri lankans": "LK", "new zealander": "NZ",
+    "new zealand": "NZ", "sierra leonean": "SL", "saudi arabian": "SA",
+}
+
+
+def demonym_country(text: str) -> str | None:
+    """ISO2 code of the country a demonym names ('Syrian' -> 'SY'); None if it is none."""
+    cleaned = text.strip().removesuffix("'s").removesuffix("’s")
+    lowered = " ".join(cleaned.lower().split())
+    if lowered in QUALIFIED:
+        return QUALIFIED[lowered]
+    if cleaned in DEMONYMS and cleaned not in _AMBIGUOUS:
+        return DEMONYMS[cleaned]
+    if cleaned.endswith(("-based", "-backed", "-led", "-born", "-made", "-owned")):
+        head = cleaned.rsplit("-", 1)[0]
+        return DEMONYMS.get(head)
+    return None

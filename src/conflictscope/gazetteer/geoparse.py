@@ -1,0 +1,69 @@
+"""Geoparse a report: recognise toponyms, resolve them together, keep the credible ones."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from conflictscope.gazetteer.index import FUZZY, MAIN, Gazetteer
+from conflictscope.gazetteer.normalize import name_key
+from conflictscope.gazetteer.recognize import Demonym, find_toponyms
+from conflictscope.gazetteer.resolve import Resolution, Resolver, Toponym
+from conflictscope.models import PlaceMention
+from conflictscope.pipeline.base import AnalyzedArticle
+
+#: A toponym at least this strong counts as recognised by its label alone.
+STRONG = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class GeoParse:
+    """The places of a report: resolved mentions, demonyms, and the raw resolutions."""
+
+    places: tuple[PlaceMention, ...]
+    demonyms: tuple[Demonym, ...]
+    resolutions: tuple[Resolution, ...]
+
+
+def _credible(resolution: Resolution, countries: Counter[str]) -> bool:  # type: ignore[type-arg]
+    """Whether a resolved toponym is kept as a place."""
+    match, toponym = resolution.match, resolution.toponym
+    entry = match.entry
+    if toponym.strength >= STRONG:
+        return match.kind != FUZZY or match.similarity >= 0.8
+    if match.kind == FUZZY:
+        return False
+    if entry.feature in {"country", "admin1"} and match.kind == MAIN:
+        return True
+    total = sum(countries.values()) or 1
+    in_context = countries.get(entry.cc, 0) / total >= 0.2
+    if entry.population >= 50000 and (match.kind == MAIN or in_context):
+        return True
+    return in_context and entry.population >= 1000 and resolution.confidence >= 0.5
+
+
+def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
+    """Recognise and resolve every place name of ``analyzed``."""
+    toponyms, demonyms = find_toponyms(analyzed)
+    strong_keys = {name_key(t.name) for t in toponyms if t.strength >= STRONG}
+    toponyms = [
+        replace(t, strength=max(t.strength, 0.7)) if name_key(t.name) in strong_keys else t
+        for t in toponyms
+    ]
+    resolver = Resolver(gazetteer)
+    context = [d.cc for d in demonyms]
+    first = resolver.resolve(toponyms, context_countries=context)
+    countries: Counter[str] = Counter({cc: float(n) for cc, n in Counter(context).items()})
+    for resolution in first:
+        if resolution is not None:
+            strength = resolution.toponym.strength
+            countries[resolution.match.entry.cc] += 1.0 if strength >= STRONG else strength / 2
+    kept: list[Toponym] = [
+        r.toponym for r in first if r is not None and _credible(r, countries)
+    ]
+    final = [r for r in resolver.resolve(kept, context_countries=context) if r is not None]
+    places = tuple(
+        PlaceMention(r.toponym.span, r.match.entry.to_place(), r.confidence)
+        for r in sorted(final, key=lambda r: r.toponym.span.start)
+    )
+    return GeoParse(places, tuple(demonyms), tuple(final))

@@ -1,0 +1,193 @@
+"""Read-only access to the gazetteer index: name look-ups, places by id.
+
+The index is an SQLite file (see :mod:`conflictscope.gazetteer.build`); a process
+keeps only a small look-up cache in memory, never the whole gazetteer.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from conflictscope.errors import GazetteerError
+from conflictscope.gazetteer.build import FORMAT_VERSION, build_index, default_index_path
+from conflictscope.gazetteer.normalize import is_latin, name_key, skeleton_key
+from conflictscope.models import Place
+
+#: Match kinds: the place's main name, one of its alternate names, a fuzzy match.
+MAIN, ALTERNATE, FUZZY = 0, 1, 2
+_LEADING_ARTICLES = ("the ", "al ", "el ", "ar ", "as ", "ad ", "ash ", "an ", "az ", "ez ")
+_COLUMNS = ("id, gid, name, feature, cc, iso3, country, admin1, admin2, admin1_id, admin2_id, "
+            "lat, lon, population")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One place of the gazetteer."""
+
+    id: int
+    gid: str
+    name: str
+    feature: str  # city | admin1 | admin2 | country
+    cc: str
+    iso3: str
+    country: str
+    admin1: str
+    admin2: str
+    admin1_id: int
+    admin2_id: int
+    lat: float | None
+    lon: float | None
+    population: int
+
+    def to_place(self) -> Place:
+        """The entry as a :class:`conflictscope.models.Place`."""
+        return Place(
+            name=self.name, country=self.country, iso3=self.iso3,
+            admin1=self.admin1 if self.feature != "admin1" else self.name,
+            admin2=self.admin2 if self.feature != "admin2" else self.name,
+            latitude=self.lat, longitude=self.lon, gazetteer_id=self.gid,
+            feature=self.feature, population=self.population,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A gazetteer entry found for a name, and how it matched."""
+
+    entry: Entry
+    kind: int  # MAIN | ALTERNATE | FUZZY
+    similarity: float = 1.0
+
+
+class Gazetteer:
+    """A read-only gazetteer index on disk with a bounded look-up cache."""
+
+    def __init__(self, path: Path | str, *, cache_size: int = 20000) -> None:
+        self.path = Path(path)
+        if not self.path.exists():
+            raise GazetteerError(f"no gazetteer index at {self.path}; run `conflictscope gazetteer build`")
+        try:
+            self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._db.execute("PRAGMA cache_size=-16000")
+            self.meta = dict(self._db.execute("SELECT k, v FROM meta").fetchall())
+        except sqlite3.DatabaseError as exc:
+            raise GazetteerError(f"the gazetteer index {self.path} is unreadable: {exc}") from None
+        if self.meta.get("format") != FORMAT_VERSION:
+            raise GazetteerError(f"the gazetteer index {self.path} has an old format; rebuild it")
+        self._lock = threading.Lock()
+        self.lookup = lru_cache(maxsize=cache_size)(self._lookup)  # type: ignore[method-assign]
+        self.get = lru_cache(maxsize=cache_size)(self._get)  # type: ignore[method-assign]
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self._db.close()
+
+    def _query(self, sql: str, args: tuple[object, ...]) -> list[tuple[object, ...]]:
+        with self._lock:
+            return self._db.execute(sql, args).fetchall()
+
+    def _get(self, place_id: int) -> Entry | None:
+        """The entry with id ``place_id``."""
+        rows = self._query(f"SELECT {_COLUMNS} FROM places WHERE id = ?", (place_id,))
+        return Entry(*rows[0]) if rows else None  # type: ignore[arg-type]
+
+    def by_gid(self, gid: str) -> Entry | None:
+        """The entry with gazetteer id ``gid`` (e.g. ``geonames:163808``)."""
+        rows = self._query(f"SELECT {_COLUMNS} FROM places WHERE gid = ? LIMIT 1", (gid,))
+        return Entry(*rows[0]) if rows else None  # type: ignore[arg-type]
+
+    def country(self, cc: str) -> Entry | None:
+        """The country entry of ISO2 code ``cc``."""
+        rows = self._query(
+            f"SELECT {_COLUMNS} FROM places WHERE feature = 'country' AND cc = ? LIMIT 1", (cc,)
+        )
+        return Entry(*rows[0]) if rows else None  # type: ignore[arg-type]
+
+    def _exact(self, key: str, limit: int) -> list[Match]:
+        rows = self._query(
+            f"SELECT n.kind, {', '.join('p.' + c for c in _COLUMNS.split(', '))} "
+            "FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? "
+            "ORDER BY n.kind, p.population DESC LIMIT ?",
+            (key, limit),
+        )
+        return [Match(Entry(*row[1:]), int(row[0])) for row in rows]  # type: ignore[arg-type, call-overload]
+
+    def _lookup(self, name: str, fuzzy: bool = True, limit: int = 40) -> tuple[Match, ...]:
+        """Places a name may refer to: exact key first, then article-less, then fuzzy."""
+        key = name_key(name)
+        if not key or len(key) > 80:
+            return ()
+        matches = self._exact(key, limit)
+        if not matches:
+            for article in _LEADING_ARTICLES:
+                if key.startswith(article) and len(key) > len(article) + 2:
+                    matches = self._exact(key[len(article):], limit)
+                    break
+        if not matches and key.startswith("st "):
+            matches = self._exact("saint " + key[3:], limit)
+        if matches or not fuzzy or not is_latin(key) or len(key) < 4:
+            return tuple(matches)
+        return tuple(self._fuzzy(key, limit))
+
+    def _fuzzy(self, key: str, limit: int) -> list[Match]:
+        skeleton = skeleton_key(key)
+        if not skeleton:
+            return []
+        rows = self._query("SELECT key, place FROM skeletons WHERE skel = ? LIMIT 400", (skeleton,))
+        best: dict[int, float] = {}
+        for other, place_id in rows:
+            score = fuzz.ratio(key.replace(" ", ""), str(other).replace(" ", "")) / 100
+            if score >= 0.72 and score > best.get(int(place_id), 0):  # type: ignore[call-overload]
+                best[int(place_id)] = score  # type: ignore[call-overload]
+        found = [(self.get(pid), score) for pid, score in best.items()]
+        ranked = sorted(
+            ((entry, score) for entry, score in found if entry is not None),
+            key=lambda item: (-item[1], -item[0].population),
+        )
+        return [Match(entry, FUZZY, score) for entry, score in ranked[:limit]]
+
+    def info(self) -> dict[str, object]:
+        """Figures about the index: path, size, source versions, counts."""
+        counts = dict(self._query("SELECT feature, count(*) FROM places GROUP BY feature", ()))
+        names = self._query("SELECT count(*) FROM names", ())[0][0]
+        return {
+            "path": str(self.path),
+            "size_mb": round(self.path.stat().st_size / 1e6, 1),
+            **{k: v for k, v in self.meta.items()},
+            "features": counts,
+            "names": names,
+        }
+
+
+_DEFAULT: Gazetteer | None = None
+_DEFAULT_LOCK = threading.Lock()
+
+
+def get_gazetteer(path: Path | str | None = None) -> Gazetteer:
+    """The process-wide gazetteer; builds the index first (with a message) if it is missing."""
+    global _DEFAULT
+    if path is not None:
+        return Gazetteer(path)
+    with _DEFAULT_LOCK:
+        if _DEFAULT is None:
+            target = default_index_path()
+            if not target.exists():
+                print("[gazetteer] no index yet for these source versions; building it now",
+                      file=sys.stderr, flush=True)
+                build_index(target)
+            _DEFAULT = Gazetteer(target)
+        return _DEFAULT
+
+
+def set_gazetteer(gazetteer: Gazetteer | None) -> None:
+    """Replace the process-wide gazetteer (tests use a small one)."""
+    global _DEFAULT
+    with _DEFAULT_LOCK:
+        _DEFAULT = gazetteer

@@ -1,0 +1,184 @@
+"""Toponym recognition: which spans of a report may be place names.
+
+The small spaCy model mislabels places (it tags "Palmyra" as PERSON), so the
+NER label is one signal among several: GPE/LOC/FAC spans are strong candidates;
+PERSON/ORG spans and capitalised spans (the only source in sentences spaCy did
+not parse) are weak candidates that must pass a gazetteer check and filters
+(not a common word, not after a title, not a person's full name). Demonyms and
+"British-based" style adjectives are kept apart: they give context, not places.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex as re
+
+from conflictscope.gazetteer.demonyms import demonym_country
+from conflictscope.gazetteer.resolve import Toponym
+from conflictscope.models import Span
+from conflictscope.pipeline.base import AnalyzedArticle, Sentence
+
+STRONG_LABELS = {"GPE": 1.0, "LOC": 0.8, "FAC": 0.6}
+WEAK_LABELS = {"PERSON": 0.45, "ORG": 0.4, "NORP": 0.4, "PRODUCT": 0.35, "WORK_OF_ART": 0.3,
+               "EVENT": 0.3}
+#: Strength of a capitalised span spaCy did not label (parsed / unparsed sentence).
+UNLABELLED_PARSED, UNLABELLED_UNPARSED = 0.35, 0.55
+
+_WORD = r"[\p{Lu}][\p{L}\p{M}'’\-]*[\p{L}\p{M}]|[\p{Lu}]"
+_CONNECT = r"(?:al|el|ad|ar|as|az|ash|ez|es|an|at|de|del|da|do|du|la|le|di|of)"
+CAPITALISED = re.compile(
+    rf"(?<![\p{{L}}\-])(?:(?:al|el|ad|ar|as|az|ash|ez|an|at)-)?(?:{_WORD})"
+    rf"(?:(?:\s+{_CONNECT}(?:\s+|-)|\s+|-)(?:{_WORD}))*"
+)
+_DIRECTION = re.compile(
+    r"^(?:(?:the\s+)?(?:north|south|east|west|central|north-?east|north-?west|south-?east|"
+    r"south-?west|upper|lower)(?:ern)?\s+)(?=\p{Lu})",
+    re.IGNORECASE,
+)
+_ADMIN_SUFFIX = re.compile(
+    r"\s+(?:province|governorate|region|district|state|county|prefecture|oblast|department)$",
+    re.IGNORECASE,
+)
+_CITY_BEFORE = re.compile(r"(?:city|town|village|capital|port|outskirts)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_TITLE_BEFORE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|President|Gen|General|Minister|Minister|Sheikh|King|Queen|"
+    r"Prince|Pope|Sir|Lord|Lady|Judge|Senator|Sen|Rep|Gov|Governor|Col|Capt|Lt|Sgt|"
+    r"spokesman|spokeswoman|commander|leader|named|called)\.?\s+)$"
+)
+_CONTEXT_ONLY_AFTER = re.compile(r"^-(?:based|backed|led|born|made|owned|funded|run|allied)\b")
+_STOP_WORDS = """
+    a about above after again against all also an and any are as at be because been before being
+    but by can could did do does during each few for from further had has have having he her here
+    him his how i if in into is it its just may me might more most my no nor not now of off on once
+    only or other our out over own same she should so some such than that the their them then there
+    these they this those through to too under until up very was we were what when where which while
+    who whom why will with would you your yesterday today tomorrow however meanwhile although
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    mr mrs ms dr sir god christmas easter ramadan eid islam islamic muslim muslims christian
+    christians jewish jews sunni shia shiite kurd kurds kurdish arab arabs arabic
+    government army police state forces military president minister ministry reports report
+    news media image video photo getty reuters afp ap bbc cnn unesco un nato eu
+    roman romans greek ottoman byzantine soviet european europeans asian western westerners
+    african latin catholic orthodox protestant hindu buddhist sikh yazidi druze alawite
+    north south east west central northern southern eastern western
+"""
+_STOP = frozenset(_STOP_WORDS.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Demonym:
+    """A demonym or country adjective: context for resolution, never an event place."""
+
+    span: Span
+    cc: str
+
+
+def _clean(text: str, start: int) -> tuple[str, int, str]:
+    """Trim a candidate span: leading 'the', a direction word, an admin suffix, "'s"."""
+    hint = ""
+    trimmed = text
+    for suffix in ("'s", "’s"):
+        if trimmed.endswith(suffix):
+            trimmed = trimmed[: -len(suffix)]
+    lead = re.match(r"^(?:the|The)\s+", trimmed)
+    if lead:
+        start += lead.end()
+        trimmed = trimmed[lead.end():]
+    direction = _DIRECTION.match(trimmed)
+    if direction:
+        start += direction.end()
+        trimmed = trimmed[direction.end():]
+        hint = "region_part"
+    suffix_match = _ADMIN_SUFFIX.search(trimmed)
+    if suffix_match and suffix_match.start() > 1:
+        trimmed = trimmed[: suffix_match.start()]
+        hint = hint or "admin"
+    elif trimmed.lower().endswith(" city") and len(trimmed) > 7:
+        trimmed = trimmed[:-5]
+        hint = hint or "city"
+    return trimmed.strip(" -,.;:"), start, hint
+
+
+def _allowed(name: str, before: str, *, weak: bool, lower_words: frozenset[str]) -> bool:
+    """Filters for a candidate: not a common word, not a title-led name, not all caps noise."""
+    if not name or len(name) < 2 or not any(ch.isalpha() for ch in name):
+        return False
+    words = name.split()
+    if name.lower() in _STOP or (len(words) == 1 and name.isupper() and len(name) <= 4 and
+                                 name not in {"US", "UK", "UAE", "DRC", "USA"}):
+        return False
+    if not weak:
+        return True
+    if _TITLE_BEFORE.search(before[-40:]):
+        return False
+    if any(w.lower() in _STOP for w in words):
+        return False
+    return not (len(words) == 1 and name.lower() in lower_words)
+
+
+def _lower_words(text: str) -> frozenset[str]:
+    """Words the report writes in lower case (a capitalised one is then a common word)."""
+    return frozenset(w for w in re.findall(r"(?<![\p{L}\-])[\p{Ll}][\p{L}]+", text))
+
+
+def _sentence_spans(sentence: Sentence) -> Iterator[tuple[int, int, str, float]]:
+    """(start, end, label, strength) of candidate spans, sentence-relative."""
+    taken: list[tuple[int, int]] = []
+    if sentence.doc is not None:
+        for ent in sentence.doc.ents:
+            label = ent.label_
+            strength = STRONG_LABELS.get(label) or WEAK_LABELS.get(label)
+            if strength is None:
+                continue
+            taken.append((ent.start_char, ent.end_char))
+            yield ent.start_char, ent.end_char, label, strength
+    unlabelled = UNLABELLED_PARSED if sentence.doc is not None else UNLABELLED_UNPARSED
+    for match in CAPITALISED.finditer(sentence.text):
+        begin, end = match.span()
+        if any(b < end and begin < e for b, e in taken):
+            continue
+        # a sentence-initial function word is capitalised only because it starts the sentence
+        first = match.group(0).split()[0]
+        if first.lower() in _STOP and " " in match.group(0):
+            begin += len(first) + 1
+        yield begin, end, "", unlabelled
+
+
+def find_toponyms(analyzed: AnalyzedArticle) -> tuple[list[Toponym], list[Demonym]]:
+    """Candidate toponyms and demonyms of every sentence, parsed or not."""
+    lower_words = _lower_words(analyzed.text)
+    toponyms: list[Toponym] = []
+    demonyms: list[Demonym] = []
+    for sentence in analyzed.sentences:
+        text = sentence.text
+        for begin, end, label, strength in _sentence_spans(sentence):
+            raw = text[begin:end]
+            country = demonym_country(raw)
+            after = _CONTEXT_ONLY_AFTER.match(text[end:])
+            if after:
+                country = demonym_country(raw + after.group(0)) or country
+            if country:
+                demonyms.append(Demonym(sentence.char_span(begin, end), country))
+                continue
+            if after:
+                continue
+            name, name_start, hint = _clean(raw, begin)
+            if not name:
+                continue
+            before = text[:name_start]
+            weak = label not in STRONG_LABELS
+            sentence_initial = not before.strip()
+            if not _allowed(name, before, weak=weak, lower_words=lower_words):
+                continue
+            if weak and label == "PERSON" and len(name.split()) > 1:
+                continue  # a person's full name
+            if _CITY_BEFORE.search(before[-30:]):
+                hint = hint or "city"
+            if weak and sentence_initial and len(name.split()) == 1:
+                strength *= 0.7
+            span = sentence.char_span(name_start, name_start + len(name))
+            toponyms.append(Toponym(span, name, strength, hint))
+    return toponyms, demonyms

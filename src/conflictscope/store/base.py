@@ -1,0 +1,181 @@
+"""The event store contract: the :class:`Store` protocol and the records it trades in.
+
+Every backend (SQLite, PostgreSQL, in-memory SQLite) implements :class:`Store`;
+one contract test suite (``tests/store/test_contract.py``) runs against each.
+
+The unit of writing is one article: :meth:`Store.save_article` stores the
+article, replaces its events and writes its journal row in ONE transaction, so a
+run killed at any point leaves every article either fully stored or not at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
+
+from conflictscope.models import Article, Event
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+JournalStatus = Literal["ok", "skipped", "duplicate", "failed", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSource:
+    """One place an article was found (two URLs with the same text: two sources)."""
+
+    url: str = ""
+    publisher: str = ""
+    published: date | None = None
+    input: str = ""  # the file (and line) it was read from
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """An article as stored: its text, metadata, content hash and every source."""
+
+    article: Article
+    content_hash: str
+    pipeline_version: str
+    sources: tuple[ArticleSource, ...] = ()
+    event_count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class JournalEntry:
+    """What happened to one input (a file, or one record of a JSON Lines file)."""
+
+    input: str
+    status: JournalStatus
+    pipeline_version: str = ""
+    article_id: str = ""
+    events: int = 0
+    error: str = ""
+    updated_at: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EventQuery:
+    """Filters for :meth:`Store.events`; every filter left at None is ignored.
+
+    ``country`` matches the country name or ISO3 code (case-insensitive);
+    ``actor`` matches actor1, actor2 or an associated actor (substring,
+    case-insensitive); ``bbox`` is ``(min_lon, min_lat, max_lon, max_lat)``;
+    ``text`` searches notes, actors, places and evidence text.
+    """
+
+    country: str | None = None
+    admin1: str | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    actor: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    min_confidence: float | None = None
+    text: str | None = None
+    article_id: str | None = None
+    include_background: bool = True
+    limit: int | None = None
+    offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class StoreStats:
+    """Counts of what a store holds."""
+
+    articles: int
+    events: int
+    sources: int
+    journal: dict[str, int] = field(default_factory=dict)
+    schema_version: int = 0
+
+
+@runtime_checkable
+class Store(Protocol):
+    """An event store. Backends: ``sqlite`` (default), ``memory``, ``postgresql``."""
+
+    url: str
+
+    # -- writing ---------------------------------------------------------
+    def save_article(
+        self,
+        article: Article,
+        events: Sequence[Event],
+        *,
+        pipeline_version: str,
+        source: ArticleSource | None = None,
+        journal: JournalEntry | None = None,
+    ) -> int:
+        """Store an article with its events and journal row in one transaction.
+
+        The article's previous events are replaced. If a different article with
+        the same text is already stored, only ``source`` is added to it and the
+        events are not stored twice. Returns the number of events stored.
+        """
+        ...
+
+    def add_source(self, article_id: str, source: ArticleSource) -> None:
+        """Record one more place an already-stored article was found."""
+        ...
+
+    def record(self, entry: JournalEntry) -> None:
+        """Write (or overwrite) the journal row of one input."""
+        ...
+
+    # -- reading ---------------------------------------------------------
+    def processed_version(self, content_hash: str) -> tuple[str, str] | None:
+        """``(article_id, pipeline_version)`` of the stored article with this text, or None."""
+        ...
+
+    def get_article(self, article_id: str) -> StoredArticle | None:
+        """The stored article with its sources, or None."""
+        ...
+
+    def articles(self) -> Iterator[StoredArticle]:
+        """Every stored article."""
+        ...
+
+    def get_event(self, event_id: str) -> Event | None:
+        """One event by id, or None."""
+        ...
+
+    def events(self, query: EventQuery | None = None) -> Iterator[Event]:
+        """Events matching ``query``, ordered by date then id."""
+        ...
+
+    def count_events(self, query: EventQuery | None = None) -> int:
+        """How many events match ``query``."""
+        ...
+
+    def journal(self, status: str | None = None) -> list[JournalEntry]:
+        """Journal rows, optionally only those with ``status``."""
+        ...
+
+    def journal_entry(self, input_key: str) -> JournalEntry | None:
+        """The journal row of one input, or None."""
+        ...
+
+    def stats(self) -> StoreStats:
+        """Counts of articles, events, sources and journal rows by status."""
+        ...
+
+    def to_dataframe(self, query: EventQuery | None = None) -> pd.DataFrame:
+        """Matching events as a pandas DataFrame (one row per event, spec fields as columns)."""
+        ...
+
+    # -- bulk and lifecycle ---------------------------------------------
+    def bulk_insert_events(self, events: Iterable[Event], *, batch_size: int = 10_000) -> int:
+        """Insert many events fast (benchmarks, imports); no article rows required."""
+        ...
+
+    def close(self) -> None:
+        """Release the connection."""
+        ...
+
+    def __enter__(self) -> Store: ...
+
+    def __exit__(self, *exc: Any) -> None: ...

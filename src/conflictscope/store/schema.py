@@ -1,0 +1,161 @@
+"""The store's schema as numbered migrations, in SQL that SQLite and PostgreSQL share.
+
+Each migration is a list of statements with two placeholders filled per
+dialect: ``{real}`` (a float column) and ``{bigint}``. Dates are ISO-8601 TEXT
+(sortable, portable); booleans are INTEGER 0/1. A migration is applied once, in
+its own transaction, and recorded in ``schema_migrations``; opening a store
+applies whatever is missing, so an old database is upgraded on first use.
+
+To change the schema, APPEND a migration; never edit an applied one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One numbered schema change."""
+
+    version: int
+    name: str
+    statements: tuple[str, ...]
+
+
+DIALECT_TYPES: dict[str, dict[str, str]] = {
+    "sqlite": {"real": "REAL", "bigint": "INTEGER"},
+    "postgresql": {"real": "DOUBLE PRECISION", "bigint": "BIGINT"},
+}
+
+MIGRATIONS_TABLE = """CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+)"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "articles, events, evidence, actors, places, sources, journal",
+        (
+            """CREATE TABLE articles (
+                article_id TEXT PRIMARY KEY,
+                content_hash TEXT NOT NULL UNIQUE,
+                text TEXT NOT NULL,
+                title TEXT NOT NULL DEFAULT '',
+                published TEXT,
+                url TEXT NOT NULL DEFAULT '',
+                publisher TEXT NOT NULL DEFAULT '',
+                language TEXT NOT NULL DEFAULT 'en',
+                pipeline_version TEXT NOT NULL,
+                stored_at TEXT NOT NULL
+            )""",
+            """CREATE TABLE article_sources (
+                article_id TEXT NOT NULL REFERENCES articles(article_id) ON DELETE CASCADE,
+                source_key TEXT NOT NULL,
+                url TEXT NOT NULL DEFAULT '',
+                publisher TEXT NOT NULL DEFAULT '',
+                published TEXT,
+                input TEXT NOT NULL DEFAULT '',
+                PRIMARY KEY (article_id, source_key)
+            )""",
+            """CREATE TABLE places (
+                place_id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                country TEXT NOT NULL DEFAULT '',
+                iso3 TEXT NOT NULL DEFAULT '',
+                admin1 TEXT NOT NULL DEFAULT '',
+                admin2 TEXT NOT NULL DEFAULT '',
+                latitude {real},
+                longitude {real},
+                gazetteer_id TEXT NOT NULL DEFAULT ''
+            )""",
+            """CREATE TABLE events (
+                event_id TEXT PRIMARY KEY,
+                article_id TEXT NOT NULL,
+                pipeline_version TEXT NOT NULL,
+                event_type TEXT NOT NULL,
+                sub_event_type TEXT NOT NULL,
+                disorder_type TEXT NOT NULL DEFAULT '',
+                country TEXT NOT NULL DEFAULT '',
+                country_key TEXT NOT NULL DEFAULT '',
+                iso3 TEXT NOT NULL DEFAULT '',
+                admin1_key TEXT NOT NULL DEFAULT '',
+                location TEXT NOT NULL DEFAULT '',
+                place_id TEXT,
+                latitude {real},
+                longitude {real},
+                event_date TEXT,
+                date_start TEXT,
+                date_end TEXT,
+                confidence {real} NOT NULL,
+                fatalities INTEGER,
+                is_background INTEGER NOT NULL DEFAULT 0,
+                actor1 TEXT NOT NULL DEFAULT '',
+                actor2 TEXT NOT NULL DEFAULT '',
+                search_text TEXT NOT NULL DEFAULT '',
+                record TEXT NOT NULL,
+                stored_at TEXT NOT NULL
+            )""",
+            "CREATE INDEX events_article ON events (article_id)",
+            "CREATE INDEX events_country_type_date ON events (country_key, event_type, event_date)",
+            "CREATE INDEX events_iso3_type_date ON events (iso3, event_type, event_date)",
+            "CREATE INDEX events_country_date ON events (country_key, event_date)",
+            "CREATE INDEX events_iso3_date ON events (iso3, event_date)",
+            "CREATE INDEX events_subtype_date ON events (sub_event_type, event_date)",
+            "CREATE INDEX events_type_date ON events (event_type, event_date)",
+            "CREATE INDEX events_date ON events (event_date)",
+            "CREATE INDEX events_lat_lon ON events (latitude, longitude)",
+            "CREATE INDEX events_admin1 ON events (admin1_key, event_date)",
+            """CREATE TABLE event_evidence (
+                event_id TEXT NOT NULL,
+                field TEXT NOT NULL,
+                ordinal INTEGER NOT NULL,
+                span_start INTEGER NOT NULL,
+                span_end INTEGER NOT NULL,
+                span_text TEXT NOT NULL,
+                PRIMARY KEY (event_id, field, ordinal)
+            )""",
+            """CREATE TABLE event_actors (
+                event_id TEXT NOT NULL,
+                role TEXT NOT NULL,
+                ordinal INTEGER NOT NULL,
+                name TEXT NOT NULL,
+                name_key TEXT NOT NULL,
+                inter INTEGER,
+                PRIMARY KEY (event_id, role, ordinal)
+            )""",
+            "CREATE INDEX event_actors_name ON event_actors (name_key)",
+            """CREATE TABLE event_sources (
+                event_id TEXT NOT NULL,
+                ordinal INTEGER NOT NULL,
+                article_id TEXT NOT NULL,
+                publisher TEXT NOT NULL DEFAULT '',
+                url TEXT NOT NULL DEFAULT '',
+                published TEXT,
+                attributed_to TEXT,
+                certainty TEXT NOT NULL,
+                PRIMARY KEY (event_id, ordinal)
+            )""",
+            """CREATE TABLE ingest_journal (
+                input TEXT PRIMARY KEY,
+                status TEXT NOT NULL,
+                pipeline_version TEXT NOT NULL DEFAULT '',
+                article_id TEXT NOT NULL DEFAULT '',
+                events INTEGER NOT NULL DEFAULT 0,
+                error TEXT NOT NULL DEFAULT '',
+                updated_at TEXT NOT NULL
+            )""",
+            "CREATE INDEX ingest_journal_status ON ingest_journal (status)",
+        ),
+    ),
+)
+
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def statements_for(migration: Migration, dialect: str) -> list[str]:
+    """The migration's statements with the dialect's types filled in."""
+    types = DIALECT_TYPES[dialect]
+    return [statement.format(**types) for statement in migration.statements]

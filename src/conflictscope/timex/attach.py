@@ -1,0 +1,202 @@
+"""Choose the time expression that dates an event clause, and build its EventTime.
+
+Order of preference for a candidate whose trigger is in sentence S:
+
+1. the trigger lies in the clause an anchored duration governs ("nine months
+   after *losing* the city"): a date inside that clause, else the anchor computed
+   from the duration;
+2. dated expressions of S not inside another anchored clause: one the parse
+   attaches to the trigger, else the nearest; "since March" runs to the base,
+   "from X to Y" / "between X and Y" is a range;
+3. the nearest dated expression of an earlier sentence of the same paragraph;
+4. the dateline date, else the publication date, marked ``stated=False``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import regex as re
+
+from conflictscope.models import EventTime, Span
+from conflictscope.timex import calendar_rules as cal
+from conflictscope.timex.record import Timex
+from conflictscope.timex.values import (
+    Interval,
+    acled_precision,
+    day_interval,
+    representative_day,
+    span_interval,
+    ucdp_precision,
+)
+
+#: An event that ended more than this many days before publication is background.
+BACKGROUND_DAYS = 30
+#: How far before publication an unstated event may lie (UCDP "week" precision).
+UNSTATED_WINDOW_DAYS = 6
+
+_RANGE_LINK = re.compile(r"^\s*(?:-|–|to|and|until|till|through)\s*$", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"(?i)\b(?:between|from)\s+$")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Dating:
+    """The result of dating one event clause."""
+
+    time: EventTime | None
+    evidence: tuple[Span, ...]
+    interval: Interval | None
+
+
+def event_time(interval: Interval, published: date | None, *, stated: bool = True) -> EventTime:
+    """The EventTime (ACLED and UCDP precisions) of a resolved interval."""
+    return EventTime(
+        event_date=representative_day(interval, published),
+        date_start=interval.start,
+        date_end=interval.end,
+        time_precision=acled_precision(interval),
+        date_prec=ucdp_precision(interval),
+        stated=stated,
+    )
+
+
+def unstated_time(reference: date) -> EventTime:
+    """No expression dates the event: the reference day, within the week before it."""
+    try:
+        start = reference - timedelta(days=UNSTATED_WINDOW_DAYS)
+    except OverflowError:
+        start = date.min
+    return EventTime(
+        event_date=reference,
+        date_start=start,
+        date_end=reference,
+        time_precision=2,
+        date_prec=3,
+        stated=False,
+    )
+
+
+def is_background(time: EventTime | None, published: date | None) -> bool:
+    """Whether an event dated ``time`` is history relative to the publication date."""
+    if time is None or published is None or not time.stated:
+        return False
+    try:
+        return time.date_end < published - timedelta(days=BACKGROUND_DAYS)
+    except OverflowError:
+        return False
+
+
+def date_clause(
+    trigger: Span,
+    sentence: tuple[int, int],
+    timexes: Sequence[Timex],
+    text: str,
+    published: date | None,
+    *,
+    attached: Sequence[Timex] = (),
+    dateline: Timex | None = None,
+) -> Dating:
+    """Date the clause of ``trigger`` (see the module docstring for the order)."""
+    s_start, s_end = sentence
+    local = [t for t in timexes if s_start <= t.start < s_end]
+    chosen = _anchored_clause(trigger, local, published)
+    if chosen is not None:
+        return chosen
+    usable = [
+        t for t in local
+        if _usable(t) and not (t.type == "DURATION" and t.signal) and not _in_foreign_clause(t, trigger, local)
+    ]
+    owner = _owning_duration(trigger, local)
+    if owner is not None and owner.interval is not None:
+        return Dating(event_time(owner.interval, published), (_span(owner),), owner.interval)
+    if usable:
+        preferred = [t for t in usable if t in attached] or usable
+        best = min(preferred, key=lambda t: _distance(t, trigger))
+        return _from_timex(best, usable, text, published)
+    earlier = [
+        t for t in timexes
+        if t.end <= s_start and _usable(t) and t.type != "DURATION"
+        and not _PARAGRAPH.search(text, t.end, s_start)
+    ]
+    if earlier:
+        best = max(earlier, key=lambda t: t.start)
+        return _from_timex(best, [best], text, published)
+    if dateline is not None and dateline.interval is not None:
+        return Dating(unstated_time(dateline.interval.start), (_span(dateline),), dateline.interval)
+    if published is not None:
+        return Dating(unstated_time(published), (), None)
+    return Dating(None, (), None)
+
+
+def _usable(timex: Timex) -> bool:
+    return timex.interval is not None and timex.kind != "ref"
+
+
+def _span(timex: Timex) -> Span:
+    return Span(timex.start, timex.end, timex.text)
+
+
+def _distance(timex: Timex, trigger: Span) -> int:
+    if timex.end <= trigger.start:
+        return trigger.start - timex.end
+    if timex.start >= trigger.end:
+        return timex.start - trigger.end + 1  # ties go to the expression before the trigger
+    return 0
+
+
+def _in_clause(timex_or_span: Timex | Span, duration: Timex) -> bool:
+    return duration.clause_end is not None and duration.end <= timex_or_span.start < duration.clause_end
+
+
+def _in_foreign_clause(timex: Timex, trigger: Span, local: Sequence[Timex]) -> bool:
+    """The expression belongs to an anchored clause the trigger is not in."""
+    return any(
+        _in_clause(timex, d) and not _in_clause(trigger, d) for d in local if d.clause_end is not None
+    )
+
+
+def _owning_duration(trigger: Span, local: Sequence[Timex]) -> Timex | None:
+    """A "for N months before ..." duration whose main clause holds the trigger."""
+    for duration in local:
+        if duration.signal in ("before", "until") and duration.interval is not None and not _in_clause(trigger, duration):
+            return duration
+    return None
+
+
+def _anchored_clause(trigger: Span, local: Sequence[Timex], published: date | None) -> Dating | None:
+    """The trigger is inside the clause of "N units after ...": date it from the duration."""
+    for duration in local:
+        if duration.signal != "after" or not _in_clause(trigger, duration):
+            continue
+        inner = [t for t in local if _usable(t) and t.type != "DURATION" and _in_clause(t, duration)]
+        if inner:
+            best = min(inner, key=lambda t: _distance(t, trigger))
+            return _from_timex(best, inner, "", published)
+        if duration.interval is None or duration.amount is None or duration.unit is None:
+            return None
+        point = cal.offset_day(duration.interval.end, duration.amount, duration.unit, -1)
+        if point is None:
+            return None
+        return Dating(event_time(point, published), (_span(duration),), point)
+    return None
+
+
+def _from_timex(best: Timex, usable: Sequence[Timex], text: str, published: date | None) -> Dating:
+    assert best.interval is not None
+    interval = best.interval
+    evidence = [_span(best)]
+    later = [t for t in usable if t.start >= best.end and t.type != "DURATION"]
+    if later and text:
+        following = min(later, key=lambda t: t.start)
+        opened = _RANGE_OPEN.search(text, max(0, best.start - 10), best.start)
+        if opened and _RANGE_LINK.match(text[best.end : following.start]) and following.interval:
+            interval = span_interval(interval.start, following.interval.end)
+            evidence.append(_span(following))
+    if best.signal == "since" and published is not None and interval.start <= published:
+        interval = span_interval(interval.start, published)
+    if best.type == "TIME" and interval.granularity != "day":
+        interval = day_interval(interval.start)
+    return Dating(event_time(interval, published), tuple(evidence), interval)

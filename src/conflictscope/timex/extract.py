@@ -1,0 +1,296 @@
+"""Find and normalise every time expression of an article.
+
+The rules of :mod:`conflictscope.timex.rules` run sentence by sentence; spaCy
+DATE/TIME entities that no rule covers are normalised by dateparser (cached).
+Afterwards three article-level passes run: modifiers ("early", "mid-", "the end
+of") narrow an interval; anaphoric expressions ("two days later", "the next day")
+are read against the last day mentioned; durations are anchored ("for 10 months
+before ... March" is May 2015 to March 2016; a later "10-month occupation" is the
+same period; "a three-day campaign" ends on the sentence's date).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+
+import regex as re
+
+from conflictscope.timex import calendar_rules as cal
+from conflictscope.timex.fallback import dateparser_interval
+from conflictscope.timex.lexicon import FUTURE_MARKERS
+from conflictscope.timex.record import Timex
+from conflictscope.timex.rules import RULE_GATES, RULES, Context, gate_hits
+from conflictscope.timex.values import Interval, shift, span_interval
+
+_FUTURE = re.compile(FUTURE_MARKERS)
+_MODIFIER = re.compile(
+    r"(?P<mod>(?i:early|mid|late|the\s+(?:end|beginning|start|middle|turn)\s+of|"
+    r"the\s+(?:first|second)\s+half\s+of|(?:at|by|in|until)\s+the\s+end\s+of))[\s-]*$"
+)
+_SIGNAL_BEFORE = re.compile(r"\b(?P<signal>(?i:since|until|till|by|from|between|after|before))\s+$")
+_CLAUSE_END = re.compile(r"[,;:.!?]|\s(?:and|but|while|whereas)\s")
+_WEEKDAY_GAP = re.compile(r"^\s*,?\s*(?:the\s+)?$")
+_ANAPHORIC_RULES = ("later-earlier", "anaphoric-day", "the-day", "period")
+_LINKED_DURATION_MAX_DAYS = 31
+#: How many characters before an expression are searched for a future marker.
+FUTURE_WINDOW = 60
+
+
+def find_timexes(
+    text: str,
+    published: date | None,
+    *,
+    sentences: Sequence[tuple[int, int]] | None = None,
+    entities: Iterable[tuple[int, int, str]] = (),
+) -> list[Timex]:
+    """All time expressions of ``text`` in order, normalised against ``published``.
+
+    ``sentences`` are (start, end) offsets (the whole text is one sentence when
+    omitted); ``entities`` are spaCy (start, end, label) DATE/TIME entities used
+    as extra candidates. Never raises on odd input: what cannot be read is skipped.
+    """
+    bounds = list(sentences) if sentences else [(0, len(text))]
+    extra = sorted((s, e) for s, e, label in entities if label in ("DATE", "TIME") and e > s)
+    found: list[Timex] = []
+    previous_day: date | None = None
+    hits = gate_hits(text)
+    for start, end in bounds:
+        sentence = text[start:end]
+        ctx = Context(published, False, previous_day)
+        gates = _gates_in(hits, start, end)
+        items = _sentence_timexes(sentence, ctx, gates)
+        items = [t.moved(start) for t in items]
+        items.extend(_fallback(text, published, start, end, extra, items))
+        items.sort(key=lambda t: t.start)
+        items = [_modify(text, t, published) for t in items]
+        for timex in items:
+            if timex.interval is not None and timex.interval.granularity == "day" and timex.kind != "ref":
+                previous_day = timex.interval.start
+        try:
+            found.extend(_anchor_sentence(text, items, published, end))
+        except (OverflowError, ValueError):  # a base at the edge of the calendar
+            found.extend(items)
+    return _link_durations(found)
+
+
+def _gates_in(hits: list[tuple[int, str]], start: int, end: int) -> set[str]:
+    """The gate names hit between ``start`` and ``end``."""
+    names: set[str] = set()
+    for index in range(bisect_left(hits, (start, "")), len(hits)):
+        position, name = hits[index]
+        if position >= end:
+            break
+        names.add(name)
+    return names
+
+
+def _sentence_timexes(sentence: str, ctx: Context, gates: set[str]) -> list[Timex]:
+    """Rule matches of one sentence, longest first, without overlaps, in text order."""
+    candidates: list[tuple[int, int, str, Timex, re.Match[str]]] = []
+    if not gates:
+        return []
+    for name, pattern, handler in RULES:
+        if RULE_GATES[name] not in gates:
+            continue
+        for match in pattern.finditer(sentence):
+            plain = Context(ctx.base, _future_before(sentence, match.start()), None)
+            try:
+                timex = handler(match, plain)
+            except (ValueError, KeyError, OverflowError):
+                timex = None
+            if timex is not None and timex.end > timex.start:
+                candidates.append((timex.start, timex.end, name, timex, match))
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    chosen: list[tuple[int, int, str, Timex, re.Match[str]]] = []
+    for cand in candidates:
+        if all(cand[1] <= c[0] or cand[0] >= c[1] for c in chosen):
+            chosen.append(cand)
+    chosen.sort(key=lambda c: c[0])
+    chosen = _merge_weekday_dates(sentence, chosen)
+    result: list[Timex] = []
+    previous_day = ctx.previous_day
+    for _, _, name, timex, match in chosen:
+        if name in _ANAPHORIC_RULES and previous_day is not None:
+            handler = dict((n, h) for n, _, h in RULES)[name]
+            future = _future_before(sentence, match.start())
+            timex = handler(match, Context(ctx.base, future, previous_day)) or timex
+        before = sentence[max(0, timex.start - 12) : timex.start]
+        signal = _SIGNAL_BEFORE.search(before)
+        if signal and timex.type in ("DATE", "TIME") and timex.signal is None:
+            timex = replace(timex, signal=signal.group("signal").lower())
+        if timex.signal in ("after", "before", "until") and timex.type == "DURATION":
+            clause = _CLAUSE_END.search(sentence, timex.end)
+            timex = replace(timex, clause_end=clause.start() if clause else len(sentence))
+        if timex.interval is not None and timex.interval.granularity == "day":
+            previous_day = timex.interval.start
+        result.append(timex)
+    return result
+
+
+def _merge_weekday_dates(
+    sentence: str, chosen: list[tuple[int, int, str, Timex, re.Match[str]]]
+) -> list[tuple[int, int, str, Timex, re.Match[str]]]:
+    """"Sunday, 4 December 2016": a weekday right before a full date joins it."""
+    merged: list[tuple[int, int, str, Timex, re.Match[str]]] = []
+    for item in chosen:
+        if merged:
+            prev = merged[-1]
+            gap = sentence[prev[1] : item[0]]
+            if (
+                prev[2] == "weekday" and prev[3].type == "DATE" and item[3].interval is not None
+                and item[3].interval.granularity == "day" and _WEEKDAY_GAP.match(gap)
+            ):
+                timex = replace(item[3], start=prev[0], text=sentence[prev[0] : item[1]])
+                merged[-1] = (prev[0], item[1], item[2], timex, item[4])
+                continue
+        merged.append(item)
+    return merged
+
+
+def _future_before(sentence: str, position: int) -> bool:
+    """Whether a future marker ("will", "is due to") stands shortly before ``position``."""
+    return bool(_FUTURE.search(sentence, max(0, position - FUTURE_WINDOW), position))
+
+
+def _fallback(
+    text: str, published: date | None, start: int, end: int, entities: list[tuple[int, int]],
+    found: list[Timex],
+) -> list[Timex]:
+    """spaCy DATE/TIME entities of the sentence that no rule read, normalised by dateparser."""
+    extra: list[Timex] = []
+    for begin, finish in entities:
+        if begin < start or finish > end:
+            continue
+        if any(t.start < finish and begin < t.end for t in found):
+            continue
+        phrase = text[begin:finish]
+        interval = dateparser_interval(phrase, published)
+        if interval is None:
+            continue
+        extra.append(Timex(begin, finish, phrase, "DATE", interval.value, interval, "dateparser", source="dateparser"))
+    return extra
+
+
+def _modify(text: str, timex: Timex, published: date | None) -> Timex:
+    """Absorb a preceding "early"/"mid-"/"the end of" and narrow the interval to that part."""
+    interval = timex.interval
+    if interval is None or interval.granularity == "day":
+        return timex
+    match = _MODIFIER.search(text[max(0, timex.start - 24) : timex.start])
+    if match is None:
+        return timex
+    word = match.group("mod").lower()
+    length = interval.days
+    third = max(1, length // 3)
+    if "early" in word or "beginning" in word or "start" in word or "first half" in word:
+        start, end = interval.start, interval.start + _days(third if "half" not in word else length // 2)
+    elif "mid" in word or "middle" in word:
+        start, end = interval.start + _days(third), interval.start + _days(2 * third)
+    else:
+        start, end = interval.end - _days(third if "half" not in word else length // 2), interval.end
+    mod_start = max(0, timex.start - 24) + match.start("mod")
+    if word.startswith(("at ", "by ", "in ", "until ")):
+        mod_start = text.find("the", mod_start, timex.start)
+    narrowed = Interval(min(start, end), max(start, end), interval.granularity, interval.value)
+    return replace(timex, start=mod_start, text=text[mod_start : timex.end], interval=narrowed)
+
+
+def _days(n: int) -> timedelta:
+    return timedelta(days=max(0, n - 1))
+
+
+def _sentence_reference(items: list[Timex], published: date | None, skip: Timex) -> date | None:
+    """The date a sentence is about: its first day- or week-level date, else the base."""
+    for timex in items:
+        if timex is skip or timex.interval is None or timex.type == "DURATION":
+            continue
+        if timex.interval.granularity in ("day", "week") and not _inside_clause(timex, items):
+            return timex.interval.end
+    return published
+
+
+def _inside_clause(timex: Timex, items: list[Timex]) -> bool:
+    return any(
+        d.clause_end is not None and d.end <= timex.start < d.clause_end for d in items if d is not timex
+    )
+
+
+def _anchor_sentence(text: str, items: list[Timex], published: date | None, sentence_end: int) -> list[Timex]:
+    """Give anchored and short durations of one sentence an interval where the text allows."""
+    result: list[Timex] = []
+    for timex in items:
+        if timex.type != "DURATION" or timex.amount is None or timex.unit is None or timex.interval is not None:
+            result.append(timex)
+            continue
+        interval = _duration_interval(text, timex, items, published)
+        result.append(replace(timex, interval=interval) if interval else timex)
+    return result
+
+
+def _duration_interval(text: str, timex: Timex, items: list[Timex], published: date | None) -> Interval | None:
+    amount, unit = timex.amount or 0, timex.unit or "day"
+    if unit not in ("day", "week", "month", "year"):
+        return None
+    if timex.signal in ("before", "until") and timex.clause_end is not None:
+        inner = [t for t in items if t.interval is not None and t.type != "DURATION"
+                 and timex.end <= t.start < timex.clause_end]
+        if inner and re.search(r"(?i)\b(?:for|over|during)\s+$", text[max(0, timex.start - 8) : timex.start]):
+            target = inner[0].interval
+            assert target is not None
+            start = _move(target.start, -amount, unit)
+            return Interval(start, target.end, target.granularity, timex.value) if start else None
+        return None
+    if timex.signal == "after" and timex.clause_end is not None:
+        inner = [t for t in items if t.interval is not None and t.type != "DURATION"
+                 and timex.end <= t.start < timex.clause_end]
+        if inner:
+            target = inner[0].interval
+            assert target is not None
+            end = _move(target.end, amount, unit)
+            return Interval(target.start, end, target.granularity, timex.value) if end else None
+        reference = _sentence_reference(items, published, timex)
+        return cal.stretch_back(reference, amount, unit) if reference else None
+    if timex.signal is None:
+        reference = _sentence_reference(items, published, timex)
+        short = cal.stretch_back(reference, amount, unit) if reference else None
+        if short is not None and short.days <= _LINKED_DURATION_MAX_DAYS + 1:
+            return short
+        if re.search(r"(?i)\b(?:the\s+)?(?:past|last)\s+$", text[max(0, timex.start - 10) : timex.start]) or \
+                timex.text.lower().startswith(("the past", "the last")):
+            return short
+    return None
+
+
+def _move(day: date, amount: float, unit: str) -> date | None:
+    whole = int(amount)
+    if unit == "day":
+        return shift(day, days=whole)
+    if unit == "week":
+        return shift(day, days=7 * whole)
+    if unit == "month":
+        return shift(day, months=whole)
+    return shift(day, years=whole)
+
+
+def _link_durations(found: list[Timex]) -> list[Timex]:
+    """A duration with no interval takes the interval of an earlier anchored one of equal value."""
+    anchored: dict[str, Interval] = {}
+    result: list[Timex] = []
+    for timex in found:
+        if timex.type == "DURATION":
+            if timex.interval is not None and timex.signal in ("before", "until"):
+                anchored[timex.value] = timex.interval
+            elif timex.interval is None and timex.value in anchored:
+                timex = replace(timex, interval=anchored[timex.value], kind="anchored")
+        result.append(timex)
+    return result
+
+
+def span_of(first: Timex, second: Timex) -> Interval | None:
+    """The range from one dated expression to another ("from 3 March to 5 April")."""
+    if first.interval is None or second.interval is None:
+        return None
+    return span_interval(first.interval.start, second.interval.end)

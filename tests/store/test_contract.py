@@ -1,0 +1,261 @@
+"""The store contract: every backend must pass this suite unchanged."""
+# ruff: noqa: F811
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conflictscope.models import Article, Event, Source, Span
+from conflictscope.store import ArticleSource, EventQuery, JournalEntry, Store, open_store
+from conflictscope.store.schema import LATEST_VERSION
+
+from .backends import postgres_url, store, store_url  # noqa: F401
+from .strategies import events as event_strategy
+
+V1 = "conflictscope-0.1.0+aaaa"
+V2 = "conflictscope-0.2.0+bbbb"
+
+
+def make_article(n: int = 1, text: str | None = None, **kw: object) -> Article:
+    body = text or f"Report {n}: fighters attacked the town of Example on Monday."
+    return Article(id=f"art-{n}", text=body, published=date(2016, 12, 11), **kw)  # type: ignore[arg-type]
+
+
+def make_event(article: Article, n: int = 0, **kw: object) -> Event:
+    base = Event(
+        event_id=f"{article.id}-ev{n}",
+        article_id=article.id,
+        pipeline_version=V1,
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        disorder_type="Political violence",
+        civilian_targeting=False,
+        confidence=0.8,
+        actor1="Islamic State (Syria)",
+        inter1=2,
+        actor2="Military Forces of Syria (2000-)",
+        inter2=1,
+        assoc_actor_1=("Jaysh al-Islam",),
+        interaction=12,
+        country="Syria",
+        iso3="SYR",
+        admin1="Homs",
+        location="Palmyra",
+        latitude=34.56,
+        longitude=38.28,
+        geo_precision=1,
+        where_prec=1,
+        event_date=date(2016, 12, 11),
+        date_start=date(2016, 12, 11),
+        date_end=date(2016, 12, 11),
+        time_precision=1,
+        date_prec=1,
+        fatalities=12,
+        fatalities_low=12,
+        fatalities_best=12,
+        fatalities_high=12,
+        sources=(Source(article.id, "Example News", "http://a.example/1", article.published,
+                        "an activist", "reported"),),
+        evidence={"actor1": (Span(0, 6, "Report"),)},
+        notes="On 11 December 2016, fighters clashed in Palmyra.",
+    )
+    return replace(base, **kw)  # type: ignore[arg-type]
+
+
+def test_new_store_is_empty_and_migrated(store: Store) -> None:
+    stats = store.stats()
+    assert (stats.articles, stats.events, stats.sources) == (0, 0, 0)
+    assert stats.schema_version == LATEST_VERSION
+    assert list(store.events()) == []
+
+
+def test_reopen_keeps_data_and_does_not_migrate_twice(store_url: str) -> None:
+    if store_url == "memory":
+        pytest.skip("an in-memory store does not outlive its connection")
+    with open_store(store_url) as first:
+        art = make_article()
+        first.save_article(art, [make_event(art)], pipeline_version=V1)
+    with open_store(store_url) as second:
+        assert second.stats().events == 1
+        assert second.stats().schema_version == LATEST_VERSION
+
+
+def test_save_and_read_back(store: Store) -> None:
+    art = make_article(url="http://a.example/1", publisher="Example News", title="T")
+    events = [make_event(art, 0), make_event(art, 1, sub_event_type="Government regains territory")]
+    assert store.save_article(art, events, pipeline_version=V1) == 2
+    stored = store.get_article(art.id)
+    assert stored is not None
+    assert stored.article == art
+    assert stored.content_hash == art.content_hash
+    assert stored.pipeline_version == V1
+    assert stored.event_count == 2
+    assert [s.url for s in stored.sources] == ["http://a.example/1"]
+    assert sorted(e.event_id for e in store.events()) == sorted(e.event_id for e in events)
+    assert store.get_event(events[1].event_id) == events[1]
+    assert store.get_event("nope") is None
+    assert store.processed_version(art.content_hash) == (art.id, V1)
+    assert store.processed_version("0" * 64) is None
+
+
+def test_saving_twice_adds_nothing(store: Store) -> None:
+    art = make_article()
+    for _ in range(3):
+        store.save_article(art, [make_event(art)], pipeline_version=V1,
+                           journal=JournalEntry(input="f.txt", status="ok", pipeline_version=V1))
+    stats = store.stats()
+    assert (stats.articles, stats.events, stats.sources) == (1, 1, 1)
+    assert stats.journal == {"ok": 1}
+
+
+def test_new_pipeline_version_replaces_the_articles_events(store: Store) -> None:
+    art, other = make_article(1), make_article(2)
+    store.save_article(art, [make_event(art, 0), make_event(art, 1)], pipeline_version=V1)
+    store.save_article(other, [make_event(other, 0)], pipeline_version=V1)
+    newer = [make_event(art, 5, pipeline_version=V2)]
+    store.save_article(art, newer, pipeline_version=V2)
+    assert list(store.events(EventQuery(article_id=art.id))) == newer
+    assert store.count_events() == 2
+    assert store.processed_version(art.content_hash) == (art.id, V2)
+
+
+def test_identical_text_is_stored_once_with_both_sources(store: Store) -> None:
+    first = make_article(1, text="Same words.", url="http://one.example/a", publisher="One")
+    second = make_article(2, text="Same  words.", url="http://two.example/b", publisher="Two")
+    store.save_article(first, [make_event(first)], pipeline_version=V1,
+                       journal=JournalEntry("a.jsonl:1", "ok", V1))
+    added = store.save_article(second, [make_event(second)], pipeline_version=V1,
+                               journal=JournalEntry("a.jsonl:2", "ok", V1))
+    assert added == 0
+    assert store.stats().articles == 1 and store.count_events() == 1
+    stored = store.get_article(first.id)
+    assert stored is not None
+    assert {s.url for s in stored.sources} == {"http://one.example/a", "http://two.example/b"}
+    statuses = {j.input: (j.status, j.article_id) for j in store.journal()}
+    assert statuses["a.jsonl:2"] == ("duplicate", first.id)
+
+
+def test_journal_overwrites_per_input(store: Store) -> None:
+    store.record(JournalEntry("x.txt", "failed", V1, error="x.txt: the input is empty"))
+    store.record(JournalEntry("y.txt", "ok", V1, article_id="a", events=2))
+    store.record(JournalEntry("x.txt", "failed", V1, error="still empty"))
+    failed = store.journal("failed")
+    assert [(j.input, j.error) for j in failed] == [("x.txt", "still empty")]
+    assert failed[0].updated_at
+    assert len(store.journal()) == 2
+
+
+def test_failed_write_leaves_nothing_behind(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    art = make_article(1)
+    store.save_article(art, [make_event(art)], pipeline_version=V1)
+    other = make_article(2)
+
+    def boom(*args: object, **kwargs: object) -> int:
+        raise RuntimeError("simulated crash mid-article")
+
+    monkeypatch.setattr(type(store), "_insert_events", boom)
+    with pytest.raises(RuntimeError):
+        store.save_article(other, [make_event(other)], pipeline_version=V1,
+                           journal=JournalEntry("b.txt", "ok", V1))
+    monkeypatch.undo()
+    assert store.get_article(other.id) is None
+    assert store.stats().articles == 1 and store.count_events() == 1
+    assert store.journal() == []
+
+
+@pytest.fixture
+def filled(store: Store) -> Store:
+    rows = [
+        dict(country="Syria", iso3="SYR", admin1="Homs", event_date=date(2016, 12, 11),
+             latitude=34.56, longitude=38.28, confidence=0.9, actor1="Islamic State (Syria)"),
+        dict(country="Syria", iso3="SYR", admin1="Aleppo", event_date=date(2016, 11, 1),
+             latitude=36.2, longitude=37.15, confidence=0.4, event_type="Explosions/Remote violence",
+             sub_event_type="Air/drone strike", actor1="Military Forces of Russia (2000-)"),
+        dict(country="Iraq", iso3="IRQ", admin1="Nineveh", event_date=date(2017, 1, 5),
+             latitude=36.34, longitude=43.13, confidence=0.7, notes="Clashes in western Mosul.",
+             actor2="", inter2=0),
+        dict(country="Iraq", iso3="IRQ", admin1="Nineveh", event_date=date(2015, 1, 5),
+             latitude=None, longitude=None, confidence=0.6, is_background=True,
+             assoc_actor_1=("Peshmerga",)),
+    ]
+    for n, changes in enumerate(rows):
+        art = make_article(n)
+        store.save_article(art, [make_event(art, **changes)], pipeline_version=V1)
+    return store
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        (EventQuery(), {0, 1, 2, 3}),
+        (EventQuery(country="syria"), {0, 1}),
+        (EventQuery(country="IRQ"), {2, 3}),
+        (EventQuery(country="irq", admin1="nineveh"), {2, 3}),
+        (EventQuery(event_type="Explosions/Remote violence"), {1}),
+        (EventQuery(sub_event_type="Armed clash", country="SYR"), {0}),
+        (EventQuery(actor="russia"), {1}),
+        (EventQuery(actor="peshmerga"), {3}),
+        (EventQuery(date_from=date(2016, 12, 1), date_to=date(2017, 1, 31)), {0, 2}),
+        (EventQuery(bbox=(36.0, 33.0, 40.0, 36.0)), {0}),
+        (EventQuery(bbox=(30.0, 30.0, 50.0, 40.0)), {0, 1, 2}),
+        (EventQuery(min_confidence=0.65), {0, 2}),
+        (EventQuery(text="western mosul"), {2}),
+        (EventQuery(include_background=False, country="Iraq"), {2}),
+        (EventQuery(country="Syria", event_type="Battles", date_from=date(2016, 1, 1),
+                    date_to=date(2016, 12, 31)), {0}),
+    ],
+)
+def test_filters(filled: Store, query: EventQuery, expected: set[int]) -> None:
+    found = {int(e.article_id.split("-")[1]) for e in filled.events(query)}
+    assert found == expected
+    assert filled.count_events(query) == len(expected)
+
+
+def test_ordering_and_limit(filled: Store) -> None:
+    dates = [e.event_date for e in filled.events()]
+    assert dates == sorted(dates)  # type: ignore[type-var]
+    page = list(filled.events(EventQuery(limit=2, offset=1)))
+    assert [e.event_date for e in page] == dates[1:3]
+
+
+def test_to_dataframe(filled: Store) -> None:
+    frame = filled.to_dataframe(EventQuery(country="Syria"))
+    assert len(frame) == 2
+    assert str(frame["event_date"].dtype).startswith("datetime64")
+    assert frame["fatalities"].dtype == "Int64"
+    assert set(frame["country"]) == {"Syria"}
+
+
+def test_bulk_insert(store: Store) -> None:
+    art = make_article(9)
+    batch = [make_event(art, n) for n in range(25)]
+    assert store.bulk_insert_events(batch, batch_size=10) == 25
+    assert store.count_events(EventQuery(country="SYR")) == 25
+
+
+def test_add_source_is_idempotent(store: Store) -> None:
+    art = make_article(1)
+    store.save_article(art, [], pipeline_version=V1)
+    extra = ArticleSource("http://b.example/2", "B", date(2016, 12, 12), "b.txt")
+    store.add_source(art.id, extra)
+    store.add_source(art.id, extra)
+    stored = store.get_article(art.id)
+    assert stored is not None and extra in stored.sources and len(stored.sources) == 2
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_every_field_round_trips(store: Store, data: st.DataObject) -> None:
+    art = make_article(data.draw(st.integers(0, 10**9)))
+    events = data.draw(st.lists(event_strategy(article_id=art.id), max_size=3,
+                                unique_by=lambda e: e.event_id))
+    store.save_article(art, events, pipeline_version=V1)
+    back = {e.event_id: e for e in store.events(EventQuery(article_id=art.id))}
+    assert back == {e.event_id: e for e in events}
+    for event in events:
+        assert store.get_event(event.event_id) == event

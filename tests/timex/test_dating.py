@@ -1,0 +1,150 @@
+"""Dating hand-built event candidates: which expression governs the clause, precision, background."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from conflictscope.models import Article, EventCandidate, Span
+from conflictscope.pipeline.base import AnalyzedArticle, Sentence
+from conflictscope.pipeline.dates import NO_BASE_WARNING, dates
+from conflictscope.pipeline.nlp import split_sentences
+
+PUBLISHED = date(2016, 12, 11)
+
+REPORT = (
+    "Militants re-entered the desert town of Qaryat, nine months after losing it.\n\n"
+    "Residents said fighters attacked army posts on Friday.\n\n"
+    "The militants held the town for 10 months before it was recaptured by the army in March.\n\n"
+    "The group launched a new offensive earlier this week.\n\n"
+    "They seized the oil fields and hills around the town in a three-day campaign.\n\n"
+    "During their 10-month occupation they destroyed the old market.\n\n"
+    "Soldiers were killed, a monitor said."
+)
+
+
+def _article(text: str, published: date | None, triggers: list[tuple[str, int]]) -> AnalyzedArticle:
+    sentences = tuple(
+        Sentence(i, s, e, text[s:e]) for i, (s, e) in enumerate(split_sentences(text))
+    )
+    analyzed = AnalyzedArticle(article=Article.from_text(text, published=published), sentences=sentences)
+    candidates = []
+    for word, nth in triggers:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(word, start + 1)
+        sentence = analyzed.sentence_at(start)
+        assert sentence is not None
+        candidates.append(
+            EventCandidate(
+                sentence=Span(sentence.start, sentence.end, sentence.text),
+                trigger=Span(start, start + len(word), word),
+                event_type="Battles",
+                sub_event_type="Armed clash",
+                confidence=0.8,
+            )
+        )
+    return replace(analyzed, candidates=tuple(candidates))
+
+
+def _dated(word: str, text: str = REPORT, published: date | None = PUBLISHED, nth: int = 0) -> EventCandidate:
+    result = dates(_article(text, published, [(word, nth)]))
+    return result.candidates[0]
+
+
+# (trigger, event_date, date_start, date_end, time_precision, date_prec, stated, background)
+EXPECTED = [
+    ("re-entered", "2016-12-11", "2016-12-05", "2016-12-11", 2, 3, False, False),
+    ("losing", "2016-03-16", "2016-03-01", "2016-03-31", 3, 4, True, True),
+    ("attacked", "2016-12-09", "2016-12-09", "2016-12-09", 1, 1, True, False),
+    ("recaptured", "2016-03-16", "2016-03-01", "2016-03-31", 3, 4, True, True),
+    ("held", "2015-10-15", "2015-05-01", "2016-03-31", 3, 5, True, True),
+    ("launched", "2016-12-07", "2016-12-05", "2016-12-10", 2, 2, True, False),
+    ("seized", "2016-12-11", "2016-12-08", "2016-12-11", 2, 2, True, False),
+    ("destroyed", "2015-10-15", "2015-05-01", "2016-03-31", 3, 5, True, True),
+    ("killed", "2016-12-11", "2016-12-05", "2016-12-11", 2, 3, False, False),
+]
+
+
+@pytest.mark.parametrize(("word", "day", "start", "end", "acled", "ucdp", "stated", "background"), EXPECTED)
+def test_candidate_dating(
+    word: str, day: str, start: str, end: str, acled: int, ucdp: int, stated: bool, background: bool
+) -> None:
+    candidate = _dated(word)
+    time = candidate.time
+    assert time is not None
+    assert (time.event_date.isoformat(), time.date_start.isoformat(), time.date_end.isoformat()) == (day, start, end)
+    assert (time.time_precision, time.date_prec, time.stated) == (acled, ucdp, stated)
+    assert candidate.is_background is background
+
+
+def test_evidence_points_at_the_expression() -> None:
+    candidate = _dated("recaptured")
+    spans = candidate.evidence["event_date"]
+    assert [s.text for s in spans] == ["March"]
+    assert REPORT[spans[0].start : spans[0].end] == "March"
+
+
+def test_unstated_has_no_evidence_and_keeps_classifier_background() -> None:
+    analyzed = _article(REPORT, PUBLISHED, [("killed", 0)])
+    analyzed = replace(analyzed, candidates=(replace(analyzed.candidates[0], is_background=True),))
+    candidate = dates(analyzed).candidates[0]
+    assert candidate.time is not None and not candidate.time.stated
+    assert "event_date" not in candidate.evidence
+    assert candidate.is_background
+
+
+def test_stage_lists_every_expression() -> None:
+    result = dates(_article(REPORT, PUBLISHED, []))
+    values = [t.value for t in result.timexes]
+    assert values == ["P9M", "2016-12-09", "P10M", "2016-03", "2016-W49", "P3D", "P10M"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Rebels shelled the town on Friday, and troops pulled back on Saturday.", "pulled", "2016-12-10"),
+        ("Rebels shelled the town on Friday, and troops pulled back on Saturday.", "shelled", "2016-12-09"),
+        ("Fighting has raged since 3 December in the north.", "raged", "2016-12-03..2016-12-11"),
+        ("Clashes took place between 5 and 8 December.", "Clashes", "2016-12-05..2016-12-08"),
+        ("Clashes took place from 5 December to 8 December.", "Clashes", "2016-12-05..2016-12-08"),
+        ("On 7 December gunmen stormed a school. They killed two guards.", "killed", "2016-12-07"),
+        ("On 7 December gunmen stormed a school.\n\nLater, police arrested a man.", "arrested", "2016-12-05..2016-12-11"),
+        ("A bomb exploded on 8-10 December in the market.", "exploded", "2016-12-08..2016-12-10"),
+    ],
+)
+def test_clause_choice(text: str, word: str, expected: str) -> None:
+    time = _dated(word, text).time
+    assert time is not None
+    got = time.event_date.isoformat() if time.date_start == time.date_end else f"{time.date_start}..{time.date_end}"
+    assert got == expected
+
+
+def test_dateline_dates_undated_events_without_publication_date() -> None:
+    text = "ADEN, March 7, 2022 (Agency) -- Gunmen kidnapped four aid workers, officials said on Monday."
+    analyzed = dates(_article(text, None, [("kidnapped", 0)]))
+    time = analyzed.candidates[0].time
+    assert time is not None
+    assert time.event_date == date(2022, 3, 7)
+    assert [t.value for t in analyzed.timexes] == ["2022-03-07", "2022-03-07"]
+
+
+def test_no_publication_date_relative_stays_unresolved() -> None:
+    analyzed = dates(_article("Gunmen attacked a bus yesterday.", None, [("attacked", 0)]))
+    assert analyzed.candidates[0].time is None
+    assert NO_BASE_WARNING in analyzed.warnings
+    assert analyzed.timexes[0].value == "XXXX-XX-XX"
+
+
+def test_no_publication_date_absolute_still_dated() -> None:
+    analyzed = dates(_article("Gunmen attacked a bus on 4 May 2015.", None, [("attacked", 0)]))
+    time = analyzed.candidates[0].time
+    assert time is not None and time.event_date == date(2015, 5, 4) and time.time_precision == 1
+
+
+@pytest.mark.parametrize("published", [date(1, 1, 2), date(9999, 12, 31), None])
+def test_edge_publication_dates_do_not_crash(published: date | None) -> None:
+    analyzed = dates(_article(REPORT, published, [("killed", 0), ("seized", 0), ("held", 0)]))
+    assert len(analyzed.candidates) == 3
