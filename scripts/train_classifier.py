@@ -24,6 +24,7 @@ from sklearn.model_selection import StratifiedKFold
 from conflictscope.classify.examples import load_examples
 from conflictscope.classify.features import featurize
 from conflictscope.classify.labels import LABELS
+from conflictscope.classify.rules import STRONG_CUES, strong_cue
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "src/conflictscope/data/classifier/model.json"
 
@@ -114,6 +115,12 @@ def main() -> None:
     coef = model.coef_.T  # (features, classes)
     names = sorted(index, key=index.__getitem__)
     keep = [i for i in range(len(names)) if np.abs(coef[i]).max() >= 1e-3]
+    rule_precision = {}
+    for code in STRONG_CUES:
+        hits = [label for label, s in examples if strong_cue(s.lower()) == code]
+        # Laplace-smoothed precision of the rule on our labelled sentences
+        rule_precision[code] = round((sum(h == code for h in hits) + 1) / (len(hits) + 2), 3)
+    print("rule precision:", rule_precision)
     payload = {
         "format": "conflictscope-linear-v1",
         "labels": list(LABELS),
@@ -121,6 +128,7 @@ def main() -> None:
         "intercept": [round(float(v), 4) for v in model.intercept_],
         "features": {names[i]: row for row, i in enumerate(keep)},
         "weights": [[round(float(v), 4) for v in coef[i]] for i in keep],
+        "rule_precision": rule_precision,
         "trained_on": len(examples),
     }
     args.out.write_text(json.dumps(payload, separators=(",", ":")), encoding="utf-8")

@@ -175,6 +175,7 @@ class Fatalities:
     side: str | None = None
     by_side: tuple[tuple[str, int], ...] = ()
     attributed_to: str | None = None
+    acled: int | None = None  # ACLED `fatalities`: the most conservative reported number
 
 
 @dataclass(frozen=True, slots=True)

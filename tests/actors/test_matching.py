@@ -206,3 +206,49 @@ def test_matching_is_cheap() -> None:
         resolve(text)
     per_sentence = (time.perf_counter() - began) / (5 * 50)
     assert per_sentence < 0.001
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Catholic news agency CNA said the students were taken in Nigeria.", "Chin National Army"),
+        (
+            "The CPC has tightened its grip on Chinese universities.",
+            "Coalition of Patriots for Change",
+        ),
+        ("IS THIS THE END OF THE WAR IN SYRIA, ASKS THE COLUMNIST", "Islamic State"),
+    ],
+)
+def test_unsupported_short_acronyms_are_dropped(text: str, absent: str) -> None:
+    assert all(not n.startswith(absent) for _, n in names(text))
+
+
+def test_supported_short_acronym_is_kept() -> None:
+    found = names("KIA fighters attacked a junta outpost in Kachin state, Myanmar.")
+    assert ("KIA fighters", "Kachin Independence Army") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        (
+            "Students were abducted in Niger State, Nigeria, the Niger state police said.",
+            "police",
+            "Police Forces of Nigeria",
+        ),
+        (
+            "Gunmen in military camouflage attacked the camp in Nigeria.",
+            "Gunmen",
+            "Unidentified Armed Group (Nigeria)",
+        ),
+    ],
+)
+def test_country_words_that_name_something_else(text: str, surface: str, name: str) -> None:
+    found = names(text)
+    assert any(s == surface and n.startswith(name) for s, n in found), found
+    assert not any("Niger (" in n or n.endswith("of Niger") for _, n in found)
+    assert not any(s.startswith("military") for s, _ in found)
+
+
+def test_police_spokesman_is_not_an_actor() -> None:
+    assert names("A police spokesman in Kenya said the road was closed.") == []

@@ -132,3 +132,16 @@ def test_odd_input_never_crashes(parse, text: str) -> None:  # type: ignore[no-u
     analyzed = parse(text)
     assert attribution(analyzed) == analyzed
     assert regex_frames(text) is not None
+
+
+def test_continuing_sentence_adds_its_source(parse) -> None:  # type: ignore[no-untyped-def]
+    analyzed = parse(
+        "Rebel fighters have captured the town of Example. "
+        "A resident told reporters that the town was now under rebel control."
+    )
+    result = attribution(with_candidates(
+        analyzed, candidate(analyzed, "captured", sub_event_type="Non-state actor overtakes territory")
+    ))
+    (entry,) = result.extras["attribution.supporting"].values()
+    assert [e["attributed_to"] for e in entry] == ["a resident"]
+    assert any(s.text.startswith("A resident") for s in result.candidates[0].evidence["sources"])

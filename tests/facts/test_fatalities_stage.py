@@ -131,3 +131,12 @@ def test_casualty_sentence_goes_to_the_nearest_strike(parse) -> None:  # type: i
     seized, bombed = result.candidates
     assert seized.fatalities is None
     assert bombed.fatalities is not None and bombed.fatalities.best == 12
+
+
+def test_strategic_developments_get_no_deaths(parse) -> None:  # type: ignore[no-untyped-def]
+    analyzed = parse("The group destroyed a shrine and beheaded its guardian.")
+    result = fatalities(with_candidates(
+        analyzed,
+        candidate(analyzed, "destroyed", event_type="Strategic developments", sub_event_type="Looting/property destruction"),
+    ))
+    assert result.candidates[0].fatalities is None

@@ -56,6 +56,8 @@ BACKING = frozenset({"backed", "supported", "sponsored", "funded", "armed", "tra
 _GOVERNMENT = frozenset({"government", "regime", "pro", "loyalist", "junta", "army", "military"})
 _PRIORITY = {"group": 0, "state": 0, "police": 0, "generic": 1, "state_generic": 2, "ref": 3}
 _NOT_COUNTRY_AFTER = frozenset(("State", "state", "Delta", "River", "Street", "Avenue", "County"))
+#: Force nouns that are often adjectives ("military warehouse", "police spokesman").
+_NOUN_ADJECTIVES = frozenset(("military", "army", "police"))
 _JOINERS = frozenset(" -\u2010\u2011\u2013'’")
 
 
@@ -69,6 +71,7 @@ class RawMatch:
     targets: tuple[str, ...]  # group ids, ISO2 codes or a generic key
     country: str | None = None  # ISO2 named in the phrase ("Syrian civilians")
     backer: bool = False  # "<X>-backed ...": X backs the next actor
+    acronym: bool = False  # matched only as a short acronym ("CNA"): needs support
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +128,7 @@ def _state_phrase(
         length, kind, weak = _head_at(dictionary, tokens, k)
         if length and (not weak or seen & _GOVERNMENT):
             end = k + length
-            lone = tokens[end - 1].key in ("military", "army") and length == 1
+            lone = tokens[end - 1].key in _NOUN_ADJECTIVES and length == 1
             if lone and end < len(tokens) and tokens[end].key in dictionary.adjective_followers:
                 return None
             return end, kind
@@ -135,6 +138,11 @@ def _state_phrase(
             continue
         return None
     return None
+
+
+def _short_acronym(phrase: Phrase) -> bool:
+    """An all-capitals alias of at most three letters ("IS", "CNA", "M23")."""
+    return all(rule == 2 for rule in phrase.case) and sum(len(t) for t in phrase.surface) <= 3
 
 
 def _not_the_country(tokens: list[Token], i: int, end: int) -> bool:
@@ -171,10 +179,15 @@ def match_sentence(
     refs: list[CountryRef] = []
     countries = dictionary.countries
     i, last_country = 0, (-1, "")
+    letters = [c for c in text if c.isalpha()]
+    shouting = len(letters) > 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
     while i < len(tokens):
         c_len, c_phrase = countries.match_at(tokens, i) or (0, None)
         d_len, phrases = _dictionary_at(dictionary, tokens, i)
         if c_phrase is not None and c_len >= d_len:
+            if _not_the_country(tokens, i, i + c_len):
+                i += c_len
+                continue
             state = _state_phrase(dictionary, text, tokens, i + c_len)
             if state is not None:
                 end, kind = state
@@ -205,12 +218,9 @@ def match_sentence(
                 )
                 i += c_len + 1
                 continue
-            if not _not_the_country(tokens, i, i + c_len):
-                refs.append(
-                    CountryRef(
-                        tokens[i].start, tokens[i + c_len - 1].end, c_phrase.iso2, c_phrase.form
-                    )
-                )
+            refs.append(
+                CountryRef(tokens[i].start, tokens[i + c_len - 1].end, c_phrase.iso2, c_phrase.form)
+            )
             last_country = (i + c_len, c_phrase.iso2)
             i += c_len
             continue
@@ -221,7 +231,7 @@ def match_sentence(
         kind = phrases[0].kind
         if (
             kind == "state_generic"
-            and tokens[end - 1].key in ("military", "army")
+            and tokens[end - 1].key in _NOUN_ADJECTIVES
             and (end < len(tokens) and tokens[end].key in dictionary.adjective_followers)
         ):
             i = end
@@ -239,6 +249,10 @@ def match_sentence(
             )
         )
         backer = _is_backing(text, tokens, end)
-        matches.append(RawMatch(begin, tokens[end - 1].end, kind, targets, hint, backer))
+        acronym = kind == "group" and all(_short_acronym(p) for p in phrases)
+        if acronym and shouting:
+            i = end
+            continue
+        matches.append(RawMatch(begin, tokens[end - 1].end, kind, targets, hint, backer, acronym))
         i = end + (1 if backer else 0)
     return matches, refs

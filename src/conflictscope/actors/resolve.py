@@ -101,6 +101,7 @@ def resolve_article(
         counts, [*(f.span.start for f in found), *(s.start for s, _ in refs)], found, refs
     )
     groups = _pick_groups(dictionary, found, country, counts)
+    found = _supported(dictionary, found, groups, counts)
     found.extend(_entity_candidates(dictionary, sentences, entities, found))
     main_id = _main_group(dictionary, found, groups)
     main = dictionary.group_actor(main_id, country) if main_id else None
@@ -163,6 +164,28 @@ def _pick_groups(
 
         chosen[targets] = max(targets, key=score)
     return chosen
+
+
+def _supported(
+    dictionary: ActorDictionary,
+    found: list[_Found],
+    groups: dict[tuple[str, ...], str],
+    counts: Counter[str],
+) -> list[_Found]:
+    """Drop short acronyms ("CNA", "CPC") of single-country groups the report gives no support:
+    neither the group's country nor a longer name of the group appears in it."""
+    spelled = {groups.get(f.raw.targets, f.raw.targets[0]) for f in found if not f.raw.acronym}
+    kept: list[_Found] = []
+    for f in found:
+        if f.raw.acronym and f.raw.kind == "group":
+            target = groups.get(f.raw.targets, f.raw.targets[0])
+            group = dictionary.groups.get(target)
+            if group is not None and not (
+                group.suffix or target in spelled or counts.get(group.country or "", 0)
+            ):
+                continue
+        kept.append(f)
+    return kept
 
 
 def _main_group(

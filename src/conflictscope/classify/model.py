@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -29,6 +29,7 @@ class LinearModel:
     weights: np.ndarray  # (n_features, n_classes)
     intercept: np.ndarray  # (n_classes,)
     temperature: float = 1.0
+    rule_precision: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> LinearModel:
@@ -41,7 +42,8 @@ class LinearModel:
             raise ValueError("model weights do not match its labels")
         index = {str(name): int(row) for name, row in dict(features).items()}  # type: ignore[call-overload]
         temperature = float(data.get("temperature", 1.0))  # type: ignore[arg-type]
-        return cls(labels, index, weights, intercept, temperature)
+        rules = {str(k): float(v) for k, v in dict(data.get("rule_precision", {})).items()}  # type: ignore[call-overload]
+        return cls(labels, index, weights, intercept, temperature, rules)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> LinearModel:

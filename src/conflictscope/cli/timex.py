@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import date
 
 import click
@@ -57,7 +58,7 @@ def _with_date(article: Article, published: date) -> Article:
     return replace(article, published=published)
 
 
-def _times(articles: list[Article], use_spacy: bool):  # type: ignore[no-untyped-def]
+def _times(articles: list[Article], use_spacy: bool) -> Iterator[tuple[Article, ArticleTimes]]:
     from conflictscope.pipeline.nlp import split_sentences
 
     if not use_spacy:
@@ -91,5 +92,3 @@ def _record(article: Article, t: object) -> dict[str, object]:
 
 
 COMMANDS: list[click.Command] = [timex]
-
-__all__ = ["COMMANDS", "ArticleTimes"]

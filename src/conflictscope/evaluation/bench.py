@@ -10,6 +10,7 @@ sentences that may report an event, then runs its stages.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import resource
 import sys
@@ -66,21 +67,49 @@ class ModeResult:
 
 
 def load_corpus(path: str | Path, *, limit: int | None = None) -> list[Article]:
-    """Articles of a JSON Lines corpus ({id, published, title, text}) or a text file."""
-    from conflictscope.ingest.readers import InputProblem, read_inputs
+    """Articles of a JSON Lines corpus ({id, published, title, text}) or of one text file.
 
+    JSON Lines are read line by line (a bad line or date is skipped, not fatal), so a
+    messy corpus of any size is measured whole.
+    """
+    corpus = Path(path)
+    if not corpus.is_file():
+        raise EvaluationError(f"{corpus}: no such file")
+    if corpus.suffix not in (".jsonl", ".ndjson"):
+        from conflictscope.ingest.readers import InputProblem, read_inputs
+
+        found = [a for a in read_inputs([str(corpus)]) if not isinstance(a, InputProblem)]
+        if not found:
+            raise EvaluationError(f"{corpus}: no readable article")
+        return found[:limit]
     articles: list[Article] = []
-    for item in read_inputs([str(path)]):
-        if isinstance(item, InputProblem):
-            if item.fatal and not articles and "no such file" in item.message:
-                raise EvaluationError(item.message)
-            continue
-        articles.append(item)
-        if limit is not None and len(articles) >= limit:
-            break
+    with corpus.open(encoding="utf-8", errors="replace") as handle:
+        for number, line in enumerate(handle, start=1):
+            article = _article(line, f"{corpus}:{number}")
+            if article is not None:
+                articles.append(article)
+            if limit is not None and len(articles) >= limit:
+                break
     if not articles:
-        raise EvaluationError(f"{path}: no readable article")
+        raise EvaluationError(f"{corpus}: no readable article")
     return articles
+
+
+def _article(line: str, where: str) -> Article | None:
+    from conflictscope.errors import InputError
+    from conflictscope.ingest.text import clean_text, parse_date
+
+    try:
+        record = json.loads(line)
+        text = clean_text(str(record["text"]), name=where).text
+    except (ValueError, KeyError, TypeError, InputError):
+        return None
+    try:
+        published = parse_date(record.get("published") or record.get("publish_date"))
+    except InputError:
+        published = None
+    return Article.from_text(text, published=published, id=str(record.get("id") or where),
+                             title=str(record.get("title") or ""))
 
 
 def split_chunks(articles: Sequence[Article], parts: int) -> list[list[Article]]:

@@ -127,15 +127,32 @@ def _to_event(analyzed: AnalyzedArticle, candidate: EventCandidate, version: str
         time_precision=when.time_precision if when else None,
         date_prec=when.date_prec if when else None,
         is_background=candidate.is_background,
-        fatalities=deaths.low if deaths else None,
+        fatalities=(deaths.acled if deaths.acled is not None else deaths.low) if deaths else None,
         fatalities_low=deaths.low if deaths else None,
         fatalities_best=deaths.best if deaths else None,
         fatalities_high=deaths.high if deaths else None,
         fatalities_by_side=deaths.by_side if deaths else (),
-        sources=(source,),
+        sources=_sources(analyzed, candidate, source),
         evidence=evidence,
         notes=_note(event_date, candidate.sentence.text),
     )
+
+
+def _sources(
+    analyzed: AnalyzedArticle, candidate: EventCandidate, source: Source
+) -> tuple[Source, ...]:
+    """The event's source, plus the sources of its deaths and of sentences that continue it."""
+    found = [source]
+    key = (candidate.trigger.start, candidate.trigger.end, candidate.sub_event_type)
+    for extra in analyzed.extras.get("attribution.supporting", {}).get(key, ()):
+        found.append(
+            replace(source, attributed_to=extra["attributed_to"], certainty=extra["certainty"])
+        )
+    deaths = candidate.fatalities
+    if deaths and deaths.attributed_to:
+        for name in deaths.attributed_to.split("; "):
+            found.append(replace(source, attributed_to=name, certainty="reported"))
+    return tuple(dict.fromkeys(found))
 
 
 def _actor_name(mention: ActorMention | None, country: str) -> tuple[str, int]:

@@ -95,7 +95,7 @@ def _supporting(
         named = [f for f in sources.frames(pos) if f.source and not is_pronoun(f.source)]
         if not named:
             continue
-        target = continued_event(analyzed, sentences, pos, by_sentence, cache, scratch)
+        target = continued_event(analyzed, sentences, pos, by_sentence, cache, scratch, deaths=False)
         if target is None:
             continue
         frame = min(named, key=lambda f: f.cue_start)

@@ -18,9 +18,9 @@ from conflictscope.classify.cues import ACTOR_GATE, cue_codes, find_cue
 from conflictscope.classify.labels import LABELS, NONE, SUB_EVENT_OF, event_type_of
 from conflictscope.classify.modality import is_background, modality_of
 from conflictscope.classify.model import LinearModel, default_model
-from conflictscope.classify.rules import non_event, refine
+from conflictscope.classify.rules import non_event, refine, strong_cue
 from conflictscope.classify.territory import agent_kind, agent_tokens, resolve_control
-from conflictscope.models import ActorMention, EventCandidate
+from conflictscope.models import ActorMention, EventCandidate, Modality
 from conflictscope.pipeline.base import AnalyzedArticle, Sentence
 from conflictscope.pipeline.registry import stage
 
@@ -79,6 +79,10 @@ def classify_sentence(
     split = len(event_cues) >= 2 and len(sentence.text) <= MAX_CLAUSE_SPLIT_CHARS
     clauses = clauses_of(doc) if split else []
     results: list[EventCandidate] = []
+    if code == NONE or prob < MIN_CONFIDENCE:
+        strong = strong_cue(lowered)
+        if strong is not None:
+            code, prob = strong, model.rule_precision.get(strong, 0.5)
     if code != NONE and prob >= MIN_CONFIDENCE:
         clause = _clause_with_cue(clauses, code) if len(clauses) > 1 else None
         made = _candidate(sentence, clause, code, prob, actors, model, window)
@@ -92,7 +96,10 @@ def classify_sentence(
             probs = model.predict(clause.text, sentence.text, context_cues=cues)
             sub_code, sub_prob = _best(probs)
             if sub_code == NONE or sub_prob < MIN_CLAUSE_CONFIDENCE:
-                continue
+                strong = strong_cue(clause.text.lower())
+                if strong is None:
+                    continue
+                sub_code, sub_prob = strong, model.rule_precision.get(strong, 0.5)
             made = _candidate(
                 sentence, clause, sub_code, sub_prob * CLAUSE_DISCOUNT, actors, model, window
             )
@@ -124,6 +131,7 @@ def _candidate(
     refined = refine(code, sentence.text[begin:end].lower(), f"{sentence.text} {window}".lower())
     if refined != code:
         code = refined
+    cue_found = find_cue(code, sentence.text[begin:end].lower()) is not None
     trigger = _trigger_token(sentence, clause, code)
     if trigger is None:
         return None
@@ -144,12 +152,26 @@ def _candidate(
         event_type=event_type_of(code),
         sub_event_type=SUB_EVENT_OF[code],
         confidence=round(float(prob), 4),
-        modality=modality_of(trigger),
+        modality=modality_of(trigger) if cue_found else _any_modality(sentence, clause),
         is_background=is_background(trigger, clause_text),
     )
     return candidate.with_evidence("event_type", trigger_span).with_evidence(
         "sub_event_type", trigger_span
     )
+
+
+def _any_modality(sentence: Sentence, clause: Clause | None) -> Modality:
+    """Without a trigger word, the first non-asserted modality of any verb (cautious)."""
+    doc = sentence.doc
+    assert doc is not None
+    ids = clause.token_ids if clause else range(len(doc))
+    for i in ids:
+        token = doc[i]
+        if token.pos_ == "VERB":
+            found = modality_of(token)
+            if found != "asserted":
+                return found
+    return "asserted"
 
 
 def _clause_range(sentence: Sentence, clause: Clause | None) -> tuple[int, int]:

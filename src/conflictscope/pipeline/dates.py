@@ -89,8 +89,9 @@ def _attached(sentence: Sentence, trigger: Span, timexes: tuple[Timex, ...]) -> 
             continue
         root = span.root
         chain = list(root.ancestors)
-        if trigger_token in chain:
-            # attached only if no other verb sits between the expression and the trigger
-            if not any(t.pos_ in ("VERB", "AUX") for t in chain[: chain.index(trigger_token)]):
-                result.append(timex)
+        # attached only if no other verb sits between the expression and the trigger
+        if trigger_token in chain and not any(
+            t.pos_ in ("VERB", "AUX") for t in chain[: chain.index(trigger_token)]
+        ):
+            result.append(timex)
     return tuple(result)

@@ -36,6 +36,8 @@ NEW_EVENT = re.compile(
 #: How many sentences back a casualty sentence with no candidate looks for its event.
 CONTINUATION_WINDOW = 3
 _TERRITORY = ("Non-state actor overtakes territory", "Government regains territory")
+#: ACLED records no deaths for strategic developments: their sentences' deaths go elsewhere.
+_NO_DEATHS = "Strategic developments"
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
 _HAS_ACLED = "acled" in {f.name for f in fields(Fatalities)}
 
@@ -140,9 +142,11 @@ def _assign(
     return owners
 
 
-def _preferred(analyzed: AnalyzedArticle, indices: list[int]) -> list[int]:
-    asserted = [i for i in indices if analyzed.candidates[i].modality == "asserted"]
-    return asserted or indices
+def _preferred(analyzed: AnalyzedArticle, indices: list[int], deaths: bool = True) -> list[int]:
+    """Asserted candidates if any; for deaths, never a strategic development."""
+    able = [i for i in indices if not deaths or analyzed.candidates[i].event_type != _NO_DEATHS]
+    asserted = [i for i in able if analyzed.candidates[i].modality == "asserted"]
+    return asserted or able
 
 
 def _violent(analyzed: AnalyzedArticle, indices: list[int]) -> list[int]:
@@ -156,6 +160,7 @@ def continued_event(
     by_sentence: dict[int, list[int]],
     cache: dict[int, list[Figure]],
     warnings: list[str],
+    deaths: bool = True,
 ) -> int | None:
     """The event a sentence with no candidate of its own continues, if any.
 
@@ -171,9 +176,11 @@ def continued_event(
             break
     if not window:
         return None
-    pool = _preferred(analyzed, window)
+    pool = _preferred(analyzed, window, deaths)
     pool = [i for i in pool if not analyzed.candidates[i].is_background] or pool
     violent = _violent(analyzed, pool)
+    if not pool:
+        return None
     if not violent:
         return pool[0] if pos - 1 in by_sentence else None
     nearest = violent[0]

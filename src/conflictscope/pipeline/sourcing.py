@@ -42,6 +42,11 @@ _VERBS = (
     r"alleged|alleges|estimated|estimates|wrote|writes|tweeted|posted|insisted|insists|"
     r"warned|accused|accuses|rejected|dismissed"
 )
+_ANY_VERB = re.compile(
+    r"(?i)\b(?:say|said|tell|told|report|claim|confirm|verif|den(?:y|ie)|announc|stat|add|"
+    r"alleg|estimat|writ|wrote|tweet|post|quot|cit|accord|expla|not|descri|inform|warn|"
+    r"accus|insist|boast|reject|dismiss|refut)"
+)
 _FORM_LEMMA = {
     "said": "say", "says": "say", "told": "tell", "tells": "tell", "reports": "report",
     "reported": "report", "claimed": "claim", "claims": "claim", "confirmed": "confirm",
@@ -203,7 +208,7 @@ def regex_frames(text: str, *, leading: bool = True) -> list[Frame]:
 def dep_frames(sentence: Sentence) -> list[Frame]:
     """Frames from the parse: a reporting verb with a subject covers its complement."""
     doc = sentence.doc
-    if doc is None:
+    if doc is None or not _ANY_VERB.search(sentence.text):
         return []
     frames: list[Frame] = []
     for token in doc:

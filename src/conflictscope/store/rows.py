@@ -8,6 +8,7 @@ places tables are derived from it for querying and for SQL users.
 from __future__ import annotations
 
 import json
+from dataclasses import MISSING, fields
 from datetime import date
 from typing import Any
 
@@ -20,6 +21,29 @@ EVENT_COLUMNS = (
     "latitude", "longitude", "event_date", "date_start", "date_end", "confidence",
     "fatalities", "is_background", "actor1", "actor2", "search_text", "record", "stored_at",
 )
+
+
+def _default_json() -> dict[str, Any]:
+    """The JSON form of every Event field that has a default."""
+    required: dict[str, Any] = {
+        f.name: "" for f in fields(Event) if f.default is MISSING and f.default_factory is MISSING
+    }
+    required.update(civilian_targeting=False, confidence=0.0, inter1=0)
+    data = event_to_dict(Event(**required))
+    return {name: value for name, value in data.items() if name not in required}
+
+
+_DEFAULTS = _default_json()
+
+
+def compact_record(event: Event) -> str:
+    """The event as JSON without fields left at their defaults (they are restored on read)."""
+    data = event_to_dict(event)
+    for name, default in _DEFAULTS.items():
+        value = data[name]
+        if value == default and type(value) is type(default):
+            del data[name]
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def iso(value: date | None) -> str | None:
@@ -46,7 +70,7 @@ def search_text(event: Event) -> str:
 
 def event_row(event: Event, stored_at: str) -> tuple[Any, ...]:
     """The ``events`` row of an event, in :data:`EVENT_COLUMNS` order."""
-    record = json.dumps(event_to_dict(event), ensure_ascii=False, separators=(",", ":"))
+    record = compact_record(event)
     return (
         event.event_id, event.article_id, event.pipeline_version, event.event_type,
         event.sub_event_type, event.disorder_type, event.country, event.country.lower(),

@@ -43,6 +43,8 @@ class SQLiteStore(SqlStore):
                 self._conn = sqlite3.connect(self.path, isolation_level=None,
                                              check_same_thread=False, timeout=30)
             self._conn.execute("PRAGMA foreign_keys = ON")
+            self._conn.execute("PRAGMA cache_size = -65536")  # 64 MiB page cache
+            self._conn.execute("PRAGMA temp_store = MEMORY")
             if not memory and not read_only:
                 self._conn.execute("PRAGMA journal_mode = WAL")
                 self._conn.execute("PRAGMA synchronous = NORMAL")

@@ -24,7 +24,6 @@ from conflictscope.timex.values import (
     year_interval,
 )
 
-
 #: A day-and-month date up to this many days after the base is read as upcoming.
 UPCOMING_DAYS = 45
 

@@ -12,7 +12,7 @@ same period; "a three-day campaign" ends on the sentence's date).
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -37,6 +37,8 @@ _ANAPHORIC_RULES = ("later-earlier", "anaphoric-day", "the-day", "period")
 _LINKED_DURATION_MAX_DAYS = 31
 #: How many characters before an expression are searched for a future marker.
 FUTURE_WINDOW = 60
+#: Rules search this many characters before and after each gate word.
+WINDOW_BEFORE, WINDOW_AFTER = 48, 64
 
 
 def find_timexes(
@@ -76,26 +78,30 @@ def find_timexes(
     return _link_durations(found)
 
 
-def _gates_in(hits: list[tuple[int, str]], start: int, end: int) -> set[str]:
-    """The gate names hit between ``start`` and ``end``."""
-    names: set[str] = set()
+def _gates_in(hits: list[tuple[int, str]], start: int, end: int) -> dict[str, list[tuple[int, int]]]:
+    """For each gate hit between ``start`` and ``end``: the sentence-relative windows to search."""
+    windows: dict[str, list[tuple[int, int]]] = {}
     for index in range(bisect_left(hits, (start, "")), len(hits)):
         position, name = hits[index]
         if position >= end:
             break
-        names.add(name)
-    return names
+        low = max(0, position - start - WINDOW_BEFORE)
+        high = min(end - start, position - start + WINDOW_AFTER)
+        spans = windows.setdefault(name, [])
+        if spans and low <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], high)
+        else:
+            spans.append((low, high))
+    return windows
 
 
-def _sentence_timexes(sentence: str, ctx: Context, gates: set[str]) -> list[Timex]:
+def _sentence_timexes(sentence: str, ctx: Context, gates: dict[str, list[tuple[int, int]]]) -> list[Timex]:
     """Rule matches of one sentence, longest first, without overlaps, in text order."""
     candidates: list[tuple[int, int, str, Timex, re.Match[str]]] = []
     if not gates:
         return []
     for name, pattern, handler in RULES:
-        if RULE_GATES[name] not in gates:
-            continue
-        for match in pattern.finditer(sentence):
+        for match in _windowed(pattern, sentence, gates.get(RULE_GATES[name], [])):
             plain = Context(ctx.base, _future_before(sentence, match.start()), None)
             try:
                 timex = handler(match, plain)
@@ -128,6 +134,16 @@ def _sentence_timexes(sentence: str, ctx: Context, gates: set[str]) -> list[Time
             previous_day = timex.interval.start
         result.append(timex)
     return result
+
+
+def _windowed(pattern: re.Pattern[str], sentence: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """Matches of ``pattern`` inside the windows, each once."""
+    seen: set[tuple[int, int]] = set()
+    for low, high in windows:
+        for match in pattern.finditer(sentence, low, high):
+            if match.span() not in seen:
+                seen.add(match.span())
+                yield match
 
 
 def _merge_weekday_dates(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from functools import lru_cache
+from typing import Any
 
 import regex as re
 
@@ -27,7 +28,7 @@ _WORDY = re.compile(r"[A-Za-z0-9]")
 
 
 @lru_cache(maxsize=4)
-def _parser(base: datetime):  # type: ignore[no-untyped-def]
+def _parser(base: datetime) -> Any:
     from dateparser.date import DateDataParser
 
     return DateDataParser(

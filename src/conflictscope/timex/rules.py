@@ -8,11 +8,10 @@ last day mentioned before, for anaphora such as "the next day").
 
 from __future__ import annotations
 
+import re as std_re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-
-import re as std_re
 
 import regex as re
 
@@ -293,19 +292,20 @@ _B = r"(?<![\w$£€,.])"  # left word boundary that also refuses currency
 #: One cheap pass over the text finds the words rules start from; a rule runs on a
 #: sentence only when its gate (a group name here) matched in that sentence.
 GATE = std_re.compile(
-    r"(?P<month>\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC))"
-    r"|(?P<digit>\d+)"
-    r"|(?P<weekday>(?i:mon|tue|wed|thu|fri|sat|sun)(?i:day|s|\.|,))"
-    r"|(?P<unit>(?i:day|week|month|year|decade|centur|hour|minute|fortnight))"
-    r"|(?P<season>(?i:spring|summer|autumn|winter|quarter))"
-    r"|(?P<word>\b(?i:today|tonight|yesterday|tomorrow|last|this|next|now|current|present|recent|lately|"
-    r"soon|future|term|past|previous|coming|following|same|time\s+being|earlier|later|nowadays)\b)"
+    r"\b(?:(?P<unit>day|week|month|year|decade|centur|hour|minute|fortnight)"
+    r"|(?P<weekday>(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|wed|thu|fri|sat|sun)[.,])"
+    r"|(?P<season>spring|summer|autumn|winter|quarter|q[1-4]\b)"
+    r"|(?P<word>(?:today|tonight|yesterday|tomorrow|last|this|next|now|current(?:ly)?|present|"
+    r"recent(?:ly)?|lately|soon|future|term|past|previous|coming|following|same|time\s+being|earlier|"
+    r"later|nowadays)\b)"
+    r"|(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"|(?P<digit>\d))"
 )
 
 
 def gate_hits(text: str) -> list[tuple[int, str]]:
     """(offset, gate name) of every gate word of ``text``, in order."""
-    return [(m.start(), m.lastgroup or "") for m in GATE.finditer(text)]
+    return [(m.start(), m.lastgroup or "") for m in GATE.finditer(text.lower())]
 
 
 #: The gate of each rule (see GATES).
