@@ -153,7 +153,7 @@ def test_generic_actors(text: str, surface: str, name: str) -> None:
     [
         "It is what it is, and this is it.",
         "The Syrian Observatory for Human Rights said the toll rose.",
-        "They seized the city's military warehouse.",
+        "Smoke rose from a military warehouse near the port.",
         "The British-based group is funded by donors.",
         "",
         "\u200b\u202e\ufeff ¿¡ 💥💥 ",
@@ -197,7 +197,7 @@ def test_ambiguous_aliases_follow_the_country_context(text: str, name: str) -> N
 def test_matching_is_cheap() -> None:
     sentence = (
         "Islamic State group fighters and Syrian government forces fought fiercely near "
-        "Palmyra, killing 12 civilians, while Russian warplanes struck rebel positions."
+        "Homs, killing 12 civilians, while Russian warplanes struck rebel positions."
     )
     text = " ".join([sentence] * 50)
     resolve(text)

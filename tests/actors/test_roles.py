@@ -104,6 +104,19 @@ def name(mention) -> str:  # type: ignore[no-untyped-def]
             "Rapid Support Forces",
             "Military Forces of Sudan",
         ),
+        # a country name acts through its state forces
+        (
+            "Russia launched air strikes on rebel positions in Idlib, Syria.",
+            "launched",
+            "Military Forces of Russia",
+            "Opposition Rebels (Syria)",
+        ),
+        (
+            "The armed militants killed a policeman during the raid in Kenya.",
+            "killed",
+            "Unidentified Armed Group (Kenya)",
+            "Police Forces of Kenya",
+        ),
         # misparsed acronym subject ("IS" read as an auxiliary)
         (
             "IS destroyed the shrine and beheaded a local teacher in Syria.",
@@ -150,13 +163,20 @@ def test_backed_by_gives_an_associated_actor(run) -> None:  # type: ignore[no-un
     assert "assoc_actor_1" in result.evidence
 
 
+def test_country_pronoun_subject(run) -> None:  # type: ignore[no-untyped-def]
+    text = "Ethiopia said on Monday it had bombed rebel camps in Tigray."
+    result = run(text, "bombed", "Explosions/Remote violence", "Air/drone strike")
+    assert name(result.actor1).startswith("Military Forces of Ethiopia")
+    assert result.actor1.span.text == "it"
+
+
 def test_pronoun_subject_in_backed_clause(run) -> None:  # type: ignore[no-untyped-def]
-    text = "Syrian government forces were backed by the Russian military when they recaptured the town from IS."
-    result = run(text, "recaptured", "Battles", "Government regains territory")
-    assert name(result.actor1).startswith("Military Forces of Syria")
+    text = "Malian soldiers were supported by French commandos after they retook Kidal from JNIM."
+    result = run(text, "retook", "Battles", "Government regains territory")
+    assert name(result.actor1).startswith("Military Forces of Mali")
     assert result.actor1.generic and result.actor1.span.text == "they"
-    assert [name(m) for m in result.assoc_actor_1] == ["Military Forces of Russia (2000-)"]
-    assert name(result.actor2).startswith("Islamic State")
+    assert [name(m) for m in result.assoc_actor_1] == ["Military Forces of France"]
+    assert name(result.actor2).startswith("Jama'at Nasr")
 
 
 def test_hyphen_backed_gives_an_associated_actor(run) -> None:  # type: ignore[no-untyped-def]
@@ -175,12 +195,15 @@ def test_conjoined_attackers_are_associated(run) -> None:  # type: ignore[no-unt
 
 def test_support_of_air_strikes(run) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "Syrian troops have fought Islamic State near Deir ez-Zor for weeks. "
-        "The town was retaken with the support of air strikes by the Russian air force."
+        "Iraqi troops have battled ISIS fighters around Hawija for a month. "
+        "On Sunday the district fell back under state control with the help of drone strikes "
+        "by the US military."
     )
-    result = run(text, "retaken", "Battles", "Government regains territory")
-    assert name(result.actor1).startswith("Military Forces of Syria")
-    assert [name(m) for m in result.assoc_actor_1] == ["Military Forces of Russia (2000-)"]
+    result = run(text, "fell", "Battles", "Government regains territory")
+    assert name(result.actor1).startswith("Military Forces of Iraq")
+    assert [name(m) for m in result.assoc_actor_1] == [
+        "Military Forces of the United States (2009-2017)"
+    ]
     assert name(result.actor2).startswith("Islamic State")
 
 

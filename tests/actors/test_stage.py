@@ -154,3 +154,25 @@ def test_roles_without_actor_context(parse) -> None:  # type: ignore[no-untyped-
     )
     done = roles(replace(analyzed, candidates=(cand,)))
     assert done.candidates[0].actor1 is None
+
+
+def test_control_changes_share_allies(parse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Al-Shabaab held Baidoa for a year before it was recaptured by Somali troops in May. "
+        "Somali troops were backed by Kenyan soldiers when they recaptured Baidoa from al-Shabaab."
+    )
+    analyzed = actors(parse(text))
+    sub = "Government regains territory"
+    first = _candidate(analyzed, "recaptured by", "Battles", sub)
+    first = replace(
+        first, trigger=Span(first.trigger.start, first.trigger.start + 10, "recaptured")
+    )
+    second = _candidate(analyzed, "recaptured Baidoa", "Battles", sub)
+    second = replace(
+        second, trigger=Span(second.trigger.start, second.trigger.start + 10, "recaptured")
+    )
+    done = roles(replace(analyzed, candidates=(first, second)))
+    for c in done.candidates:
+        assert c.actor1 is not None and c.actor1.actor.name.startswith("Military Forces of Somalia")
+        assert c.actor2 is not None and c.actor2.actor.name.startswith("Al Shabaab")
+        assert [m.actor.name for m in c.assoc_actor_1] == ["Military Forces of Kenya (2013-2022)"]

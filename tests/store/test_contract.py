@@ -68,6 +68,7 @@ def make_event(article: Article, n: int = 0, **kw: object) -> Event:
 
 
 def test_new_store_is_empty_and_migrated(store: Store) -> None:
+    assert isinstance(store, Store)
     stats = store.stats()
     assert (stats.articles, stats.events, stats.sources) == (0, 0, 0)
     assert stats.schema_version == LATEST_VERSION

@@ -174,3 +174,17 @@ def test_parquet_needs_a_file(stored: str) -> None:
 
     with open_store(stored) as store, pytest.raises(StoreError, match="Parquet"):
         export_events(store, "parquet", "-")
+
+
+@SETTINGS
+@given(events=event_lists)
+def test_store_then_export_round_trip(tmp_path: Path, events: list[Event]) -> None:
+    with open_store("memory") as store:
+        store.bulk_insert_events(events)
+        for fmt, reader in (("jsonl", lambda p: read_jsonl(p.read_text().splitlines())),
+                            ("geojson", lambda p: read_geojson(p.read_text())),
+                            ("parquet", read_parquet)):
+            path = tmp_path / f"rt.{fmt}"
+            export_events(store, fmt, str(path))
+            assert sorted(reader(path), key=lambda e: e.event_id) == sorted(
+                events, key=lambda e: e.event_id)

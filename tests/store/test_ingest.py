@@ -189,6 +189,25 @@ def test_cli_ingest_events_export(tmp_path: Path) -> None:
     listed = runner.invoke(main, ["events", "--db", db, "--country", "SYR", "--format", "jsonl"])
     assert listed.exit_code == 0
     assert len([ln for ln in listed.stdout.splitlines() if ln.startswith("{")]) > 4
+    for fmt in ("table", "csv"):
+        shown = runner.invoke(main, ["events", "--db", db, "--format", fmt, "--limit", "2",
+                                     "--bbox", "-180,-90,180,90"])
+        assert shown.exit_code == 0, shown.output
+    bad = runner.invoke(main, ["events", "--db", db, "--bbox", "1,2,3"])
+    assert bad.exit_code == 2 and "MIN_LON" in bad.output
     out = tmp_path / "e.csv"
     exported = runner.invoke(main, ["export", "--db", db, "--format", "acled-csv", "-o", str(out)])
     assert exported.exit_code == 0 and out.read_text().startswith("event_id_cnty,event_date,year")
+
+
+def test_same_id_for_two_texts_in_one_run_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "dup.jsonl"
+    path.write_text(json.dumps({"id": "x", "text": "Rebels attacked a post."}) + "\n"
+                    + json.dumps({"id": "x", "text": "Other words, attack."}) + "\n")
+    with open_store("memory") as store:
+        summary = ingest([str(path)], store, FakePipeline())
+        assert summary.stored == 1 and summary.failed == 1
+        assert "already used" in summary.errors[0]
+        stored = store.get_article("x")
+        assert stored is not None and stored.article.text == "Rebels attacked a post."
+        assert sorted(j.status for j in store.journal()) == ["failed", "ok"]

@@ -148,3 +148,18 @@ def test_no_publication_date_absolute_still_dated() -> None:
 def test_edge_publication_dates_do_not_crash(published: date | None) -> None:
     analyzed = dates(_article(REPORT, published, [("killed", 0), ("seized", 0), ("held", 0)]))
     assert len(analyzed.candidates) == 3
+
+
+def test_undated_repeat_mention_inherits_the_earlier_date() -> None:
+    text = "Troops recaptured the town in March.\n\nThey recaptured it with heavy air support."
+    first, second = dates(_article(text, PUBLISHED, [("recaptured", 0), ("recaptured", 1)])).candidates
+    assert first.time is not None and second.time == first.time
+    assert second.is_background and [s.text for s in second.evidence["event_date"]] == ["March"]
+
+
+def test_undated_mention_of_another_type_does_not_inherit() -> None:
+    text = "Troops recaptured the town in March.\n\nSoldiers were killed, a monitor said."
+    analyzed = _article(text, PUBLISHED, [("recaptured", 0), ("killed", 0)])
+    second = replace(analyzed.candidates[1], sub_event_type="Attack")
+    first, dated = dates(replace(analyzed, candidates=(analyzed.candidates[0], second))).candidates
+    assert dated.time is not None and not dated.time.stated and not dated.is_background

@@ -24,7 +24,7 @@ def _candidate(analyzed: AnalyzedArticle, word: str) -> EventCandidate:
 
 
 def test_attached_expression_beats_nearer_one(parse: Callable[..., AnalyzedArticle]) -> None:
-    text = "On Friday militants attacked the checkpoint that soldiers had built in March."
+    text = "Militants who had fled the town in March attacked the checkpoint on Friday."
     analyzed = parse(text, "2016-12-11")
     analyzed = replace(analyzed, candidates=(_candidate(analyzed, "attacked"),))
     time = dates(analyzed).candidates[0].time

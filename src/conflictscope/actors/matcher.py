@@ -58,6 +58,7 @@ _PRIORITY = {"group": 0, "state": 0, "police": 0, "generic": 1, "state_generic":
 _NOT_COUNTRY_AFTER = frozenset(("State", "state", "Delta", "River", "Street", "Avenue", "County"))
 #: Force nouns that are often adjectives ("military warehouse", "police spokesman").
 _NOUN_ADJECTIVES = frozenset(("military", "army", "police"))
+_LOCATIVE = frozenset(("in", "inside", "across", "throughout", "within", "near", "into"))
 _JOINERS = frozenset(" -\u2010\u2011\u2013'’")
 
 
@@ -82,6 +83,7 @@ class CountryRef:
     end: int
     iso2: str
     form: str
+    locative: bool = False  # "in Syria": where things happen, not who acts
 
 
 def _joined(text: str, left: Token, right: Token) -> bool:
@@ -138,6 +140,18 @@ def _state_phrase(
             continue
         return None
     return None
+
+
+def _locative(text: str, tokens: list[Token], i: int) -> bool:
+    """ "in Syria", "across the Sahel", "Idlib, Syria": the country says where, not who."""
+    if i == 0:
+        return False
+    before = tokens[i - 1]
+    if before.key in _LOCATIVE:
+        return True
+    if before.key == "the" and i > 1 and tokens[i - 2].key in _LOCATIVE:
+        return True
+    return "," in text[before.end : tokens[i].start] and before.text[:1].isupper()
 
 
 def _short_acronym(phrase: Phrase) -> bool:
@@ -218,8 +232,15 @@ def match_sentence(
                 )
                 i += c_len + 1
                 continue
+            locative = _locative(text, tokens, i)
             refs.append(
-                CountryRef(tokens[i].start, tokens[i + c_len - 1].end, c_phrase.iso2, c_phrase.form)
+                CountryRef(
+                    tokens[i].start,
+                    tokens[i + c_len - 1].end,
+                    c_phrase.iso2,
+                    c_phrase.form,
+                    locative,
+                )
             )
             last_country = (i + c_len, c_phrase.iso2)
             i += c_len

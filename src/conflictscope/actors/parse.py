@@ -174,3 +174,23 @@ def victim(
             actor, sentence.span(doc[child.left_edge.i : child.i + 1]), generic=True
         )
     return None
+
+
+def country_subjects(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
+    """Country names that act ("Saudi Arabia executed 81 people", "attacked by Russia")."""
+    doc = sentence.doc
+    if doc is None:
+        return []
+    found: list[ActorMention] = []
+    for span, iso2 in context.country_refs:
+        if not sentence.start <= span.start < sentence.end:
+            continue
+        tokens = [t for t in doc if span.start <= sentence.start + t.idx < span.end]
+        if not tokens or any(t.pos_ == "ADJ" for t in tokens):
+            continue
+        head = min(tokens, key=lambda t: len(list(t.ancestors)))
+        agent = head.dep_ == "pobj" and head.head.dep_ == "agent"
+        if head.dep_ in ("nsubj", "nsubjpass") or agent:
+            actor = load_dictionary().state_actor(iso2, "military", context.published)
+            found.append(ActorMention(actor, span, generic=True))
+    return found

@@ -24,7 +24,8 @@ _ARMED_REFS = frozenset(
     ["militants", "insurgents", "jihadists", "terrorists", "extremists", "islamists", "attackers"]
 )
 #: Country context weights: a country's name counts more than a demonym ("Chinese workers
-#: kidnapped in DR Congo"), and the headline and lead count more than the rest.
+#: kidnapped in DR Congo"), one more after "in"/"across", and the headline and lead count
+#: more than the rest.
 NAME_WEIGHT = 2
 LEAD = 2
 LEAD_WEIGHT = 2
@@ -95,7 +96,7 @@ def resolve_article(
                 counts[m.country] += LEAD_WEIGHT if index < LEAD else 1
         for r in country_refs:
             refs.append((Span(start + r.start, start + r.end, text[r.start : r.end]), r.iso2))
-            weight = NAME_WEIGHT if r.form == "name" else 1
+            weight = (NAME_WEIGHT if r.form == "name" else 1) + (1 if r.locative else 0)
             counts[r.iso2] += weight * (LEAD_WEIGHT if index < LEAD else 1)
     country = _top(
         counts, [*(f.span.start for f in found), *(s.start for s, _ in refs)], found, refs

@@ -28,6 +28,7 @@ from conflictscope.actors.fallback import fallback_actor1, other_side
 from conflictscope.actors.parse import (
     actor_at,
     backed_by,
+    country_subjects,
     governing,
     noun_chain,
     token_owner,
@@ -81,6 +82,10 @@ def assign_roles(analyzed: AnalyzedArticle, candidate: EventCandidate) -> EventC
     mentions = [
         m for m in analyzed.actors if sentence and sentence.start <= m.span.start < sentence.end
     ]
+    if sentence is not None:
+        mentions = sorted(
+            [*mentions, *country_subjects(sentence, context)], key=lambda m: m.span.start
+        )
     roles = _Roles()
     if sentence is not None and sentence.doc is not None and mentions:
         _from_parse(roles, sentence, candidate, mentions, analyzed)

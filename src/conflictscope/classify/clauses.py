@@ -45,8 +45,8 @@ def clauses_of(doc: Doc) -> list[Clause]:
         return []
     heads = _heads(doc)
     if len(heads) <= 1:
-        head = doc[heads[0]] if heads else doc[0]
-        return [Clause(head, tuple(range(len(doc))), doc.text)]
+        only = doc[heads[0]] if heads else doc[0]
+        return [Clause(only, tuple(range(len(doc))), doc.text)]
     head_set = set(heads)
     parent = [t.head.i for t in doc]
     owner: dict[int, list[int]] = {i: [] for i in heads}
@@ -59,8 +59,8 @@ def clauses_of(doc: Doc) -> list[Clause]:
         owner[current if current in head_set else heads[0]].append(i)
     words = [t.text for t in doc]
     clauses = []
-    for head in heads:
-        ids = owner[head]
+    for head_index in heads:
+        ids = owner[head_index]
         if ids:
-            clauses.append(Clause(doc[head], tuple(ids), " ".join(words[i] for i in ids)))
+            clauses.append(Clause(doc[head_index], tuple(ids), " ".join(words[i] for i in ids)))
     return clauses

@@ -49,7 +49,7 @@ _RAW: dict[str, tuple[str, ...]] = {
         r"explosives?[- ](?:vest|belt)s?", r"svbieds?", r"self-?detonat",
     ),
     "SHELL": (
-        r"shell(?:s|ed|ing)", r"mortars?", r"artillery", r"rockets?", r"missiles?", r"grad",
+        r"shell(?:s|ed|ing)?", r"mortars?", r"artillery", r"rockets?", r"missiles?", r"grad",
         r"howitzers?", r"tank fire", r"rpgs?", r"rocket-propelled", r"projectiles?",
         r"bombard(?:ed|ment|ing)?", r"katyusha", r"cannon fire",
     ),

@@ -31,6 +31,7 @@ _REPORTING_VERBS = {
     "allege", "accuse", "quote", "note", "insist", "according",
 }
 _CONDITIONAL_MARKS = {"if", "unless", "whether"}
+_HISTORY_ADVERBS = {"also", "previously", "already", "repeatedly", "often", "ever", "long"}
 _NEGATIONS = {"not", "n't", "never", "no"}
 
 #: Phrases that put an event in the past relative to the report's news.
@@ -74,16 +75,16 @@ def modality_of(trigger: Token) -> Modality:
             return "future"
         for child in verb.children:
             word = child.lower_
-            if child.dep_ == "neg" or (word in _NEGATIONS and child.dep_ in ("advmod", "det")):
-                if position == 0 or verb.pos_ in ("VERB", "AUX"):
-                    return "negated"
+            negation = child.dep_ == "neg" or (
+                word in _NEGATIONS and child.dep_ in ("advmod", "det")
+            )
+            if negation and (position == 0 or verb.pos_ in ("VERB", "AUX")):
+                return "negated"
             if child.dep_ in ("aux", "auxpass"):
                 if word in _HYPOTHETICAL_AUX:
                     return "hypothetical"
                 if word in _FUTURE_AUX:
                     return "future"
-                if word == "going" or (word == "to" and lemma != "be" and position > 0):
-                    continue
             if child.dep_ == "mark" and word in _CONDITIONAL_MARKS:
                 return "hypothetical"
     return "asserted"
@@ -94,6 +95,11 @@ def is_background(trigger: Token, clause_text: str) -> bool:
     if BACKGROUND_CUES.search(clause_text):
         return True
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children)
+    if perfect and (
+        verb.dep_ == "relcl" or any(c.lower_ in _HISTORY_ADVERBS for c in verb.children)
+    ):
+        return True  # "which has also demolished ...": a characterisation, not the news
     has_had = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children)
     if not has_had:
         return False

@@ -34,7 +34,7 @@ class LinearModel:
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> LinearModel:
         """Build from the JSON structure written by the training script."""
-        labels = tuple(data["labels"])  # type: ignore[arg-type]
+        labels: tuple[str, ...] = tuple(str(label) for label in data["labels"])  # type: ignore[attr-defined]
         features = data["features"]
         weights = np.asarray(data["weights"], dtype=np.float64)
         intercept = np.asarray(data["intercept"], dtype=np.float64)

@@ -94,12 +94,15 @@ def refine(code: str, text: str, window: str = "") -> str:
                 return weapon
     if code == "ATT" and _ARMED_TARGET.search(text) and not _CIVILIAN.search(text):
         return "CLASH"
-    if code in ("GRT", "NSO") and _PEACEFUL_TRANSFER.search(text) and not _TERRITORY_COMBAT.search(text):
-        return "NVT"
+    if code in ("GRT", "NSO") and _PEACEFUL_TRANSFER.search(text):
+        unopposed = re.sub(r"without (?:a )?(?:fight|fighting|clashes|resistance)", "", text)
+        if not _TERRITORY_COMBAT.search(unopposed):
+            return "NVT"
     return code
 
 
 def _protest_rung(text: str) -> str:
+    text = re.sub(r"\b(?:anti-?riot|riot) (?:police|officers|squads?|gear|units?|troops)\b", "police", text)
     if _VIOLENT_PROTESTERS.search(text):
         return "VDEM"
     if _FORCE_ON_PROTESTERS.search(text) and not _GRIEVANCE.search(text):

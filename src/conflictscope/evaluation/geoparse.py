@@ -22,9 +22,9 @@ from typing import Any
 from conflictscope.errors import EvaluationError
 from conflictscope.evaluation.metrics import PRF
 from conflictscope.gazetteer.demonyms import demonym_country
-from conflictscope.gazetteer.geoparse import geoparse
+from conflictscope.gazetteer.geoparse import geoparse, known_name
 from conflictscope.gazetteer.index import Gazetteer, get_gazetteer
-from conflictscope.gazetteer.recognize import _clean
+from conflictscope.gazetteer.recognize import _clean, link_containers
 from conflictscope.gazetteer.resolve import Resolver, Toponym, distance_km
 from conflictscope.models import Article, Span
 
@@ -108,11 +108,20 @@ def resolve_gold_spans(
 ) -> list[tuple[float, float] | None]:
     """Coordinates for each gold toponym phrase, resolved together in context."""
     toponyms: list[Toponym] = []
+    known = known_name(gazetteer)
     for item in gold:
         phrase = text[item["start"]:item["end"]]
-        name, start, hint = _clean(phrase, item["start"])
+        name, start, hint = _clean(phrase, item["start"], known)
         toponyms.append(Toponym(Span(start, start + len(name), name), name or phrase, 1.0, hint))
-    resolved = Resolver(gazetteer).resolve(toponyms, context_countries=context)
+    order = sorted(range(len(toponyms)), key=lambda i: toponyms[i].span.start)
+    linked = {t.span.start: t for t in link_containers(text, [toponyms[i] for i in order])}
+    toponyms = [linked.get(t.span.start, t) for t in toponyms]
+    # demonyms ("Canadian") are context, not names to resolve: they stand for their country
+    adjectives = [demonym_country(t.name) for t in toponyms]
+    context = context + [cc for cc in adjectives if cc]
+    places = [t for t, cc in zip(toponyms, adjectives, strict=True) if not cc]
+    found = iter(Resolver(gazetteer).resolve(places, context_countries=context))
+    resolved = [None if cc else next(found) for cc in adjectives]
     points: list[tuple[float, float] | None] = []
     for toponym, resolution in zip(toponyms, resolved, strict=True):
         entry = resolution.match.entry if resolution else None

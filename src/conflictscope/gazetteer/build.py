@@ -28,7 +28,7 @@ from conflictscope.gazetteer.normalize import is_latin, name_key, skeleton_key, 
 from conflictscope.gazetteer.points import CONTINENT_NAMES, COUNTRY_POINTS
 
 #: Bump when the schema or the build rules change: a new file name, a rebuild.
-FORMAT_VERSION = "2"
+FORMAT_VERSION = "3"
 
 _SUFFIXES = (
     " governorate", " province", " region", " district", " state", " oblast", " county",
@@ -232,9 +232,10 @@ def _set_region_points(rows: list[PlaceRow], country_row: dict[str, PlaceRow]) -
     """Give countries and admin regions a point and population from their towns.
 
     Countries take their reference point (:mod:`points`) when it is known; other
-    countries and admin1 regions the middle of the central 96% of their towns'
-    extent (closer to a region's centre than the median, which leans to where
-    people live); admin2 regions the median of their towns. A region with no town
+    countries and admin1 regions the middle of their towns' extent (closer to a
+    region's centre than the median, which leans to where people live; the central
+    96% when the full extent crosses the antimeridian or takes in far-off islands);
+    admin2 regions the median of their towns. A region with no town
     of its own takes its parent's point.
     """
     members: dict[int, list[PlaceRow]] = defaultdict(list)
@@ -269,6 +270,8 @@ def _set_region_points(rows: list[PlaceRow], country_row: dict[str, PlaceRow]) -
 
 def _mid_range(values: list[float]) -> float:
     ordered = sorted(values)
+    if ordered[-1] - ordered[0] <= 30:  # a compact region: the middle of its whole extent
+        return round((ordered[0] + ordered[-1]) / 2, 5)
     low = ordered[int(len(ordered) * 0.02)]
     high = ordered[min(len(ordered) - 1, int(len(ordered) * 0.98))]
     return round((low + high) / 2, 5)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from conflictscope.gazetteer.index import FUZZY, MAIN, Gazetteer
@@ -42,9 +43,19 @@ def _credible(resolution: Resolution, countries: Counter[str]) -> bool:  # type:
     return in_context and entry.population >= 1000 and resolution.confidence >= 0.5
 
 
+def known_name(gazetteer: Gazetteer) -> Callable[[str], bool]:
+    """Whether the gazetteer has a name exactly (no fuzzy match): for "South Korea"-style names."""
+
+    def known(name: str) -> bool:
+        return any(m.kind != FUZZY and m.entry.feature != "city" or m.entry.population >= 100000
+                   for m in gazetteer.lookup(name, False)[:5])
+
+    return known
+
+
 def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
     """Recognise and resolve every place name of ``analyzed``."""
-    toponyms, demonyms = find_toponyms(analyzed)
+    toponyms, demonyms = find_toponyms(analyzed, known=known_name(gazetteer))
     strong_keys = {name_key(t.name) for t in toponyms if t.strength >= STRONG}
     toponyms = [
         replace(t, strength=max(t.strength, 0.7)) if name_key(t.name) in strong_keys else t

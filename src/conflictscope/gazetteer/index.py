@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 import sys
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,6 +18,8 @@ from rapidfuzz import fuzz
 from conflictscope.errors import GazetteerError
 from conflictscope.gazetteer.build import FORMAT_VERSION, build_index, default_index_path
 from conflictscope.gazetteer.normalize import is_latin, name_key, skeleton_key
+from conflictscope.gazetteer.points import COUNTRY_POINTS
+from conflictscope.gazetteer.regions import abbreviation, curated_regions
 from conflictscope.models import Place
 
 #: Match kinds: the place's main name, one of its alternate names, a fuzzy match.
@@ -57,6 +59,16 @@ class Entry:
         )
 
 
+def _entry(row: tuple[object, ...]) -> Entry:
+    """An Entry from a places row; a country takes its reference point when points.py has one."""
+    entry = Entry(*row)  # type: ignore[arg-type]
+    if entry.feature == "country" and entry.cc in COUNTRY_POINTS:
+        lat, lon = COUNTRY_POINTS[entry.cc]
+        if (entry.lat, entry.lon) != (lat, lon):
+            entry = replace(entry, lat=lat, lon=lon)
+    return entry
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     """A gazetteer entry found for a name, and how it matched."""
@@ -94,21 +106,23 @@ class Gazetteer:
             return self._db.execute(sql, args).fetchall()
 
     def _get(self, place_id: int) -> Entry | None:
-        """The entry with id ``place_id``."""
+        """The entry with id ``place_id`` (negative ids are curated regions)."""
+        if place_id < 0:
+            return next((e for e in self._curated_all() if e.id == place_id), None)
         rows = self._query(f"SELECT {_COLUMNS} FROM places WHERE id = ?", (place_id,))
-        return Entry(*rows[0]) if rows else None  # type: ignore[arg-type]
+        return _entry(rows[0]) if rows else None
 
     def by_gid(self, gid: str) -> Entry | None:
         """The entry with gazetteer id ``gid`` (e.g. ``geonames:163808``)."""
         rows = self._query(f"SELECT {_COLUMNS} FROM places WHERE gid = ? LIMIT 1", (gid,))
-        return Entry(*rows[0]) if rows else None  # type: ignore[arg-type]
+        return _entry(rows[0]) if rows else None
 
     def country(self, cc: str) -> Entry | None:
         """The country entry of ISO2 code ``cc``."""
         rows = self._query(
             f"SELECT {_COLUMNS} FROM places WHERE feature = 'country' AND cc = ? LIMIT 1", (cc,)
         )
-        return Entry(*rows[0]) if rows else None  # type: ignore[arg-type]
+        return _entry(rows[0]) if rows else None
 
     def _exact(self, key: str, limit: int) -> list[Match]:
         rows = self._query(
@@ -117,13 +131,39 @@ class Gazetteer:
             "ORDER BY n.kind, p.population DESC LIMIT ?",
             (key, limit),
         )
-        return [Match(Entry(*row[1:]), int(row[0])) for row in rows]  # type: ignore[arg-type, call-overload]
+        return [Match(_entry(row[1:]), int(row[0])) for row in rows]  # type: ignore[call-overload]
+
+    def _curated_entry(self, number: int, name: str, lat: float, lon: float, cc: str,
+                       population: int) -> Entry:
+        country = self.country(cc) if cc else None
+        return Entry(number, f"curated:{name_key(name).replace(' ', '-')}", name, "region", cc,
+                     country.iso3 if country else "", country.name if country else "", "", "",
+                     0, 0, lat, lon, population)
+
+    def _curated_all(self) -> list[Entry]:
+        seen: dict[int, Entry] = {}
+        for rows in curated_regions().values():
+            for row in rows:
+                seen.setdefault(row[0], self._curated_entry(*row))
+        return list(seen.values())
 
     def _lookup(self, name: str, fuzzy: bool = True, limit: int = 40) -> tuple[Match, ...]:
-        """Places a name may refer to: exact key first, then article-less, then fuzzy."""
+        """Places a name may refer to: curated and abbreviations, exact key, article-less, fuzzy."""
         key = name_key(name)
         if not key or len(key) > 80:
             return ()
+        short = abbreviation(name)
+        if short is not None:
+            cc, full = short
+            return tuple(m for m in self._exact(name_key(full), limit)
+                         if m.entry.cc == cc and m.entry.feature == "admin1")[:1]
+        curated = [Match(self._curated_entry(*row), MAIN) for row in curated_regions().get(key, ())]
+        if curated:
+            ccs = {m.entry.cc for m in curated}
+            # "England" is an alias of the United Kingdom in the index: the curated area replaces it
+            rest = [m for m in self._exact(key, limit)
+                    if not (m.entry.feature == "country" and m.entry.cc in ccs)]
+            return tuple(curated + rest)[:limit]
         matches = self._exact(key, limit)
         if not matches:
             for article in _LEADING_ARTICLES:

@@ -10,12 +10,13 @@ not parse) are weak candidates that must pass a gazetteer check and filters
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 
 import regex as re
 
 from conflictscope.gazetteer.demonyms import demonym_country
+from conflictscope.gazetteer.regions import POSTAL_CODES, abbreviation
 from conflictscope.gazetteer.resolve import Toponym
 from conflictscope.models import Span
 from conflictscope.pipeline.base import AnalyzedArticle, Sentence
@@ -76,10 +77,16 @@ class Demonym:
     cc: str
 
 
-def _clean(text: str, start: int) -> tuple[str, int, str]:
-    """Trim a candidate span: leading 'the', a direction word, an admin suffix, "'s"."""
+def _clean(text: str, start: int, known: Callable[[str], bool] | None = None) -> tuple[str, int, str]:
+    """Trim a candidate span: leading 'the', a direction word, an admin suffix, "'s".
+
+    A direction word stays when the whole name is a known place ("South Korea",
+    "North Carolina", "West Bank"): ``known`` tells which names the gazetteer has.
+    """
     hint = ""
     trimmed = text
+    if abbreviation(text) is not None:
+        return text.strip(), start, "admin"  # "Calif.", "B.C.": the period is part of the name
     for suffix in ("'s", "’s"):
         if trimmed.endswith(suffix):
             trimmed = trimmed[: -len(suffix)]
@@ -88,6 +95,8 @@ def _clean(text: str, start: int) -> tuple[str, int, str]:
         start += lead.end()
         trimmed = trimmed[lead.end():]
     direction = _DIRECTION.match(trimmed)
+    if direction and known is not None and known(trimmed.strip(" -,.;:")):
+        direction = None
     if direction:
         start += direction.end()
         trimmed = trimmed[direction.end():]
@@ -147,7 +156,51 @@ def _sentence_spans(sentence: Sentence) -> Iterator[tuple[int, int, str, float]]
         yield begin, end, "", unlabelled
 
 
-def find_toponyms(analyzed: AnalyzedArticle) -> tuple[list[Toponym], list[Demonym]]:
+_AFTER_COMMA = re.compile(
+    r",\s*((?:\p{Lu}\.\s?){2,3}|\p{Lu}\p{Ll}{1,4}\.|\p{Lu}{2}\b|"
+    r"\p{Lu}[\p{L}\-]+(?:\s\p{Lu}[\p{L}\-]+){0,2})"
+)
+_LIST_GOES_ON = re.compile(r"^\s*(?:,|and\b|or\b|&)")
+
+
+def link_containers(text: str, toponyms: list[Toponym]) -> list[Toponym]:
+    """Set ``within`` on "Town, Region" pairs; add news-style state abbreviations as toponyms.
+
+    "Portland, Ore." and "Aleppo, Syria" name the town's container right after a
+    comma; a list ("Aleppo, Homs and Idlib") does not, so a container that the
+    list goes on after is ignored. ``toponyms`` must be in text order.
+    """
+    by_start = {t.span.start: t for t in toponyms}
+    result: list[Toponym] = []
+    added: list[Toponym] = []
+    for toponym in toponyms:
+        match = _AFTER_COMMA.match(text, toponym.span.end)
+        if match is None or _LIST_GOES_ON.match(text[match.end():]):
+            result.append(toponym)
+            continue
+        raw, begin = match.group(1).strip(), match.start(1)
+        short = abbreviation(raw)
+        if short is None and len(raw) == 2 and raw in POSTAL_CODES:
+            short = POSTAL_CODES[raw]
+        other = by_start.get(begin)
+        if short is not None:
+            result.append(replace(toponym, within=short[1]))
+            if other is None:
+                added.append(Toponym(Span(begin, begin + len(raw), raw), short[1], 0.9, "admin"))
+        elif other is not None:
+            result.append(replace(toponym, within=other.name))
+        else:
+            result.append(toponym)
+    if not added:
+        return result
+    spans = [(t.span.start, t.span.end) for t in added]
+    kept = [t for t in result if not any(b < t.span.end and t.span.start < e for b, e in spans)]
+    return sorted(kept + added, key=lambda t: t.span.start)
+
+
+def find_toponyms(
+    analyzed: AnalyzedArticle, known: Callable[[str], bool] | None = None
+) -> tuple[list[Toponym], list[Demonym]]:
     """Candidate toponyms and demonyms of every sentence, parsed or not."""
     lower_words = _lower_words(analyzed.text)
     toponyms: list[Toponym] = []
@@ -165,7 +218,7 @@ def find_toponyms(analyzed: AnalyzedArticle) -> tuple[list[Toponym], list[Demony
                 continue
             if after:
                 continue
-            name, name_start, hint = _clean(raw, begin)
+            name, name_start, hint = _clean(raw, begin, known)
             if not name:
                 continue
             before = text[:name_start]
@@ -181,4 +234,5 @@ def find_toponyms(analyzed: AnalyzedArticle) -> tuple[list[Toponym], list[Demony
                 strength *= 0.7
             span = sentence.char_span(name_start, name_start + len(name))
             toponyms.append(Toponym(span, name, strength, hint))
-    return toponyms, demonyms
+    toponyms.sort(key=lambda t: t.span.start)
+    return link_containers(analyzed.text, toponyms), demonyms

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from conflictscope.gazetteer.index import FUZZY, MAIN, Gazetteer, Match
 from conflictscope.gazetteer.normalize import name_key
+from conflictscope.gazetteer.regions import is_capital
 from conflictscope.models import Span
 
 
@@ -27,6 +28,7 @@ class Toponym:
     name: str  # the name to look up ("Syria" for "northern Syria")
     strength: float = 1.0  # how sure recognition is that this is a place name
     hint: str = ""  # city | admin | region_part | ""
+    within: str = ""  # a container written next to it: "Portland, Ore." -> "Ore."
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,22 +50,35 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def prior(match: Match, hint: str = "") -> float:
-    """Context-free score of a candidate."""
+    """Context-free score of a candidate: prominence (population, capital, kind), name, hints."""
     entry = match.entry
-    score = 0.6 * math.log10(entry.population + 10)
+    population = entry.population
+    if entry.feature in {"admin1", "admin2"}:
+        population //= 4  # the sum of its towns' populations: inflated, counted at a discount
+    score = 0.6 * math.log10(population + 10)
     if match.kind == MAIN:
         score += 0.4
     elif match.kind == FUZZY:
         score -= 1.0 + 4.0 * (1.0 - match.similarity)
     if entry.feature in {"country", "continent"}:
         score += 2.5 if match.kind == MAIN else 1.0
+    elif entry.feature == "region":
+        score += 2.5
     elif entry.feature == "admin1":
         score += 2.0 if hint == "admin" else -0.3
     elif entry.feature == "admin2":
         score += 1.5 if hint == "admin" else -0.8
-    elif hint == "city":
-        score += 1.0
+    else:
+        if hint == "city":
+            score += 1.0
+        if match.kind != FUZZY and is_capital(entry.cc, entry.name):
+            score += 1.5
     return score
+
+
+#: Options kept per name: the best by prior, and none far below the best (context cannot lift them).
+_MAX_OPTIONS, _PRIOR_WINDOW = 15, 6.0
+_OPTIONS: dict[tuple[str, str, str], tuple[tuple[Match, float], ...]] = {}
 
 
 class Resolver:
@@ -77,6 +92,32 @@ class Resolver:
         """Gazetteer candidates of a toponym."""
         return self.gazetteer.lookup(toponym.name)[: self.max_candidates]
 
+    def options(self, toponym: Toponym, hint: str) -> tuple[tuple[Match, float], ...]:
+        """(candidate, prior) pairs worth scoring in context, cached per name and hint."""
+        cache_key = (str(self.gazetteer.path), toponym.name, hint)
+        cached = _OPTIONS.get(cache_key)
+        if cached is None:
+            scored = sorted(((m, prior(m, hint)) for m in self.candidates(toponym)),
+                            key=lambda o: -o[1])
+            floor = scored[0][1] - _PRIOR_WINDOW if scored else 0.0
+            cached = tuple(o for o in scored[:_MAX_OPTIONS] if o[1] >= floor)
+            if len(_OPTIONS) > 50000:
+                _OPTIONS.clear()
+            _OPTIONS[cache_key] = cached
+        return cached
+
+    def _containers(self, name: str) -> tuple[set[str], set[int]]:
+        """Countries and admin regions a container name ("Ore.", "Syria") may be."""
+        ccs: set[str] = set()
+        admins: set[int] = set()
+        for match in self.gazetteer.lookup(name, False)[:8]:
+            entry = match.entry
+            if entry.feature in {"admin1", "admin2"}:
+                admins.add(entry.id)
+            elif entry.feature == "country" or (entry.feature == "region" and entry.cc):
+                ccs.add(entry.cc)
+        return ccs, admins
+
     def resolve(
         self, toponyms: Sequence[Toponym], *, context_countries: Iterable[str] = ()
     ) -> list[Resolution | None]:
@@ -88,9 +129,17 @@ class Resolver:
         for key, members in groups.items():
             first = toponyms[members[0]]
             hint = next((toponyms[i].hint for i in members if toponyms[i].hint), "")
-            matches = self.candidates(first)
-            if matches:
-                options[key] = [(m, prior(m, hint)) for m in matches]
+            found = self.options(first, hint)
+            if not found:
+                continue
+            within = next((toponyms[i].within for i in members if toponyms[i].within), "")
+            if within:
+                ccs, admins = self._containers(within)
+                found = tuple(
+                    (m, p + 4.0) if (m.entry.admin1_id in admins or m.entry.admin2_id in admins
+                                     or (m.entry.cc in ccs and m.entry.feature != "country"))
+                    else (m, p) for m, p in found)
+            options[key] = list(found)
         fixed: dict[str, float] = defaultdict(float)
         for cc in context_countries:
             fixed[cc] += 1.0
@@ -99,7 +148,8 @@ class Resolver:
         best = {key: max(opts, key=lambda o: o[1]) for key, opts in options.items()}
         scored: dict[str, list[tuple[Match, float]]] = options
         for _round in range(2):
-            scored = {key: self._rescore(key, opts, best, weight, fixed) for key, opts in options.items()}
+            context = _Context(best, weight, fixed)
+            scored = {key: context.rescore(key, opts) for key, opts in options.items()}
             best = {key: max(opts, key=lambda o: o[1]) for key, opts in scored.items()}
         results: list[Resolution | None] = [None] * len(toponyms)
         for key, members in groups.items():
@@ -116,40 +166,64 @@ class Resolver:
                 results[i] = Resolution(toponyms[i], match, conf, len(ranked) - 1)
         return results
 
-    def _rescore(
-        self,
-        key: str,
-        options: list[tuple[Match, float]],
-        best: dict[str, tuple[Match, float]],
-        weight: dict[str, float],
-        fixed: dict[str, float],
-    ) -> list[tuple[Match, float]]:
-        countries: dict[str, float] = defaultdict(float, fixed)
-        admins: set[int] = set()
-        points: list[tuple[float, float]] = []
-        for other, (match, _score) in best.items():
-            if other == key:
-                continue
+
+class _Context:
+    """What the other names of a report say, computed once per round (each name leaves out its own)."""
+
+    def __init__(self, best: dict[str, tuple[Match, float]], weight: dict[str, float],
+                 fixed: dict[str, float]) -> None:
+        self.countries: dict[str, float] = defaultdict(float, fixed)
+        self.own: dict[str, tuple[str, float, tuple[int, ...]]] = {}
+        self.admins: dict[int, int] = defaultdict(int)
+        self.points: list[tuple[float, float, str]] = []
+        for key, (match, _score) in best.items():
             entry = match.entry
-            bonus = 1.5 if entry.feature == "country" else 1.0
-            countries[entry.cc] += weight[other] * bonus
+            vote = weight[key] * (1.5 if entry.feature == "country" else 1.0)
+            self.countries[entry.cc] += vote
             if entry.feature in {"admin1", "admin2"}:
-                admins.add(entry.id)
+                regions: tuple[int, ...] = (entry.id,)
             elif entry.feature == "city":
-                admins.update(x for x in (entry.admin1_id, entry.admin2_id) if x)
-                if entry.lat is not None and entry.lon is not None:
-                    points.append((entry.lat, entry.lon))
-        total = sum(countries.values())
+                regions = tuple(x for x in (entry.admin1_id, entry.admin2_id) if x)
+                if entry.lat is not None and entry.lon is not None and len(self.points) < 30:
+                    self.points.append((entry.lat, entry.lon, key))
+            else:
+                regions = ()
+            for region in regions:
+                self.admins[region] += 1
+            self.own[key] = (entry.cc, vote, regions)
+        self.total = sum(self.countries.values())
+
+    def rescore(self, key: str, options: list[tuple[Match, float]]) -> list[tuple[Match, float]]:
+        """``options`` of name ``key`` scored with the other names' countries, regions, points."""
+        own_cc, own_vote, own_regions = self.own.get(key, ("", 0.0, ()))
+        total = self.total - own_vote
+        points = [(la, lo) for la, lo, other in self.points if other != key]
         rescored = []
         for match, base in options:
             entry = match.entry
             score = base
-            if total:
-                score += 3.0 * countries.get(entry.cc, 0.0) / total
-            if entry.admin1_id in admins or entry.admin2_id in admins or entry.id in admins:
-                score += 1.0
+            if total > 1e-9:
+                share = self.countries.get(entry.cc, 0.0) - (own_vote if entry.cc == own_cc else 0.0)
+                score += 3.0 * share / total
+            for region in (entry.admin1_id, entry.admin2_id, entry.id):
+                if region and self.admins.get(region, 0) - (region in own_regions) > 0:
+                    score += 1.0
+                    break
             if entry.feature == "city" and entry.lat is not None and entry.lon is not None and points:
-                nearest = min(distance_km(entry.lat, entry.lon, la, lo) for la, lo in points[:30])
-                score += 0.8 if nearest < 50 else 0.4 if nearest < 200 else 0.0
+                score += _nearness(entry.lat, entry.lon, points)
             rescored.append((match, score))
         return rescored
+
+
+def _nearness(lat: float, lon: float, points: list[tuple[float, float]]) -> float:
+    """0.8 when another place of the report is within 50 km, 0.4 within 200 km, else 0."""
+    best = 0.0
+    for la, lo in points:
+        if abs(la - lat) > 1.9:
+            continue
+        km = distance_km(lat, lon, la, lo)
+        if km < 50:
+            return 0.8
+        if km < 200:
+            best = 0.4
+    return best

@@ -4,8 +4,8 @@ Inputs are plain text (``.txt`` or any other text file), JSON Lines (``.jsonl``,
 ``.ndjson``, or ``.json`` holding records), and HTML pages (``.html``/``.htm``).
 A folder is walked recursively in sorted order. ``REPORT.txt`` (or
 ``REPORT.html``) may have a sidecar ``REPORT.json`` with ``published``,
-``title``, ``url``, ``publisher`` and ``id``; the sidecar wins over
-``--published``, the page's own date loses to both.
+``title``, ``url``, ``publisher`` and ``id``. The date is the sidecar's, else
+the HTML page's own, else ``--published`` (the default for inputs with none).
 
 Each item is keyed for the ingest journal: the file path, or
 ``path#article-id`` for a record of a JSON Lines file.
@@ -101,7 +101,8 @@ def _read_one(
                 yield InputItem(f"{key}#{item.id}", article=item)
         return
     meta = read_sidecar(path)
-    when = parse_date(meta.get("published"), name=f"{path}: sidecar published") or published
+    sidecar_date = parse_date(meta.get("published"), name=f"{path}: sidecar published")
+    when = sidecar_date or published
     article_id = str(meta.get("id") or id_hint or path.stem)
     if suffix in HTML_SUFFIXES:
         try:
@@ -109,7 +110,8 @@ def _read_one(
         except OSError as exc:
             raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
         article, warnings = article_from_html(
-            data, name=key, article_id=article_id, published=when,
+            data, name=key, article_id=article_id, published=sidecar_date,
+            default_published=published,
             url=str(meta.get("url") or ""), max_chars=max_chars,
         )
         for warning in warnings:

@@ -20,10 +20,15 @@ def article_from_html(
     name: str,
     article_id: str | None = None,
     published: date | None = None,
+    default_published: date | None = None,
     url: str = "",
     max_chars: int = DEFAULT_MAX_CHARS,
 ) -> tuple[Article, tuple[str, ...]]:
-    """The article in an HTML page, with warnings; InputError when it holds no article."""
+    """The article in an HTML page, with warnings; InputError when it holds no article.
+
+    The date is ``published`` (e.g. from a sidecar), else the page's own date,
+    else ``default_published`` (e.g. ``--published``).
+    """
     import trafilatura
 
     page = decode_bytes(data, name=name).text
@@ -42,12 +47,12 @@ def article_from_html(
         raise InputError(f"{name}: no article text found in the HTML page")
     cleaned = clean_text(body, name=name, max_chars=max_chars)
     try:
-        when = parse_date(meta.get("date"), name=f"{name}: page date") or published
+        when = parse_date(meta.get("date"), name=f"{name}: page date")
     except InputError:
-        when = published
+        when = None
     article = Article.from_text(
         cleaned.text,
-        published=published or when,
+        published=published or when or default_published,
         id=article_id,
         title=str(meta.get("title") or ""),
         url=url or str(meta.get("source") or meta.get("url") or ""),

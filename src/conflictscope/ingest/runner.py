@@ -19,6 +19,7 @@ from typing import Any, Protocol
 
 from conflictscope.errors import StoreError
 from conflictscope.ingest.files import InputItem, iter_items
+from conflictscope.ingest.readers import InputProblem
 from conflictscope.ingest.text import DEFAULT_MAX_CHARS
 from conflictscope.models import Article
 from conflictscope.store.base import ArticleSource, JournalEntry, JournalStatus, Store
@@ -123,6 +124,7 @@ class _Run:
         self.pending: deque[tuple[InputItem, Article]] = deque()
         self.deferred: list[tuple[InputItem, Article]] = []
         self.in_flight: set[str] = set()
+        self.ids_seen: dict[str, str] = {}
         self.failures_in_row = 0
         self.seen_inputs: set[str] = set()
 
@@ -181,6 +183,12 @@ class _Run:
             self.summary.articles += 1
             article = item.article
             digest = article.content_hash
+            if self.ids_seen.setdefault(article.id, digest) != digest:
+                key = f"{item.key}~{digest[:8]}"  # keep the first text's journal row
+                self._problem(InputItem(key, problem=InputProblem(
+                    key, f"{item.key}: id {article.id!r} was already used by another "
+                    "text in this run; give each report its own id")))
+                continue
             if digest in self.in_flight:
                 self.deferred.append((item, article))
                 continue

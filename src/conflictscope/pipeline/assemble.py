@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
+from conflictscope.actors.dictionary import localize
 from conflictscope.models import (
     ActorMention,
     Event,
@@ -158,7 +159,8 @@ def _sources(
 def _actor_name(mention: ActorMention | None, country: str) -> tuple[str, int]:
     if mention is None:
         return "", 0
-    return mention.actor.name, mention.actor.inter
+    actor = localize(mention.actor, country)
+    return actor.name, actor.inter
 
 
 def _actor_evidence(candidate: EventCandidate) -> dict[str, tuple[Span, ...]]:
@@ -213,6 +215,8 @@ def _merge(kept: Event, other: Event) -> Event:
         fatalities_best=best[0] if best else None,
         fatalities_high=max([v for v in (kept.fatalities_high, other.fatalities_high) if v is not None], default=None),
         sources=_union(kept.sources, other.sources),
+        assoc_actor_1=_union(kept.assoc_actor_1, other.assoc_actor_1),
+        assoc_actor_2=_union(kept.assoc_actor_2, other.assoc_actor_2),
         evidence=evidence,
     )
 

@@ -12,6 +12,7 @@ the parse around the trigger gives the modality and the background flag.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from conflictscope.classify.clauses import Clause, clauses_of
 from conflictscope.classify.cues import ACTOR_GATE, cue_codes, find_cue
@@ -20,9 +21,12 @@ from conflictscope.classify.modality import is_background, modality_of
 from conflictscope.classify.model import LinearModel, default_model
 from conflictscope.classify.rules import non_event, refine, strong_cue
 from conflictscope.classify.territory import agent_kind, agent_tokens, resolve_control
-from conflictscope.models import ActorMention, EventCandidate, Modality
+from conflictscope.models import ActorMention, EventCandidate, Modality, Span
 from conflictscope.pipeline.base import AnalyzedArticle, Sentence
 from conflictscope.pipeline.registry import stage
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 #: A sentence's class must reach this probability to make a candidate.
 MIN_CONFIDENCE = 0.4
@@ -142,7 +146,6 @@ def _candidate(
             probs = model.predict(clause.text if clause else sentence.text, sentence.text)
             prob = min(1.0, probs.get("GRT", 0.0) + probs.get("NSO", 0.0))
             code = resolved
-    clause_text = clause.text if clause else sentence.text
     span = sentence.char_span(trigger.idx, trigger.idx + len(trigger))
     phrase = _cue_span(sentence, clause, code)
     trigger_span = phrase or span
@@ -153,7 +156,7 @@ def _candidate(
         sub_event_type=SUB_EVENT_OF[code],
         confidence=round(float(prob), 4),
         modality=modality_of(trigger) if cue_found else _any_modality(sentence, clause),
-        is_background=is_background(trigger, clause_text),
+        is_background=is_background(trigger, sentence.text),
     )
     return candidate.with_evidence("event_type", trigger_span).with_evidence(
         "sub_event_type", trigger_span
@@ -183,7 +186,7 @@ def _clause_range(sentence: Sentence, clause: Clause | None) -> tuple[int, int]:
     return first.idx, last.idx + len(last)
 
 
-def _cue_span(sentence: Sentence, clause: Clause | None, code: str):  # type: ignore[no-untyped-def]
+def _cue_span(sentence: Sentence, clause: Clause | None, code: str) -> Span | None:
     begin, end = _clause_range(sentence, clause)
     hit = find_cue(code, sentence.text[begin:end].lower())
     if hit is None:
@@ -191,7 +194,7 @@ def _cue_span(sentence: Sentence, clause: Clause | None, code: str):  # type: ig
     return sentence.char_span(begin + hit[0], begin + hit[1])
 
 
-def _trigger_token(sentence: Sentence, clause: Clause | None, code: str):  # type: ignore[no-untyped-def]
+def _trigger_token(sentence: Sentence, clause: Clause | None, code: str) -> Token | None:
     """The token of the trigger: the first cue word of the class, else the clause head."""
     doc = sentence.doc
     assert doc is not None

@@ -28,8 +28,8 @@ NO_BASE_WARNING = "no publication date: relative time expressions were not resol
 def dates(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     """Find the article's time expressions and date each candidate."""
     times = analyzed_times(analyzed)
-    candidates = tuple(
-        _date_candidate(analyzed, times, candidate) for candidate in analyzed.candidates
+    candidates = _inherit(
+        tuple(_date_candidate(analyzed, times, candidate) for candidate in analyzed.candidates)
     )
     warnings = analyzed.warnings
     if times.base is None and any(t.interval is None and t.kind != "ref" for t in times.timexes):
@@ -69,6 +69,41 @@ def _date_candidate(analyzed: AnalyzedArticle, times: ArticleTimes, candidate: E
     background = candidate.is_background or is_background(dating.time, analyzed.article.published or times.base)
     updated = replace(candidate, time=dating.time, is_background=background)
     return updated.with_evidence("event_date", *dating.evidence) if dating.evidence else updated
+
+
+def _inherit(candidates: tuple[EventCandidate, ...]) -> tuple[EventCandidate, ...]:
+    """An undated later mention of an event type takes the date of the last dated one of that type.
+
+    "IS was driven out in March ... when they recaptured Palmyra" (no date of its own)
+    is the same March recapture, not a new event on the publication date.
+    """
+    result: list[EventCandidate] = []
+    for candidate in candidates:
+        time = candidate.time
+        if time is not None and not time.stated:
+            earlier = next(
+                (
+                    c for c in reversed(result)
+                    if c.sub_event_type == candidate.sub_event_type and c.time is not None and c.time.stated
+                    and c.trigger.start < candidate.trigger.start and _same_place(c, candidate)
+                ),
+                None,
+            )
+            if earlier is not None:
+                candidate = replace(
+                    candidate, time=earlier.time, is_background=candidate.is_background or earlier.is_background
+                ).with_evidence("event_date", *earlier.evidence.get("event_date", ()))
+        result.append(candidate)
+    return tuple(result)
+
+
+def _same_place(first: EventCandidate, second: EventCandidate) -> bool:
+    """Not known to be in different places."""
+    if first.place is None or second.place is None:
+        return True
+    return first.place.place.gazetteer_id == second.place.place.gazetteer_id and (
+        first.place.place.name == second.place.place.name
+    )
 
 
 def _attached(sentence: Sentence, trigger: Span, timexes: tuple[Timex, ...]) -> tuple[Timex, ...]:

@@ -114,8 +114,10 @@ class SQLiteStore(SqlStore):
         return StoreError(f"database error in {self.path}: {text}")
 
     def close(self) -> None:
-        """Close the connection (idempotent)."""
+        """Close the connection (idempotent); refreshes the planner's statistics first."""
         with contextlib.suppress(sqlite3.Error):
+            if not self.read_only:
+                self._conn.execute("PRAGMA optimize")
             self._conn.close()
 
     @property

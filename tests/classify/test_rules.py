@@ -1,0 +1,83 @@
+"""Codebook rules, cue lexicons and the territory decision (no spaCy)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictscope.classify.cues import cue_codes, find_cue
+from conflictscope.classify.rules import non_event, refine, strong_cue
+from conflictscope.classify.territory import resolve_control
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("thousands marched peacefully through the capital", "PEACE"),
+        ("police dispersed the march with tear gas", "PINT"),
+        ("police opened fire on protesters, killing three", "FORCE"),
+        ("protesters threw stones and set fire to a police car", "VDEM"),
+        ("students protested against the killing of a classmate", "PEACE"),
+    ],
+)
+def test_demonstration_ladder(text: str, expected: str) -> None:
+    assert refine("PEACE", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("ATT", "a suicide bomber killed 12 people at a market", "SUIC"),
+        ("ATT", "a grenade thrown into a bar killed two customers", "GREN"),
+        ("ATT", "a roadside bomb killed two civilians", "IED"),
+        ("ATT", "gunmen killed five soldiers at a checkpoint", "CLASH"),
+        ("ATT", "gunmen killed five villagers", "ATT"),
+        ("AIR", "helicopters dropped chlorine on the town", "CHEM"),
+        ("CLASH", "rebels and troops fought with mortars", "CLASH"),
+        ("NSO", "the army withdrew and the rebels entered the town without a fight", "NVT"),
+    ],
+)
+def test_weapon_precedence_and_transfer(code: str, text: str, expected: str) -> None:
+    assert refine(code, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "an earthquake killed 40 people in the mountains",
+        "an explosion at a fireworks warehouse killed six workers",
+        "police seized cocaine from a drug gang",
+        "the country expelled four diplomats",
+        "the group claimed responsibility for the bombing",
+        "the ministry rejected allegations that its jets bombed a hospital",
+    ],
+)
+def test_non_events(text: str) -> None:
+    assert non_event(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["militants attacked a police station", "an earthquake hit as rebels shelled the town"],
+)
+def test_conflict_is_not_a_non_event(text: str) -> None:
+    assert not non_event(text)
+
+
+def test_strong_cues() -> None:
+    assert strong_cue("fighters beheaded a local chief") == "ATT"
+    assert strong_cue("a rocket-propelled grenade hit the truck") is None
+    assert strong_cue("the weather was fine") is None
+
+
+def test_cues() -> None:
+    assert "SHELL" in cue_codes("mortar rounds hit the camp")
+    assert find_cue("GRT", "troops recaptured the town") == (7, 17)
+    assert find_cue("GRT", "nothing here") is None
+
+
+@pytest.mark.parametrize(
+    ("code", "kind", "expected"),
+    [("GRT", "nonstate", "NSO"), ("NSO", "state", "GRT"), ("NSO", None, "NSO"), ("CLASH", "state", "CLASH")],
+)
+def test_territory_rule(code: str, kind: str | None, expected: str) -> None:
+    assert resolve_control(code, kind) == expected

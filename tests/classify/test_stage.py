@@ -1,0 +1,166 @@
+"""The classify stage on hand-written sentences (spaCy parse, then classify only)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from conflictscope.models import EventCandidate
+from conflictscope.pipeline.classify import classify
+
+
+@pytest.fixture(scope="module")
+def candidates(parse):  # type: ignore[no-untyped-def]
+    """Candidates of one text after the spaCy stage and the classify stage only."""
+
+    def run(text: str) -> list[EventCandidate]:
+        return list(classify(parse(text)).candidates)
+
+    return run
+
+
+def _best(found: list[EventCandidate]) -> EventCandidate | None:
+    asserted = [c for c in found if c.modality == "asserted"]
+    return max(asserted, key=lambda c: c.confidence) if asserted else None
+
+
+# One hand-written sentence per sub-event type (none of them is in the training files).
+SUB_TYPE_CASES = [
+    ("Army units and guerrilla fighters exchanged fire for hours near the dam on Friday.", "Armed clash"),
+    ("Government troops recaptured the river port of Dalema from the rebels on Monday.", "Government regains territory"),
+    ("Jihadist fighters seized the garrison town of Ouri after the soldiers fled.", "Non-state actor overtakes territory"),
+    ("Doctors said dozens of residents were poisoned by chlorine dropped on the suburb.", "Chemical weapon"),
+    ("An air strike by fighter jets destroyed a bakery in the rebel-held town, killing nine.", "Air/drone strike"),
+    ("A suicide bomber blew himself up at the gate of a police academy, killing 14 recruits.", "Suicide bomb"),
+    ("Mortar rounds fired by the militants slammed into a crowded neighbourhood.", "Shelling/artillery/missile attack"),
+    ("A roadside bomb tore through a minibus on the road to the provincial capital.", "Remote explosive/landmine/IED"),
+    ("An attacker hurled a grenade into a busy tea shop, wounding eight customers.", "Grenade"),
+    ("Witnesses said militiamen raped several women as they fled the village.", "Sexual violence"),
+    ("Gunmen on motorbikes shot dead four farmers tending their fields.", "Attack"),
+    ("Armed men kidnapped a nurse and two drivers from a health convoy.", "Abduction/forced disappearance"),
+    ("Hundreds of teachers marched peacefully to the ministry to demand unpaid wages.", "Peaceful protest"),
+    ("Riot police used tear gas to disperse students rallying outside the university.", "Protest with intervention"),
+    ("Soldiers opened fire on protesters in the main square, killing six demonstrators.", "Excessive force against protesters"),
+    ("Protesters set fire to the town hall and pelted police with stones.", "Violent demonstration"),
+    ("An angry mob lynched a man accused of stealing a goat.", "Mob violence"),
+    ("The government and the rebel movement signed a ceasefire agreement in the capital.", "Agreement"),
+    ("Police arrested seven opposition activists during a night raid on their offices.", "Arrests"),
+    ("Two rival rebel factions announced they had merged into a single movement.", "Change to group/activity"),
+    ("Bomb disposal officers defused an explosive device found under a bridge.", "Disrupted weapons use"),
+    ("The rebels established a new base in the hills above the border town.", "Headquarters or base established"),
+    ("Retreating fighters looted shops and burned down houses in the market town.", "Looting/property destruction"),
+    ("The army handed over control of the town to the militia without a fight.", "Non-violent transfer of territory"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SUB_TYPE_CASES)
+def test_sub_event_types(candidates, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    best = _best(candidates(text))
+    assert best is not None, f"no event read from: {text}"
+    assert best.sub_event_type == expected
+    assert 0.0 <= best.confidence <= 1.0
+    assert best.trigger.text and best.trigger.text in text
+    assert best.evidence["sub_event_type"] == (best.trigger,)
+
+
+NON_EVENTS = [
+    "A magnitude 6.8 earthquake flattened houses in the hill villages, killing 31 people.",
+    "Floodwaters swept away a bridge and left thousands of families homeless.",
+    "A blast at a fertiliser factory killed four workers on the night shift.",
+    "A lorry overturned on the motorway, killing two passengers.",
+    "Police seized 40 kilograms of heroin from a smuggling gang at the port.",
+    "The foreign ministry expelled two diplomats accused of espionage.",
+    "The prime minister met her counterpart to discuss fishing rights.",
+    "The home side won the cup final 2-0 in front of a record crowd.",
+    "The militant group claimed responsibility for the bombing in an online statement.",
+    "The army denied allegations that its helicopters had bombed a clinic.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", NON_EVENTS)
+def test_non_events_yield_nothing(candidates, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _best(candidates(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("The army did not shell the village on Sunday.", "negated"),
+        ("Militants never seized the airport, the army said.", "negated"),
+        ("Any further air strikes on the city would hinder aid deliveries.", "hypothetical"),
+        ("If talks fail, the rebels could attack the army base.", "hypothetical"),
+        ("The militia plans to attack the army base next week.", "future"),
+        ("The rebels threatened to shell the city.", "future"),
+        ("The army will launch an assault on the rebel stronghold tomorrow.", "future"),
+        ("The rebels attacked the army base on Sunday.", "asserted"),
+    ],
+)
+def test_modality(candidates, text: str, modality: str) -> None:  # type: ignore[no-untyped-def]
+    found = candidates(text)
+    assert found, f"no candidate for: {text}"
+    assert all(c.modality == modality for c in found), [(c.sub_event_type, c.modality) for c in found]
+
+
+def test_hypothetical_consequence_is_not_asserted(candidates) -> None:  # type: ignore[no-untyped-def]
+    text = "Rebels claim that any more government troops moving north would hinder the army's efforts."
+    assert _best(candidates(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "background"),
+    [
+        ("The town had been captured by the rebels in 2014.", True),
+        ("The army recaptured the town in March after a long siege.", True),
+        ("During its three-year occupation, the group destroyed the old mosque.", True),
+        ("Government forces recaptured the town earlier this year.", True),
+        ("Officials said the rebels had seized the airport on Sunday.", False),
+        ("Rebels seized the airport on Sunday.", False),
+    ],
+)
+def test_background(candidates, text: str, background: bool) -> None:  # type: ignore[no-untyped-def]
+    found = candidates(text)
+    assert found, f"no candidate for: {text}"
+    assert found[0].is_background is background
+
+
+def test_territory_follows_the_agent(candidates) -> None:  # type: ignore[no-untyped-def]
+    rebels = _best(candidates("Rebel fighters recaptured the hilltop town from the army."))
+    troops = _best(candidates("Government troops captured the rebel stronghold after a week."))
+    assert rebels is not None and rebels.sub_event_type == "Non-state actor overtakes territory"
+    assert troops is not None and troops.sub_event_type == "Government regains territory"
+
+
+def test_two_actions_in_one_sentence(candidates) -> None:  # type: ignore[no-untyped-def]
+    found = candidates(
+        "During their occupation the militants destroyed the old library and beheaded a local teacher."
+    )
+    types = {c.sub_event_type for c in found}
+    assert {"Looting/property destruction", "Attack"} <= types
+    assert all(c.is_background for c in found)
+
+
+def test_spans_point_into_the_article(parse) -> None:  # type: ignore[no-untyped-def]
+    text = "Officials met on Monday. Gunmen kidnapped two engineers near the oil field."
+    analyzed = classify(parse(text))
+    for c in analyzed.candidates:
+        assert text[c.trigger.start : c.trigger.end] == c.trigger.text
+        assert text[c.sentence.start : c.sentence.end] == c.sentence.text
+
+
+@pytest.mark.parametrize("text", ["\u0000\u202e!!!", "bomb " * 400, "Пожар в доме.", "1" * 2000])
+def test_odd_input(candidates, text: str) -> None:  # type: ignore[no-untyped-def]
+    for c in candidates(text):
+        assert 0.0 <= c.confidence <= 1.0
+
+
+def test_speed_per_sentence(parse) -> None:  # type: ignore[no-untyped-def]
+    text = " ".join(t for t, _ in SUB_TYPE_CASES)
+    analyzed = parse(text)
+    classify(analyzed)
+    started = time.perf_counter()
+    for _ in range(5):
+        classify(analyzed)
+    per_sentence = (time.perf_counter() - started) / (5 * len(analyzed.sentences))
+    assert per_sentence < 0.005  # generous for a loaded CI machine; typically ~0.5 ms
