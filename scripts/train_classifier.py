@@ -29,10 +29,23 @@ from conflictscope.classify.rules import STRONG_CUES, strong_cue
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "src/conflictscope/data/classifier/model.json"
 
 
-def _augment(label: str, sentence: str) -> list[tuple[str, str]]:
-    """The sentence plus a headline-like and an attributed variant (same label)."""
+_PADDING = (
+    ("", ", officials said."),
+    ("Reports say ", "."),
+    ("CAPITAL, March 3 (News Agency) - ", ", according to local media."),
+    ("", ", the ministry said in a statement on Tuesday, amid rising tension in the region."),
+    ("On Saturday, ", ", a spokesman told reporters."),
+)
+
+
+def _augment(label: str, sentence: str, index: int) -> list[tuple[str, str]]:
+    """The sentence plus two padded variants: datelines, attributions, neutral context."""
     body = sentence.rstrip(".")
-    variants = [(label, sentence), (label, body + ", officials said."), (label, "Reports say " + body[0].lower() + body[1:] + ".")]
+    lowered = body[0].lower() + body[1:] if body[:2].istitle() else body
+    variants = [(label, sentence)]
+    for k in (index % len(_PADDING), (index + 2) % len(_PADDING)):
+        before, after = _PADDING[k]
+        variants.append((label, before + (lowered if before else body) + after))
     return variants
 
 
@@ -91,7 +104,7 @@ def main() -> None:
     logits = np.zeros((len(y), len(LABELS)))
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=13)
     for train, test in folds.split(sentences, y):
-        aug = [v for i in train for v in _augment(LABELS[y[i]], sentences[i])]
+        aug = [v for i in train for v in _augment(LABELS[y[i]], sentences[i], i)]
         rows = [featurize(s) for _, s in aug]
         model, index = _fit(rows, np.array([label_index[lab] for lab, _ in aug]), args.c)
         full = np.zeros((len(test), len(LABELS)))
@@ -107,7 +120,7 @@ def main() -> None:
     print(f"held-out accuracy {np.mean(pred == y):.3f}; temperature {temperature:.3f}; ECE {_ece(probs, y):.3f}")
     print(classification_report(y, pred, labels=list(range(len(LABELS))), target_names=list(LABELS), zero_division=0))
 
-    aug = [v for label, s in examples for v in _augment(label, s)]
+    aug = [v for i, (label, s) in enumerate(examples) for v in _augment(label, s, i)]
     rows = [featurize(s) for _, s in aug]
     model, index = _fit(rows, np.array([label_index[lab] for lab, _ in aug]), args.c)
     if list(model.classes_) != list(range(len(LABELS))):

@@ -80,6 +80,12 @@ def test_candidate_dating(
     assert candidate.is_background is background
 
 
+def test_since_dates_the_event_at_its_start() -> None:
+    time = _dated("detained", "He has been detained since 3 December without charge.")
+    assert time.time is not None and time.time.event_date == date(2016, 12, 3)
+    assert (time.time.date_start, time.time.date_end) == (date(2016, 12, 3), PUBLISHED)
+
+
 def test_evidence_points_at_the_expression() -> None:
     candidate = _dated("recaptured")
     spans = candidate.evidence["event_date"]
@@ -108,6 +114,7 @@ def test_stage_lists_every_expression() -> None:
         ("Rebels shelled the town on Friday, and troops pulled back on Saturday.", "pulled", "2016-12-10"),
         ("Rebels shelled the town on Friday, and troops pulled back on Saturday.", "shelled", "2016-12-09"),
         ("Fighting has raged since 3 December in the north.", "raged", "2016-12-03..2016-12-11"),
+        ("He has been detained since 3 December.", "detained", "2016-12-03..2016-12-11"),
         ("Clashes took place between 5 and 8 December.", "Clashes", "2016-12-05..2016-12-08"),
         ("Clashes took place from 5 December to 8 December.", "Clashes", "2016-12-05..2016-12-08"),
         ("On 7 December gunmen stormed a school. They killed two guards.", "killed", "2016-12-07"),

@@ -23,7 +23,7 @@ from conflictscope.errors import EvaluationError
 from conflictscope.evaluation.metrics import PRF
 from conflictscope.gazetteer.demonyms import demonym_country
 from conflictscope.gazetteer.geoparse import geoparse, known_name
-from conflictscope.gazetteer.index import Gazetteer, get_gazetteer
+from conflictscope.gazetteer.index import FUZZY, Gazetteer, get_gazetteer
 from conflictscope.gazetteer.recognize import _clean, link_containers
 from conflictscope.gazetteer.resolve import Resolver, Toponym, distance_km
 from conflictscope.models import Article, Span
@@ -125,6 +125,9 @@ def resolve_gold_spans(
     points: list[tuple[float, float] | None] = []
     for toponym, resolution in zip(toponyms, resolved, strict=True):
         entry = resolution.match.entry if resolution else None
+        if (resolution is not None and resolution.match.kind == FUZZY and fallback is not None
+                and resolution.confidence < 0.6):
+            entry = None  # a loose spelling match: likely a site the gazetteer lacks
         cc = demonym_country(toponym.name)
         if cc and (entry is None or entry.feature != "country"):
             entry = gazetteer.country(cc) or entry

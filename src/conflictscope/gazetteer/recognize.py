@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 import regex as re
 
+from conflictscope.gazetteer.dateline import find_dateline
 from conflictscope.gazetteer.demonyms import demonym_country
 from conflictscope.gazetteer.regions import POSTAL_CODES, abbreviation
 from conflictscope.gazetteer.resolve import Toponym
@@ -234,5 +235,21 @@ def find_toponyms(
                 strength *= 0.7
             span = sentence.char_span(name_start, name_start + len(name))
             toponyms.append(Toponym(span, name, strength, hint))
+    toponyms = _with_dateline(analyzed.text, toponyms)
     toponyms.sort(key=lambda t: t.span.start)
     return link_containers(analyzed.text, toponyms), demonyms
+
+
+def _with_dateline(text: str, toponyms: list[Toponym]) -> list[Toponym]:
+    """Add the dateline's place (and region) as strong toponyms, replacing overlapping ones."""
+    line = find_dateline(text)
+    if line is None or demonym_country(line.place.title()):
+        return toponyms
+    added = [Toponym(Span(line.start, line.start + len(line.place), line.place), line.place, 0.9,
+                     within=line.region)]
+    if line.region and not demonym_country(line.region):
+        added.append(Toponym(Span(line.region_start, line.region_start + len(line.region),
+                                  line.region), line.region, 0.9))
+    spans = [(t.span.start, t.span.end) for t in added]
+    kept = [t for t in toponyms if not any(b < t.span.end and t.span.start < e for b, e in spans)]
+    return kept + added

@@ -64,7 +64,7 @@ _REGIONS: tuple[tuple[tuple[str, ...], float, float, str, int], ...] = (
     (("Scandinavia", "Scandinavian", "Nordic countries"), 63.0, 15.0, "", 20_000_000),
     (("Western Europe",), 48.0, 5.0, "", 200_000_000),
     (("Eastern Europe",), 50.0, 28.0, "", 200_000_000),
-    (("Kurdistan", "Kurdish region", "Iraqi Kurdistan"), 36.5, 44.0, "", 30_000_000),
+    (("Kurdistan", "Kurdish region", "Iraqi Kurdistan", "Kurdish"), 36.5, 44.0, "", 30_000_000),
     (("Sinai", "Sinai Peninsula"), 29.5, 33.8, "EG", 600_000),
     (("Golan", "Golan Heights"), 33.0, 35.8, "", 50_000),
     (("Donbas", "Donbass"), 48.0, 38.5, "UA", 6_000_000),

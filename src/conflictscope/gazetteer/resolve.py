@@ -73,6 +73,9 @@ def prior(match: Match, hint: str = "") -> float:
             score += 1.0
         if match.kind != FUZZY and is_capital(entry.cc, entry.name):
             score += 1.5
+        elif (match.kind != FUZZY and entry.population >= 1_000_000 and entry.admin1
+              and name_key(entry.name).startswith(name_key(entry.admin1))):
+            score += 1.0  # "New York", "Baghdad": the big city, not its namesake region
     return score
 
 

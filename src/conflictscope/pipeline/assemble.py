@@ -198,6 +198,7 @@ def _same_event(first: Event, second: Event) -> bool:
         and first.actor2 == second.actor2
         and first.location == second.location
         and first.event_date == second.event_date
+        and (first.date_start, first.date_end) == (second.date_start, second.date_end)
         and first.is_background == second.is_background
     )
 

@@ -21,7 +21,7 @@ from conflictscope.classify.modality import is_background, modality_of
 from conflictscope.classify.model import LinearModel, default_model
 from conflictscope.classify.rules import non_event, refine, strong_cue
 from conflictscope.classify.territory import agent_kind, agent_tokens, resolve_control
-from conflictscope.models import ActorMention, EventCandidate, Modality, Span
+from conflictscope.models import ActorMention, EventCandidate, Modality
 from conflictscope.pipeline.base import AnalyzedArticle, Sentence
 from conflictscope.pipeline.registry import stage
 
@@ -30,8 +30,12 @@ if TYPE_CHECKING:
 
 #: A sentence's class must reach this probability to make a candidate.
 MIN_CONFIDENCE = 0.4
+#: A sentence is read as an event when P(no event) stays below this.
+MAX_NONE = 0.5
 #: A further clause of the same sentence must reach this one.
 MIN_CLAUSE_CONFIDENCE = 0.55
+#: A sentence is read as an event when P(no event) stays below this.
+MAX_NONE = 0.5
 #: A further clause's candidate ranks below its sentence's (its confidence is scaled).
 CLAUSE_DISCOUNT = 0.9
 #: Sentences longer than this (characters) are read as a whole only.
@@ -50,6 +54,14 @@ def classify(analyzed: AnalyzedArticle) -> AnalyzedArticle:
         following = sentences[position + 1].text if position + 1 < len(sentences) else ""
         found.extend(classify_sentence(sentence, analyzed.actors, model, window=following))
     return replace(analyzed, candidates=(*analyzed.candidates, *found))
+
+
+def _decide(probs: dict[str, float]) -> tuple[str, float]:
+    """The best event class when P(no event) is below MAX_NONE, else NONE."""
+    if probs.get(NONE, 0.0) >= MAX_NONE:
+        return NONE, probs.get(NONE, 0.0)
+    events = {k: v for k, v in probs.items() if k != NONE}
+    return _best(events)
 
 
 def _best(probs: dict[str, float]) -> tuple[str, float]:
@@ -77,7 +89,7 @@ def classify_sentence(
     if non_event(lowered):
         return []
     model = model or default_model()
-    code, prob = _best(model.predict(sentence.text, own_cues=cues))
+    code, prob = _decide(model.predict(sentence.text, own_cues=cues))
     event_cues = [c for c in cues if c != NONE]
     # clauses matter only when the sentence holds cues of several classes
     split = len(event_cues) >= 2 and len(sentence.text) <= MAX_CLAUSE_SPLIT_CHARS
@@ -132,11 +144,10 @@ def _candidate(
     doc = sentence.doc
     assert doc is not None
     begin, end = _clause_range(sentence, clause)
-    refined = refine(code, sentence.text[begin:end].lower(), f"{sentence.text} {window}".lower())
-    if refined != code:
-        code = refined
-    cue_found = find_cue(code, sentence.text[begin:end].lower()) is not None
-    trigger = _trigger_token(sentence, clause, code)
+    clause_lower = sentence.text[begin:end].lower()
+    code = refine(code, clause_lower, f"{sentence.text} {window}".lower())
+    hit = find_cue(code, clause_lower)
+    trigger = _trigger_token(sentence, clause, begin, hit)
     if trigger is None:
         return None
     if code in ("GRT", "NSO"):
@@ -146,16 +157,17 @@ def _candidate(
             probs = model.predict(clause.text if clause else sentence.text, sentence.text)
             prob = min(1.0, probs.get("GRT", 0.0) + probs.get("NSO", 0.0))
             code = resolved
-    span = sentence.char_span(trigger.idx, trigger.idx + len(trigger))
-    phrase = _cue_span(sentence, clause, code)
-    trigger_span = phrase or span
+    if hit is not None:
+        trigger_span = sentence.char_span(begin + hit[0], begin + hit[1])
+    else:
+        trigger_span = sentence.char_span(trigger.idx, trigger.idx + len(trigger))
     candidate = EventCandidate(
         sentence=sentence.char_span(0, len(sentence.text)),
         trigger=trigger_span,
         event_type=event_type_of(code),
         sub_event_type=SUB_EVENT_OF[code],
         confidence=round(float(prob), 4),
-        modality=modality_of(trigger) if cue_found else _any_modality(sentence, clause),
+        modality=modality_of(trigger) if hit is not None else _any_modality(sentence, clause),
         is_background=is_background(trigger, sentence.text),
     )
     return candidate.with_evidence("event_type", trigger_span).with_evidence(
@@ -186,20 +198,12 @@ def _clause_range(sentence: Sentence, clause: Clause | None) -> tuple[int, int]:
     return first.idx, last.idx + len(last)
 
 
-def _cue_span(sentence: Sentence, clause: Clause | None, code: str) -> Span | None:
-    begin, end = _clause_range(sentence, clause)
-    hit = find_cue(code, sentence.text[begin:end].lower())
-    if hit is None:
-        return None
-    return sentence.char_span(begin + hit[0], begin + hit[1])
-
-
-def _trigger_token(sentence: Sentence, clause: Clause | None, code: str) -> Token | None:
-    """The token of the trigger: the first cue word of the class, else the clause head."""
+def _trigger_token(
+    sentence: Sentence, clause: Clause | None, begin: int, hit: tuple[int, int] | None
+) -> Token | None:
+    """The token of the trigger: the cue word found at ``hit``, else the clause head."""
     doc = sentence.doc
     assert doc is not None
-    begin, end = _clause_range(sentence, clause)
-    hit = find_cue(code, sentence.text[begin:end].lower())
     if hit is not None:
         span = doc.char_span(begin + hit[0], begin + hit[1], alignment_mode="expand")
         if span is not None and len(span):

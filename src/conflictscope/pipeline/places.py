@@ -15,10 +15,12 @@ from dataclasses import replace
 
 import regex as re
 
+from conflictscope.gazetteer.dateline import find_dateline
 from conflictscope.gazetteer.geoparse import GeoParse, geoparse
 from conflictscope.gazetteer.index import get_gazetteer
 from conflictscope.models import EventCandidate, PlaceMention, Span
 from conflictscope.pipeline.base import AnalyzedArticle
+from conflictscope.pipeline.lexicon import EVENT_HINT
 from conflictscope.pipeline.registry import stage
 
 _BEFORE_IN = re.compile(
@@ -133,15 +135,35 @@ def locate(
 def main_place(analyzed: AnalyzedArticle) -> PlaceMention | None:
     """The place of the report's main event: its most salient place in its main country.
 
-    Salience counts mentions (weighted by confidence), an early mention (title or
-    lead) and precision (a town beats its country). Demonyms vote for the main
-    country, and stand in for it when the report names no place at all.
+    Salience counts mentions (weighted by confidence and by how surely each was
+    recognised), an early mention (title or lead), the dateline ("KABUL (Reuters) -"),
+    mentions in sentences about violence, and precision (a town beats its country).
+    Demonyms vote for the main country, and stand in for it when the report names
+    no place at all.
     """
     parsed: GeoParse | None = analyzed.extras.get("geoparse")
     mentions = analyzed.places
+    strength = {r.toponym.span.start: r.toponym.strength for r in parsed.resolutions} if parsed else {}
+    line = find_dateline(analyzed.text)
+    dated = (line.start, line.start + len(line.place)) if line else (-1, -1)
+    lead_end = analyzed.sentences[min(2, len(analyzed.sentences) - 1)].end if analyzed.sentences else 0
+    violent = [(s.start, s.end) for s in analyzed.sentences if EVENT_HINT.search(s.text)]
     countries: Counter[str] = Counter()
+    salience: dict[str, float] = defaultdict(float)
+    first: dict[str, PlaceMention] = {}
     for mention in mentions:
-        countries[mention.place.iso3] += mention.confidence
+        key = mention.place.gazetteer_id or mention.place.name
+        first.setdefault(key, mention)
+        weight = mention.confidence * strength.get(mention.span.start, 1.0) ** 2
+        if mention.span.start < lead_end:
+            weight *= 1.5
+        if any(b <= mention.span.start < e for b, e in violent):
+            before = analyzed.text[max(0, mention.span.start - 30):mention.span.start]
+            weight *= 1.8 if _BEFORE_IN.search(before) else 1.3
+        if dated[0] <= mention.span.start < dated[1]:
+            weight += 2.5
+        salience[key] += weight
+        countries[mention.place.iso3] += weight * (1.0 if mention.place.feature == "country" else 0.8)
     demonyms = parsed.demonyms if parsed is not None else ()
     gazetteer = get_gazetteer() if demonyms else None
     demonym_places: list[PlaceMention] = []
@@ -152,18 +174,13 @@ def main_place(analyzed: AnalyzedArticle) -> PlaceMention | None:
             demonym_places.append(PlaceMention(demonym.span, entry.to_place(), 0.3))
     if not mentions:
         return demonym_places[0] if demonym_places else None
-    lead_end = analyzed.sentences[min(2, len(analyzed.sentences) - 1)].end if analyzed.sentences else 0
     top_country = countries.most_common(1)[0][0] if countries else ""
-    salience: dict[str, float] = defaultdict(float)
-    first: dict[str, PlaceMention] = {}
-    for mention in mentions:
-        key = mention.place.gazetteer_id or mention.place.name
-        first.setdefault(key, mention)
-        salience[key] += mention.confidence * (1.5 if mention.span.start < lead_end else 1.0)
-    # a region or country named only as the container of a named town adds to the town
-    for key, mention in first.items():
-        salience[key] += _SPECIFICITY.get(mention.place.feature, 0.0) * 0.8
-        if mention.place.iso3 != top_country:
-            salience[key] *= 0.4
-    best = max(salience, key=lambda k: (salience[k], -first[k].span.start))
+    inside = [k for k in first if first[k].place.iso3 == top_country] or list(first)
+    local = [k for k in inside if first[k].place.feature not in {"country", "continent", "region"}]
+    # a town or region of the main country named clearly enough beats the country itself
+    for key in local:
+        salience[key] += _SPECIFICITY.get(first[key].place.feature, 0.0) * 0.5
+    named = [k for k in local if salience[k] >= 0.9]
+    pool = named or inside
+    best = max(pool, key=lambda k: (salience[k], -first[k].span.start))
     return first[best]

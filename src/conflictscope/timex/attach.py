@@ -15,7 +15,7 @@ Order of preference for a candidate whose trigger is in sentence S:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import regex as re
@@ -199,4 +199,8 @@ def _from_timex(best: Timex, usable: Sequence[Timex], text: str, published: date
         interval = span_interval(interval.start, published)
     if best.type == "TIME" and interval.granularity != "day":
         interval = day_interval(interval.start)
-    return Dating(event_time(interval, published), tuple(evidence), interval)
+    time = event_time(interval, published)
+    if best.signal == "since" and best.interval is not None:
+        # "detained since 23 October": the event is when it began
+        time = replace(time, event_date=representative_day(best.interval, published))
+    return Dating(time, tuple(evidence), interval)

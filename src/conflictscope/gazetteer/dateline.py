@@ -1,0 +1,51 @@
+"""Datelines: "KABUL, Afghanistan (Reuters) -", "ADEN, Yemen, March 7 (Xinhua) --", "RIYADH:".
+
+A dateline names where a report was filed, usually where its event happened.
+Only the first lines of a report are searched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?P<place>\p{Lu}[\p{Lu}\p{M}.'’\-]+(?:[ \t]+\p{Lu}[\p{Lu}\p{M}.'’\-]+){0,3})"
+    r"(?:,[ \t]*(?P<region>\p{Lu}[\p{L}.'’\-]*(?:[ \t]+\p{Lu}[\p{L}.'’\-]*){0,2}))?"
+    r"(?:,[ \t]*\p{Lu}\p{Ll}{2,8}\.?[ \t]+\d{1,2})?"
+    r"[ \t]*(?:\([\p{L} .&]{2,30}\))?[ \t]*(?:--|[-—–:])[ \t]"
+)
+_MIXED = re.compile(
+    r"(?m)^[ \t]*(?P<place>\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2})"
+    r"(?:,[ \t]*(?P<region>\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,2}))?"
+    r"[ \t]*(?:\([\p{L} .&]{2,30}\)[ \t]*(?:--|[-—–:])|:)[ \t]"
+)
+#: How far into a report a dateline may start (after a title line or two).
+WINDOW = 400
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The place (and its region or country, if written) of a report's dateline."""
+
+    place: str
+    start: int
+    region: str = ""
+    region_start: int = -1
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The report's dateline, or None ("KIEV (Reuters) -" -> Dateline('KIEV', 0))."""
+    head = text[:WINDOW]
+    for pattern in (_DATELINE, _MIXED):
+        match = pattern.search(head)
+        if match is None:
+            continue
+        place = match.group("place").strip(" .")
+        if len(place) < 3 or (pattern is _DATELINE and not any(c.isupper() for c in place[1:])):
+            continue
+        region = (match.group("region") or "").strip()
+        return Dateline(place, match.start("place"), region,
+                        match.start("region") if region else -1)
+    return None
