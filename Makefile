@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test test-all lint clean
+.PHONY: setup demo test test-all lint gate clean
 
 setup: $(STAMP)
 
@@ -25,6 +25,9 @@ test: setup
 
 test-all: setup
 	$(BIN)/python -m pytest -q
+
+gate: setup
+	$(BIN)/conflictscope evaluate gate --baseline benchmarks/baseline.json --shared ../shared
 
 lint: setup
 	$(BIN)/ruff check src tests

@@ -49,6 +49,9 @@ def test_weapon_precedence_and_transfer(code: str, text: str, expected: str) -> 
         "the country expelled four diplomats",
         "the group claimed responsibility for the bombing",
         "the ministry rejected allegations that its jets bombed a hospital",
+        "the ministry denied its jets were responsible for the strike on the market",
+        "the group claimed the killing of a police officer in a video",
+        "coast guards intercepted a boat smuggling 60 migrants",
     ],
 )
 def test_non_events(text: str) -> None:

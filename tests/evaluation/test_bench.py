@@ -55,11 +55,19 @@ def test_bench_runs_both_modes() -> None:
     assert "pipeline / plain spaCy speed" in render(report)
 
 
-def test_bench_cli_json_two_processes(tmp_path: Path) -> None:
-    corpus = tmp_path / "c.txt"
-    corpus.write_text(TEXTS[0], encoding="utf-8")
+def test_bench_cli_json_processes(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("\n".join(json.dumps({"id": str(i), "text": t}) for i, t in enumerate(TEXTS)),
+                      encoding="utf-8")
     result = CliRunner().invoke(main, ["bench", "--corpus", str(corpus), "--processes", "2",
                                        "--only", "spacy", "--json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
-    assert report["modes"]["spacy"]["processes"] == 1  # one article: one chunk
+    assert report["modes"]["spacy"]["processes"] == 2
+    assert report["modes"]["spacy"]["articles"] == 3
+    assert "pipeline" not in report["modes"] and "ratio" not in report
+    text = tmp_path / "one.txt"
+    text.write_text(TEXTS[0], encoding="utf-8")
+    single = CliRunner().invoke(main, ["bench", "--corpus", str(text), "--processes", "2",
+                                       "--only", "spacy", "--json"])
+    assert json.loads(single.output)["modes"]["spacy"]["processes"] == 1  # one article, one chunk

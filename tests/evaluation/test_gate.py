@@ -153,3 +153,18 @@ def test_cli_evaluate_json_and_bad_file(tmp_path: Path) -> None:
     bad = runner.invoke(main, ["evaluate", "event-type", "--gold", str(gold)])
     assert bad.exit_code == 1
     assert f"{gold}:3: not valid JSON" in bad.output
+
+
+def test_a_crashing_task_is_reported_and_the_others_still_run(tmp_path: Path) -> None:
+    tasks = fake_tasks({"event-type": {"accuracy": 0.5}})
+
+    def broken(gold_path: Path, *, limit: int | None = None) -> dict[str, Any]:
+        raise KeyError("lat")
+
+    tasks["timex"] = broken
+    baseline = baseline_file(tmp_path, {"timex/span_strict.f1": 0.5, "event-type/accuracy": 0.5})
+    outcome = run_gate(baseline, tmp_path, only=["timex", "event-type"], tasks=tasks)
+    assert outcome.errors == {"timex": "KeyError: 'lat'"}
+    assert {r.metric: r.status for r in outcome.rows} == {
+        "timex/span_strict.f1": "MISSING", "event-type/accuracy": "ok"}
+    assert outcome.failed

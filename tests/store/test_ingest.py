@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -138,6 +139,16 @@ def test_full_disk_undoes_the_article_and_keeps_the_rest(tmp_path: Path) -> None
         assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+def _stored_articles(db: Path) -> int:
+    if not db.exists():
+        return 0
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)) as conn:
+            return int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+    except sqlite3.Error:  # not created yet
+        return 0
+
+
 def _cli(folder: Path, db: Path, delay: str) -> subprocess.Popen[bytes]:
     env = {**os.environ, "PYTHONPATH": str(HERE), "FAKE_PIPELINE_DELAY": delay}
     return subprocess.Popen(
@@ -155,14 +166,19 @@ def test_sigkill_at_random_points_then_rerun_equals_one_clean_run(tmp_path: Path
     rng = random.Random(2026)
     kills, partial = 0, []
     for _ in range(6):
+        before = _stored_articles(killed)
         proc = _cli(folder, killed, "0.03")
-        time.sleep(rng.uniform(0.3, 2.5))
+        deadline = time.monotonic() + 60
+        while proc.poll() is None and _stored_articles(killed) <= before:  # wait: mid-ingest
+            if time.monotonic() > deadline:
+                break
+            time.sleep(0.01)
+        time.sleep(rng.uniform(0.0, 0.4))  # then kill at a random point
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             kills += 1
         proc.wait(timeout=60)
-        if killed.exists():
-            partial.append(len(snapshot(str(killed))["articles"]))
+        partial.append(_stored_articles(killed))
     assert kills >= 2, "the runs ended before they could be killed"
     assert any(0 < n < len(want["articles"]) for n in partial), partial  # killed mid-ingest
     assert _cli(folder, killed, "0").wait(timeout=120) == 0

@@ -62,3 +62,26 @@ def test_bench_queries_on_a_small_store() -> None:
                                              "bounding box 1x1 degree"]
         assert all(r.p95 >= r.p50 >= 0 for r in results)
         assert store.count_events(EventQuery(country="SYR")) > 0
+
+
+def test_old_database_is_migrated_on_open(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    from conflictscope.store import sql
+    from conflictscope.store.schema import LATEST_VERSION, MIGRATIONS
+
+    path = tmp_path / "old.db"
+    monkeypatch.setattr(sql, "MIGRATIONS", MIGRATIONS[:1])
+    with open_store(str(path)) as store:
+        store.bulk_insert_events(synthetic_events(10))
+        assert store.stats().schema_version == 1
+    monkeypatch.undo()
+    with open_store(str(path)) as store:
+        assert store.stats().schema_version == LATEST_VERSION
+        assert store.count_events() == 10
+    names = {row[0] for row in sqlite3.connect(path).execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "events_bbox" in names and "events_lat_lon" not in names
+    applied = [row[0] for row in sqlite3.connect(path).execute(
+        "SELECT version FROM schema_migrations ORDER BY version")]
+    assert applied == list(range(1, LATEST_VERSION + 1))

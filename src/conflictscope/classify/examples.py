@@ -30,9 +30,14 @@ def parse_examples(text: str) -> list[tuple[str, str]]:
 
 def load_examples() -> list[tuple[str, str]]:
     """Every packaged (label code, sentence) example."""
+    return [(label, sentence) for label, sentence, _ in load_examples_with_source()]
+
+
+def load_examples_with_source() -> list[tuple[str, str, str]]:
+    """Every packaged (label code, sentence, file name) example."""
     folder = resources.files("conflictscope.data").joinpath("classifier")
-    pairs: list[tuple[str, str]] = []
+    rows: list[tuple[str, str, str]] = []
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.startswith(EXAMPLE_GLOB) and entry.name.endswith(".txt"):
-            pairs.extend(parse_examples(entry.read_text("utf-8")))
-    return pairs
+            rows.extend((lab, sen, entry.name) for lab, sen in parse_examples(entry.read_text("utf-8")))
+    return rows

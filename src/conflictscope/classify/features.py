@@ -20,7 +20,8 @@ STATE_WORDS = re.compile(
     r"\b(?:government|govt|regime|army|armies|troops|soldiers?|military|police(?:men)?|"
     r"security forces|armed forces|national guard|gendarm\w*|loyalists?|pro-government|"
     r"federal forces|state forces|forces loyal to|army's|defence forces|defense forces|marines|"
-    r"navy|air force|officers?|authorities|peacekeepers?|coalition)\b"
+    r"navy|air force|officers?|authorities|peacekeepers?|coalition|troopers|commandos|paratroopers|"
+    r"special forces|battalions?|brigades?)\b"
 )
 #: Words that name non-state armed actors.
 NON_STATE_WORDS = re.compile(

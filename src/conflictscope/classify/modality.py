@@ -46,33 +46,43 @@ BACKGROUND_CUES = re.compile(
 )
 
 
-def _governors(token: Token) -> list[Token]:
-    """The trigger's head verb and the verbs above it, up to a reporting verb."""
-    chain: list[Token] = []
+def _governors(token: Token) -> list[tuple[Token, str]]:
+    """The trigger, its verb, and the verbs that govern that verb's clause.
+
+    Each entry is (token, dep by which the previous entry hangs from it). A noun
+    trigger climbs to its verb; from there the climb follows only ``xcomp``,
+    ``conj`` and non-reported ``ccomp`` links, so a modal of a main clause never
+    leaks into an adverbial clause ("will advance after seizing the town").
+    """
+    chain: list[tuple[Token, str]] = [(token, "")]
     current = token
-    for _ in range(8):
-        if current.pos_ in ("VERB", "AUX") or current is token:
-            chain.append(current)
-        if current.dep_ == "ROOT" or current.head is current:
+    for _ in range(3):  # noun trigger -> its verb
+        if current.pos_ in ("VERB", "AUX") or current.head is current:
             break
+        link = current.dep_
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            chain.append((current, link))
+    for _ in range(6):
+        link = current.dep_
         head = current.head
-        if head.lemma_.lower() in _REPORTING_VERBS and current.dep_ in ("ccomp", "parataxis"):
+        if head is current or link not in ("xcomp", "conj", "ccomp"):
             break
+        if head.lemma_.lower() in _REPORTING_VERBS and link == "ccomp":
+            break
+        chain.append((head, link))
         current = head
     return chain
 
 
 def modality_of(trigger: Token) -> Modality:
     """The modality of the event whose trigger word is ``trigger``."""
-    chain = _governors(trigger)
-    for position, verb in enumerate(chain):
+    for position, (verb, link) in enumerate(_governors(trigger)):
         lemma = verb.lemma_.lower()
-        if position > 0 and lemma in _DENIAL_VERBS:
+        if position > 0 and link in ("xcomp", "ccomp") and lemma in _DENIAL_VERBS:
             return "negated"
-        if position > 0 and lemma in _INTENT_VERBS and verb.pos_ in ("VERB", "AUX"):
-            if lemma in ("refuse", "fail"):
-                return "negated"
-            return "future"
+        if position > 0 and link == "xcomp" and lemma in _INTENT_VERBS:
+            return "negated" if lemma in ("refuse", "fail") else "future"
         for child in verb.children:
             word = child.lower_
             negation = child.dep_ == "neg" or (

@@ -40,7 +40,7 @@ _INTERVENTION = re.compile(
 
 _WEAPONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("SUIC", re.compile(r"\b(?:suicide|blew (?:himself|herself|themselves) up|explosives? (?:vest|belt))\b")),
-    ("CHEM", re.compile(r"\b(?:chemical (?:weapon|attack|agent)s?|chlorine|sarin|mustard gas|nerve agent|toxic gas|poison(?:ous)? gas)\b")),
+    ("CHEM", re.compile(r"\b(?:chemical (?:weapon|attack|agent|munition)s?|chlorine|sarin|mustard gas|nerve (?:agent|gas)|toxic (?:gas|chemicals?|substances?)|poison\w* (?:gas|substances?|chemicals?)|gas attacks?)\b")),
     ("GREN", re.compile(r"(?<!propelled )(?<!stun )\bgrenades?\b")),
     ("AIR", re.compile(r"\b(?:air ?strikes?|air[- ]raids?|warplanes?|drone strikes?|gunships?|fighter jets?|barrel bombs?)\b")),
     ("SHELL", re.compile(r"\b(?:shell(?:ed|ing|s)|mortars?|artillery|rockets?|missiles?)\b")),
@@ -60,7 +60,8 @@ _TERRITORY_COMBAT = re.compile(
     r"assault\w*|shell\w*|strikes?)\b"
 )
 _PEACEFUL_TRANSFER = re.compile(
-    r"\b(?:without (?:a )?(?:fight|resistance|clashes|fighting)|hand(?:ed|s|ing)? over|handover|"
+    r"\b(?:without (?:a |any )?(?:fight|resistance|clashes|fighting)|(?:no|any) resistance|"
+    r"hand(?:ed|s|ing)? over|handover|"
     r"withdr(?:ew|awn|awal)|pulled out|evacuat\w*|abandon\w*|left the|leaving|unopposed|"
     r"under (?:a|the) deal|ced(?:ed|e))\b"
 )
@@ -78,11 +79,12 @@ _FORCE_ON_PROTESTERS = re.compile(
 _GRIEVANCE = re.compile(r"\b(?:over|against|after|about) (?:the |a )?(?:killing|death|shooting|murder)")
 
 
-def refine(code: str, text: str, window: str = "") -> str:
+def refine(code: str, text: str, window: str = "", sentence: str = "") -> str:
     """The class after the codebook rules, for a lower-cased clause or sentence ``text``.
 
     ``window`` (lower-cased, the sentence and its neighbour) is read for the
-    demonstration ladder, since how a protest went is often told in the next sentence.
+    demonstration ladder, since how a protest went is often told in the next sentence;
+    ``sentence`` (lower-cased) for a transfer of territory ("after the army pulled out").
     """
     if code in _PROTEST_FAMILY:
         return _protest_rung(f"{text} {window}")
@@ -94,8 +96,9 @@ def refine(code: str, text: str, window: str = "") -> str:
                 return weapon
     if code == "ATT" and _ARMED_TARGET.search(text) and not _CIVILIAN.search(text):
         return "CLASH"
-    if code in ("GRT", "NSO") and _PEACEFUL_TRANSFER.search(text):
-        unopposed = re.sub(r"without (?:a )?(?:fight|fighting|clashes|resistance)", "", text)
+    whole = sentence or text
+    if code in ("GRT", "NSO") and _PEACEFUL_TRANSFER.search(whole):
+        unopposed = re.sub(r"without (?:a |any )?(?:fight|fighting|clashes|resistance)", "", whole)
         if not _TERRITORY_COMBAT.search(unopposed):
             return "NVT"
     return code
@@ -133,8 +136,15 @@ _DIPLOMACY = re.compile(r"\b(?:expel\w*|diplomats?|ambassadors?|embass\w*|sancti
 _ATTRIBUTION = re.compile(
     r"\b(?:claim(?:ed|s|ing)? (?:the )?responsibility|(?:rejected|denied|dismissed|refuted) "
     r"(?:the |any )?(?:allegations?|accusations?|claims?|reports?|charges?)|accus(?:ed|es|ing) \w+(?: \w+){0,4} of|"
-    r"blam(?:ed|es|ing) \w+(?: \w+){0,4} for|allegations? that|likely (?:receiving|behind))\b"
+    r"blam(?:ed|es|ing) \w+(?: \w+){0,4} for|allegations? that|likely (?:receiving|behind)|"
+    r"(?:denied|denies|rejected|rejects) \w+(?: \w+){0,5} (?:were |was )?responsib\w*|"
+    r"claim(?:ed|s)? (?:the )?(?:murder|killing|attack|bombing|assassination|abduction|kidnapping)s?)\b"
 )
+
+
+_MIGRATION = re.compile(r"\b(?:migrants?|asylum|refugees|undocumented)\b")
+_MIGRANT_CONTROL = re.compile(r"\b(?:smuggl\w*|traffick\w*|detain\w*|intercept\w*|rescued|stopped)\b")
+_WEAPON_WORDS = re.compile(r"\b(?:weapons?|arms|guns?|rifles?|ammunition|explosives?|bombs?)\b")
 
 
 def non_event(text: str) -> bool:
@@ -147,6 +157,8 @@ def non_event(text: str) -> bool:
         return True
     if _DIPLOMACY.search(text) and re.search(r"\b(?:expel\w*|sanction\w*|recall\w*|summon\w*)", text):
         return True
+    if _MIGRATION.search(text) and _MIGRANT_CONTROL.search(text) and not _WEAPON_WORDS.search(text):
+        return True  # border and migration control is not conflict
     if _ARMED_CONTEXT.search(text):
         return False
     return bool(_DISASTER.search(text) or _CRIME.search(text))
@@ -163,6 +175,10 @@ STRONG_CUES: dict[str, re.Pattern[str]] = {
     "ATT": re.compile(r"\b(?:behead(?:ed|ing)|massacred|hacked to death|gunned down|executed (?:\w+ )?(?:civilians|villagers|hostages|prisoners|men|women|people|director|a))\b"),
     "AIR": re.compile(r"\b(?:air ?strikes?|air[- ]raids?|warplanes?|drone strikes?)\b"),
     "IED": re.compile(r"\b(?:roadside bombs?|improvised explosive devices?|ieds?|landmines?)\b"),
+    "LOOT": re.compile(r"\b(?:loot(?:ed|ing)|ransack(?:ed|ing)|plunder(?:ed|ing)|torched (?:homes|houses|shops|vehicles|villages?))\b"),
+    "HQ": re.compile(r"\b(?:set up|sets up|established|establishes|built|opened) (?:\S+ ){0,4}(?:bases?|camps?|outposts?|observation (?:posts?|points?)|military posts?|headquarters)\b"),
+    "DISR": re.compile(r"\b(?:defus(?:ed|ing)|(?:weapons|arms|ammunition) caches?|(?:seized|confiscated|recovered|found|discovered) (?:\S+ ){0,4}(?:weapons|arms|ammunition|explosives|rifles|firearms|grenades|mines))\b"),
+    "AGREE": re.compile(r"\b(?:ceasefire (?:agreement|deal)|peace (?:deal|agreement|accord|talks)|signed (?:a |an )?(?:\S+ )?(?:agreement|deal|accord|truce)|prisoner (?:exchange|swap))\b"),
 }
 
 

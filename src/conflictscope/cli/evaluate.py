@@ -75,7 +75,7 @@ def gate(baseline: str, shared: str, only: tuple[str, ...], limit: int | None, u
     if not Path(shared).is_dir():
         raise click.ClickException(f"{shared}: no such folder (pass --shared)")
     outcome = run_gate(baseline, shared, only=only or None, limit=limit)
-    text = outcome.report()
+    text = outcome.report(hint=not update)
     if report:
         Path(report).write_text(text, encoding="utf-8")
     if as_json:

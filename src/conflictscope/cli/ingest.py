@@ -114,10 +114,12 @@ COMMANDS: list[click.Command] = [ingest, journal]
 @click.option("--events", "n_events", type=int, default=1_000_000, show_default=True,
               help="Synthetic events in the query store.")
 @click.option("--runs", type=int, default=200, show_default=True, help="Queries per kind.")
+@click.option("--page", type=int, default=1000, show_default=True,
+              help="Events fetched per query (LIMIT), decoded to typed records.")
 @click.option("--pipeline", "pipeline_spec", hidden=True)
 @friendly_errors
 def bench_store(bench_file: str | None, limit: int | None, query_db: str, n_events: int,
-                runs: int, pipeline_spec: str | None) -> None:
+                runs: int, page: int, pipeline_spec: str | None) -> None:
     """Benchmark the store: ingest speed (store share) and query p50/p95 latency."""
     import tempfile
     from pathlib import Path
@@ -156,7 +158,7 @@ def bench_store(bench_file: str | None, limit: int | None, query_db: str, n_even
                 click.echo(f"query: filled in {__import__('time').perf_counter() - started:.0f} s",
                            err=True)
             total = store.count_events()
-            for result in bench_queries(store, runs=runs):
+            for result in bench_queries(store, runs=runs, limit=page):
                 click.echo(f"query ({total:,} events): {result.name}: p50 {result.p50:.1f} ms, "
                            f"p95 {result.p95:.1f} ms, {result.mean_rows:.0f} rows on average "
                            f"({result.runs} runs)")

@@ -168,9 +168,12 @@ def evaluate_hrds(
 def evaluate_event(
     gold_path: str | Path, *, limit: int | None = None, analyzer: Analyzer | None = None
 ) -> dict[str, Any]:
-    """Score whole-article extraction on HRDsAttack JSON Lines or a seed ``.expected.json``."""
+    """Score whole-article extraction on HRDsAttack JSON Lines or a seed ``.expected.json``.
+
+    A ``.json`` file is read as an expected reading; anything else as JSON Lines.
+    """
     path = Path(gold_path)
-    if path.suffix == ".json" and path.name.endswith(".expected.json"):
+    if path.suffix == ".json":
         from conflictscope.evaluation.expected import evaluate_expected
 
         return evaluate_expected(path, analyzer=analyzer)

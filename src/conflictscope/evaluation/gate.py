@@ -70,8 +70,8 @@ class GateResult:
         """Whether any metric dropped or went missing."""
         return any(row.status in ("DROP", "MISSING") for row in self.rows)
 
-    def report(self) -> str:
-        """The gate's Markdown report."""
+    def report(self, *, hint: bool = True) -> str:
+        """The gate's Markdown report (``hint``: say how to record improvements)."""
         verdict = "FAILED" if self.failed else "passed"
         lines = [f"# Regression gate: {verdict}", "",
                  f"Tolerance: a drop of more than {TOLERANCE_POINTS:g} point fails.", ""]
@@ -83,7 +83,7 @@ class GateResult:
             lines += ["", "Runs that could not be computed:"]
             lines += [f"- {name}: {message}" for name, message in self.errors.items()]
         lines += ["", "Seconds per run: " + ", ".join(f"{k} {v:.1f}" for k, v in self.seconds.items())]
-        if any(r.status == "improved" for r in self.rows):
+        if hint and any(r.status == "improved" for r in self.rows):
             lines += ["", f"Some metrics improved: update the baseline with `{UPDATE_COMMAND}`."]
         return "\n".join(lines) + "\n"
 
@@ -151,6 +151,9 @@ def run_gate(
             result = tasks[task](Path(shared) / relative, limit=limit)
         except (ConflictscopeError, OSError) as exc:
             outcome.errors[name] = str(exc)
+            continue
+        except Exception as exc:  # a bug in one task must not hide the other runs
+            outcome.errors[name] = f"{type(exc).__name__}: {exc}"
             continue
         finally:
             outcome.seconds[name] = time.perf_counter() - started

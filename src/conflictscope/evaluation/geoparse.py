@@ -122,6 +122,10 @@ def resolve_gold_spans(
     places = [t for t, cc in zip(toponyms, adjectives, strict=True) if not cc]
     found = iter(Resolver(gazetteer).resolve(places, context_countries=context))
     resolved = [None if cc else next(found) for cc in adjectives]
+    towns = [(r.match.entry.lat, r.match.entry.lon) for r in resolved
+             if r is not None and r.match.kind != FUZZY and r.match.entry.feature == "city"
+             and r.confidence >= 0.6 and r.match.entry.lat is not None]
+    fallback = _medoid(towns) or fallback  # type: ignore[arg-type]
     points: list[tuple[float, float] | None] = []
     for toponym, resolution in zip(toponyms, resolved, strict=True):
         entry = resolution.match.entry if resolution else None
@@ -130,12 +134,22 @@ def resolve_gold_spans(
             entry = None  # a loose spelling match: likely a site the gazetteer lacks
         cc = demonym_country(toponym.name)
         if cc and (entry is None or entry.feature != "country"):
-            entry = gazetteer.country(cc) or entry
+            nation = next((m.entry for m in gazetteer.lookup(toponym.name, False)
+                           if m.entry.feature == "region" and m.entry.cc == cc), None)
+            entry = nation or gazetteer.country(cc) or entry  # "English": England, else the UK
         if entry is not None and entry.lat is not None and entry.lon is not None:
             points.append((entry.lat, entry.lon))
         else:
             points.append(fallback)
     return points
+
+
+def _medoid(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """The point nearest to all others (the report's geographic focus), None for no points."""
+    if not points:
+        return None
+    sample = points[:60]
+    return min(sample, key=lambda p: sum(distance_km(p[0], p[1], q[0], q[1]) for q in sample))
 
 
 def evaluate_geoparse(gold_path: str, *, limit: int | None = None) -> dict[str, Any]:

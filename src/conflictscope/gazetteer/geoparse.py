@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from conflictscope.gazetteer.index import FUZZY, MAIN, Gazetteer
 from conflictscope.gazetteer.normalize import name_key
-from conflictscope.gazetteer.recognize import Demonym, find_toponyms
+from conflictscope.gazetteer.recognize import Demonym, find_toponyms, person_names
 from conflictscope.gazetteer.resolve import Resolution, Resolver, Toponym
 from conflictscope.models import PlaceMention
 from conflictscope.pipeline.base import AnalyzedArticle
@@ -26,18 +26,18 @@ class GeoParse:
     resolutions: tuple[Resolution, ...]
 
 
-def _credible(resolution: Resolution, countries: Counter[str]) -> bool:  # type: ignore[type-arg]
+def _credible(resolution: Resolution, countries: dict[str, float]) -> bool:
     """Whether a resolved toponym is kept as a place."""
     match, toponym = resolution.match, resolution.toponym
     entry = match.entry
-    if toponym.strength >= STRONG:
-        return match.kind != FUZZY or match.similarity >= 0.8
-    if match.kind == FUZZY:
-        return False
-    if entry.feature in {"country", "admin1"} and match.kind == MAIN:
-        return True
     total = sum(countries.values()) or 1
     in_context = countries.get(entry.cc, 0) / total >= 0.2
+    if toponym.strength >= STRONG:  # a loose spelling only for a place in the report's country
+        return match.kind != FUZZY or (match.similarity >= 0.8 and in_context)
+    if match.kind == FUZZY or entry.feature == "site":
+        return False  # a landmark named by a weak span is an institution ("the White House said")
+    if entry.feature in {"country", "admin1"} and match.kind == MAIN:
+        return True
     if entry.population >= 50000 and (match.kind == MAIN or in_context):
         return True
     return in_context and entry.population >= 1000 and resolution.confidence >= 0.5
@@ -64,13 +64,16 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
     resolver = Resolver(gazetteer)
     context = [d.cc for d in demonyms]
     first = resolver.resolve(toponyms, context_countries=context)
-    countries: Counter[str] = Counter({cc: float(n) for cc, n in Counter(context).items()})
+    countries: dict[str, float] = {cc: float(n) for cc, n in Counter(context).items()}
     for resolution in first:
         if resolution is not None:
             strength = resolution.toponym.strength
-            countries[resolution.match.entry.cc] += 1.0 if strength >= STRONG else strength / 2
+            cc = resolution.match.entry.cc
+            countries[cc] = countries.get(cc, 0.0) + (1.0 if strength >= STRONG else strength / 2)
+    people = person_names(analyzed)
     kept: list[Toponym] = [
         r.toponym for r in first if r is not None and _credible(r, countries)
+        and (r.toponym.name not in people or r.match.entry.feature == "country")
     ]
     final = [r for r in resolver.resolve(kept, context_countries=context) if r is not None]
     places = tuple(

@@ -19,7 +19,7 @@ from conflictscope.errors import GazetteerError
 from conflictscope.gazetteer.build import FORMAT_VERSION, build_index, default_index_path
 from conflictscope.gazetteer.normalize import is_latin, name_key, skeleton_key
 from conflictscope.gazetteer.points import COUNTRY_POINTS
-from conflictscope.gazetteer.regions import abbreviation, curated_regions
+from conflictscope.gazetteer.regions import COUNTRY_ALIASES, abbreviation, curated_regions
 from conflictscope.models import Place
 
 #: Match kinds: the place's main name, one of its alternate names, a fuzzy match.
@@ -27,6 +27,9 @@ MAIN, ALTERNATE, FUZZY = 0, 1, 2
 _LEADING_ARTICLES = ("the ", "al ", "el ", "ar ", "as ", "ad ", "ash ", "an ", "az ", "ez ")
 _COLUMNS = ("id, gid, name, feature, cc, iso3, country, admin1, admin2, admin1_id, admin2_id, "
             "lat, lon, population")
+
+
+_PART_OF_CHINA = {"HK": "Hong Kong", "MO": "Macau"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +52,17 @@ class Entry:
     population: int
 
     def to_place(self) -> Place:
-        """The entry as a :class:`conflictscope.models.Place`."""
+        """The entry as a :class:`conflictscope.models.Place`.
+
+        Hong Kong and Macau are coded as admin1 regions of China (the ACLED convention).
+        """
+        if self.cc in _PART_OF_CHINA:
+            return Place(
+                name=self.name, country="China", iso3="CHN", admin1=_PART_OF_CHINA[self.cc],
+                admin2=self.admin2, latitude=self.lat, longitude=self.lon, gazetteer_id=self.gid,
+                feature="admin1" if self.feature == "country" else self.feature,
+                population=self.population,
+            )
         return Place(
             name=self.name, country=self.country, iso3=self.iso3,
             admin1=self.admin1 if self.feature != "admin1" else self.name,
@@ -94,8 +107,8 @@ class Gazetteer:
         if self.meta.get("format") != FORMAT_VERSION:
             raise GazetteerError(f"the gazetteer index {self.path} has an old format; rebuild it")
         self._lock = threading.Lock()
-        self.lookup = lru_cache(maxsize=cache_size)(self._lookup)  # type: ignore[method-assign]
-        self.get = lru_cache(maxsize=cache_size)(self._get)  # type: ignore[method-assign]
+        self.lookup = lru_cache(maxsize=cache_size)(self._lookup)
+        self.get = lru_cache(maxsize=cache_size)(self._get)
 
     def close(self) -> None:
         """Close the database connection."""
@@ -134,9 +147,9 @@ class Gazetteer:
         return [Match(_entry(row[1:]), int(row[0])) for row in rows]  # type: ignore[call-overload]
 
     def _curated_entry(self, number: int, name: str, lat: float, lon: float, cc: str,
-                       population: int) -> Entry:
+                       population: int, feature: str = "region") -> Entry:
         country = self.country(cc) if cc else None
-        return Entry(number, f"curated:{name_key(name).replace(' ', '-')}", name, "region", cc,
+        return Entry(number, f"curated:{name_key(name).replace(' ', '-')}", name, feature, cc,
                      country.iso3 if country else "", country.name if country else "", "", "",
                      0, 0, lat, lon, population)
 
@@ -157,6 +170,10 @@ class Gazetteer:
             cc, full = short
             return tuple(m for m in self._exact(name_key(full), limit)
                          if m.entry.cc == cc and m.entry.feature == "admin1")[:1]
+        if key in COUNTRY_ALIASES:
+            country = self.country(COUNTRY_ALIASES[key])
+            if country is not None:
+                return (Match(country, ALTERNATE),)
         curated = [Match(self._curated_entry(*row), MAIN) for row in curated_regions().get(key, ())]
         if curated:
             ccs = {m.entry.cc for m in curated}
@@ -195,7 +212,7 @@ class Gazetteer:
 
     def info(self) -> dict[str, object]:
         """Figures about the index: path, size, source versions, counts."""
-        counts = dict(self._query("SELECT feature, count(*) FROM places GROUP BY feature", ()))
+        counts = {str(k): v for k, v in self._query("SELECT feature, count(*) FROM places GROUP BY feature", ())}
         names = self._query("SELECT count(*) FROM names", ())[0][0]
         return {
             "path": str(self.path),

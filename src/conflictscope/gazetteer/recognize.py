@@ -106,7 +106,8 @@ def _clean(text: str, start: int, known: Callable[[str], bool] | None = None) ->
     if suffix_match and suffix_match.start() > 1:
         trimmed = trimmed[: suffix_match.start()]
         hint = hint or "admin"
-    elif trimmed.lower().endswith(" city") and len(trimmed) > 7:
+    elif (trimmed.lower().endswith(" city") and len(trimmed) > 7
+          and not (known is not None and known(trimmed.strip(" -,.;:")))):  # "Kansas City" stays
         trimmed = trimmed[:-5]
         hint = hint or "city"
     return trimmed.strip(" -,.;:"), start, hint
@@ -238,6 +239,25 @@ def find_toponyms(
     toponyms = _with_dateline(analyzed.text, toponyms)
     toponyms.sort(key=lambda t: t.span.start)
     return link_containers(analyzed.text, toponyms), demonyms
+
+
+_TITLED = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|President|Gen|General|Minister|Sheikh|Senator|Sen|Rep|Gov|Governor|"
+    r"Col|Capt|Lt|Sgt|Judge)\.?\s+(\p{Lu}[\p{L}'’\-]+)"
+)
+
+
+def person_names(analyzed: AnalyzedArticle) -> frozenset[str]:
+    """Surnames the report gives to people ("Daniel Pearl", "Mr Burke"): not places there."""
+    names: set[str] = set()
+    for sentence in analyzed.sentences:
+        if sentence.doc is not None:
+            for ent in sentence.doc.ents:
+                words = ent.text.split()
+                if ent.label_ == "PERSON" and len(words) >= 2 and all(w[:1].isupper() for w in words):
+                    names.add(words[-1].removesuffix("'s").removesuffix("’s"))
+        names.update(m.group(1) for m in _TITLED.finditer(sentence.text))
+    return frozenset(names)
 
 
 def _with_dateline(text: str, toponyms: list[Toponym]) -> list[Toponym]:

@@ -78,11 +78,32 @@ _REGIONS: tuple[tuple[tuple[str, ...], float, float, str, int], ...] = (
     (("New England",), 43.5, -71.5, "US", 15_000_000),
     (("Deep South",), 32.5, -88.0, "US", 30_000_000),
     (("Silicon Valley",), 37.4, -122.05, "US", 3_000_000),
-    (("England",), 52.5, -1.5, "GB", 56_000_000),
-    (("Scotland",), 56.8, -4.2, "GB", 5_400_000),
-    (("Wales",), 52.3, -3.7, "GB", 3_100_000),
+    (("England", "English"), 52.5, -1.5, "GB", 56_000_000),
+    (("Scotland", "Scottish"), 56.8, -4.2, "GB", 5_400_000),
+    (("Wales", "Welsh"), 52.3, -3.7, "GB", 3_100_000),
     (("Northern Ireland",), 54.6, -6.7, "GB", 1_900_000),
 )
+
+#: Landmarks news uses for a government or a city, as sites: (names, lat, lon, ISO2).
+_SITES: tuple[tuple[tuple[str, ...], float, float, str], ...] = (
+    (("White House", "Oval Office", "West Wing"), 38.8977, -77.0365, "US"),
+    (("Capitol Hill", "US Capitol", "U.S. Capitol"), 38.8899, -77.0091, "US"),
+    (("Pentagon",), 38.8719, -77.0563, "US"),
+    (("Wall Street",), 40.7060, -74.0088, "US"),
+    (("Kremlin",), 55.7520, 37.6175, "RU"),
+    (("Downing Street", "10 Downing Street", "Whitehall"), 51.5034, -0.1276, "GB"),
+    (("Westminster",), 51.4995, -0.1248, "GB"),
+    (("Elysee", "Élysée", "Elysee Palace", "Élysée Palace"), 48.8704, 2.3167, "FR"),
+    (("Green Zone",), 33.3050, 44.3860, "IQ"),
+    (("Tahrir Square",), 30.0444, 31.2357, "EG"),
+    (("Maidan", "Maidan Nezalezhnosti"), 50.4501, 30.5234, "UA"),
+)
+
+#: Country abbreviations and old names the index lacks -> ISO2.
+COUNTRY_ALIASES: dict[str, str] = {
+    "t t": "TT", "png": "PG", "ksa": "SA", "dprk": "KP", "rok": "KR", "prc": "CN",
+    "holland": "NL", "the netherlands": "NL", "car": "CF",
+}
 
 #: Abbreviations of admin1 regions in news style -> (ISO2, the region's gazetteer name).
 _ABBREVIATIONS: dict[str, tuple[str, str]] = {
@@ -109,6 +130,8 @@ _ABBREVIATIONS: dict[str, tuple[str, str]] = {
         ("Man.", "Manitoba"), ("N.S.", "Nova Scotia"), ("N.B.", "New Brunswick"),
         ("Nfld.", "Newfoundland and Labrador"), ("P.E.I.", "Prince Edward Island"),
     )},
+    **{a: ("AU", n) for a, n in (("NSW", "New South Wales"), ("N.S.W.", "New South Wales"),
+                                 ("Qld", "Queensland"), ("Qld.", "Queensland"))},
 }
 
 #: Two-letter postal codes: only trusted right after a town ("Portland, OR").
@@ -131,16 +154,24 @@ POSTAL_CODES: dict[str, tuple[str, str]] = {
 }
 
 #: Upper-case abbreviations written without periods that are safe on their own.
-_BARE = {"BC"}
+_BARE = {"BC", "NSW", "Qld"}
 
 
 @lru_cache(maxsize=1)
-def curated_regions() -> dict[str, list[tuple[int, str, float, float, str, int]]]:
-    """name key -> [(negative id, display name, lat, lon, ISO2, population)]."""
-    table: dict[str, list[tuple[int, str, float, float, str, int]]] = {}
+def curated_regions() -> dict[str, list[tuple[int, str, float, float, str, int, str]]]:
+    """name key -> [(negative id, display name, lat, lon, ISO2, population, feature)].
+
+    Areas are ``region`` places; landmarks are ``site`` places (a point in a town).
+    """
+    table: dict[str, list[tuple[int, str, float, float, str, int, str]]] = {}
     for number, (names, lat, lon, cc, population) in enumerate(_REGIONS, start=1):
         for name in names:
-            table.setdefault(name_key(name), []).append((-number, names[0], lat, lon, cc, population))
+            table.setdefault(name_key(name), []).append(
+                (-number, names[0], lat, lon, cc, population, "region"))
+    for number, (names, lat, lon, cc) in enumerate(_SITES, start=len(_REGIONS) + 1):
+        for name in names:
+            table.setdefault(name_key(name), []).append(
+                (-number, names[0], lat, lon, cc, 1_000_000, "site"))
     return table
 
 

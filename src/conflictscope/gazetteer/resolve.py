@@ -62,7 +62,7 @@ def prior(match: Match, hint: str = "") -> float:
         score -= 1.0 + 4.0 * (1.0 - match.similarity)
     if entry.feature in {"country", "continent"}:
         score += 2.5 if match.kind == MAIN else 1.0
-    elif entry.feature == "region":
+    elif entry.feature in {"region", "site"}:
         score += 2.5
     elif entry.feature == "admin1":
         score += 2.0 if hint == "admin" else -0.3
@@ -71,7 +71,7 @@ def prior(match: Match, hint: str = "") -> float:
     else:
         if hint == "city":
             score += 1.0
-        if match.kind != FUZZY and is_capital(entry.cc, entry.name):
+        if match.kind != FUZZY and entry.population >= 20000 and is_capital(entry.cc, entry.name):
             score += 1.5
         elif (match.kind != FUZZY and entry.population >= 1_000_000 and entry.admin1
               and name_key(entry.name).startswith(name_key(entry.admin1))):

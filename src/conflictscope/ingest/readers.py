@@ -66,12 +66,11 @@ def _read_text_or_jsonl(
     if name.endswith(JSONL_SUFFIXES) or (name == "<stdin>" and data.lstrip()[:1] == b"{"):
         yield from read_jsonl_records(data, name=name, published=published, max_chars=max_chars)
         return
-    decoded = decode_bytes(data, name=name)
-    cleaned = clean_text(decoded.text, name=name, max_chars=max_chars)
-    for warning in (*decoded.warnings, *cleaned.warnings):
+    decoded = decode_bytes(data, name=name, max_chars=max_chars)
+    for warning in decoded.warnings:
         yield InputProblem(name, warning, fatal=False)
     article_id = None if name == "<stdin>" else Path(name).stem
-    yield Article.from_text(cleaned.text, published=published, id=article_id)
+    yield Article.from_text(decoded.text, published=published, id=article_id)
 
 
 def read_jsonl_records(
@@ -82,7 +81,9 @@ def read_jsonl_records(
     max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Iterator[Article | InputProblem]:
     """Articles from JSON Lines ``{id, published, title, text, url, publisher}`` records."""
-    decoded = decode_bytes(data, name=name)
+    decoded = decode_bytes(data, name=name, check_language=False)
+    for warning in decoded.warnings:
+        yield InputProblem(name, warning, fatal=False)
     for number, line in enumerate(decoded.text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -107,9 +108,13 @@ def _article_from_record(
     cleaned = clean_text(text, name=where, max_chars=max_chars)
     for warning in cleaned.warnings:
         yield InputProblem(where, warning, fatal=False)
-    when = parse_date(
-        record.get("published") or record.get("publish_date"), name=f"{where}: published"
-    )
+    try:
+        when = parse_date(
+            record.get("published") or record.get("publish_date"), name=f"{where}: published"
+        )
+    except InputError as exc:
+        yield InputProblem(where, f"{exc}; the record is read without it", fatal=False)
+        when = None
     record_id = record.get("id")
     yield Article.from_text(
         cleaned.text,

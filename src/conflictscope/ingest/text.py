@@ -45,8 +45,14 @@ def parse_date(value: str | date | None, *, name: str = "publication date") -> d
         raise InputError(f"{name}: {value!r} is not a date (expected YYYY-MM-DD)") from None
 
 
-def decode_bytes(data: bytes, *, name: str) -> CleanText:
-    """Decode ``data`` as UTF-8 text, falling back with a warning; refuse binary data."""
+def decode_bytes(
+    data: bytes, *, name: str, max_chars: int | None = None, check_language: bool = True
+) -> CleanText:
+    """Decode ``data`` as UTF-8 text, falling back with a warning; refuse binary data.
+
+    ``max_chars`` limits the text (None: no limit, for files of many records that
+    are limited one record at a time).
+    """
     if not data.strip():
         raise InputError(f"{name}: the input is empty")
     sample = data[:8192]
@@ -64,11 +70,15 @@ def decode_bytes(data: bytes, *, name: str) -> CleanText:
             warnings.append(
                 f"{name}: not valid UTF-8 (byte {exc.start}); decoded as Windows-1252"
             )
-    cleaned = clean_text(text, name=name)
+    cleaned = clean_text(
+        text, name=name, max_chars=max_chars or len(text) + 1, check_language=check_language
+    )
     return CleanText(cleaned.text, (*warnings, *cleaned.warnings))
 
 
-def clean_text(text: str, *, name: str, max_chars: int = DEFAULT_MAX_CHARS) -> CleanText:
+def clean_text(
+    text: str, *, name: str, max_chars: int = DEFAULT_MAX_CHARS, check_language: bool = True
+) -> CleanText:
     """Normalise a decoded text: NFC, no control characters, length limit, sanity checks."""
     if not text or not text.strip():
         raise InputError(f"{name}: the text is empty")
@@ -84,7 +94,7 @@ def clean_text(text: str, *, name: str, max_chars: int = DEFAULT_MAX_CHARS) -> C
             "(raise --max-chars to read all)"
         )
         text = text[:max_chars]
-    if not looks_english(text):
+    if check_language and not looks_english(text):
         warnings.append(f"{name}: the text does not look like English; conflictscope reads English")
     return CleanText(text, tuple(warnings))
 

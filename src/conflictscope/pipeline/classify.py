@@ -30,12 +30,8 @@ if TYPE_CHECKING:
 
 #: A sentence's class must reach this probability to make a candidate.
 MIN_CONFIDENCE = 0.4
-#: A sentence is read as an event when P(no event) stays below this.
-MAX_NONE = 0.5
 #: A further clause of the same sentence must reach this one.
 MIN_CLAUSE_CONFIDENCE = 0.55
-#: A sentence is read as an event when P(no event) stays below this.
-MAX_NONE = 0.5
 #: A further clause's candidate ranks below its sentence's (its confidence is scaled).
 CLAUSE_DISCOUNT = 0.9
 #: Sentences longer than this (characters) are read as a whole only.
@@ -54,14 +50,6 @@ def classify(analyzed: AnalyzedArticle) -> AnalyzedArticle:
         following = sentences[position + 1].text if position + 1 < len(sentences) else ""
         found.extend(classify_sentence(sentence, analyzed.actors, model, window=following))
     return replace(analyzed, candidates=(*analyzed.candidates, *found))
-
-
-def _decide(probs: dict[str, float]) -> tuple[str, float]:
-    """The best event class when P(no event) is below MAX_NONE, else NONE."""
-    if probs.get(NONE, 0.0) >= MAX_NONE:
-        return NONE, probs.get(NONE, 0.0)
-    events = {k: v for k, v in probs.items() if k != NONE}
-    return _best(events)
 
 
 def _best(probs: dict[str, float]) -> tuple[str, float]:
@@ -89,7 +77,7 @@ def classify_sentence(
     if non_event(lowered):
         return []
     model = model or default_model()
-    code, prob = _decide(model.predict(sentence.text, own_cues=cues))
+    code, prob = _best(model.predict(sentence.text, own_cues=cues))
     event_cues = [c for c in cues if c != NONE]
     # clauses matter only when the sentence holds cues of several classes
     split = len(event_cues) >= 2 and len(sentence.text) <= MAX_CLAUSE_SPLIT_CHARS
@@ -145,7 +133,8 @@ def _candidate(
     assert doc is not None
     begin, end = _clause_range(sentence, clause)
     clause_lower = sentence.text[begin:end].lower()
-    code = refine(code, clause_lower, f"{sentence.text} {window}".lower())
+    whole = sentence.text.lower()
+    code = refine(code, clause_lower, f"{whole} {window.lower()}", whole)
     hit = find_cue(code, clause_lower)
     trigger = _trigger_token(sentence, clause, begin, hit)
     if trigger is None:
@@ -176,16 +165,16 @@ def _candidate(
 
 
 def _any_modality(sentence: Sentence, clause: Clause | None) -> Modality:
-    """Without a trigger word, the first non-asserted modality of any verb (cautious)."""
+    """Without a trigger word: the modal of any verb of the clause (would, will...)."""
     doc = sentence.doc
     assert doc is not None
     ids = clause.token_ids if clause else range(len(doc))
     for i in ids:
         token = doc[i]
-        if token.pos_ == "VERB":
-            found = modality_of(token)
-            if found != "asserted":
-                return found
+        if token.dep_ == "aux" and token.lower_ in ("would", "could", "might", "may"):
+            return "hypothetical"
+        if token.dep_ == "aux" and token.lower_ in ("will", "shall", "'ll"):
+            return "future"
     return "asserted"
 
 

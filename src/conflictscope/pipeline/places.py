@@ -10,7 +10,7 @@ Precision follows ACLED (geo_precision 1 town, 2 near a town or part of it,
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import replace
 
 import regex as re
@@ -44,7 +44,7 @@ _ANAPHORA = re.compile(
     r"the\s+surrounding\s+countryside)\b",
     re.IGNORECASE,
 )
-_SPECIFICITY = {"city": 1.0, "admin2": 0.5, "admin1": 0.3, "country": 0.0, "continent": -1.0}
+_SPECIFICITY = {"site": 0.9, "city": 1.0, "admin2": 0.5, "admin1": 0.3, "country": 0.0, "continent": -1.0}
 
 
 @stage(
@@ -66,6 +66,8 @@ def places(analyzed: AnalyzedArticle) -> AnalyzedArticle:
 def precision_codes(mention: PlaceMention, *, near: bool, region_part: bool) -> tuple[int, int]:
     """(ACLED geo_precision, UCDP where_prec) of an event placed at ``mention``."""
     feature = mention.place.feature
+    if feature == "site":
+        return 2, 2
     if feature == "city":
         return (2, 2) if near else (1, 1)
     if region_part:
@@ -148,13 +150,17 @@ def main_place(analyzed: AnalyzedArticle) -> PlaceMention | None:
     dated = (line.start, line.start + len(line.place)) if line else (-1, -1)
     lead_end = analyzed.sentences[min(2, len(analyzed.sentences) - 1)].end if analyzed.sentences else 0
     violent = [(s.start, s.end) for s in analyzed.sentences if EVENT_HINT.search(s.text)]
-    countries: Counter[str] = Counter()
+    countries: dict[str, float] = defaultdict(float)
     salience: dict[str, float] = defaultdict(float)
     first: dict[str, PlaceMention] = {}
+    surest: dict[str, float] = defaultdict(float)  # one sense per discourse: the surest mention
+    for mention in mentions:
+        key = mention.place.gazetteer_id or mention.place.name
+        surest[key] = max(surest[key], strength.get(mention.span.start, 1.0))
     for mention in mentions:
         key = mention.place.gazetteer_id or mention.place.name
         first.setdefault(key, mention)
-        weight = mention.confidence * strength.get(mention.span.start, 1.0) ** 2
+        weight = mention.confidence * min(1.0, surest[key] + 0.2) ** 2
         if mention.span.start < lead_end:
             weight *= 1.5
         if any(b <= mention.span.start < e for b, e in violent):
@@ -163,18 +169,20 @@ def main_place(analyzed: AnalyzedArticle) -> PlaceMention | None:
         if dated[0] <= mention.span.start < dated[1]:
             weight += 2.5
         salience[key] += weight
-        countries[mention.place.iso3] += weight * (1.0 if mention.place.feature == "country" else 0.8)
+    for key, mention in first.items():  # repeating one name adds less than naming several
+        share = 1.0 if mention.place.feature == "country" else 0.8
+        countries[mention.place.iso3] += share * salience[key] ** 0.7
     demonyms = parsed.demonyms if parsed is not None else ()
     gazetteer = get_gazetteer() if demonyms else None
     demonym_places: list[PlaceMention] = []
     for demonym in demonyms:
         entry = gazetteer.country(demonym.cc) if gazetteer else None
         if entry is not None:
-            countries[entry.iso3] += 0.5
+            countries[entry.iso3] += 0.3
             demonym_places.append(PlaceMention(demonym.span, entry.to_place(), 0.3))
     if not mentions:
         return demonym_places[0] if demonym_places else None
-    top_country = countries.most_common(1)[0][0] if countries else ""
+    top_country = max(countries, key=lambda c: countries[c]) if countries else ""
     inside = [k for k in first if first[k].place.iso3 == top_country] or list(first)
     local = [k for k in inside if first[k].place.feature not in {"country", "continent", "region"}]
     # a town or region of the main country named clearly enough beats the country itself

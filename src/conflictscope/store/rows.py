@@ -1,49 +1,46 @@
 """Events and articles to and from table rows (backend-independent).
 
-The full event is kept as its JSON record (``serialize.event_to_dict``) so every
-field round-trips exactly; the indexed columns, evidence, actors, sources and
-places tables are derived from it for querying and for SQL users.
+Every scalar field of an event is its own column (fast to filter and to read
+back); lists, sources, evidence and any field added to ``Event`` later are kept
+in the ``nested`` JSON column, so every field round-trips exactly. The evidence,
+actors, sources and places tables are derived copies for SQL users and filters.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import MISSING, fields
 from datetime import date
 from typing import Any
 
-from conflictscope.models import Event, stable_id
+from conflictscope.models import Event, Source, Span, stable_id
 from conflictscope.serialize import event_from_dict, event_to_dict
 
-EVENT_COLUMNS = (
+#: Event fields kept as their own columns (everything scalar); the rest (lists, sources,
+#: evidence, and any field added to Event later) goes to the ``nested`` JSON column.
+SCALAR_FIELDS = (
     "event_id", "article_id", "pipeline_version", "event_type", "sub_event_type",
-    "disorder_type", "country", "country_key", "iso3", "admin1_key", "location", "place_id",
-    "latitude", "longitude", "event_date", "date_start", "date_end", "confidence",
-    "fatalities", "is_background", "actor1", "actor2", "search_text", "record", "stored_at",
+    "disorder_type", "civilian_targeting", "confidence", "actor1", "inter1", "actor2", "inter2",
+    "interaction", "country", "iso3", "admin1", "admin2", "location", "latitude", "longitude",
+    "geo_precision", "where_prec", "gazetteer_id", "event_date", "date_start", "date_end",
+    "time_precision", "date_prec", "is_background", "fatalities", "fatalities_low",
+    "fatalities_best", "fatalities_high", "notes",
 )
+_BOOL_FIELDS = ("civilian_targeting", "is_background")
+_DATE_FIELDS = ("event_date", "date_start", "date_end")
+_SCALAR_SET = frozenset(SCALAR_FIELDS)
+#: Columns derived for filtering only.
+DERIVED_COLUMNS = ("country_key", "iso3_key", "admin1_key", "place_id", "search_text")
+EVENT_COLUMNS = (*SCALAR_FIELDS, "nested", *DERIVED_COLUMNS, "stored_at")
+#: What a query selects to rebuild an Event.
+READ_COLUMNS = (*SCALAR_FIELDS, "nested")
+READ_SQL = ", ".join(f"e.{c}" for c in READ_COLUMNS)
 
 
-def _default_json() -> dict[str, Any]:
-    """The JSON form of every Event field that has a default."""
-    required: dict[str, Any] = {
-        f.name: "" for f in fields(Event) if f.default is MISSING and f.default_factory is MISSING
-    }
-    required.update(civilian_targeting=False, confidence=0.0, inter1=0)
-    data = event_to_dict(Event(**required))
-    return {name: value for name, value in data.items() if name not in required}
-
-
-_DEFAULTS = _default_json()
-
-
-def compact_record(event: Event) -> str:
-    """The event as JSON without fields left at their defaults (they are restored on read)."""
+def nested_json(event: Event) -> str:
+    """The non-scalar fields that are not empty, as JSON ('' when all are empty)."""
     data = event_to_dict(event)
-    for name, default in _DEFAULTS.items():
-        value = data[name]
-        if value == default and type(value) is type(default):
-            del data[name]
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    nested = {k: v for k, v in data.items() if k not in _SCALAR_SET and v not in ([], {}, None)}
+    return json.dumps(nested, ensure_ascii=False, separators=(",", ":")) if nested else ""
 
 
 def iso(value: date | None) -> str | None:
@@ -70,20 +67,58 @@ def search_text(event: Event) -> str:
 
 def event_row(event: Event, stored_at: str) -> tuple[Any, ...]:
     """The ``events`` row of an event, in :data:`EVENT_COLUMNS` order."""
-    record = compact_record(event)
+    scalars = []
+    for name in SCALAR_FIELDS:
+        value = getattr(event, name)
+        if name in _BOOL_FIELDS:
+            value = int(value)
+        elif name in _DATE_FIELDS:
+            value = iso(value)
+        scalars.append(value)
     return (
-        event.event_id, event.article_id, event.pipeline_version, event.event_type,
-        event.sub_event_type, event.disorder_type, event.country, event.country.lower(),
-        event.iso3.upper(), event.admin1.lower(), event.location, place_id(event),
-        event.latitude, event.longitude, iso(event.event_date), iso(event.date_start),
-        iso(event.date_end), event.confidence, event.fatalities, int(event.is_background),
-        event.actor1, event.actor2, search_text(event), record, stored_at,
+        *scalars, nested_json(event), event.country.lower(), event.iso3.upper(),
+        event.admin1.lower(), place_id(event), search_text(event), stored_at,
     )
 
 
-def event_from_record(record: str) -> Event:
-    """The event from its stored JSON record."""
-    return event_from_dict(json.loads(record))
+def event_from_row(row: Any) -> Event:
+    """The event from a row of :data:`READ_COLUMNS`."""
+    data: dict[str, Any] = dict(zip(READ_COLUMNS, row, strict=True))
+    nested = data.pop("nested")
+    for name in _BOOL_FIELDS:
+        data[name] = bool(data[name])
+    for name in _DATE_FIELDS:
+        value = data[name]
+        data[name] = date.fromisoformat(value) if value else None
+    if not nested:
+        return Event(**data)
+    extra = json.loads(nested)
+    if not extra.keys() <= _KNOWN_NESTED:  # a field this code does not know: the slow path
+        for name in _DATE_FIELDS:
+            data[name] = iso(data[name])
+        return event_from_dict({**data, **extra})
+    for name in ("assoc_actor_1", "assoc_actor_2"):
+        if name in extra:
+            data[name] = tuple(extra[name])
+    if "sources" in extra:
+        data["sources"] = tuple(
+            Source(s["article_id"], s.get("publisher", ""), s.get("url", ""),
+                   date.fromisoformat(s["published"]) if s.get("published") else None,
+                   s.get("attributed_to"), s.get("certainty", "reported"))
+            for s in extra["sources"]
+        )
+    if "evidence" in extra:
+        data["evidence"] = {
+            key: tuple(Span(s["start"], s["end"], s["text"]) for s in spans)
+            for key, spans in extra["evidence"].items()
+        }
+    if "fatalities_by_side" in extra:
+        data["fatalities_by_side"] = tuple((str(a), int(b)) for a, b in extra["fatalities_by_side"])
+    return Event(**data)
+
+
+_KNOWN_NESTED = frozenset({"assoc_actor_1", "assoc_actor_2", "sources", "evidence",
+                           "fatalities_by_side"})
 
 
 def evidence_rows(event: Event) -> list[tuple[Any, ...]]:

@@ -274,18 +274,23 @@ class SqlStore:
 
     def get_event(self, event_id: str) -> Event | None:
         """One event by id, or None."""
-        row = self._one("SELECT record FROM events WHERE event_id = ?", (event_id,))
-        return rows.event_from_record(row[0]) if row else None
+        row = self._one(f"SELECT {rows.READ_SQL} FROM events e WHERE e.event_id = ?", (event_id,))
+        return rows.event_from_row(row) if row else None
 
     def events(self, query: EventQuery | None = None) -> Iterator[Event]:
         """Events matching ``query``, ordered by date then id."""
         where, params = build_where(query or EventQuery())
-        sql = f"SELECT record FROM events e{where} ORDER BY e.event_date, e.event_id"
+        sql = f"SELECT {rows.READ_SQL} FROM events e{where} ORDER BY e.event_date, e.event_id"
         q = query or EventQuery()
         if q.limit is not None:
             sql += f" LIMIT {int(q.limit)} OFFSET {int(q.offset)}"
-        for (record,) in self._all(sql, params):
-            yield rows.event_from_record(record)
+        cursor = self._exec(sql, params)
+        while True:  # stream: an export of millions of events never holds them all
+            batch = cursor.fetchmany(2000)
+            if not batch:
+                break
+            for row in batch:
+                yield rows.event_from_row(row)
 
     def count_events(self, query: EventQuery | None = None) -> int:
         """How many events match ``query``."""
@@ -348,7 +353,7 @@ def build_where(q: EventQuery) -> tuple[str, list[Any]]:
     if q.country:
         value = q.country.strip()
         if len(value) == 3 and value.isalpha():
-            clauses.append("e.iso3 = ?")
+            clauses.append("e.iso3_key = ?")
             params.append(value.upper())
         else:
             clauses.append("e.country_key = ?")
