@@ -24,7 +24,7 @@ from sklearn.model_selection import StratifiedKFold
 from conflictscope.classify.examples import load_examples_with_source
 from conflictscope.classify.features import featurize
 from conflictscope.classify.labels import LABELS
-from conflictscope.classify.rules import STRONG_CUES, strong_cue
+from conflictscope.classify.rules import STRONG_CUES, refine, strong_cue
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "src/conflictscope/data/classifier/model.json"
 
@@ -147,6 +147,14 @@ def main() -> None:
     coef = model.coef_.T  # (features, classes)
     names = sorted(index, key=index.__getitem__)
     keep = [i for i in range(len(names)) if np.abs(coef[i]).max() >= 1e-3]
+    # precision of the codebook rules where they change the model's class (held-out)
+    changed = [
+        (refine(LABELS[p], s.lower(), s.lower(), s.lower()), LABELS[g])
+        for p, g, s in zip(pred, y, sentences, strict=True)
+        if LABELS[p] != "NONE" and refine(LABELS[p], s.lower(), s.lower(), s.lower()) != LABELS[p]
+    ]
+    refine_precision = round((sum(a == b for a, b in changed) + 1) / (len(changed) + 2), 3)
+    print(f"codebook rules changed {len(changed)} held-out predictions; precision {refine_precision}")
     rule_precision = {}
     for code in STRONG_CUES:
         hits = [label for label, s in examples if strong_cue(s.lower()) == code]
@@ -160,7 +168,7 @@ def main() -> None:
         "intercept": [round(float(v), 4) for v in model.intercept_],
         "features": {names[i]: row for row, i in enumerate(keep)},
         "weights": [[round(float(v), 4) for v in coef[i]] for i in keep],
-        "rule_precision": rule_precision,
+        "rule_precision": {**rule_precision, "refine": refine_precision},
         "trained_on": len(examples),
     }
     args.out.write_text(json.dumps(payload, separators=(",", ":")), encoding="utf-8")

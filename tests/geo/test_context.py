@@ -130,3 +130,20 @@ def test_main_place_from_dateline_and_violence(parse: Callable[..., AnalyzedArti
     assert focus is not None and focus.place.name == "Kabul" and focus.place.iso3 == "AFG"
     # "Herat" is the surname of a person in this report: not a place here
     assert all(m.place.name != "Herat" for m in parsed.places)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "feature", "cc"),
+    [("T&T", "country", "TT"), ("Holland", "country", "NL"), ("White House", "site", "US"),
+     ("Kremlin", "site", "RU"), ("Calif.", "admin1", "US"), ("Scotland", "region", "GB")],
+)
+def test_curated_lookups(real_gazetteer: Gazetteer, name: str, feature: str, cc: str) -> None:
+    entry = real_gazetteer.lookup(name)[0].entry
+    assert (entry.feature, entry.cc) == (feature, cc)
+
+
+@pytest.mark.slow
+def test_hong_kong_is_coded_under_china(real_gazetteer: Gazetteer) -> None:
+    place = real_gazetteer.country("HK").to_place()  # type: ignore[union-attr]
+    assert (place.country, place.iso3, place.admin1) == ("China", "CHN", "Hong Kong")

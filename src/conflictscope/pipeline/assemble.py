@@ -191,16 +191,44 @@ def _note(event_date: date | None, sentence: str) -> str:
 
 
 def _same_event(first: Event, second: Event) -> bool:
-    """Two candidates of one article that report the same action."""
+    """Two candidates of one article that report the same action.
+
+    The same sub-event type, actor1 and dates; actor2 equal or named by only one;
+    places equal, or one a coarser place that contains the other (the headline's
+    "in Syria" and the lead's "Palmyra").
+    """
     return (
         first.sub_event_type == second.sub_event_type
         and first.actor1 == second.actor1
-        and first.actor2 == second.actor2
-        and first.location == second.location
+        and (first.actor2 == second.actor2 or not first.actor2 or not second.actor2)
+        and _places_compatible(first, second)
         and first.event_date == second.event_date
         and (first.date_start, first.date_end) == (second.date_start, second.date_end)
         and first.is_background == second.is_background
     )
+
+
+_PLACE_FIELDS = (
+    "country", "iso3", "admin1", "admin2", "location", "latitude", "longitude",
+    "geo_precision", "where_prec", "gazetteer_id",
+)
+
+
+def _places_compatible(first: Event, second: Event) -> bool:
+    if first.location == second.location or not first.location or not second.location:
+        return True
+    if first.country != second.country:
+        return False
+    coarse, fine = sorted((first, second), key=lambda e: -(e.where_prec or 0))
+    if (coarse.where_prec or 0) >= 6:  # a whole country contains any place in it
+        return True
+    return (coarse.where_prec or 0) >= 4 and coarse.admin1 == fine.admin1
+
+
+def _more_precise_place(kept: Event, other: Event) -> dict[str, object]:
+    if not other.location or (kept.location and (kept.where_prec or 9) <= (other.where_prec or 9)):
+        return {}
+    return {name: getattr(other, name) for name in _PLACE_FIELDS}
 
 
 def _merge(kept: Event, other: Event) -> Event:
@@ -208,17 +236,26 @@ def _merge(kept: Event, other: Event) -> Event:
     for name, spans in other.evidence.items():
         evidence[name] = _union(evidence.get(name, ()), spans)
     best = [v for v in (kept.fatalities_best, other.fatalities_best) if v is not None]
+    highs = [v for v in (kept.fatalities_high, other.fatalities_high) if v is not None]
+    actor2 = kept.actor2 or other.actor2
+    inter2 = kept.inter2 if kept.actor2 else other.inter2
     return replace(
         kept,
         confidence=max(kept.confidence, other.confidence),
         fatalities=_min_or_none(kept.fatalities, other.fatalities),
         fatalities_low=_min_or_none(kept.fatalities_low, other.fatalities_low),
         fatalities_best=best[0] if best else None,
-        fatalities_high=max([v for v in (kept.fatalities_high, other.fatalities_high) if v is not None], default=None),
+        fatalities_high=max(highs, default=None),
+        fatalities_by_side=kept.fatalities_by_side or other.fatalities_by_side,
+        actor2=actor2,
+        inter2=inter2,
+        interaction=interaction(kept.inter1, inter2),
+        civilian_targeting=civilian_targeting(kept.event_type, inter2),
         sources=_union(kept.sources, other.sources),
         assoc_actor_1=_union(kept.assoc_actor_1, other.assoc_actor_1),
         assoc_actor_2=_union(kept.assoc_actor_2, other.assoc_actor_2),
         evidence=evidence,
+        **_more_precise_place(kept, other),  # type: ignore[arg-type]
     )
 
 

@@ -134,7 +134,10 @@ def _candidate(
     begin, end = _clause_range(sentence, clause)
     clause_lower = sentence.text[begin:end].lower()
     whole = sentence.text.lower()
-    code = refine(code, clause_lower, f"{whole} {window.lower()}", whole)
+    refined = refine(code, clause_lower, f"{whole} {window.lower()}", whole)
+    if refined != code:  # a codebook rule overrode the model: its measured precision caps
+        prob = min(prob, model.rule_precision.get("refine", 0.7))
+        code = refined
     hit = find_cue(code, clause_lower)
     trigger = _trigger_token(sentence, clause, begin, hit)
     if trigger is None:

@@ -169,9 +169,7 @@ def main_place(analyzed: AnalyzedArticle) -> PlaceMention | None:
         if dated[0] <= mention.span.start < dated[1]:
             weight += 2.5
         salience[key] += weight
-    for key, mention in first.items():  # repeating one name adds less than naming several
-        share = 1.0 if mention.place.feature == "country" else 0.8
-        countries[mention.place.iso3] += share * salience[key] ** 0.7
+        countries[mention.place.iso3] += weight * (1.0 if mention.place.feature == "country" else 0.8)
     demonyms = parsed.demonyms if parsed is not None else ()
     gazetteer = get_gazetteer() if demonyms else None
     demonym_places: list[PlaceMention] = []
