@@ -36,7 +36,7 @@ def extract(
     return list(default_pipeline()(article).events)
 
 
-def open_store(url: str = "conflictscope.db"):  # type: ignore[no-untyped-def]
+def open_store(url: str = "conflictscope.db"):
     """Open an event store: a SQLite path/``sqlite:///`` URL or ``postgresql://`` URL."""
     from conflictscope.store import open_store as _open_store
 

@@ -25,7 +25,7 @@ _VIOLENT_PROTESTERS = re.compile(
     r"(?:clashed|fought) with (?:the )?(?:police|security|riot)|stormed|(?:turned |turn )?violent|"
     r"clash(?:es|ed)|scuffles?|blocked (?:the |major |main )?(?:roads?|highways?|railways?|streets?)|"
     r"thr(?:ew|ow|ows|owing)|hurl(?:ed|ing)|pelt(?:ed|ing)|blaze|arson|firecrackers|fireworks|"
-    r"attack(?:ed|ing) (?:the )?(?:police|officers|security))\b"
+    r"attack(?:ed|ing) (?:the )?(?:police|officers|security)|broke into|damag\w+)\b"
 )
 _LETHAL_FORCE = re.compile(
     r"\b(?:killed|killing (?:at least )?\w+|shot dead|shot|died|dead|live (?:ammunition|rounds|fire)|"
@@ -35,7 +35,7 @@ _LETHAL_FORCE = re.compile(
 _INTERVENTION = re.compile(
     r"\b(?:dispers\w*|tear ?gas|water cannons?|rubber bullets?|arrest\w*|detain\w*|broke up|"
     r"break up|batons?|pepper spray|suppress\w*|prevented|blocked|forcibly removed|"
-    r"cordon\w*|stun grenades?)\b"
+    r"cordon\w*|stun grenades?|removed|evicted)\b"
 )
 
 _WEAPONS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -49,11 +49,15 @@ _WEAPONS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _CIVILIAN = re.compile(
     r"\b(?:civilians?|villagers?|residents|passengers|worshippers|farmers|students|children|women|"
     r"journalists?|teachers?|traders|shoppers|family|families|people|aid workers?|doctors?|"
-    r"priests?|chiefs?|activists?|pupils|herders|fishermen|elders?|displaced|refugees|camp)\b"
+    r"priests?|chiefs?|activists?|pupils|herders|fishermen|elders?|displaced|refugees|camp|man|woman|"
+    r"men|member|hostages?|detainees|prisoners|bloggers?|officials?|council|unarmed|driver)\b"
 )
 _ARMED_TARGET = re.compile(
     r"\b(?:soldiers?|troops|police(?:men)?|policemen|officers|army|militants?|insurgents?|rebels?|"
     r"fighters|convoy|patrol|checkpoint|base|outpost|barracks|military|forces|guards?|peacekeepers)\b"
+)
+_VIOLENT_VERB = re.compile(
+    r"\b(?:kill\w*|attack\w*|shot|shoot\w*|execut\w*|ambush\w*|target\w*|stormed|raided|opened fire)\b"
 )
 _TERRITORY_COMBAT = re.compile(
     r"\b(?:fight\w*|fought|clash\w*|battl\w*|attack\w*|offensive|killed|stormed|overr[au]n|"
@@ -69,12 +73,13 @@ _SECURITY = re.compile(
     r"\b(?:police|security forces|troops|soldiers|officers|army|military|guards|authorities|"
     r"riot police|gendarm\w*|militiamen)\b"
 )
-_PROTESTERS = r"(?:protesters|demonstrators|marchers|crowds?|students|protest\w*|demonstrations?|rall(?:y|ies))"
+_PROTESTERS = r"(?:protesters?|demonstrators?|marchers?|crowds?|students?|protest\w*|demonstrations?|rall(?:y|ies))"
 _FORCE_ON_PROTESTERS = re.compile(
-    r"\b(?:(?:killed|killing|shot|shooting|wounded|wounding|injured|injuring|beat|beating|beaten|"
+    r"\b(?:(?:kill|kills|killed|killing|shoot|shoots|shot|shooting|wounded|wounding|injured|injuring|beat|beating|beaten|"
     r"attacked|opened fire on|fired (?:live \w+ )?(?:on|at|into)|live (?:ammunition|rounds|fire) (?:on|at|against))"
     r"(?: \S+){0,5} " + _PROTESTERS + r"|" + _PROTESTERS + r"(?: \S+){0,3} (?:were|was|have been|had been) "
-    r"(?:\S+ )?(?:killed|shot|wounded|injured|beaten)|(?:live (?:ammunition|rounds))|shot dead|fatally)\b"
+    r"(?:\S+ )?(?:killed|shot|wounded|injured|beaten)|(?:live (?:ammunition|rounds))|shot dead|fatally|"
+    r"excessive force|" + _PROTESTERS + r" died)\b"
 )
 _GRIEVANCE = re.compile(r"\b(?:over|against|after|about) (?:the |a )?(?:killing|death|shooting|murder)")
 
@@ -94,8 +99,13 @@ def refine(code: str, text: str, window: str = "", sentence: str = "") -> str:
                 break
             if weapon != code and pattern.search(text):
                 return weapon
-    if code == "ATT" and _ARMED_TARGET.search(text) and not _CIVILIAN.search(text):
-        return "CLASH"
+    if code == "ATT":
+        verb = _VIOLENT_VERB.search(text)
+        targets = text[verb.end() :] if verb else ""
+        if verb and re.match(r"\s+by\b", targets):  # passive: the victims come first
+            targets = text[: verb.start()]
+        if _ARMED_TARGET.search(targets) and not _CIVILIAN.search(targets):
+            return "CLASH"
     whole = sentence or text
     if code in ("GRT", "NSO") and _PEACEFUL_TRANSFER.search(whole):
         unopposed = re.sub(r"without (?:a |any )?(?:fight|fighting|clashes|resistance)", "", whole)

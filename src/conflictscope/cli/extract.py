@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from datetime import date
 
 import click
@@ -59,7 +60,7 @@ def extract(
     problems: list[InputProblem] = []
     articles_read = 0
 
-    def articles() -> list[Article] | object:
+    def articles() -> Iterator[Article]:
         nonlocal articles_read
         for item in read_inputs(inputs, published=published, max_chars=max_chars):
             if isinstance(item, InputProblem):
@@ -73,7 +74,7 @@ def extract(
     if output_format == "table":
         click.echo(_table_header())
     count = 0
-    for analyzed in default_pipeline().run_many(articles()):  # type: ignore[arg-type]
+    for analyzed in default_pipeline().run_many(articles()):
         for message in analyzed.warnings:
             warn(f"{analyzed.article.id}: {message}")
         for event in analyzed.events:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
+from typing import Any, TypeVar
 
 from conflictscope.actors.dictionary import localize
 from conflictscope.models import (
@@ -35,6 +36,8 @@ from conflictscope.taxonomy import (
     disorder_type,
     interaction,
 )
+
+T = TypeVar("T")
 
 #: The generic actor1 (name, inter) when the text names none, by event type.
 _DEFAULT_ACTOR1 = {
@@ -225,7 +228,7 @@ def _places_compatible(first: Event, second: Event) -> bool:
     return (coarse.where_prec or 0) >= 4 and coarse.admin1 == fine.admin1
 
 
-def _more_precise_place(kept: Event, other: Event) -> dict[str, object]:
+def _more_precise_place(kept: Event, other: Event) -> dict[str, Any]:
     if not other.location or (kept.location and (kept.where_prec or 9) <= (other.where_prec or 9)):
         return {}
     return {name: getattr(other, name) for name in _PLACE_FIELDS}
@@ -255,11 +258,11 @@ def _merge(kept: Event, other: Event) -> Event:
         assoc_actor_1=_union(kept.assoc_actor_1, other.assoc_actor_1),
         assoc_actor_2=_union(kept.assoc_actor_2, other.assoc_actor_2),
         evidence=evidence,
-        **_more_precise_place(kept, other),  # type: ignore[arg-type]
+        **_more_precise_place(kept, other),
     )
 
 
-def _union(first: Iterable, second: Iterable) -> tuple:  # type: ignore[type-arg]
+def _union(first: Iterable[T], second: Iterable[T]) -> tuple[T, ...]:
     seen = list(first)
     seen.extend(item for item in second if item not in seen)
     return tuple(seen)

@@ -46,10 +46,12 @@ class Sentence:
 
     def span(self, item: SpacySpan | Token) -> Span:
         """Article-level :class:`Span` for a token or span of this sentence's doc."""
-        if hasattr(item, "start_char"):
-            begin, end = item.start_char, item.end_char
-        else:
+        from spacy.tokens import Token
+
+        if isinstance(item, Token):
             begin, end = item.idx, item.idx + len(item)
+        else:
+            begin, end = item.start_char, item.end_char
         return Span(self.start + begin, self.start + end, self.text[begin:end])
 
     def char_span(self, begin: int, end: int) -> Span:

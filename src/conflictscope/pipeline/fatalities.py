@@ -13,7 +13,7 @@ docs/deaths-and-sources.md.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import regex as re
@@ -39,7 +39,6 @@ _TERRITORY = ("Non-state actor overtakes territory", "Government regains territo
 #: ACLED records no deaths for strategic developments: their sentences' deaths go elsewhere.
 _NO_DEATHS = "Strategic developments"
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
-_HAS_ACLED = "acled" in {f.name for f in fields(Fatalities)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +79,7 @@ def fatalities(analyzed: AnalyzedArticle) -> AnalyzedArticle:
             continue
         deaths, acled = result
         candidate = candidates[index]
-        if _HAS_ACLED:
-            deaths = replace(deaths, acled=acled)  # type: ignore[call-arg]
+        deaths = replace(deaths, acled=acled)
         candidate = replace(candidate, fatalities=deaths)
         candidates[index] = candidate.with_evidence("fatalities", *(r.span for r in items))
         key = (candidate.trigger.start, candidate.trigger.end, candidate.sub_event_type)
