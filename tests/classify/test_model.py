@@ -22,7 +22,8 @@ def test_model_file_is_json_and_loads() -> None:
     model = default_model()
     assert model.weights.shape == (len(model.index), len(LABELS))
     assert 0.2 <= model.temperature <= 5.0
-    assert set(model.rule_precision) <= set(LABELS)
+    assert set(model.rule_precision) <= {*LABELS, "refine"}
+    assert all(0.0 < p <= 1.0 for p in model.rule_precision.values())
 
 
 def test_labels_cover_the_taxonomy() -> None:

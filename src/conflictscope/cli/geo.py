@@ -6,7 +6,6 @@ import json
 import resource
 import sys
 import time
-
 from typing import Any
 
 import click
@@ -52,8 +51,8 @@ def geocode(name: str, context: tuple[str, ...], limit: int, as_json: bool) -> N
     click.echo(f"{name} -> {best.name} [{best.feature}] {best.admin2 or '-'}, {best.admin1 or '-'}, "
                f"{best.country} ({best.latitude}, {best.longitude}) {best.gazetteer_id} "
                f"confidence {resolved.confidence:.2f}")
-    candidates: list[dict[str, Any]] = result["candidates"]  # type: ignore[assignment]
-    for item in candidates:
+    rows: list[dict[str, Any]] = result["candidates"]  # type: ignore[assignment]
+    for item in rows:
         click.echo(f"  {item['name']} [{item['feature']}] {item['admin1']}, {item['country']} "
                    f"({item['latitude']}, {item['longitude']}) {item['match']} prior {item['prior']}")
 
