@@ -164,3 +164,28 @@ def test_speed_per_sentence(parse) -> None:  # type: ignore[no-untyped-def]
         classify(analyzed)
     per_sentence = (time.perf_counter() - started) / (5 * len(analyzed.sentences))
     assert per_sentence < 0.005  # generous for a loaded CI machine; typically ~0.5 ms
+
+
+REPORT = """Rebels retake the river town of Maranga
+
+Rebel fighters have re-entered Maranga, eight months after losing the town to the army.
+
+Residents said rebels and government troops fought fiercely near the market.
+
+The rebels held Maranga for a year before it was recaptured by government forces in April.
+
+During their occupation the rebels destroyed the old courthouse and beheaded a local judge.
+
+Officials warned that any more troops sent north would weaken the defence of the capital."""
+
+
+def test_report_reading(analyze) -> None:  # type: ignore[no-untyped-def]
+    found = analyze(REPORT, "2016-12-11").candidates
+    asserted = [c for c in found if c.modality == "asserted"]
+    current = {c.sub_event_type for c in asserted if not c.is_background}
+    background = {c.sub_event_type for c in asserted if c.is_background}
+    assert "Non-state actor overtakes territory" in current
+    assert "Armed clash" in current
+    assert {"Government regains territory", "Looting/property destruction", "Attack"} <= background
+    weaken = [c for c in asserted if "would weaken" in c.sentence.text]
+    assert weaken == []

@@ -18,7 +18,7 @@ from conflictscope.evaluation.normalize import (
     gold_date,
     names_match,
 )
-from conflictscope.models import Place
+from conflictscope.models import Place, Span
 
 from .helpers import fake_analyzer, make_event
 
@@ -132,11 +132,38 @@ def test_actor_kinds(perpetrator: str, inter1: int, ok: bool) -> None:
     assert score_article(gold_event(perpetrator_type=perpetrator), event)["actor"] is ok
 
 
-def test_main_event_skips_background() -> None:
-    events = [make_event("Attack", confidence=0.9, is_background=True),
-              make_event("Armed clash", confidence=0.3)]
-    assert main_event(events).sub_event_type == "Armed clash"  # type: ignore[union-attr]
-    assert main_event(events[:1]) is None
+def _at(sub_event_type: str, offset: int, confidence: float, dated: bool = True,
+        background: bool = False) -> Any:
+    trigger = Span(offset, offset + 4, "word")
+    evidence = {"event_type": (trigger,)}
+    if dated:
+        evidence["event_date"] = (Span(offset + 10, offset + 16, "Monday"),)
+    return make_event(sub_event_type, confidence=confidence, is_background=background,
+                      evidence=evidence)
+
+
+@pytest.mark.parametrize(
+    ("events", "expected"),
+    [
+        # the first dated event with good confidence, not the most confident one
+        ([_at("Arrests", 300, 0.99), _at("Attack", 40, 0.7)], "Attack"),
+        # an event the text dates beats an earlier undated one
+        ([_at("Arrests", 20, 0.9, dated=False), _at("Attack", 200, 0.8)], "Attack"),
+        # background events count: the old attack a trial report is about
+        ([_at("Attack", 50, 0.9, background=True), _at("Arrests", 400, 0.9)], "Attack"),
+        # low-confidence events only when nothing better exists
+        ([_at("Attack", 10, 0.4), _at("Arrests", 500, 0.8)], "Arrests"),
+        ([_at("Attack", 10, 0.4), _at("Arrests", 500, 0.3)], "Attack"),
+        # no dated event: the first good one
+        ([_at("Arrests", 90, 0.9, dated=False), _at("Attack", 30, 0.7, dated=False)], "Attack"),
+    ],
+)
+def test_main_event_is_the_first_dated_one(events: list[Any], expected: str) -> None:
+    assert main_event(events).sub_event_type == expected  # type: ignore[union-attr]
+
+
+def test_main_event_of_nothing_is_none() -> None:
+    assert main_event([]) is None
 
 
 def write_hrds(path: Path, events: list[dict[str, Any]]) -> Path:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 _PROTEST_FAMILY = {"PEACE", "PINT", "FORCE", "VDEM"}
+_RIOTERS = re.compile(r"\b(?:riot(?:s|ers|ed|ing)?|protesters?|demonstrators?|\bmobs?)\b")
 _PROTEST_WORDS = re.compile(
     r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|es|ers)?|sit-?in|crowds?|"
     r"marchers|students)\b"
@@ -54,6 +55,7 @@ _CIVILIAN = re.compile(
 )
 _ARMED_TARGET = re.compile(
     r"\b(?:soldiers?|troops|police(?:men)?|policemen|officers|army|militants?|insurgents?|rebels?|"
+    r"terrorists?|jihadists?|gunmen|attackers|assailants|bandits|combatants|extremists|militiamen|"
     r"fighters|convoy|patrol|checkpoint|base|outpost|barracks|military|forces|guards?|peacekeepers)\b"
 )
 _VIOLENT_VERB = re.compile(
@@ -93,6 +95,8 @@ def refine(code: str, text: str, window: str = "", sentence: str = "") -> str:
     """
     if code in _PROTEST_FAMILY:
         return _protest_rung(f"{text} {window}")
+    if code == "LOOT" and _RIOTERS.search(_no_riot_police(text)):
+        return "MOB" if re.search(r"\bmobs?\b", text) else "VDEM"  # destruction by rioters is a riot
     if code in ("ATT", "CLASH", "AIR", "SHELL", "IED"):
         for weapon, pattern in _WEAPONS:
             if code != "ATT" and weapon not in ("SUIC", "CHEM"):
@@ -114,8 +118,12 @@ def refine(code: str, text: str, window: str = "", sentence: str = "") -> str:
     return code
 
 
+def _no_riot_police(text: str) -> str:
+    return re.sub(r"\b(?:anti-?riot|riot) (?:police|officers|squads?|gear|units?|troops)\b", "police", text)
+
+
 def _protest_rung(text: str) -> str:
-    text = re.sub(r"\b(?:anti-?riot|riot) (?:police|officers|squads?|gear|units?|troops)\b", "police", text)
+    text = _no_riot_police(text)
     if _VIOLENT_PROTESTERS.search(text):
         return "VDEM"
     if _FORCE_ON_PROTESTERS.search(text) and not _GRIEVANCE.search(text):
@@ -185,6 +193,7 @@ STRONG_CUES: dict[str, re.Pattern[str]] = {
     "ATT": re.compile(r"\b(?:behead(?:ed|ing)|massacred|hacked to death|gunned down|executed (?:\w+ )?(?:civilians|villagers|hostages|prisoners|men|women|people|director|a))\b"),
     "AIR": re.compile(r"\b(?:air ?strikes?|air[- ]raids?|warplanes?|drone strikes?)\b"),
     "IED": re.compile(r"\b(?:roadside bombs?|improvised explosive devices?|ieds?|landmines?)\b"),
+    "VDEM": re.compile(r"\b(?:rioters|rioted|rioting)\b"),
     "LOOT": re.compile(r"\b(?:loot(?:ed|ing)|ransack(?:ed|ing)|plunder(?:ed|ing)|torched (?:homes|houses|shops|vehicles|villages?))\b"),
     "HQ": re.compile(r"\b(?:set up|sets up|established|establishes|built|opened) (?:\S+ ){0,4}(?:bases?|camps?|outposts?|observation (?:posts?|points?)|military posts?|headquarters)\b"),
     "DISR": re.compile(r"\b(?:defus(?:ed|ing)|(?:weapons|arms|ammunition) caches?|(?:seized|confiscated|recovered|found|discovered) (?:\S+ ){0,4}(?:weapons|arms|ammunition|explosives|rifles|firearms|grenades|mines))\b"),

@@ -4,8 +4,7 @@ Two gold formats:
 
 * HRDsAttack JSON Lines (``{id, text, publish_date, event: {year, month, day,
   date_iso, city, region, country, perpetrator_type}}``): one gold event per
-  article, compared with the article's *main event* (the highest-confidence
-  non-background event). See :mod:`conflictscope.evaluation.normalize` for the
+  article, compared with the article's *main event* (see :func:`main_event`). See :mod:`conflictscope.evaluation.normalize` for the
   matching rules.
 * A seed's ``.expected.json`` (``must`` / ``may`` / ``must_not``) with the
   article text in the file its ``article`` key names, beside it: scored in
@@ -64,13 +63,34 @@ def pipeline_analyzer(pipeline: Pipeline | None = None) -> Analyzer:
     return analyze
 
 
+#: Events below this confidence are not taken as an article's main event while others qualify.
+MAIN_EVENT_MIN_CONFIDENCE = 0.6
+
+
 def main_event(events: Iterable[Event]) -> Event | None:
-    """The highest-confidence non-background event (first on a tie), or None."""
-    best: Event | None = None
-    for event in events:
-        if not event.is_background and (best is None or event.confidence > best.confidence):
-            best = event
-    return best
+    """The article's main event: the first reported event the text dates, with good confidence.
+
+    Among events of confidence >= :data:`MAIN_EVENT_MIN_CONFIDENCE`: the first
+    (by trigger offset) whose date comes from the text, else the first of them;
+    without any, the highest-confidence event. Background events count: a report
+    on a trial or an anniversary is about an attack that may be years old, and the
+    lead usually names it first ("police arrested five suspects over the killing
+    of a journalist in July 2016"). None when there is no event.
+    """
+    listed = list(events)
+    if not listed:
+        return None
+    good = [e for e in listed if e.confidence >= MAIN_EVENT_MIN_CONFIDENCE]
+    if not good:
+        return max(listed, key=lambda e: e.confidence)
+    dated = [e for e in good if e.evidence.get("event_date")]
+    return min(dated or good, key=_reported_at)
+
+
+def _reported_at(event: Event) -> int:
+    """Where the event is first reported: the offset of its trigger."""
+    spans = event.evidence.get("event_type") or ()
+    return min((span.start for span in spans), default=0)
 
 
 def fallback_place(analyzed: AnalyzedArticle) -> Any:

@@ -22,7 +22,7 @@ from typing import Any
 from conflictscope.errors import EvaluationError
 from conflictscope.evaluation.metrics import PRF
 from conflictscope.gazetteer.demonyms import demonym_country
-from conflictscope.gazetteer.geoparse import geoparse, known_name
+from conflictscope.gazetteer.geoparse import geoparse, known_name, nearest_anchor
 from conflictscope.gazetteer.index import FUZZY, Gazetteer, get_gazetteer
 from conflictscope.gazetteer.recognize import _clean, link_containers
 from conflictscope.gazetteer.resolve import Resolver, Toponym, distance_km
@@ -104,9 +104,13 @@ def _error_stats(errors: list[float]) -> dict[str, float | int]:
 
 def resolve_gold_spans(
     text: str, gold: list[dict[str, Any]], context: list[str], fallback: tuple[float, float] | None,
-    gazetteer: Gazetteer,
+    gazetteer: Gazetteer, anchors: list[tuple[int, float, float]] | None = None,
 ) -> list[tuple[float, float] | None]:
-    """Coordinates for each gold toponym phrase, resolved together in context."""
+    """Coordinates for each gold toponym phrase, resolved together in context.
+
+    A name the gazetteer lacks takes the nearest town named in its paragraph
+    (``anchors``: offset, lat, lon, plus the confidently resolved gold towns), else ``fallback``.
+    """
     toponyms: list[Toponym] = []
     known = known_name(gazetteer)
     for item in gold:
@@ -126,6 +130,10 @@ def resolve_gold_spans(
              if r is not None and r.match.kind != FUZZY and r.match.entry.feature == "city"
              and r.confidence >= 0.6 and r.match.entry.lat is not None]
     fallback = _medoid(towns) or fallback  # type: ignore[arg-type]
+    anchors = list(anchors or []) + [
+        (t.span.start, r.match.entry.lat, r.match.entry.lon) for t, r in zip(toponyms, resolved, strict=True)
+        if r is not None and r.match.kind != FUZZY and r.match.entry.feature == "city"
+        and r.confidence >= 0.6 and r.match.entry.lat is not None and r.match.entry.lon is not None]
     points: list[tuple[float, float] | None] = []
     for toponym, resolution in zip(toponyms, resolved, strict=True):
         entry = resolution.match.entry if resolution else None
@@ -140,7 +148,7 @@ def resolve_gold_spans(
         if entry is not None and entry.lat is not None and entry.lon is not None:
             points.append((entry.lat, entry.lon))
         else:
-            points.append(fallback)
+            points.append(nearest_anchor(text, toponym.span.start, anchors) or fallback)
     return points
 
 
@@ -190,8 +198,11 @@ def evaluate_geoparse(gold_path: str, *, limit: int | None = None) -> dict[str, 
         fallback = ((focus.place.latitude, focus.place.longitude)
                     if focus and focus.place.latitude is not None and focus.place.longitude is not None
                     else None)
+        anchors = [(m.span.start, m.place.latitude, m.place.longitude) for m in parsed.places
+                   if m.place.feature == "city" and m.confidence >= 0.6
+                   and m.place.latitude is not None and m.place.longitude is not None]
         points = resolve_gold_spans(record["text"], gold, [d.cc for d in parsed.demonyms], fallback,
-                                    gazetteer)
+                                    gazetteer, anchors)
         for item, point in zip(gold, points, strict=True):
             span_errors.append(MAX_ERROR_KM if point is None
                                else distance_km(point[0], point[1], item["lat"], item["lon"]))

@@ -81,3 +81,28 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
         for r in sorted(final, key=lambda r: r.toponym.span.start)
     )
     return GeoParse(places, tuple(demonyms), tuple(final))
+
+
+#: An unknown name takes the nearest town named within this many characters in its paragraph.
+ANCHOR_WINDOW = 60
+
+
+def nearest_anchor(
+    text: str, start: int, anchors: list[tuple[int, float, float]], window: int = ANCHOR_WINDOW
+) -> tuple[float, float] | None:
+    """The point of the town named nearest to ``start`` in the same paragraph, or None.
+
+    ``anchors`` are (character offset, lat, lon) of confidently resolved towns. A
+    street, building or neighbourhood the gazetteer lacks ("on Royal Street in the
+    French Quarter of New Orleans") is most likely in the town named next to it.
+    """
+    low = text.rfind("\n\n", 0, start) + 1
+    high = text.find("\n\n", start)
+    high = len(text) if high < 0 else high
+    best: tuple[int, float, float] | None = None
+    for offset, lat, lon in anchors:
+        if offset == start or not low <= offset < high or not -window / 2 <= offset - start <= window:
+            continue
+        if best is None or abs(offset - start) < abs(best[0] - start):
+            best = (offset, lat, lon)
+    return (best[1], best[2]) if best else None

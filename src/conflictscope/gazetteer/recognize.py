@@ -175,6 +175,7 @@ def link_containers(text: str, toponyms: list[Toponym]) -> list[Toponym]:
     by_start = {t.span.start: t for t in toponyms}
     result: list[Toponym] = []
     added: list[Toponym] = []
+    containers: set[int] = set()  # a name written as a container is a region ("Tacoma, Washington")
     for toponym in toponyms:
         match = _AFTER_COMMA.match(text, toponym.span.end)
         if match is None or _LIST_GOES_ON.match(text[match.end():]):
@@ -191,8 +192,11 @@ def link_containers(text: str, toponyms: list[Toponym]) -> list[Toponym]:
                 added.append(Toponym(Span(begin, begin + len(raw), raw), short[1], 0.9, "admin"))
         elif other is not None:
             result.append(replace(toponym, within=other.name))
+            containers.add(begin)
         else:
             result.append(toponym)
+    result = [replace(t, hint="admin") if t.span.start in containers and not t.hint else t
+              for t in result]
     if not added:
         return result
     spans = [(t.span.start, t.span.end) for t in added]

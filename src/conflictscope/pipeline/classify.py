@@ -105,7 +105,8 @@ def classify_sentence(
                     continue
                 sub_code, sub_prob = strong, model.rule_precision.get(strong, 0.5)
             made = _candidate(
-                sentence, clause, sub_code, sub_prob * CLAUSE_DISCOUNT, actors, model, window
+                sentence, clause, sub_code, sub_prob * CLAUSE_DISCOUNT, actors, model, window,
+                primary=False,
             )
             if made is not None and made.sub_event_type not in seen:
                 seen.add(made.sub_event_type)
@@ -128,13 +129,16 @@ def _candidate(
     actors: tuple[ActorMention, ...],
     model: LinearModel,
     window: str = "",
+    primary: bool = True,
 ) -> EventCandidate | None:
     doc = sentence.doc
     assert doc is not None
     begin, end = _clause_range(sentence, clause)
     clause_lower = sentence.text[begin:end].lower()
     whole = sentence.text.lower()
-    refined = refine(code, clause_lower, f"{whole} {window.lower()}", whole)
+    # the sentence's own reading is refined over the whole sentence ("killed when
+    # IEDs detonated" spans two clauses); a further clause's over that clause
+    refined = refine(code, whole if primary else clause_lower, f"{whole} {window.lower()}", whole)
     if refined != code:  # a codebook rule overrode the model: its measured precision caps
         prob = min(prob, model.rule_precision.get("refine", 0.7))
         code = refined

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from conflictscope.models import EventCandidate, Span
-from conflictscope.pipeline.base import AnalyzedArticle, Sentence
+from conflictscope.models import EventCandidate
+from conflictscope.pipeline.base import AnalyzedArticle
 from conflictscope.pipeline.registry import stage
-from conflictscope.timex import ArticleTimes, Timex, analyze_times
+from conflictscope.timex import ArticleTimes, analyze_times
 from conflictscope.timex.attach import date_clause, is_background
+from conflictscope.timex.clauses import clause_roles
 
 NO_BASE_WARNING = "no publication date: relative time expressions were not resolved"
 
@@ -59,10 +60,14 @@ def analyzed_times(analyzed: AnalyzedArticle) -> ArticleTimes:
 def _date_candidate(analyzed: AnalyzedArticle, times: ArticleTimes, candidate: EventCandidate) -> EventCandidate:
     sentence = analyzed.sentence_at(candidate.trigger.start)
     bounds = (sentence.start, sentence.end) if sentence else (candidate.sentence.start, candidate.sentence.end)
-    attached = _attached(sentence, candidate.trigger, times.timexes) if sentence else ()
+    local = [t for t in times.timexes if bounds[0] <= t.start < bounds[1]]
+    roles = clause_roles(
+        analyzed.text, bounds[0], sentence.doc if sentence else None, candidate.trigger, local
+    )
     dating = date_clause(
         candidate.trigger, bounds, times.timexes, analyzed.text, times.base,
-        attached=attached, dateline=times.dateline,
+        attached=roles.attached, reporting=roles.reporting, other=roles.other,
+        dateline=times.dateline,
     )
     if dating.time is None:
         return candidate
@@ -72,61 +77,62 @@ def _date_candidate(analyzed: AnalyzedArticle, times: ArticleTimes, candidate: E
 
 
 def _inherit(candidates: tuple[EventCandidate, ...]) -> tuple[EventCandidate, ...]:
-    """An undated later mention of an event type takes the date of the last dated one of that type.
+    """An undated mention of an event takes the date of a dated mention of the same event.
 
     "IS was driven out in March ... when they recaptured Palmyra" (no date of its own)
-    is the same March recapture, not a new event on the publication date.
+    is the same March recapture, not a new event on the publication date; and
+    "the activist, who was arrested during the protests, ..." in the lead is the
+    arrest a later sentence dates "on January 12". A mention is the same event
+    when it has the same sub-event type and is not known to be elsewhere; the
+    nearest earlier dated mention wins, else the nearest later one.
     """
     result: list[EventCandidate] = []
     for candidate in candidates:
         time = candidate.time
         if time is not None and not time.stated:
-            earlier = next(
-                (
-                    c for c in reversed(result)
-                    if c.sub_event_type == candidate.sub_event_type and c.time is not None and c.time.stated
-                    and c.trigger.start < candidate.trigger.start and _same_place(c, candidate)
-                ),
-                None,
+            earlier = [
+                c for c in candidates
+                if c.trigger.start < candidate.trigger.start and _coreferent(c, candidate)
+            ]
+            later = [
+                c for c in candidates
+                if c.trigger.start > candidate.trigger.start and _coreferent(c, candidate)
+            ]
+            source = (
+                max(earlier, key=lambda c: c.trigger.start) if earlier
+                else min(later, key=lambda c: c.trigger.start) if later else None
             )
-            if earlier is not None:
+            if source is not None and source.time is not None:
                 candidate = replace(
-                    candidate, time=earlier.time, is_background=candidate.is_background or earlier.is_background
-                ).with_evidence("event_date", *earlier.evidence.get("event_date", ()))
+                    candidate, time=source.time, is_background=candidate.is_background or source.is_background
+                ).with_evidence("event_date", *source.evidence.get("event_date", ()))
         result.append(candidate)
     return tuple(result)
 
 
-def _same_place(first: EventCandidate, second: EventCandidate) -> bool:
-    """Not known to be in different places."""
-    if first.place is None or second.place is None:
-        return True
-    return first.place.place.gazetteer_id == second.place.place.gazetteer_id and (
-        first.place.place.name == second.place.place.name
+def _coreferent(dated: EventCandidate, undated: EventCandidate) -> bool:
+    """``dated`` has a stated date and may be the same event as ``undated``."""
+    return (
+        dated.time is not None and dated.time.stated and dated.sub_event_type == undated.sub_event_type
+        and dated.modality == "asserted" and _same_place(dated, undated)
     )
 
 
-def _attached(sentence: Sentence, trigger: Span, timexes: tuple[Timex, ...]) -> tuple[Timex, ...]:
-    """Expressions of the sentence whose syntactic head hangs off the trigger (parsed only)."""
-    doc = sentence.doc
-    if doc is None:
-        return ()
-    head = doc.char_span(trigger.start - sentence.start, trigger.end - sentence.start, alignment_mode="expand")
-    if head is None or len(head) == 0:
-        return ()
-    trigger_token = head.root
-    result = []
-    for timex in timexes:
-        if not sentence.start <= timex.start < sentence.end:
-            continue
-        span = doc.char_span(timex.start - sentence.start, timex.end - sentence.start, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        root = span.root
-        chain = list(root.ancestors)
-        # attached only if no other verb sits between the expression and the trigger
-        if trigger_token in chain and not any(
-            t.pos_ in ("VERB", "AUX") for t in chain[: chain.index(trigger_token)]
-        ):
-            result.append(timex)
-    return tuple(result)
+def _same_place(first: EventCandidate, second: EventCandidate) -> bool:
+    """Not known to be in different places: the same place, or one inside the other's region.
+
+    "arrested in Haryana" and "arrested at Kundli in Haryana" may be one event;
+    places in different countries or different first-level regions are not.
+    """
+    if first.place is None or second.place is None:
+        return True
+    one, two = first.place.place, second.place.place
+    if (one.gazetteer_id, one.name) == (two.gazetteer_id, two.name):
+        return True
+    if one.iso3 and two.iso3 and one.iso3 != two.iso3:
+        return False
+    if "country" in (one.feature, two.feature):
+        return True
+    regions = {one.admin1 or (one.name if one.feature == "admin1" else ""),
+               two.admin1 or (two.name if two.feature == "admin1" else "")}
+    return len(regions) == 1 and "" not in regions

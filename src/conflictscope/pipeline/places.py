@@ -44,6 +44,10 @@ _ANAPHORA = re.compile(
     r"the\s+surrounding\s+countryside)\b",
     re.IGNORECASE,
 )
+#: A country named as a modifier ("US Secretary of State", "Iran's foreign minister").
+_ATTRIBUTIVE = re.compile(r"(?:['’]s)?\s+(?:\p{Lu}\p{Ll}|officials?\b|forces\b|troops\b|government\b|"
+                          r"authorities\b|military\b|embassy\b|president\b|army\b|police\b)")
+ATTRIBUTIVE_FACTOR, DATELINE_BONUS = 0.5, 2.5
 _SPECIFICITY = {"site": 0.9, "city": 1.0, "admin2": 0.5, "admin1": 0.3, "country": 0.0, "continent": -1.0}
 
 
@@ -167,7 +171,9 @@ def main_place(analyzed: AnalyzedArticle) -> PlaceMention | None:
             before = analyzed.text[max(0, mention.span.start - 30):mention.span.start]
             weight *= 1.8 if _BEFORE_IN.search(before) else 1.3
         if dated[0] <= mention.span.start < dated[1]:
-            weight += 2.5
+            weight += DATELINE_BONUS
+        if mention.place.feature == "country" and _ATTRIBUTIVE.match(analyzed.text, mention.span.end):
+            weight *= ATTRIBUTIVE_FACTOR  # "US officials", "Pakistan's foreign minister": an actor
         salience[key] += weight
         countries[mention.place.iso3] += weight * (1.0 if mention.place.feature == "country" else 0.8)
     demonyms = parsed.demonyms if parsed is not None else ()

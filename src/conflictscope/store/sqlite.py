@@ -45,6 +45,7 @@ class SQLiteStore(SqlStore):
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._conn.execute("PRAGMA cache_size = -65536")  # 64 MiB page cache
             self._conn.execute("PRAGMA temp_store = MEMORY")
+            self._conn.execute("PRAGMA mmap_size = 4294967296")  # read pages without copies
             if not memory and not read_only:
                 self._conn.execute("PRAGMA journal_mode = WAL")
                 self._conn.execute("PRAGMA synchronous = NORMAL")

@@ -97,23 +97,33 @@ def date_clause(
     published: date | None,
     *,
     attached: Sequence[Timex] = (),
+    reporting: Sequence[Timex] = (),
+    other: Sequence[Timex] = (),
     dateline: Timex | None = None,
 ) -> Dating:
-    """Date the clause of ``trigger`` (see the module docstring for the order)."""
+    """Date the clause of ``trigger`` (see the module docstring for the order).
+
+    ``attached``, ``reporting`` and ``other`` sort the sentence's expressions by
+    the verb that governs them (:mod:`conflictscope.timex.clauses`): the
+    trigger's own, a reporting verb ("police said on Monday": never the event's
+    date, at most its latest possible day), or another verb (used only when the
+    sentence has nothing better).
+    """
     s_start, s_end = sentence
     local = [t for t in timexes if s_start <= t.start < s_end]
     chosen = _anchored_clause(trigger, local, published)
     if chosen is not None:
         return chosen
-    usable = [
+    candidates = [
         t for t in local
         if _usable(t) and not (t.type == "DURATION" and t.signal) and not _in_foreign_clause(t, trigger, local)
     ]
+    usable = [t for t in candidates if t not in reporting]
     owner = _owning_duration(trigger, local)
     if owner is not None and owner.interval is not None:
         return Dating(event_time(owner.interval, published), (_span(owner),), owner.interval)
-    if usable:
-        preferred = [t for t in usable if t in attached] or usable
+    preferred = [t for t in usable if t in attached] or [t for t in usable if t not in other] or usable
+    if preferred:
         best = min(preferred, key=lambda t: _distance(t, trigger))
         return _from_timex(best, usable, text, published)
     earlier = [
@@ -124,11 +134,20 @@ def date_clause(
     if earlier:
         best = max(earlier, key=lambda t: t.start)
         return _from_timex(best, [best], text, published)
+    said = [t for t in candidates if t in reporting and t.type != "DURATION" and _is_day(t)]
+    if said:
+        report = min(said, key=lambda t: _distance(t, trigger))
+        assert report.interval is not None
+        return Dating(unstated_time(report.interval.start), (_span(report),), report.interval)
     if dateline is not None and dateline.interval is not None:
         return Dating(unstated_time(dateline.interval.start), (_span(dateline),), dateline.interval)
     if published is not None:
         return Dating(unstated_time(published), (), None)
     return Dating(None, (), None)
+
+
+def _is_day(timex: Timex) -> bool:
+    return timex.interval is not None and timex.interval.granularity == "day"
 
 
 def _usable(timex: Timex) -> bool:

@@ -33,6 +33,7 @@ _MODIFIER = re.compile(
 _SIGNAL_BEFORE = re.compile(r"\b(?P<signal>(?i:since|until|till|by|from|between|after|before))\s+$")
 _CLAUSE_END = re.compile(r"[,;:.!?]|\s(?:and|but|while|whereas)\s")
 _WEEKDAY_GAP = re.compile(r"^\s*,?\s*(?:the\s+)?$")
+_BARE_NUMBER = re.compile(r"^\W*\d{1,3}\W*$")
 _ANAPHORIC_RULES = ("later-earlier", "anaphoric-day", "the-day", "period")
 _LINKED_DURATION_MAX_DAYS = 31
 #: How many characters before an expression are searched for a future marker.
@@ -183,6 +184,8 @@ def _fallback(
         if any(t.start < finish and begin < t.end for t in found):
             continue
         phrase = text[begin:finish]
+        if _BARE_NUMBER.match(phrase):  # "Nazik, 37," is an age, "30" alone is no date
+            continue
         interval = dateparser_interval(phrase, published)
         if interval is None:
             continue

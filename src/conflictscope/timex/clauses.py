@@ -1,0 +1,135 @@
+"""Which clause a time expression belongs to: the trigger's, a reporting verb's, or another verb's.
+
+"Police said on Monday that gunmen *killed* two activists": "on Monday" dates the
+report, not the killing. "They were released Monday after being *kidnapped* on
+Christmas Eve": "Monday" belongs to "released". The parse gives each expression
+its governing verb (the first verb among its syntactic ancestors); an expression
+governed by the trigger's own verb is *attached*, one governed by a reporting
+verb that is not the trigger's verb is a *reporting* date, and one governed by
+another verb is *other*. Sentences without a parse fall back on the surface
+pattern "said (on) Monday" for reporting dates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex as re
+
+from conflictscope.models import Span
+from conflictscope.timex.record import Timex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+#: Lemmas of verbs that report an event rather than being one.
+REPORTING_LEMMAS = frozenset(
+    {
+        "say", "tell", "announce", "confirm", "report", "add", "state", "claim", "tweet",
+        "write", "post", "disclose", "reveal", "note", "explain", "allege", "insist",
+        "deny", "quote", "publish", "declare", "call", "urge", "demand", "condemn",
+        "speak", "comment",
+    }
+)
+
+#: "said on Monday", "told reporters Tuesday", "announced on 3 May": a reporting date by surface.
+_REPORTING_BEFORE = re.compile(
+    r"(?i)\b(?:said|says|told\s+(?:\w+\s+){0,2}|announced|confirmed|reported|added|stated|tweeted|wrote|"
+    r"posted|disclosed|revealed|claimed|declared|called|urged|demanded|condemned|"
+    r"(?:in\s+)?a\s+statement|(?:at\s+)?a\s+(?:press\s+conference|news\s+briefing))\s*(?:on|late|early)?\s*$"
+)
+
+_VERB_TAGS = ("VERB",)
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseRoles:
+    """The expressions of one sentence sorted by the clause they belong to.
+
+    Expressions in none of the three (no verb governs them) are neutral.
+    """
+
+    attached: tuple[Timex, ...] = ()
+    reporting: tuple[Timex, ...] = ()
+    other: tuple[Timex, ...] = ()
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The token itself when it is a verb, else its nearest verb ancestor (None at the root)."""
+    if token.pos_ in _VERB_TAGS:
+        return token
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in _VERB_TAGS:
+            return ancestor
+    return None
+
+
+def _head_verb(root: Token) -> Token | None:
+    """The verb governing an expression whose syntactic head is ``root`` (itself excluded)."""
+    for ancestor in root.ancestors:
+        if ancestor.pos_ in _VERB_TAGS:
+            return ancestor
+    return None
+
+
+def _is_reporting(token: Token | None) -> bool:
+    return token is not None and token.lemma_.casefold() in REPORTING_LEMMAS
+
+
+def _reporting_by_surface(text: str, timex: Timex, trigger: Span) -> bool:
+    """"... said on Monday" right before the expression, the trigger elsewhere."""
+    window_start = max(0, timex.start - 40)
+    before = text[window_start : timex.start]
+    match = _REPORTING_BEFORE.search(before)
+    if match is None:
+        return False
+    verb_start = window_start + match.start()
+    return not (verb_start <= trigger.start < timex.start)
+
+
+def clause_roles(
+    text: str,
+    sentence_start: int,
+    doc: Doc | None,
+    trigger: Span,
+    timexes: Sequence[Timex],
+) -> ClauseRoles:
+    """Sort the expressions of a sentence (``timexes``, article offsets) by clause.
+
+    ``doc`` is the sentence's parse (offsets relative to ``sentence_start``) or None.
+    """
+    attached: list[Timex] = []
+    reporting: list[Timex] = []
+    other: list[Timex] = []
+    trigger_verb: Token | None = None
+    if doc is not None:
+        head = doc.char_span(
+            trigger.start - sentence_start, trigger.end - sentence_start, alignment_mode="expand"
+        )
+        if head is not None and len(head) > 0:
+            trigger_verb = governing_verb(head.root)
+    for timex in timexes:
+        span = None
+        if doc is not None:
+            span = doc.char_span(
+                timex.start - sentence_start, timex.end - sentence_start, alignment_mode="expand"
+            )
+        if span is None or len(span) == 0 or trigger_verb is None:
+            if _reporting_by_surface(text, timex, trigger):
+                reporting.append(timex)
+            continue
+        verb = _head_verb(span.root)
+        if verb is None:
+            continue
+        if verb == trigger_verb or verb in trigger_verb.conjuncts:
+            attached.append(timex)
+        elif (_is_reporting(verb) and not _is_reporting(trigger_verb)) or _reporting_by_surface(
+            text, timex, trigger
+        ):
+            reporting.append(timex)
+        else:
+            other.append(timex)
+    return ClauseRoles(tuple(attached), tuple(reporting), tuple(other))
+
