@@ -76,6 +76,8 @@ def _to_event(analyzed: AnalyzedArticle, candidate: EventCandidate, version: str
         base, inter1 = _DEFAULT_ACTOR1[candidate.event_type]
         actor1 = f"{base} ({country})" if country else base
     actor2, inter2 = _actor_name(candidate.actor2, country)
+    if actor2 == actor1:
+        actor2, inter2 = "", 0
     when = candidate.time or _publication_time(article.published)
     deaths = candidate.fatalities
     attribution = candidate.attribution
@@ -202,13 +204,19 @@ def _same_event(first: Event, second: Event) -> bool:
     """
     return (
         first.sub_event_type == second.sub_event_type
-        and first.actor1 == second.actor1
+        and _actors_compatible(first.actor1, second.actor1)
         and (first.actor2 == second.actor2 or not first.actor2 or not second.actor2)
         and _places_compatible(first, second)
         and first.event_date == second.event_date
         and (first.date_start, first.date_end) == (second.date_start, second.date_end)
         and first.is_background == second.is_background
     )
+
+
+def _actors_compatible(first: str, second: str) -> bool:
+    """Equal, or one of them only the generic stand-in for an unnamed armed group."""
+    generic = "Unidentified Armed Group"
+    return first == second or first.startswith(generic) or second.startswith(generic)
 
 
 _PLACE_FIELDS = (
@@ -242,8 +250,11 @@ def _merge(kept: Event, other: Event) -> Event:
     highs = [v for v in (kept.fatalities_high, other.fatalities_high) if v is not None]
     actor2 = kept.actor2 or other.actor2
     inter2 = kept.inter2 if kept.actor2 else other.inter2
+    named = other if kept.actor1.startswith("Unidentified Armed Group") else kept
     return replace(
         kept,
+        actor1=named.actor1,
+        inter1=named.inter1,
         confidence=max(kept.confidence, other.confidence),
         fatalities=_min_or_none(kept.fatalities, other.fatalities),
         fatalities_low=_min_or_none(kept.fatalities_low, other.fatalities_low),
@@ -252,7 +263,7 @@ def _merge(kept: Event, other: Event) -> Event:
         fatalities_by_side=kept.fatalities_by_side or other.fatalities_by_side,
         actor2=actor2,
         inter2=inter2,
-        interaction=interaction(kept.inter1, inter2),
+        interaction=interaction(named.inter1, inter2),
         civilian_targeting=civilian_targeting(kept.event_type, inter2),
         sources=_union(kept.sources, other.sources),
         assoc_actor_1=_union(kept.assoc_actor_1, other.assoc_actor_1),

@@ -26,7 +26,40 @@ def roles(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     if not analyzed.candidates:
         return analyzed
     candidates = share_allies([assign_roles(analyzed, c) for c in analyzed.candidates])
-    return replace(analyzed, candidates=tuple(candidates))
+    return replace(analyzed, candidates=tuple(acled_conventions(c) for c in candidates))
+
+
+def acled_conventions(candidate: EventCandidate) -> EventCandidate:
+    """ACLED's role conventions on top of the parse.
+
+    Demonstrators are actor1 of protests and riots (police who intervene are actor2,
+    and with no demonstrators named, assemble fills in the generic "Protesters
+    (Country)"); civilians are never actor1 of violence against civilians; an actor
+    is never on both sides of one event.
+    """
+    actor1, actor2 = candidate.actor1, candidate.actor2
+    if actor1 and actor2 and actor1.actor.id == actor2.actor.id:
+        actor2 = None
+    crowd = {"Protests": 6, "Riots": 5}.get(candidate.event_type)
+    if crowd is not None and actor1 is not None and actor1.actor.inter not in (5, 6):
+        if actor2 is not None and actor2.actor.inter in (5, 6):
+            actor1, actor2 = actor2, actor1
+        elif actor1.actor.inter in (1, 2, 3, 8) and (actor2 is None or actor2.actor.inter == 7):
+            actor1, actor2 = None, actor1
+    victim_first = actor1 is not None and actor1.actor.inter == 7
+    armed_or_none = actor2 is None or actor2.actor.inter != 7
+    if candidate.event_type == "Violence against civilians" and victim_first and armed_or_none:
+        actor1, actor2 = actor2, actor1
+    if (actor1, actor2) == (candidate.actor1, candidate.actor2):
+        return candidate
+    changed = replace(candidate, actor1=actor1, actor2=actor2)
+    evidence = dict(changed.evidence)
+    for name, mention in (("actor1", actor1), ("actor2", actor2)):
+        if mention is None:
+            evidence.pop(name, None)
+        else:
+            evidence[name] = (mention.span,)
+    return replace(changed, evidence=evidence)
 
 
 def share_allies(candidates: list[EventCandidate]) -> list[EventCandidate]:

@@ -5,11 +5,14 @@ Order of preference for a candidate whose trigger is in sentence S:
 1. the trigger lies in the clause an anchored duration governs ("nine months
    after *losing* the city"): a date inside that clause, else the anchor computed
    from the duration;
-2. dated expressions of S not inside another anchored clause: one the parse
-   attaches to the trigger, else the nearest; "since March" runs to the base,
-   "from X to Y" / "between X and Y" is a range;
+2. dated expressions of S not inside another anchored clause and not governed
+   by a reporting verb ("police said on Monday"): one governed by the trigger's
+   verb, else one no verb governs, else another verb's; the nearest of that
+   group. "since March" runs to the base, "from X to Y" / "between X and Y" is a
+   range;
 3. the nearest dated expression of an earlier sentence of the same paragraph;
-4. the dateline date, else the publication date, marked ``stated=False``.
+4. a reporting date of S as the latest possible day, marked ``stated=False``;
+5. the dateline date, else the publication date, marked ``stated=False``.
 """
 
 from __future__ import annotations

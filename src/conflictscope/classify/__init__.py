@@ -1,0 +1,1 @@
+"""Event detection and classification: cue lexicons, rules, modality and the linear model."""
