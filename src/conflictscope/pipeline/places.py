@@ -115,6 +115,9 @@ def locate(
         scored = sorted(inside, key=lambda m: -_clause_score(m, candidate, text))
         if _clause_score(scored[0], candidate, text) > -1.0:
             chosen = scored[0]
+    if chosen is not None and focus is not None and focus.place.iso3 and _defer_to_focus(
+            chosen, focus, text):
+        chosen = None
     evidence: list[Span] = []
     if chosen is None:
         if focus is None:
@@ -136,6 +139,25 @@ def locate(
     place = replace(chosen, confidence=round(chosen.confidence * confidence_factor, 3))
     updated = replace(candidate, place=place, geo_precision=geo, where_prec=where)
     return updated.with_evidence("location", chosen.span, *evidence)
+
+
+#: Whether a place abroad (not in the report's main country) needs "in/at/near X" to hold the event.
+FOREIGN_NEEDS_LOCATIVE = True
+
+
+def _defer_to_focus(chosen: PlaceMention, focus: PlaceMention, text: str) -> bool:
+    """Whether the report's main place is a better location than ``chosen`` from the clause.
+
+    A region across borders ("Kurdistan") gives the event no country; a place abroad
+    named without "in/at/near" ("talks with Moscow", "a Toyota pickup") is rarely where
+    the report's event happened.
+    """
+    if not chosen.place.iso3:
+        return True
+    if chosen.place.iso3 == focus.place.iso3 or not FOREIGN_NEEDS_LOCATIVE:
+        return False
+    before = text[max(0, chosen.span.start - 45):chosen.span.start]
+    return _BEFORE_IN.search(before) is None
 
 
 def main_place(analyzed: AnalyzedArticle) -> PlaceMention | None:
