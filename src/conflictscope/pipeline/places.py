@@ -156,6 +156,8 @@ def _defer_to_focus(chosen: PlaceMention, focus: PlaceMention, text: str) -> boo
         return True
     if chosen.place.iso3 == focus.place.iso3 or not FOREIGN_NEEDS_LOCATIVE:
         return False
+    if FOREIGN_NEEDS_LOCATIVE == "always":
+        return True
     before = text[max(0, chosen.span.start - 45):chosen.span.start]
     return _BEFORE_IN.search(before) is None
 
