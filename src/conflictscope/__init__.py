@@ -9,6 +9,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from conflictscope.models import Event
+    from conflictscope.store.base import Store
 
 
 def extract(
@@ -36,7 +37,7 @@ def extract(
     return list(default_pipeline()(article).events)
 
 
-def open_store(url: str = "conflictscope.db"):
+def open_store(url: str = "conflictscope.db") -> Store:
     """Open an event store: a SQLite path/``sqlite:///`` URL or ``postgresql://`` URL."""
     from conflictscope.store import open_store as _open_store
 

@@ -46,6 +46,10 @@ BACKGROUND_CUES = re.compile(
 )
 
 
+#: A history phrase that is not a possessive ("last year's crackdown" names a thing).
+_HISTORY_PHRASE_IN = re.compile(BACKGROUND_CUES.pattern + r"(?!['\u2019]s\b)")
+
+
 def _governors(token: Token) -> list[tuple[Token, str]]:
     """The trigger, its verb, and the verbs that govern that verb's clause.
 
@@ -100,9 +104,31 @@ def modality_of(trigger: Token) -> Modality:
     return "asserted"
 
 
-def is_background(trigger: Token, clause_text: str) -> bool:
-    """Whether the clause reports history: a background phrase or an unreported past perfect."""
-    if BACKGROUND_CUES.search(clause_text):
+#: Dependents that open a clause of their own: a history phrase inside one
+#: ("protesters who marched against last year's crackdown") dates that clause,
+#: not the event of the trigger.
+_SUBCLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "parataxis", "appos"}
+
+
+def own_clause_text(trigger: Token) -> str:
+    """The trigger's sentence minus the dependent clauses that do not contain it."""
+    doc = trigger.doc
+    ancestors = {trigger.i, *(t.i for t in trigger.ancestors)}
+    skip: set[int] = set()
+    for token in doc:
+        if token.dep_ in _SUBCLAUSE_DEPS and token.i not in ancestors and token.i not in skip:
+            skip.update(t.i for t in token.subtree)
+    return "".join(t.text_with_ws for t in doc if t.i not in skip)
+
+
+def is_background(trigger: Token, clause_text: str = "") -> bool:
+    """Whether the trigger's clause reports history: a background phrase or an unreported past perfect.
+
+    The history phrase must stand in the trigger's own clause (``clause_text`` is
+    kept for callers but the parse decides), and a possessive ("last year's
+    crackdown") only qualifies its noun.
+    """
+    if _HISTORY_PHRASE_IN.search(own_clause_text(trigger)):
         return True
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children)
