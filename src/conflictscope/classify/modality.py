@@ -104,10 +104,10 @@ def modality_of(trigger: Token) -> Modality:
     return "asserted"
 
 
-#: Dependents that open a clause of their own: a history phrase inside one
+#: Dependents that qualify a noun with a clause of their own: a history phrase inside one
 #: ("protesters who marched against last year's crackdown") dates that clause,
 #: not the event of the trigger.
-_SUBCLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "parataxis", "appos"}
+_SUBCLAUSE_DEPS = {"relcl", "acl", "appos"}
 
 
 def own_clause_text(trigger: Token) -> str:
