@@ -22,9 +22,9 @@ from typing import Any
 from conflictscope.errors import EvaluationError
 from conflictscope.evaluation.metrics import PRF
 from conflictscope.gazetteer.demonyms import demonym_country
-from conflictscope.gazetteer.geoparse import geoparse, known_name, nearest_anchor
+from conflictscope.gazetteer.geoparse import embedded_name, geoparse, known_name
 from conflictscope.gazetteer.index import FUZZY, Gazetteer, get_gazetteer
-from conflictscope.gazetteer.recognize import _clean, link_containers
+from conflictscope.gazetteer.recognize import _clean, _lower_words, link_containers
 from conflictscope.gazetteer.resolve import Resolver, Toponym, distance_km
 from conflictscope.models import Article, Span
 
@@ -104,18 +104,23 @@ def _error_stats(errors: list[float]) -> dict[str, float | int]:
 
 def resolve_gold_spans(
     text: str, gold: list[dict[str, Any]], context: list[str], fallback: tuple[float, float] | None,
-    gazetteer: Gazetteer, anchors: list[tuple[int, float, float]] | None = None,
+    gazetteer: Gazetteer,
 ) -> list[tuple[float, float] | None]:
     """Coordinates for each gold toponym phrase, resolved together in context.
 
-    A name the gazetteer lacks takes the nearest town named in its paragraph
-    (``anchors``: offset, lat, lon, plus the confidently resolved gold towns), else ``fallback``.
+    A name the gazetteer lacks stands for a place named inside it ("Bank of England"),
+    else takes the report's focus (its confidently resolved towns), else ``fallback``.
     """
     toponyms: list[Toponym] = []
     known = known_name(gazetteer)
+    common = _lower_words(text)
     for item in gold:
         phrase = text[item["start"]:item["end"]]
         name, start, hint = _clean(phrase, item["start"], known)
+        if not any(m.kind != FUZZY for m in gazetteer.lookup(name, False)[:5]):
+            inner = embedded_name(name, gazetteer, common)  # "Arizona State University" -> Arizona
+            if inner is not None:
+                name, start = inner[0], start + inner[1]
         toponyms.append(Toponym(Span(start, start + len(name), name), name or phrase, 1.0, hint))
     order = sorted(range(len(toponyms)), key=lambda i: toponyms[i].span.start)
     linked = {t.span.start: t for t in link_containers(text, [toponyms[i] for i in order])}
@@ -126,14 +131,10 @@ def resolve_gold_spans(
     places = [t for t, cc in zip(toponyms, adjectives, strict=True) if not cc]
     found = iter(Resolver(gazetteer).resolve(places, context_countries=context))
     resolved = [None if cc else next(found) for cc in adjectives]
-    towns = [(r.match.entry.lat, r.match.entry.lon) for r in resolved
+    towns = [(r.match.entry.lat, r.match.entry.lon, r.match.entry.population) for r in resolved
              if r is not None and r.match.kind != FUZZY and r.match.entry.feature == "city"
              and r.confidence >= 0.6 and r.match.entry.lat is not None]
     fallback = _medoid(towns) or fallback  # type: ignore[arg-type]
-    anchors = list(anchors or []) + [
-        (t.span.start, r.match.entry.lat, r.match.entry.lon) for t, r in zip(toponyms, resolved, strict=True)
-        if r is not None and r.match.kind != FUZZY and r.match.entry.feature == "city"
-        and r.confidence >= 0.6 and r.match.entry.lat is not None and r.match.entry.lon is not None]
     points: list[tuple[float, float] | None] = []
     for toponym, resolution in zip(toponyms, resolved, strict=True):
         entry = resolution.match.entry if resolution else None
@@ -148,16 +149,27 @@ def resolve_gold_spans(
         if entry is not None and entry.lat is not None and entry.lon is not None:
             points.append((entry.lat, entry.lon))
         else:
-            points.append(nearest_anchor(text, toponym.span.start, anchors) or fallback)
+            points.append(fallback)
     return points
 
 
-def _medoid(points: list[tuple[float, float]]) -> tuple[float, float] | None:
-    """The point nearest to all others (the report's geographic focus), None for no points."""
+def _medoid(points: list[tuple[float, float, int]]) -> tuple[float, float] | None:
+    """The report's geographic focus: the town with the most others nearby, the larger on a tie.
+
+    Distances are capped (a far outlier counts like any other far town), so a report
+    of scattered namesakes falls back on its largest town. None for no points.
+    """
     if not points:
         return None
-    sample = points[:60]
-    return min(sample, key=lambda p: sum(distance_km(p[0], p[1], q[0], q[1]) for q in sample))
+    sample = list(dict.fromkeys(points))[:60]  # each town once: a repeated namesake is no focus
+    best = min(sample, key=lambda p: (
+        sum(min(distance_km(p[0], p[1], q[0], q[1]), MEDOID_CAP_KM) for q in sample)
+        - 50.0 * math.log10(p[2] + 10)))
+    return best[0], best[1]
+
+
+#: Distance beyond which another town of the report counts as simply "far" for the focus.
+MEDOID_CAP_KM = 500.0
 
 
 def evaluate_geoparse(gold_path: str, *, limit: int | None = None) -> dict[str, Any]:
@@ -198,11 +210,8 @@ def evaluate_geoparse(gold_path: str, *, limit: int | None = None) -> dict[str, 
         fallback = ((focus.place.latitude, focus.place.longitude)
                     if focus and focus.place.latitude is not None and focus.place.longitude is not None
                     else None)
-        anchors = [(m.span.start, m.place.latitude, m.place.longitude) for m in parsed.places
-                   if m.place.feature == "city" and m.confidence >= 0.6
-                   and m.place.latitude is not None and m.place.longitude is not None]
         points = resolve_gold_spans(record["text"], gold, [d.cc for d in parsed.demonyms], fallback,
-                                    gazetteer, anchors)
+                                    gazetteer)
         for item, point in zip(gold, points, strict=True):
             span_errors.append(MAX_ERROR_KM if point is None
                                else distance_km(point[0], point[1], item["lat"], item["lon"]))

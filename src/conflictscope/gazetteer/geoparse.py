@@ -6,11 +6,14 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+import regex as re
+
+from conflictscope.gazetteer.demonyms import demonym_country
 from conflictscope.gazetteer.index import FUZZY, MAIN, Gazetteer
 from conflictscope.gazetteer.normalize import name_key
-from conflictscope.gazetteer.recognize import Demonym, find_toponyms, person_names
+from conflictscope.gazetteer.recognize import Demonym, _lower_words, find_toponyms, person_names
 from conflictscope.gazetteer.resolve import Resolution, Resolver, Toponym
-from conflictscope.models import PlaceMention
+from conflictscope.models import PlaceMention, Span
 from conflictscope.pipeline.base import AnalyzedArticle
 
 #: A toponym at least this strong counts as recognised by its label alone.
@@ -43,6 +46,18 @@ def _credible(resolution: Resolution, countries: dict[str, float]) -> bool:
     return in_context and entry.population >= 1000 and resolution.confidence >= 0.5
 
 
+def _inner(toponym: Toponym, gazetteer: Gazetteer, common: frozenset[str]) -> Toponym:
+    """A strong name the gazetteer lacks stands for the place inside it ("Delhi High Court")."""
+    if " " not in toponym.name or any(m.kind != FUZZY for m in gazetteer.lookup(toponym.name, False)[:5]):
+        return toponym
+    inner = embedded_name(toponym.name, gazetteer, common)
+    if inner is None:
+        return toponym
+    name, offset = inner
+    start = toponym.span.start + offset
+    return replace(toponym, span=Span(start, start + len(name), name), name=name)
+
+
 def known_name(gazetteer: Gazetteer) -> Callable[[str], bool]:
     """Whether the gazetteer has a name exactly (no fuzzy match): for "South Korea"-style names."""
 
@@ -61,6 +76,8 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
         replace(t, strength=max(t.strength, 0.7)) if name_key(t.name) in strong_keys else t
         for t in toponyms
     ]
+    common = _lower_words(analyzed.text)
+    toponyms = [_inner(t, gazetteer, common) if t.strength >= STRONG else t for t in toponyms]
     resolver = Resolver(gazetteer)
     context = [d.cc for d in demonyms]
     first = resolver.resolve(toponyms, context_countries=context)
@@ -83,26 +100,43 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
     return GeoParse(places, tuple(demonyms), tuple(final))
 
 
-#: An unknown name takes the nearest town named within this many characters in its paragraph.
-ANCHOR_WINDOW = 60
+#: Words that make a name an institution or a site, never a place themselves.
+_GENERIC = frozenset("""
+    university college school academy institute hospital clinic court bank house hall tower
+    centre center stadium park museum church chapel cathedral mosque temple embassy ministry
+    council commission chamber chambers commerce state federal national high supreme central
+    international airport station street avenue road square bridge river lake lagoon valley
+    mountain mountains mount island islands beach bay harbour harbor port castle palace hotel
+    inn library prison jail correctional conservation area show market mall city county of the
+    and de la du des al el new saint st st. republic kingdom union town village metro delta
+    bend north south east west northern southern eastern western upper lower old
+""".split())
 
 
-def nearest_anchor(
-    text: str, start: int, anchors: list[tuple[int, float, float]], window: int = ANCHOR_WINDOW
-) -> tuple[float, float] | None:
-    """The point of the town named nearest to ``start`` in the same paragraph, or None.
+def embedded_name(name: str, gazetteer: Gazetteer, common: frozenset[str] = frozenset(),
+                  min_population: int = 50000) -> tuple[str, int] | None:
+    """A place named inside a longer name the gazetteer lacks, with its offset in ``name``.
 
-    ``anchors`` are (character offset, lat, lon) of confidently resolved towns. A
-    street, building or neighbourhood the gazetteer lacks ("on Royal Street in the
-    French Quarter of New Orleans") is most likely in the town named next to it.
+    "Arizona State University" -> Arizona, "Bank of England" -> England, "Delhi High
+    Court" -> Delhi: the longest run of words (not all generic) that the gazetteer has
+    exactly by its main name, as a country, region or a town of ``min_population`` or
+    more, and not a word the report writes in lower case (``common``). None when the
+    name is one word or nothing inside it is such a place.
     """
-    low = text.rfind("\n\n", 0, start) + 1
-    high = text.find("\n\n", start)
-    high = len(text) if high < 0 else high
-    best: tuple[int, float, float] | None = None
-    for offset, lat, lon in anchors:
-        if offset == start or not low <= offset < high or not -window / 2 <= offset - start <= window:
-            continue
-        if best is None or abs(offset - start) < abs(best[0] - start):
-            best = (offset, lat, lon)
-    return (best[1], best[2]) if best else None
+    words = [(m.start(), m.group(0)) for m in re.finditer(r"[^\s,;()]+", name)]
+    if len(words) < 2:
+        return None
+    for size in range(len(words) - 1, 0, -1):
+        for first in range(len(words) - size + 1):
+            run = words[first:first + size]
+            if (all(w.lower().strip(".’'") in _GENERIC for _b, w in run) or not run[0][1][:1].isupper()
+                    or (size == 1 and run[0][1].lower() in common) or demonym_country(run[0][1])):
+                continue
+            begin = run[0][0]
+            text = name[begin:run[-1][0] + len(run[-1][1])].strip(".,’'")
+            for match in gazetteer.lookup(text, False)[:5]:
+                entry = match.entry
+                if match.kind == MAIN and (entry.population >= min_population if entry.feature == "city"
+                                           else entry.feature != "admin2" or size > 1):
+                    return text, begin
+    return None

@@ -204,6 +204,33 @@ def link_containers(text: str, toponyms: list[Toponym]) -> list[Toponym]:
     return sorted(kept + added, key=lambda t: t.span.start)
 
 
+_NEXT_WORD = re.compile(r"[ \-](\p{Lu}[\p{L}\p{M}'’]*[\p{L}\p{M}])")
+
+
+def _extend(text: str, begin: int, end: int, known: Callable[[str], bool]) -> int:
+    """End of the longest known name made of the span and up to two capitalised words after it.
+
+    spaCy splits some names ("Nizhny" | "Novgorod"): the whole name wins when the gazetteer has it.
+    """
+    best, cursor = end, end
+    for _ in range(2):
+        match = _NEXT_WORD.match(text, cursor)
+        if match is None:
+            break
+        cursor = match.end()
+        if known(text[begin:cursor]):
+            best = cursor
+    return best
+
+
+def _outside(toponyms: list[Toponym], spans: list[tuple[int, int]]) -> list[Toponym]:
+    """Toponyms not lying inside (and shorter than) one of the extended ``spans``."""
+    if not spans:
+        return toponyms
+    return [t for t in toponyms if not any(
+        b <= t.span.start and t.span.end <= e and e - b > t.span.end - t.span.start for b, e in spans)]
+
+
 def find_toponyms(
     analyzed: AnalyzedArticle, known: Callable[[str], bool] | None = None
 ) -> tuple[list[Toponym], list[Demonym]]:
@@ -211,6 +238,7 @@ def find_toponyms(
     lower_words = _lower_words(analyzed.text)
     toponyms: list[Toponym] = []
     demonyms: list[Demonym] = []
+    extended: list[tuple[int, int]] = []
     for sentence in analyzed.sentences:
         text = sentence.text
         for begin, end, label, strength in _sentence_spans(sentence):
@@ -224,6 +252,12 @@ def find_toponyms(
                 continue
             if after:
                 continue
+            if known is not None and _NEXT_WORD.match(text, end):
+                longer = _extend(text, begin, end, known)  # "Nizhny" + "Novgorod"
+                if longer > end:
+                    raw, end = text[begin:longer], longer
+                    span = sentence.char_span(begin, end)
+                    extended.append((span.start, span.end))
             name, name_start, hint = _clean(raw, begin, known)
             if not name:
                 continue
@@ -240,7 +274,7 @@ def find_toponyms(
                 strength *= 0.7
             span = sentence.char_span(name_start, name_start + len(name))
             toponyms.append(Toponym(span, name, strength, hint))
-    toponyms = _with_dateline(analyzed.text, toponyms)
+    toponyms = _with_dateline(analyzed.text, _outside(toponyms, extended))
     toponyms.sort(key=lambda t: t.span.start)
     return link_containers(analyzed.text, toponyms), demonyms
 
@@ -252,7 +286,7 @@ _TITLED = re.compile(
 
 
 def person_names(analyzed: AnalyzedArticle) -> frozenset[str]:
-    """Surnames the report gives to people ("Daniel Pearl", "Mr Burke"): not places there."""
+    """Names the report gives to people ("Daniel Pearl", "Mr Burke"): not places there."""
     names: set[str] = set()
     for sentence in analyzed.sentences:
         if sentence.doc is not None:
@@ -260,6 +294,7 @@ def person_names(analyzed: AnalyzedArticle) -> frozenset[str]:
                 words = ent.text.split()
                 if ent.label_ == "PERSON" and len(words) >= 2 and all(w[:1].isupper() for w in words):
                     names.add(words[-1].removesuffix("'s").removesuffix("’s"))
+                    names.add(words[0])  # "Julian Assange" ... "Julian has been applauded"
         names.update(m.group(1) for m in _TITLED.finditer(sentence.text))
     return frozenset(names)
 

@@ -49,13 +49,19 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
+#: Weight of log10(population) for towns: a big town beats its small namesakes nearer the context.
+CITY_POPULATION_WEIGHT = 0.6
+#: Context points: the share of the report's other names in a candidate's country, a shared admin region.
+COUNTRY_WEIGHT, ADMIN_BONUS = 3.0, 0.5
+
+
 def prior(match: Match, hint: str = "") -> float:
     """Context-free score of a candidate: prominence (population, capital, kind), name, hints."""
     entry = match.entry
     population = entry.population
     if entry.feature in {"admin1", "admin2"}:
         population //= 4  # the sum of its towns' populations: inflated, counted at a discount
-    score = 0.6 * math.log10(population + 10)
+    score = (CITY_POPULATION_WEIGHT if entry.feature == "city" else 0.6) * math.log10(population + 10)
     if match.kind == MAIN:
         score += 0.4
     elif match.kind == FUZZY:
@@ -207,10 +213,10 @@ class _Context:
             score = base
             if total > 1e-9:
                 share = self.countries.get(entry.cc, 0.0) - (own_vote if entry.cc == own_cc else 0.0)
-                score += 3.0 * share / total
+                score += COUNTRY_WEIGHT * share / total
             for region in (entry.admin1_id, entry.admin2_id, entry.id):
                 if region and self.admins.get(region, 0) - (region in own_regions) > 0:
-                    score += 1.0
+                    score += ADMIN_BONUS
                     break
             if entry.feature == "city" and entry.lat is not None and entry.lon is not None and points:
                 score += _nearness(entry.lat, entry.lon, points)

@@ -44,6 +44,8 @@ _ANAPHORA = re.compile(
     r"the\s+surrounding\s+countryside)\b",
     re.IGNORECASE,
 )
+#: "in neighbouring Iraq", "inside war-torn Yemen": a locative with one adjective.
+_LOCATIVE = re.compile(r"\b(?:in|at|near|inside)\s+(?:the\s+)?\p{Ll}[\p{Ll}\-]+\s+$")
 #: A country named as a modifier ("US Secretary of State", "Iran's foreign minister").
 _ATTRIBUTIVE = re.compile(r"(?:['’]s)?\s+(?:\p{Lu}\p{Ll}|officials?\b|forces\b|troops\b|government\b|"
                           r"authorities\b|military\b|embassy\b|president\b|army\b|police\b)")
@@ -116,7 +118,7 @@ def locate(
         if _clause_score(scored[0], candidate, text) > -1.0:
             chosen = scored[0]
     if chosen is not None and focus is not None and focus.place.iso3 and _defer_to_focus(
-            chosen, focus, text):
+            chosen, focus, candidate.trigger, text, parsed.places):
         chosen = None
     evidence: list[Span] = []
     if chosen is None:
@@ -141,25 +143,32 @@ def locate(
     return updated.with_evidence("location", chosen.span, *evidence)
 
 
-#: Whether a place abroad (not in the report's main country) needs "in/at/near X" to hold the event.
-FOREIGN_NEEDS_LOCATIVE = True
+#: A place abroad holds an event only when its country is named at least this often
+#: relative to the report's main country (else the event is taken to be at the main place).
+FOREIGN_SHARE, FOREIGN_NEXT_TO_TRIGGER = 0.5, 40
 
 
-def _defer_to_focus(chosen: PlaceMention, focus: PlaceMention, text: str) -> bool:
+def _defer_to_focus(chosen: PlaceMention, focus: PlaceMention, trigger: Span, text: str,
+                    mentions: tuple[PlaceMention, ...]) -> bool:
     """Whether the report's main place is a better location than ``chosen`` from the clause.
 
-    A region across borders ("Kurdistan") gives the event no country; a place abroad
-    named without "in/at/near" ("talks with Moscow", "a Toyota pickup") is rarely where
-    the report's event happened.
+    A region across borders ("Kurdistan") gives the event no country. A place abroad
+    (not in the main place's country) holds the event only after "in/at/near" and when
+    the report talks about its country enough: "talks in Moscow", "a Toyota pickup" or a
+    lone aside about another country are rarely where the report's event happened.
     """
     if not chosen.place.iso3:
         return True
-    if chosen.place.iso3 == focus.place.iso3 or not FOREIGN_NEEDS_LOCATIVE:
+    if chosen.place.iso3 == focus.place.iso3:
         return False
-    if FOREIGN_NEEDS_LOCATIVE == "always":
-        return True
     before = text[max(0, chosen.span.start - 45):chosen.span.start]
-    return _BEFORE_IN.search(before) is None
+    if _BEFORE_IN.search(before) is None and _LOCATIVE.search(before) is None:
+        return True
+    if 0 <= chosen.span.start - trigger.end <= FOREIGN_NEXT_TO_TRIGGER:
+        return False  # "destroyed shrines in neighbouring Iraq"
+    abroad = sum(1 for m in mentions if m.place.iso3 == chosen.place.iso3)
+    home = sum(1 for m in mentions if m.place.iso3 == focus.place.iso3)
+    return abroad < FOREIGN_SHARE * home
 
 
 def main_place(analyzed: AnalyzedArticle) -> PlaceMention | None:
