@@ -19,7 +19,12 @@ from conflictscope.errors import GazetteerError
 from conflictscope.gazetteer.build import FORMAT_VERSION, build_index, default_index_path
 from conflictscope.gazetteer.normalize import is_latin, name_key, skeleton_key
 from conflictscope.gazetteer.points import COUNTRY_POINTS
-from conflictscope.gazetteer.regions import COUNTRY_ALIASES, abbreviation, curated_regions
+from conflictscope.gazetteer.regions import (
+    COUNTRY_ALIASES,
+    SHARED_COUNTRY_NAMES,
+    abbreviation,
+    curated_regions,
+)
 from conflictscope.models import Place
 
 #: Match kinds: the place's main name, one of its alternate names, a fuzzy match.
@@ -174,6 +179,9 @@ class Gazetteer:
             country = self.country(COUNTRY_ALIASES[key])
             if country is not None:
                 return (Match(country, ALTERNATE),)
+        if key in SHARED_COUNTRY_NAMES:
+            shared = [self.country(cc) for cc in SHARED_COUNTRY_NAMES[key]]
+            return tuple(Match(c, ALTERNATE) for c in shared if c is not None)
         curated = [Match(self._curated_entry(*row), MAIN) for row in curated_regions().get(key, ())]
         if curated:
             ccs = {m.entry.cc for m in curated}

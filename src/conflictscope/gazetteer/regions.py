@@ -103,6 +103,14 @@ _SITES: tuple[tuple[tuple[str, ...], float, float, str], ...] = (
 COUNTRY_ALIASES: dict[str, str] = {
     "t t": "TT", "png": "PG", "ksa": "SA", "dprk": "KP", "rok": "KR", "prc": "CN",
     "holland": "NL", "the netherlands": "NL", "car": "CF",
+    "drc": "CD", "dr congo": "CD", "d r congo": "CD", "congo kinshasa": "CD",
+    "democratic republic of congo": "CD", "congo brazzaville": "CG",
+}
+
+#: Short names two countries share in the news -> their ISO2 codes (context decides).
+SHARED_COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
+    "congo": ("CD", "CG"),
+    "the congo": ("CD", "CG"),
 }
 
 #: Abbreviations of admin1 regions in news style -> (ISO2, the region's gazetteer name).
