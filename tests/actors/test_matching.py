@@ -46,7 +46,7 @@ def names(text: str) -> list[tuple[str, str]]:
         ),
         ("Houthi rebels fired a missile.", [("Houthi rebels", "Houthi Movement")]),
         ("Ansar Allah fighters advanced.", [("Ansar Allah fighters", "Houthi Movement")]),
-        ("M23 rebels took Goma.", [("M23 rebels", "March 23 Movement")]),
+        ("M23 rebels took Goma.", [("M23 rebels", "M23: March 23 Movement")]),
         (
             "The Kachin Independence Army attacked a post.",
             [("Kachin Independence Army", "Kachin Independence Army")],
