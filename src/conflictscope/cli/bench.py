@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import click
@@ -16,8 +17,8 @@ DEFAULT_CORPUS = Path("../shared/data/bench/news_bench.jsonl")
 @click.option("--corpus", type=click.Path(dir_okay=False),
               help=f"JSON Lines of {{id, published, title, text}} or a text file [default: {DEFAULT_CORPUS}].")
 @click.option("--limit", type=click.IntRange(min=1), help="Use only the first N articles.")
-@click.option("--processes", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes per mode.")
+@click.option("--processes", type=click.IntRange(min=1), default=os.cpu_count() or 1,
+              show_default="the number of CPUs", help="Worker processes per mode.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
               help="spaCy batch size (both modes).")
 @click.option("--only", type=click.Choice(["pipeline", "spacy"]), help="Run one mode only.")
