@@ -133,13 +133,13 @@ def test_actor_kinds(perpetrator: str, inter1: int, ok: bool) -> None:
 
 
 def _at(sub_event_type: str, offset: int, confidence: float, dated: bool = True,
-        background: bool = False) -> Any:
+        background: bool = False, precision: int = 1) -> Any:
     trigger = Span(offset, offset + 4, "word")
     evidence = {"event_type": (trigger,)}
     if dated:
         evidence["event_date"] = (Span(offset + 10, offset + 16, "Monday"),)
     return make_event(sub_event_type, confidence=confidence, is_background=background,
-                      evidence=evidence)
+                      evidence=evidence, time_precision=precision)
 
 
 @pytest.mark.parametrize(
@@ -154,6 +154,10 @@ def _at(sub_event_type: str, offset: int, confidence: float, dated: bool = True,
         # low-confidence events only when nothing better exists
         ([_at("Attack", 10, 0.4), _at("Arrests", 500, 0.8)], "Arrests"),
         ([_at("Attack", 10, 0.4), _at("Arrests", 500, 0.3)], "Attack"),
+        # an event the text dates to the day beats an earlier one dated to the month
+        ([_at("Arrests", 20, 0.9, precision=3), _at("Attack", 200, 0.8)], "Attack"),
+        # only coarse dates: the first of them
+        ([_at("Arrests", 20, 0.9, precision=3), _at("Attack", 200, 0.8, precision=2)], "Arrests"),
         # no dated event: the first good one
         ([_at("Arrests", 90, 0.9, dated=False), _at("Attack", 30, 0.7, dated=False)], "Attack"),
     ],

@@ -56,7 +56,8 @@ def _dated(word: str, text: str = REPORT, published: date | None = PUBLISHED, nt
 
 # (trigger, event_date, date_start, date_end, time_precision, date_prec, stated, background)
 EXPECTED = [
-    ("re-entered", "2016-12-11", "2016-12-05", "2016-12-11", 2, 3, False, False),
+    # no date of its own: the salient day (the day of the attack, rule 8)
+    ("re-entered", "2016-12-09", "2016-12-09", "2016-12-09", 1, 1, True, False),
     ("losing", "2016-03-16", "2016-03-01", "2016-03-31", 3, 4, True, True),
     ("attacked", "2016-12-09", "2016-12-09", "2016-12-09", 1, 1, True, False),
     ("recaptured", "2016-03-16", "2016-03-01", "2016-03-31", 3, 4, True, True),
@@ -64,7 +65,7 @@ EXPECTED = [
     ("launched", "2016-12-07", "2016-12-05", "2016-12-10", 2, 2, True, False),
     ("seized", "2016-12-11", "2016-12-08", "2016-12-11", 2, 2, True, False),
     ("destroyed", "2015-10-15", "2015-05-01", "2016-03-31", 3, 5, True, True),
-    ("killed", "2016-12-11", "2016-12-05", "2016-12-11", 2, 3, False, False),
+    ("killed", "2016-12-09", "2016-12-09", "2016-12-09", 1, 1, True, False),
 ]
 
 
@@ -94,7 +95,8 @@ def test_evidence_points_at_the_expression() -> None:
 
 
 def test_unstated_has_no_evidence_and_keeps_classifier_background() -> None:
-    analyzed = _article(REPORT, PUBLISHED, [("killed", 0)])
+    text = "Soldiers were killed, a monitor said. The group launched a new offensive earlier this week."
+    analyzed = _article(text, PUBLISHED, [("killed", 0)])
     analyzed = replace(analyzed, candidates=(replace(analyzed.candidates[0], is_background=True),))
     candidate = dates(analyzed).candidates[0]
     assert candidate.time is not None and not candidate.time.stated
@@ -118,7 +120,10 @@ def test_stage_lists_every_expression() -> None:
         ("Clashes took place between 5 and 8 December.", "Clashes", "2016-12-05..2016-12-08"),
         ("Clashes took place from 5 December to 8 December.", "Clashes", "2016-12-05..2016-12-08"),
         ("On 7 December gunmen stormed a school. They killed two guards.", "killed", "2016-12-07"),
-        ("On 7 December gunmen stormed a school.\n\nLater, police arrested a man.", "arrested", "2016-12-05..2016-12-11"),
+        # another paragraph: not rule 4, but the article's salient day (rule 8)
+        ("On 7 December gunmen stormed a school.\n\nLater, police arrested a man.", "arrested", "2016-12-07"),
+        # no day in an event sentence: the unstated week before publication
+        ("The minister visited on 7 December.\n\nLater, police arrested a man.", "arrested", "2016-12-05..2016-12-11"),
         ("A bomb exploded on 8-10 December in the market.", "exploded", "2016-12-08..2016-12-10"),
     ],
 )
@@ -170,3 +175,21 @@ def test_undated_mention_of_another_type_does_not_inherit() -> None:
     second = replace(analyzed.candidates[1], sub_event_type="Attack")
     first, dated = dates(replace(analyzed, candidates=(analyzed.candidates[0], second))).candidates
     assert dated.time is not None and not dated.time.stated and not dated.is_background
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected", "stated"),
+    [
+        # rule 8: an event sentence with no date takes the salient day, in any paragraph
+        ("Mr Okoye was arrested on 2 December.\n\nHe was beaten in custody.", "beaten", "2016-12-02", True),
+        ("Soldiers stormed the village.\n\nThe raid began on Friday, residents said.", "stormed", "2016-12-09", True),
+        # the reporting day is no salient day: unstated
+        ("Soldiers stormed the village.\n\nThe army said on Friday it was investigating.", "stormed",
+         "2016-12-11", False),
+    ],
+)
+def test_salient_day_dates_undated_events(text: str, word: str, expected: str, stated: bool) -> None:
+    candidate = _dated(word, text)
+    assert candidate.time is not None
+    assert (candidate.time.event_date.isoformat(), candidate.time.stated) == (expected, stated)
+    assert bool(candidate.evidence.get("event_date")) is stated

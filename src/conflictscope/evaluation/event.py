@@ -71,7 +71,8 @@ def main_event(events: Iterable[Event]) -> Event | None:
     """The article's main event: the first reported event the text dates, with good confidence.
 
     Among events of confidence >= :data:`MAIN_EVENT_MIN_CONFIDENCE`: the first
-    (by trigger offset) whose date comes from the text, else the first of them;
+    (by trigger offset) whose date the text gives to the day, else the first whose
+    date comes from the text at all, else the first of them;
     without any, the highest-confidence event. Background events count: a report
     on a trial or an anniversary is about an attack that may be years old, and the
     lead usually names it first ("police arrested five suspects over the killing
@@ -84,7 +85,8 @@ def main_event(events: Iterable[Event]) -> Event | None:
     if not good:
         return max(listed, key=lambda e: e.confidence)
     dated = [e for e in good if e.evidence.get("event_date")]
-    return min(dated or good, key=_reported_at)
+    days = [e for e in dated if e.time_precision == 1]
+    return min(days or dated or good, key=_reported_at)
 
 
 def _reported_at(event: Event) -> int:

@@ -5,8 +5,10 @@ TIME entities of parsed sentences are extra candidates, normalised by a cached
 dateparser). Each EventCandidate gets an :class:`EventTime` from the expression
 that governs its clause (see :mod:`conflictscope.timex.attach`), with evidence
 ``event_date``; an event that ended more than 30 days before publication is
-marked background. Without any expression the event is dated by the dateline or
-the publication date with ``stated=False``; with no publication date and no
+marked background. Without any expression the event takes the date of another
+mention of the same event, else the article's salient day (the first past day
+of a sentence that tells an event), else the dateline or the publication date
+with ``stated=False``; with no publication date and no
 dateline, relative expressions stay unresolved and undated candidates keep
 ``time=None`` (a warning says so).
 """
@@ -15,12 +17,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from conflictscope.models import EventCandidate
+from conflictscope.models import EventCandidate, Span
 from conflictscope.pipeline.base import AnalyzedArticle
 from conflictscope.pipeline.registry import stage
 from conflictscope.timex import ArticleTimes, analyze_times
-from conflictscope.timex.attach import date_clause, is_background
+from conflictscope.timex.attach import date_clause, event_time, is_background
 from conflictscope.timex.clauses import clause_roles
+from conflictscope.timex.salient import salient_day
 
 NO_BASE_WARNING = "no publication date: relative time expressions were not resolved"
 
@@ -32,6 +35,7 @@ def dates(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     candidates = _inherit(
         tuple(_date_candidate(analyzed, times, candidate) for candidate in analyzed.candidates)
     )
+    candidates = _from_salient_day(analyzed, times, candidates)
     warnings = analyzed.warnings
     if times.base is None and any(t.interval is None and t.kind != "ref" for t in times.timexes):
         warnings = (*warnings, NO_BASE_WARNING)
@@ -106,6 +110,33 @@ def _inherit(candidates: tuple[EventCandidate, ...]) -> tuple[EventCandidate, ..
                 candidate = replace(
                     candidate, time=source.time, is_background=candidate.is_background or source.is_background
                 ).with_evidence("event_date", *source.evidence.get("event_date", ()))
+        result.append(candidate)
+    return tuple(result)
+
+
+def _from_salient_day(
+    analyzed: AnalyzedArticle, times: ArticleTimes, candidates: tuple[EventCandidate, ...]
+) -> tuple[EventCandidate, ...]:
+    """Events still without a stated date take the article's salient day (rule 8).
+
+    "Mr X was arrested on 3 May." followed by "He was beaten in custody." with
+    no date: the beating is dated 3 May rather than the publication date.
+    """
+    if not any(c.time is not None and not c.time.stated for c in candidates):
+        return candidates
+    bounds = [(s.start, s.end) for s in analyzed.sentences]
+    day = salient_day(analyzed.text, bounds, times.timexes, times.base, dateline=times.dateline)
+    if day is None or day.interval is None:
+        return candidates
+    published = analyzed.article.published or times.base
+    time = event_time(day.interval, published)
+    evidence = Span(day.start, day.end, day.text)
+    result = []
+    for candidate in candidates:
+        if candidate.time is not None and not candidate.time.stated:
+            background = candidate.is_background or is_background(time, published)
+            candidate = replace(candidate, time=time, is_background=background)
+            candidate = candidate.with_evidence("event_date", evidence)
         result.append(candidate)
     return tuple(result)
 
