@@ -21,7 +21,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import classification_report
 from sklearn.model_selection import StratifiedKFold
 
-from conflictscope.classify.examples import load_examples_with_source
+from conflictscope.classify.examples import load_examples_with_source, load_heldout
 from conflictscope.classify.features import featurize
 from conflictscope.classify.labels import LABELS
 from conflictscope.classify.rules import STRONG_CUES, refine, strong_cue
@@ -47,6 +47,25 @@ def _augment(label: str, sentence: str, index: int) -> list[tuple[str, str]]:
         before, after = _PADDING[k]
         variants.append((label, before + (lowered if before else body) + after))
     return variants
+
+
+def _noisy(sentence: str, index: int, fillers: list[str]) -> str:
+    """A rougher copy of a sentence, like a real snippet: words dropped, unrelated text around.
+
+    Real reports are longer and messier than our sentences (a headline run into
+    the lead, a second unrelated clause, clipped words); the temperature is fitted
+    on such copies so that confidence is not that of clean text.
+    """
+    rng = np.random.default_rng(index)
+    words = sentence.split()
+    kept = [w for w in words if rng.random() > 0.15] or words
+    filler = fillers[int(rng.integers(len(fillers)))] if fillers else ""
+    return f"{' '.join(kept)} {filler}" if rng.random() < 0.5 else f"{filler} {' '.join(kept)}"
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    p = np.exp(z - z.max(axis=1, keepdims=True))
+    return p / p.sum(axis=1, keepdims=True)
 
 
 def _matrix(rows: list[list[str]], index: dict[str, int]) -> csr_matrix:
@@ -116,7 +135,8 @@ def main() -> None:
     # Out-of-file predictions: each batch of examples (written in its own style)
     # predicted by a model trained on the others. Real news differs from our
     # sentences more than our folds differ from each other, so the temperature is
-    # fitted on these harder, style-shifted predictions.
+    # fitted on these harder, style-shifted predictions of noised copies (``_noisy``).
+    fillers = [s for label, s in examples if label == "NONE"]
     shifted = np.zeros((len(y), len(LABELS)))
     for source in sorted(set(sources)):
         test = [i for i, s in enumerate(sources) if s == source]
@@ -124,14 +144,31 @@ def main() -> None:
         aug = [v for i in train for v in _augment(LABELS[y[i]], sentences[i], i)]
         model, index = _fit([featurize(s) for _, s in aug], np.array([label_index[lab] for lab, _ in aug]), args.c)
         full = np.full((len(test), len(LABELS)), -30.0)
-        full[:, model.classes_] = model.decision_function(_matrix([featurize(sentences[i]) for i in test], index))
+        noisy = [_noisy(sentences[i], i, fillers) for i in test]
+        full[:, model.classes_] = model.decision_function(_matrix([featurize(s) for s in noisy], index))
         shifted[test] = full
-    best = minimize_scalar(_nll, bounds=(0.2, 5.0), args=(shifted, y), method="bounded")
+    aug = [v for i, (label, s) in enumerate(examples) for v in _augment(label, s, i)]
+    rows = [featurize(s) for _, s in aug]
+    model, index = _fit(rows, np.array([label_index[lab] for lab, _ in aug]), args.c)
+    if list(model.classes_) != list(range(len(LABELS))):
+        raise SystemExit("every label needs at least one example")
+    # Held-out snippets (never trained on), rougher than the training sentences:
+    # with the noised out-of-file predictions they fit the temperature.
+    heldout = load_heldout()
+    hy = np.array([label_index[label] for label, _ in heldout], dtype=int)
+    hlogits = model.decision_function(_matrix([featurize(s) for _, s in heldout], index))
+    calib_logits = np.vstack([shifted, hlogits]) if len(heldout) else shifted
+    calib_y = np.concatenate([y, hy]) if len(heldout) else y
+    best = minimize_scalar(_nll, bounds=(0.2, 5.0), args=(calib_logits, calib_y), method="bounded")
     temperature = float(best.x)
-    zs = shifted / temperature
-    ps = np.exp(zs - zs.max(axis=1, keepdims=True))
-    ps /= ps.sum(axis=1, keepdims=True)
+    ps = _softmax(shifted / temperature)
     print(f"out-of-file accuracy {np.mean(ps.argmax(axis=1) == y):.3f}; ECE {_ece(ps, y):.3f}")
+    if len(heldout):
+        hp = _softmax(hlogits / temperature)
+        print(
+            f"held-out snippets ({len(heldout)}): accuracy {np.mean(hp.argmax(axis=1) == hy):.3f}; "
+            f"ECE {_ece(hp, hy):.3f}; mean confidence {hp.max(axis=1).mean():.3f}"
+        )
     z = logits / temperature
     probs = np.exp(z - z.max(axis=1, keepdims=True))
     probs /= probs.sum(axis=1, keepdims=True)
@@ -139,11 +176,6 @@ def main() -> None:
     print(f"held-out accuracy {np.mean(pred == y):.3f}; temperature {temperature:.3f}; ECE {_ece(probs, y):.3f}")
     print(classification_report(y, pred, labels=list(range(len(LABELS))), target_names=list(LABELS), zero_division=0))
 
-    aug = [v for i, (label, s) in enumerate(examples) for v in _augment(label, s, i)]
-    rows = [featurize(s) for _, s in aug]
-    model, index = _fit(rows, np.array([label_index[lab] for lab, _ in aug]), args.c)
-    if list(model.classes_) != list(range(len(LABELS))):
-        raise SystemExit("every label needs at least one example")
     coef = model.coef_.T  # (features, classes)
     names = sorted(index, key=index.__getitem__)
     keep = [i for i in range(len(names)) if np.abs(coef[i]).max() >= 1e-3]
@@ -157,7 +189,7 @@ def main() -> None:
     print(f"codebook rules changed {len(changed)} held-out predictions; precision {refine_precision}")
     rule_precision = {}
     for code in STRONG_CUES:
-        hits = [label for label, s in examples if strong_cue(s.lower()) == code]
+        hits = [label for label, s in (*examples, *heldout) if strong_cue(s.lower()) == code]
         # Laplace-smoothed precision of the rule on our labelled sentences
         rule_precision[code] = round((sum(h == code for h in hits) + 1) / (len(hits) + 2), 3)
     print("rule precision:", rule_precision)

@@ -8,7 +8,7 @@ from importlib import resources
 import numpy as np
 import pytest
 
-from conflictscope.classify.examples import load_examples, parse_examples
+from conflictscope.classify.examples import load_examples, load_heldout, parse_examples
 from conflictscope.classify.features import featurize, stem
 from conflictscope.classify.labels import CODE_OF, LABELS, NONE, SUB_EVENT_OF, event_type_of
 from conflictscope.classify.model import LinearModel, default_model
@@ -70,3 +70,12 @@ def test_featurize_is_stable() -> None:
     assert stem("attacked") == "attack" and stem("2016") == "<num>"
     feats = featurize("Troops recaptured the town.")
     assert "w:troop" in feats and "cue:GRT" in feats and "actor:state" in feats
+
+
+def test_heldout_snippets_are_separate() -> None:
+    """The calibration snippets parse, cover many classes and are not training sentences."""
+    heldout = load_heldout()
+    assert len(heldout) >= 60
+    assert len({label for label, _ in heldout}) >= 20
+    training = {sentence for _, sentence in load_examples()}
+    assert not training & {sentence for _, sentence in heldout}

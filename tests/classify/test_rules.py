@@ -17,6 +17,18 @@ from conflictscope.classify.territory import resolve_control
         ("police opened fire on protesters, killing three", "FORCE"),
         ("protesters threw stones and set fire to a police car", "VDEM"),
         ("students protested against the killing of a classmate", "PEACE"),
+        # headlines are in the present tense
+        ("protesters torch police vans, clash with riot police", "VDEM"),
+        ("troops fire on demonstrators, several dead", "FORCE"),
+        # what a protest is about does not rate how it went
+        ("lawyers marched against the arrest of a colleague", "PEACE"),
+        ("hundreds rally to demand release of detained activists", "PEACE"),
+        ("soldiers opened fire on a crowd protesting against the killing of a boy, leaving two dead", "FORCE"),
+        ("police fired rubber bullets at striking workers, seriously injuring four", "FORCE"),
+        ("police fired tear gas at the crowd; no injuries were reported", "PINT"),
+        ("officers bundled protesters into vans", "PINT"),
+        ("demonstrators pulled down barriers and forced their way into the ministry", "VDEM"),
+        ("farmers marched to the district office", "PEACE"),
     ],
 )
 def test_demonstration_ladder(text: str, expected: str) -> None:
@@ -31,6 +43,13 @@ def test_demonstration_ladder(text: str, expected: str) -> None:
         ("ATT", "a roadside bomb killed two civilians", "IED"),
         ("ATT", "gunmen killed five soldiers at a checkpoint", "CLASH"),
         ("ATT", "gunmen killed five villagers", "ATT"),
+        # the attackers are not the targets, in active or passive voice
+        ("ATT", "six people were killed when gunmen opened fire on mourners", "ATT"),
+        ("ATT", "a trader was shot dead by unknown gunmen", "ATT"),
+        ("ATT", "a policeman was shot dead by unknown gunmen", "CLASH"),
+        ("ATT", "militiamen executed captured villagers by the roadside", "ATT"),
+        ("ATT", "gunmen attacked a hotel, killing several guests", "ATT"),
+        ("ATT", "40 civilians were killed in an attack on two villages, blamed on jihadists", "ATT"),
         ("AIR", "helicopters dropped chlorine on the town", "CHEM"),
         ("CLASH", "rebels and troops fought with mortars", "CLASH"),
         ("NSO", "the army withdrew and the rebels entered the town without a fight", "NVT"),

@@ -41,3 +41,12 @@ def load_examples_with_source() -> list[tuple[str, str, str]]:
         if entry.name.startswith(EXAMPLE_GLOB) and entry.name.endswith(".txt"):
             rows.extend((lab, sen, entry.name) for lab, sen in parse_examples(entry.read_text("utf-8")))
     return rows
+
+
+HELDOUT_FILE = "heldout_snippets.txt"
+
+
+def load_heldout() -> list[tuple[str, str]]:
+    """The held-out (label code, snippet) pairs: never trained on, used for calibration."""
+    entry = resources.files("conflictscope.data").joinpath("classifier").joinpath(HELDOUT_FILE)
+    return parse_examples(entry.read_text("utf-8")) if entry.is_file() else []

@@ -20,13 +20,14 @@ _PROTEST_WORDS = re.compile(
     r"marchers|students)\b"
 )
 _VIOLENT_PROTESTERS = re.compile(
-    r"\b(?:riot(?:ed|ers|ing)?|stones?|rocks|petrol bombs?|molotov\w*|set (?:fire|ablaze)|"
-    r"torch(?:ed|ing)|burn(?:ed|ing|t) (?:\w+ )?(?:tyres|tires|cars|vehicles|buildings?|offices?|shops?)|"
+    r"\b(?:riot(?:ed|ers|ing)?|stones?|rocks|bricks|bottles|petrol bombs?|molotov\w*|set (?:fire|ablaze)|"
+    r"sets? (?:it|them|\w+ \w+) (?:on fire|alight|ablaze)|pull(?:ed|s|ing)? down|t(?:ore|ear|ears) down|"
+    r"forc(?:ed|ing) (?:their|its|his|her) way|broke through|torch(?:es|ed|ing)?|burn(?:ed|ing|t) (?:\w+ )?(?:tyres|tires|cars|vehicles|buildings?|offices?|shops?)|"
     r"vandali[sz]\w*|smash(?:ed|ing)|loot(?:ed|ing)|barricades?|projectiles|ransack\w*|"
     r"(?:clashed|fought) with (?:the )?(?:police|security|riot)|stormed|(?:turned |turn )?violent|"
-    r"clash(?:es|ed)|scuffles?|blocked (?:the |major |main )?(?:roads?|highways?|railways?|streets?)|"
+    r"clash(?:es|ed|ing)?|scuffles?|blocked (?:the |major |main )?(?:roads?|highways?|railways?|streets?)|"
     r"thr(?:ew|ow|ows|owing)|hurl(?:ed|ing)|pelt(?:ed|ing)|blaze|arson|firecrackers|fireworks|"
-    r"attack(?:ed|ing) (?:the )?(?:police|officers|security)|broke into|damag\w+)\b"
+    r"attack(?:s|ed|ing)? (?:a |the )?(?:police|officers|security)|broke into|damag\w+)\b"
 )
 _LETHAL_FORCE = re.compile(
     r"\b(?:killed|killing (?:at least )?\w+|shot dead|shot|died|dead|live (?:ammunition|rounds|fire)|"
@@ -35,8 +36,9 @@ _LETHAL_FORCE = re.compile(
 )
 _INTERVENTION = re.compile(
     r"\b(?:dispers\w*|tear ?gas|water cannons?|rubber bullets?|arrest\w*|detain\w*|broke up|"
-    r"break up|batons?|pepper spray|suppress\w*|prevented|blocked|forcibly removed|"
-    r"cordon\w*|stun grenades?|removed|evicted)\b"
+    r"break up|batons?|pepper spray|suppress\w*|prevented|forcibly removed|"
+    r"blocked (?:the |a )?(?:\w+ )?(?:march\w*|protest\w*|rall(?:y|ies)|demonstrat\w*)|"
+    r"cordon\w*|stun grenades?|removed|evicted|bundled|rounded up|hauled|into custody)\b"
 )
 
 _WEAPONS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -51,11 +53,15 @@ _CIVILIAN = re.compile(
     r"\b(?:civilians?|villagers?|residents|passengers|worshippers|farmers|students|children|women|"
     r"journalists?|teachers?|traders|shoppers|family|families|people|aid workers?|doctors?|"
     r"priests?|chiefs?|activists?|pupils|herders|fishermen|elders?|displaced|refugees|camp|man|woman|"
-    r"men|member|hostages?|detainees|prisoners|bloggers?|officials?|council|unarmed|driver)\b"
+    r"men|member|hostages?|detainees|prisoners|bloggers?|officials?|council\w*|unarmed|drivers?|"
+    r"boys?|girls?|teenagers?|youths?|guests|customers|mourners|shopkeepers?|workers?|miners|"
+    r"patients|pilgrims|tourists|worshipers|motorists|lawyers?|judges?|nurses|persons|victims|"
+    r"wedding|funeral|markets?|mosques?|church(?:es)?|schools?|bar|hotels?|restaurants?|villages?|"
+    r"homes?|houses?|bus(?:es)?)\b"
 )
 _ARMED_TARGET = re.compile(
-    r"\b(?:soldiers?|troops|police(?:men)?|policemen|officers|army|militants?|insurgents?|rebels?|"
-    r"terrorists?|jihadists?|gunmen|attackers|assailants|bandits|combatants|extremists|militiamen|"
+    r"\b(?:soldiers?|troops|police(?:men)?|policem[ae]n|officers|army|militants?|insurgents?|rebels?|"
+    r"terrorists?|jihadists?|bandits|combatants|extremists|militiamen|"
     r"fighters|convoy|patrol|checkpoint|base|outpost|barracks|military|forces|guards?|peacekeepers)\b"
 )
 _VIOLENT_VERB = re.compile(
@@ -75,15 +81,29 @@ _SECURITY = re.compile(
     r"\b(?:police|security forces|troops|soldiers|officers|army|military|guards|authorities|"
     r"riot police|gendarm\w*|militiamen)\b"
 )
+_COUNT = (
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens|many|"
+    r"scores|hundreds)"
+)
 _PROTESTERS = r"(?:protesters?|demonstrators?|marchers?|crowds?|students?|protest\w*|demonstrations?|rall(?:y|ies))"
 _FORCE_ON_PROTESTERS = re.compile(
     r"\b(?:(?:kill|kills|killed|killing|shoot|shoots|shot|shooting|wounded|wounding|injured|injuring|beat|beating|beaten|"
     r"attacked|opened fire on|fired (?:live \w+ )?(?:on|at|into)|live (?:ammunition|rounds|fire) (?:on|at|against))"
     r"(?: \S+){0,5} " + _PROTESTERS + r"|" + _PROTESTERS + r"(?: \S+){0,3} (?:were|was|have been|had been) "
     r"(?:\S+ )?(?:killed|shot|wounded|injured|beaten)|(?:live (?:ammunition|rounds))|shot dead|fatally|"
-    r"excessive force|" + _PROTESTERS + r" died)\b"
+    r"excessive force|" + _PROTESTERS + r" died|"
+    r"fir(?:e|es|ed|ing) (?:live \w+ |bullets |shots )?(?:on|into) (?:the |a )?" + _PROTESTERS + r"|"
+    r"(?:killing|injuring|wounding|leaving) (?:at least |more than |over )?" + _COUNT + r"|"
+    + _COUNT + r" (?:people |protesters |demonstrators )?(?:were )?(?:dead|killed|injured|wounded)|"
+    r"lost an eye|seriously (?:injur|wound)\w+)\b"
 )
-_GRIEVANCE = re.compile(r"\b(?:over|against|after|about) (?:the |a )?(?:killing|death|shooting|murder)")
+#: What a protest is about ("against the killing of a trader", "demanding the release of
+#: detained activists") tells nothing of how the protest itself went: it is cut out first.
+_GRIEVANCE = re.compile(
+    r"\b(?:over|against|after|about|protesting|condemning|denouncing|for) (?:the |a |an )?"
+    r"(?:killings?|deaths?|shootings?|murders?|arrests?|detentions?|abductions?|imprisonment|jailing)"
+    r"(?: of (?:\S+ ){0,3}\S+)?|\b(?:demand\w*|call\w*) (?:for )?(?:the )?release of (?:\S+ ){0,3}\S+"
+)
 
 
 def refine(code: str, text: str, window: str = "", sentence: str = "") -> str:
@@ -106,7 +126,13 @@ def refine(code: str, text: str, window: str = "", sentence: str = "") -> str:
     if code == "ATT":
         verb = _VIOLENT_VERB.search(text)
         targets = text[verb.end() :] if verb else ""
-        if verb and re.match(r"\s+by\b", targets):  # passive: the victims come first
+        before = text[: verb.start()] if verb else ""
+        # passive ("a trader was shot dead by ...", "civilians were killed in ..."):
+        # the victims come before the verb
+        passive = re.match(r"\s+by\b", targets) or re.search(
+            r"\b(?:was|were|been|being|is|are|got)\s+(?:\S+\s+)?$", before
+        )
+        if verb and passive:
             targets = text[: verb.start()]
         if _ARMED_TARGET.search(targets) and not _CIVILIAN.search(targets):
             return "CLASH"
@@ -126,7 +152,8 @@ def _protest_rung(text: str) -> str:
     text = _no_riot_police(text)
     if _VIOLENT_PROTESTERS.search(text):
         return "VDEM"
-    if _FORCE_ON_PROTESTERS.search(text) and not _GRIEVANCE.search(text):
+    text = _GRIEVANCE.sub(" ", text)
+    if _FORCE_ON_PROTESTERS.search(text):
         return "FORCE"
     if _INTERVENTION.search(text):
         return "PINT"

@@ -29,9 +29,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 #: A sentence's class must reach this probability to make a candidate.
-MIN_CONFIDENCE = 0.4
+MIN_CONFIDENCE = 0.3
 #: A further clause of the same sentence must reach this one.
-MIN_CLAUSE_CONFIDENCE = 0.55
+MIN_CLAUSE_CONFIDENCE = 0.45
 #: A further clause's candidate ranks below its sentence's (its confidence is scaled).
 CLAUSE_DISCOUNT = 0.9
 #: Sentences longer than this (characters) are read as a whole only.
