@@ -39,7 +39,12 @@ ACLED_ORDER = (
 
 
 def validate_geojson(doc: dict) -> None:
-    """RFC 7946 checks for a FeatureCollection of Points (what we write)."""
+    """RFC 7946 checks for a FeatureCollection of Points (what we write), and the
+    `geojson` package's validator."""
+    import geojson
+
+    parsed = geojson.loads(json.dumps(doc))
+    assert parsed.is_valid, parsed.errors()
     assert doc["type"] == "FeatureCollection" and "crs" not in doc
     assert isinstance(doc["features"], list)
     for item in doc["features"]:
