@@ -49,6 +49,11 @@ _TITLE_BEFORE = re.compile(
     r"Prince|Pope|Sir|Lord|Lady|Judge|Senator|Sen|Rep|Gov|Governor|Col|Capt|Lt|Sgt|"
     r"spokesman|spokeswoman|commander|leader|named|called)\.?\s+)$"
 )
+_NAMED_BEFORE = re.compile(
+    r"(?<!\b(?:city|town|village|place|area|district|province|region|settlement|camp))"
+    r"\s+(?:named|called|nicknamed)\s+$",
+    re.IGNORECASE,
+)
 _CONTEXT_ONLY_AFTER = re.compile(r"^-(?:based|backed|led|born|made|owned|funded|run|allied)\b")
 _STOP_WORDS = """
     a about above after again against all also an and any are as at be because been before being
@@ -66,6 +71,8 @@ _STOP_WORDS = """
     roman romans greek ottoman byzantine soviet european europeans asian western westerners
     african latin catholic orthodox protestant hindu buddhist sikh yazidi druze alawite
     north south east west central northern southern eastern western
+    northeast northwest southeast southwest north-east north-west south-east south-west
+    northeastern northwestern southeastern southwestern
 """
 _STOP = frozenset(_STOP_WORDS.split())
 
@@ -121,6 +128,8 @@ def _allowed(name: str, before: str, *, weak: bool, lower_words: frozenset[str])
     if name.lower() in _STOP or (len(words) == 1 and name.isupper() and len(name) <= 4 and
                                  name not in {"US", "UK", "UAE", "DRC", "USA"}):
         return False
+    if _NAMED_BEFORE.search(before[-40:]):
+        return False  # "an asylum seeker named Elizabeth", not "a town called Tadmur"
     if not weak:
         return True
     if _TITLE_BEFORE.search(before[-40:]):
@@ -284,6 +293,13 @@ _TITLED = re.compile(
     r"Col|Capt|Lt|Sgt|Judge)\.?\s+(\p{Lu}[\p{L}'’\-]+)"
 )
 
+#: "an asylum seeker named Elizabeth", "a 30-year-old identified only as Maria": a person.
+_NAMED_PERSON = re.compile(
+    r"\b(?:man|woman|boy|girl|seeker|person|activist|journalist|lawyer|student|victim|mother|father|"
+    r"son|daughter|wife|husband|\d+-year-old)\s+(?:named|identified(?:\s+only)?\s+as)\s+"
+    r"(\p{Lu}\p{Ll}+)"
+)
+
 
 def person_names(analyzed: AnalyzedArticle) -> frozenset[str]:
     """Names the report gives to people ("Daniel Pearl", "Mr Burke"): not places there."""
@@ -296,6 +312,7 @@ def person_names(analyzed: AnalyzedArticle) -> frozenset[str]:
                     names.add(words[-1].removesuffix("'s").removesuffix("’s"))
                     names.add(words[0])  # "Julian Assange" ... "Julian has been applauded"
         names.update(m.group(1) for m in _TITLED.finditer(sentence.text))
+        names.update(m.group(1) for m in _NAMED_PERSON.finditer(sentence.text))
     return frozenset(names)
 
 

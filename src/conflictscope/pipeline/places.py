@@ -64,8 +64,8 @@ def places(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     parsed = geoparse(analyzed, get_gazetteer())
     with_places = replace(analyzed, places=parsed.places,
                           extras={**analyzed.extras, "geoparse": parsed})
-    focus = main_place(with_places)
-    candidates = tuple(locate(c, with_places, parsed, focus) for c in analyzed.candidates)
+    focus, weights = _main_and_countries(with_places)
+    candidates = tuple(locate(c, with_places, parsed, focus, weights) for c in analyzed.candidates)
     return replace(with_places, candidates=candidates)
 
 
@@ -104,6 +104,7 @@ def locate(
     analyzed: AnalyzedArticle,
     parsed: GeoParse,
     focus: PlaceMention | None = None,
+    weights: dict[str, float] | None = None,
 ) -> EventCandidate:
     """``candidate`` with place, geo_precision, where_prec and 'location' evidence set."""
     text = analyzed.text
@@ -114,13 +115,19 @@ def locate(
     chosen: PlaceMention | None = None
     confidence_factor = 1.0
     if inside:
-        scored = sorted(inside, key=lambda m: -_clause_score(m, candidate, text))
-        if _clause_score(scored[0], candidate, text) > -1.0:
-            chosen = scored[0]
-    if chosen is not None and focus is not None and focus.place.iso3 and _defer_to_focus(
-            chosen, focus, candidate.trigger, text, parsed.places):
-        chosen = None
+        # the best place of the clause, skipping asides abroad ("protests over a death in
+        # Minneapolis ... outside Parliament in Cape Town": Cape Town when the report is about it)
+        for mention in sorted(inside, key=lambda m: -_clause_score(m, candidate, text)):
+            if _clause_score(mention, candidate, text) <= -1.0:
+                break
+            if focus is None or not focus.place.iso3 or not _defer_to_focus(
+                    mention, focus, candidate.trigger, text, parsed.places, weights):
+                chosen = mention
+                break
     evidence: list[Span] = []
+    if chosen is not None and focus is not None and _narrows(chosen, focus):
+        evidence.append(chosen.span)  # "arrested in Morocco" -> the report's Casablanca
+        chosen, confidence_factor = None, 0.9
     if chosen is None:
         if focus is None:
             return candidate
@@ -143,13 +150,25 @@ def locate(
     return updated.with_evidence("location", chosen.span, *evidence)
 
 
+def _narrows(chosen: PlaceMention, focus: PlaceMention) -> bool:
+    """Whether the report's main place is a town or region inside ``chosen`` (its country or region)."""
+    if focus.place.feature in {"country", "continent", "region"} or focus.place.iso3 != chosen.place.iso3:
+        return False
+    if chosen.place.feature == "country":
+        return True
+    return (NARROW_ADMIN1 and chosen.place.feature == "admin1" and focus.place.feature == "city"
+            and bool(focus.place.admin1) and focus.place.admin1 == chosen.place.admin1)
+
+
+NARROW_ADMIN1 = True
 #: A place abroad holds an event only when its country is named at least this often
 #: relative to the report's main country (else the event is taken to be at the main place).
-FOREIGN_SHARE, FOREIGN_NEXT_TO_TRIGGER = 0.5, 40
+FOREIGN_SHARE, FOREIGN_NEXT_TO_TRIGGER, FOREIGN_MIN_NEXT = 0.5, 40, 2
 
 
 def _defer_to_focus(chosen: PlaceMention, focus: PlaceMention, trigger: Span, text: str,
-                    mentions: tuple[PlaceMention, ...]) -> bool:
+                    mentions: tuple[PlaceMention, ...],
+                    weights: dict[str, float] | None = None) -> bool:
     """Whether the report's main place is a better location than ``chosen`` from the clause.
 
     A region across borders ("Kurdistan") gives the event no country. A place abroad
@@ -164,10 +183,12 @@ def _defer_to_focus(chosen: PlaceMention, focus: PlaceMention, trigger: Span, te
     before = text[max(0, chosen.span.start - 45):chosen.span.start]
     if _BEFORE_IN.search(before) is None and _LOCATIVE.search(before) is None:
         return True
-    if 0 <= chosen.span.start - trigger.end <= FOREIGN_NEXT_TO_TRIGGER:
-        return False  # "destroyed shrines in neighbouring Iraq"
     abroad = sum(1 for m in mentions if m.place.iso3 == chosen.place.iso3)
     home = sum(1 for m in mentions if m.place.iso3 == focus.place.iso3)
+    if 0 <= chosen.span.start - trigger.end <= FOREIGN_NEXT_TO_TRIGGER and abroad >= FOREIGN_MIN_NEXT:
+        return False  # "destroyed shrines in neighbouring Iraq", when the report names Iraq again
+    if weights and weights.get(focus.place.iso3, 0.0) > 0:
+        return weights.get(chosen.place.iso3, 0.0) < FOREIGN_SHARE * weights[focus.place.iso3]
     return abroad < FOREIGN_SHARE * home
 
 
@@ -180,6 +201,15 @@ def main_place(analyzed: AnalyzedArticle) -> PlaceMention | None:
     Demonyms vote for the main country, and stand in for it when the report names
     no place at all.
     """
+    return _main_and_countries(analyzed)[0]
+
+
+def country_salience(analyzed: AnalyzedArticle) -> dict[str, float]:
+    """How much the report is about each country (ISO3 -> salience, as in :func:`main_place`)."""
+    return _main_and_countries(analyzed)[1]
+
+
+def _main_and_countries(analyzed: AnalyzedArticle) -> tuple[PlaceMention | None, dict[str, float]]:
     parsed: GeoParse | None = analyzed.extras.get("geoparse")
     mentions = analyzed.places
     strength = {r.toponym.span.start: r.toponym.strength for r in parsed.resolutions} if parsed else {}
@@ -218,7 +248,7 @@ def main_place(analyzed: AnalyzedArticle) -> PlaceMention | None:
             countries[entry.iso3] += 0.3
             demonym_places.append(PlaceMention(demonym.span, entry.to_place(), 0.3))
     if not mentions:
-        return demonym_places[0] if demonym_places else None
+        return (demonym_places[0] if demonym_places else None), dict(countries)
     top_country = max(countries, key=lambda c: countries[c]) if countries else ""
     inside = [k for k in first if first[k].place.iso3 == top_country] or list(first)
     local = [k for k in inside if first[k].place.feature not in {"country", "continent", "region"}]
@@ -228,4 +258,4 @@ def main_place(analyzed: AnalyzedArticle) -> PlaceMention | None:
     named = [k for k in local if salience[k] >= 0.9]
     pool = named or inside
     best = max(pool, key=lambda k: (salience[k], -first[k].span.start))
-    return first[best]
+    return first[best], dict(countries)
