@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from conflictscope.models import Article
+from conflictscope.models import Article, EventCandidate, Span
 from conflictscope.pipeline.base import AnalyzedArticle
 
 
@@ -48,3 +48,36 @@ def parse(nlp) -> Callable[..., AnalyzedArticle]:  # type: ignore[no-untyped-def
         return next(analyze_many([Article.from_text(text, published=when)], nlp=nlp))
 
     return run
+
+
+@pytest.fixture(scope="session")
+def candidate_at() -> Callable[..., EventCandidate]:
+    """Build an EventCandidate whose trigger is the ``occurrence``-th ``trigger`` of the text.
+
+    ``candidate_at(analyzed, "stormed", sub_event_type="Armed clash")``: for testing a
+    stage that fills candidates in, without depending on the classifier.
+    """
+
+    def build(
+        analyzed: AnalyzedArticle,
+        trigger: str,
+        *,
+        event_type: str = "Battles",
+        sub_event_type: str = "Armed clash",
+        confidence: float = 0.9,
+        occurrence: int = 0,
+    ) -> EventCandidate:
+        start = -1
+        for _ in range(occurrence + 1):
+            start = analyzed.text.index(trigger, start + 1)
+        sentence = analyzed.sentence_at(start)
+        assert sentence is not None
+        return EventCandidate(
+            sentence=Span(sentence.start, sentence.end, sentence.text),
+            trigger=Span(start, start + len(trigger), trigger),
+            event_type=event_type,
+            sub_event_type=sub_event_type,
+            confidence=confidence,
+        )
+
+    return build

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from conflictscope.errors import EvaluationError
 from conflictscope.gazetteer.index import Gazetteer
-from conflictscope.models import EventCandidate, Span
+from conflictscope.models import EventCandidate
 from conflictscope.pipeline.base import AnalyzedArticle
 from conflictscope.pipeline.places import main_place, places
 
@@ -26,22 +26,14 @@ REPORT = (
 )
 
 
-def _candidate(analyzed: AnalyzedArticle, trigger: str) -> EventCandidate:
-    start = analyzed.text.index(trigger)
-    sentence = analyzed.sentence_at(start)
-    assert sentence is not None
-    return EventCandidate(
-        sentence=Span(sentence.start, sentence.end, sentence.text),
-        trigger=Span(start, start + len(trigger), trigger),
-        event_type="Battles", sub_event_type="Armed clash", confidence=0.9,
-    )
-
 
 @pytest.fixture()
-def located(parse: Callable[..., AnalyzedArticle], use_tiny: Gazetteer) -> AnalyzedArticle:
+def located(
+    parse: Callable[..., AnalyzedArticle], use_tiny: Gazetteer, candidate_at: Callable[..., EventCandidate]
+) -> AnalyzedArticle:
     analyzed = parse(REPORT)
     triggers = ("stormed", "sent from", "reached", "destroyed shrines")
-    candidates = tuple(_candidate(analyzed, t) for t in triggers)
+    candidates = tuple(candidate_at(analyzed, t) for t in triggers)
     return places(replace(analyzed, candidates=candidates))
 
 

@@ -63,21 +63,12 @@ REPORT = (
 )
 
 
-def _candidate(analyzed: AnalyzedArticle, trigger: str) -> EventCandidate:
-    start = analyzed.text.index(trigger)
-    sentence = analyzed.sentence_at(start)
-    assert sentence is not None
-    return EventCandidate(
-        sentence=Span(sentence.start, sentence.end, sentence.text),
-        trigger=Span(start, start + len(trigger), trigger),
-        event_type="Battles", sub_event_type="Armed clash", confidence=0.9,
-    )
 
-
-def test_an_aside_abroad_defers_to_the_main_place(parse: Callable[..., AnalyzedArticle],
+def test_an_aside_abroad_defers_to_the_main_place(candidate_at: Callable[..., EventCandidate],
+                                                  parse: Callable[..., AnalyzedArticle],
                                                   use_tiny: Gazetteer) -> None:
     analyzed = parse(REPORT)
-    candidates = (_candidate(analyzed, "met envoys"), _candidate(analyzed, "destroyed shrines"))
+    candidates = (candidate_at(analyzed, "met envoys"), candidate_at(analyzed, "destroyed shrines"))
     located = places(replace(analyzed, candidates=candidates))
     aside, explicit = located.candidates
     assert aside.place is not None and aside.place.place.iso3 == "SYR"  # "from Iraq": not there

@@ -9,7 +9,7 @@ import pytest
 
 from conflictscope.gazetteer.index import Gazetteer
 from conflictscope.gazetteer.recognize import _allowed
-from conflictscope.models import EventCandidate, Span
+from conflictscope.models import EventCandidate
 from conflictscope.pipeline.base import AnalyzedArticle
 from conflictscope.pipeline.places import country_salience, places
 
@@ -21,21 +21,16 @@ REPORT = (
 )
 
 
-def _candidate(analyzed: AnalyzedArticle, trigger: str) -> EventCandidate:
-    start = analyzed.text.index(trigger)
-    sentence = analyzed.sentence_at(start)
-    assert sentence is not None
-    return EventCandidate(
-        sentence=Span(sentence.start, sentence.end, sentence.text),
-        trigger=Span(start, start + len(trigger), trigger),
-        event_type="Protests", sub_event_type="Peaceful protest", confidence=0.9,
-    )
+def _protest(candidate_at: Callable[..., EventCandidate], analyzed: AnalyzedArticle,
+             trigger: str) -> EventCandidate:
+    return candidate_at(analyzed, trigger, event_type="Protests", sub_event_type="Peaceful protest")
 
 
-def test_a_country_in_the_clause_narrows_to_the_main_town(parse: Callable[..., AnalyzedArticle],
+def test_a_country_in_the_clause_narrows_to_the_main_town(candidate_at: Callable[..., EventCandidate],
+                                                          parse: Callable[..., AnalyzedArticle],
                                                           use_tiny: Gazetteer) -> None:
     analyzed = parse(REPORT)
-    located = places(replace(analyzed, candidates=(_candidate(analyzed, "arrested"),)))
+    located = places(replace(analyzed, candidates=(_protest(candidate_at, analyzed, "arrested"),)))
     (event,) = located.candidates
     assert event.place is not None and event.place.place.feature == "city"
     assert event.place.place.iso3 == "SYR"
@@ -43,9 +38,12 @@ def test_a_country_in_the_clause_narrows_to_the_main_town(parse: Callable[..., A
 
 
 def test_an_aside_abroad_gives_way_to_a_home_place_in_the_clause(
-        parse: Callable[..., AnalyzedArticle], use_tiny: Gazetteer) -> None:
+    candidate_at: Callable[..., EventCandidate],
+    parse: Callable[..., AnalyzedArticle],
+    use_tiny: Gazetteer,
+) -> None:
     analyzed = parse(REPORT)
-    located = places(replace(analyzed, candidates=(_candidate(analyzed, "protested"),)))
+    located = places(replace(analyzed, candidates=(_protest(candidate_at, analyzed, "protested"),)))
     (event,) = located.candidates
     assert event.place is not None and event.place.place.iso3 == "SYR"
     assert event.place.span.text == "Palmyra"
