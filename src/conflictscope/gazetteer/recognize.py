@@ -125,6 +125,8 @@ def _allowed(name: str, before: str, *, weak: bool, lower_words: frozenset[str])
     if not name or len(name) < 2 or not any(ch.isalpha() for ch in name):
         return False
     words = name.split()
+    if re.fullmatch(r"[A-Z]{2,5}s", name):
+        return False  # a plural acronym ("JWs", "IDPs", "NGOs"), not a place
     if name.lower() in _STOP or (len(words) == 1 and name.isupper() and len(name) <= 4 and
                                  name not in {"US", "UK", "UAE", "DRC", "USA"}):
         return False

@@ -53,6 +53,9 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 CITY_POPULATION_WEIGHT = 0.6
 #: Context points: the share of the report's other names in a candidate's country, a shared admin region.
 COUNTRY_WEIGHT, ADMIN_BONUS = 3.0, 0.5
+#: A region named like a country wins over that country when the report's other
+#: names lie mostly (this share) in the region's country and none in the other.
+REGION_OVER_COUNTRY, REGION_OVER_COUNTRY_SHARE = 1.5, 0.5
 
 
 def prior(match: Match, hint: str = "") -> float:
@@ -208,12 +211,19 @@ class _Context:
         total = self.total - own_vote
         points = [(la, lo) for la, lo, other in self.points if other != key]
         rescored = []
+        shares = {m.entry.cc: self.countries.get(m.entry.cc, 0.0) - (own_vote if m.entry.cc == own_cc else 0.0)
+                  for m, _ in options}
+        # a country no other name of the report supports, named like a region of the
+        # country the report is about: "Niger" in a report from Abuja is Niger State
+        lone_country = any(m.entry.feature == "country" and shares[m.entry.cc] <= 1e-9 for m, _ in options)
         for match, base in options:
             entry = match.entry
             score = base
             if total > 1e-9:
-                share = self.countries.get(entry.cc, 0.0) - (own_vote if entry.cc == own_cc else 0.0)
+                share = shares[entry.cc]
                 score += COUNTRY_WEIGHT * share / total
+                if lone_country and entry.feature == "admin1" and share / total >= REGION_OVER_COUNTRY_SHARE:
+                    score += REGION_OVER_COUNTRY
             for region in (entry.admin1_id, entry.admin2_id, entry.id):
                 if region and self.admins.get(region, 0) - (region in own_regions) > 0:
                     score += ADMIN_BONUS
