@@ -32,9 +32,9 @@ NO_BASE_WARNING = "no publication date: relative time expressions were not resol
 def dates(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     """Find the article's time expressions and date each candidate."""
     times = analyzed_times(analyzed)
-    candidates = _inherit(
+    candidates = _refine(_inherit(
         tuple(_date_candidate(analyzed, times, candidate) for candidate in analyzed.candidates)
-    )
+    ))
     candidates = _from_salient_day(analyzed, times, candidates)
     warnings = analyzed.warnings
     if times.base is None and any(t.interval is None and t.kind != "ref" for t in times.timexes):
@@ -70,7 +70,7 @@ def _date_candidate(analyzed: AnalyzedArticle, times: ArticleTimes, candidate: E
     )
     dating = date_clause(
         candidate.trigger, bounds, times.timexes, analyzed.text, times.base,
-        attached=roles.attached, reporting=roles.reporting, other=roles.other,
+        attached=roles.attached, reporting=roles.reporting, other=roles.other, outer=roles.outer,
         dateline=times.dateline,
     )
     if dating.time is None:
@@ -110,6 +110,40 @@ def _inherit(candidates: tuple[EventCandidate, ...]) -> tuple[EventCandidate, ..
                 candidate = replace(
                     candidate, time=source.time, is_background=candidate.is_background or source.is_background
                 ).with_evidence("event_date", *source.evidence.get("event_date", ()))
+        result.append(candidate)
+    return tuple(result)
+
+
+#: A stated date spanning at most this many days may be narrowed to a day inside it,
+#: by a mention at most this many characters away (a long list of incidents is no one event).
+REFINE_MAX_DAYS, REFINE_MAX_CHARS = 31, 2000
+
+
+def _refine(candidates: tuple[EventCandidate, ...]) -> tuple[EventCandidate, ...]:
+    """A mention dated to a week or month takes the day of another mention of the same event in it.
+
+    "seven activists arrested in December 2020" and, further down, "Velasco was
+    arrested on Dec. 10, 2020": the first mention is the same arrest, on 10 December.
+    The nearest such day-dated mention wins, if it is near (``REFINE_MAX_CHARS``).
+    """
+    result: list[EventCandidate] = []
+    for candidate in candidates:
+        time = candidate.time
+        if time is not None and time.stated and time.time_precision > 1 and (
+            (time.date_end - time.date_start).days < REFINE_MAX_DAYS
+        ):
+            days = [
+                c for c in candidates
+                if c is not candidate and _coreferent(c, candidate) and c.time is not None
+                and abs(c.trigger.start - candidate.trigger.start) <= REFINE_MAX_CHARS
+                and c.time.time_precision == 1 and time.date_start <= c.time.event_date <= time.date_end
+            ]
+            if days:
+                source = min(days, key=lambda c: abs(c.trigger.start - candidate.trigger.start))
+                assert source.time is not None
+                candidate = replace(candidate, time=source.time).with_evidence(
+                    "event_date", *source.evidence.get("event_date", ())
+                )
         result.append(candidate)
     return tuple(result)
 

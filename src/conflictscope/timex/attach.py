@@ -11,7 +11,9 @@ Order of preference for a candidate whose trigger is in sentence S:
    group. "since March" runs to the base, "from X to Y" / "between X and Y" is a
    range;
 3. the nearest dated expression of an earlier sentence of the same paragraph;
-4. a reporting date of S as the latest possible day, marked ``stated=False``;
+4. a reporting date of S, or a date of the main clause above a subordinate
+   trigger ("released Monday after being *kidnapped*"), as the latest possible
+   day, marked ``stated=False``;
 5. the dateline date, else the publication date, marked ``stated=False``.
 """
 
@@ -102,6 +104,7 @@ def date_clause(
     attached: Sequence[Timex] = (),
     reporting: Sequence[Timex] = (),
     other: Sequence[Timex] = (),
+    outer: Sequence[Timex] = (),
     dateline: Timex | None = None,
 ) -> Dating:
     """Date the clause of ``trigger`` (see the module docstring for the order).
@@ -110,7 +113,8 @@ def date_clause(
     the verb that governs them (:mod:`conflictscope.timex.clauses`): the
     trigger's own, a reporting verb ("police said on Monday": never the event's
     date, at most its latest possible day), or another verb (used only when the
-    sentence has nothing better).
+    sentence has nothing better); ``outer`` are the main clause's dates above a
+    subordinate trigger (a later event's, like reporting dates).
     """
     s_start, s_end = sentence
     local = [t for t in timexes if s_start <= t.start < s_end]
@@ -121,7 +125,9 @@ def date_clause(
         t for t in local
         if _usable(t) and not (t.type == "DURATION" and t.signal) and not _in_foreign_clause(t, trigger, local)
     ]
-    usable = [t for t in candidates if t not in reporting]
+    # a main clause's day bounds a subordinate event ("released Monday after being
+    # kidnapped"); its month or year still dates it ("In March, X fled after she was kidnapped")
+    usable = [t for t in candidates if t not in reporting and not (t in outer and _is_day(t))]
     owner = _owning_duration(trigger, local)
     if owner is not None and owner.interval is not None:
         return Dating(event_time(owner.interval, published), (_span(owner),), owner.interval)
@@ -129,15 +135,17 @@ def date_clause(
     if preferred:
         best = min(preferred, key=lambda t: _distance(t, trigger))
         return _from_timex(best, usable, text, published)
+    said = [
+        t for t in candidates if (t in reporting or t in outer) and t.type != "DURATION" and _is_day(t)
+    ]
     earlier = [
         t for t in timexes
         if t.end <= s_start and _usable(t) and t.type != "DURATION"
         and not _PARAGRAPH.search(text, t.end, s_start)
     ]
-    if earlier:
+    if earlier and not any(t in outer for t in said):
         best = max(earlier, key=lambda t: t.start)
         return _from_timex(best, [best], text, published)
-    said = [t for t in candidates if t in reporting and t.type != "DURATION" and _is_day(t)]
     if said:
         report = min(said, key=lambda t: _distance(t, trigger))
         assert report.interval is not None

@@ -8,6 +8,13 @@ governed by the trigger's own verb is *attached*, one governed by a reporting
 verb that is not the trigger's verb is a *reporting* date, and one governed by
 another verb is *other*. Sentences without a parse fall back on the surface
 pattern "said (on) Monday" for reporting dates.
+
+A trigger in a subordinate clause tells an earlier event than its main clause:
+"activist X, *who was arrested* in January, was granted bail on Friday",
+"released Monday *after being kidnapped*", "detained on Tuesday over the
+*killing* of 51 civilians". The main clause's dates are then *outer*: at most the
+event's latest possible day, never its date. A date inside the trigger's own
+phrase ("the Sept. 26, 2014 *kidnapping*") stays attached.
 """
 
 from __future__ import annotations
@@ -42,6 +49,12 @@ _REPORTING_BEFORE = re.compile(
 )
 
 _VERB_TAGS = ("VERB",)
+#: Subordinators of a clause that happened at another time than its main clause.
+_TEMPORAL_MARKS = frozenset({"after", "before", "since", "following", "until", "till"})
+#: Prepositions that make a nominal event the cause or antecedent of the main verb.
+_CAUSE_PREPS = frozenset({"over", "for", "after", "following", "since", "before"})
+#: Tags of a past (not progressive) verb form.
+_PAST_TAGS = frozenset({"VBN", "VBD"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +67,7 @@ class ClauseRoles:
     attached: tuple[Timex, ...] = ()
     reporting: tuple[Timex, ...] = ()
     other: tuple[Timex, ...] = ()
+    outer: tuple[Timex, ...] = ()
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -64,6 +78,41 @@ def governing_verb(token: Token) -> Token | None:
         if ancestor.pos_ in _VERB_TAGS:
             return ancestor
     return None
+
+
+def is_subordinate(trigger: Token, verb: Token | None) -> bool:
+    """Whether the trigger tells an event prior to its main clause's (see the module docstring).
+
+    A past relative clause ("who was arrested"), a past participle modifying a
+    noun ("Kaur, arrested in Haryana, ..."), a clause after "after/before/since"
+    ("after being kidnapped", "after he attacked"), or a nominal event under
+    "over/for/after" ("arrested over the killing of ...").
+    """
+    if verb is None:
+        return False
+    if trigger != verb:
+        head = trigger
+        while head.dep_ in ("compound", "amod", "nmod", "conj") and head.head != head:
+            head = head.head
+        return head.dep_ == "pobj" and head.head.lower_ in _CAUSE_PREPS
+    if verb.dep_ == "relcl":
+        return verb.tag_ in _PAST_TAGS
+    if verb.dep_ == "acl":
+        return verb.tag_ == "VBN"
+    if verb.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in verb.children)
+    if verb.dep_ == "pcomp":
+        return verb.head.lower_ in _TEMPORAL_MARKS
+    return False
+
+
+def _is_outer(timex_root: Token, trigger: Token, verb: Token, timex_verb: Token) -> bool:
+    """A date of the main clause above a subordinate trigger (not inside the trigger's phrase)."""
+    if timex_root in trigger.subtree:
+        return False
+    if trigger != verb:  # nominal trigger: the governing verb's own dates are the main clause's
+        return timex_verb == verb or timex_verb in verb.ancestors
+    return timex_verb in verb.ancestors
 
 
 def _head_verb(root: Token) -> Token | None:
@@ -103,13 +152,17 @@ def clause_roles(
     attached: list[Timex] = []
     reporting: list[Timex] = []
     other: list[Timex] = []
+    outer: list[Timex] = []
     trigger_verb: Token | None = None
+    trigger_token: Token | None = None
     if doc is not None:
         head = doc.char_span(
             trigger.start - sentence_start, trigger.end - sentence_start, alignment_mode="expand"
         )
         if head is not None and len(head) > 0:
-            trigger_verb = governing_verb(head.root)
+            trigger_token = head.root
+            trigger_verb = governing_verb(trigger_token)
+    subordinate = trigger_token is not None and is_subordinate(trigger_token, trigger_verb)
     for timex in timexes:
         span = None
         if doc is not None:
@@ -123,7 +176,10 @@ def clause_roles(
         verb = _head_verb(span.root)
         if verb is None:
             continue
-        if verb == trigger_verb or verb in trigger_verb.conjuncts:
+        own_phrase = subordinate and trigger_token is not None and span.root in trigger_token.subtree
+        if subordinate and trigger_token is not None and _is_outer(span.root, trigger_token, trigger_verb, verb):
+            outer.append(timex)
+        elif own_phrase or verb == trigger_verb or verb in trigger_verb.conjuncts:
             attached.append(timex)
         elif (_is_reporting(verb) and not _is_reporting(trigger_verb)) or _reporting_by_surface(
             text, timex, trigger
@@ -131,5 +187,5 @@ def clause_roles(
             reporting.append(timex)
         else:
             other.append(timex)
-    return ClauseRoles(tuple(attached), tuple(reporting), tuple(other))
+    return ClauseRoles(tuple(attached), tuple(reporting), tuple(other), tuple(outer))
 

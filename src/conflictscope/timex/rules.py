@@ -89,6 +89,27 @@ def _month_day(m: re.Match[str], ctx: Context) -> Timex | None:
     return _date(m, cal.month_day(ctx.base, month_number(m.group("month")), int(m.group("day")), ctx.future), "partial")
 
 
+#: Holidays on a fixed day of the year (month, day), by their lower-case name's first word(s).
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26),
+    "new year's eve": (12, 31), "new year's day": (1, 1), "valentine's day": (2, 14),
+    "halloween": (10, 31), "may day": (5, 1), "international women's day": (3, 8),
+    "human rights day": (12, 10),
+}
+
+
+def _holiday(m: re.Match[str], ctx: Context) -> Timex | None:
+    name = re.sub(r"\s+", " ", m.group("name").lower()).replace("’", "'").replace("new years", "new year's")
+    name = name.replace("valentines", "valentine's").replace("womens", "women's")
+    month, day = HOLIDAYS[name]
+    if m.group("year"):
+        found = safe_date(_year_of(m), month, day)
+        return _date(m, day_interval(found) if found else None, "absolute")
+    if ctx.base is None:
+        return _make(m, "DATE", f"XXXX-{month:02d}-{day:02d}", None, "partial")
+    return _date(m, cal.month_day(ctx.base, month, day, ctx.future), "partial")
+
+
 def _month_year(m: re.Match[str], ctx: Context) -> Timex | None:
     return _date(m, month_interval(_year_of(m), month_number(m.group("month"))), "absolute")
 
@@ -298,6 +319,8 @@ GATE = std_re.compile(
     r"|(?P<word>(?:today|tonight|yesterday|tomorrow|last|this|next|now|current(?:ly)?|present|"
     r"recent(?:ly)?|lately|soon|future|term|past|previous|coming|following|same|time\s+being|earlier|"
     r"later|nowadays)\b)"
+    r"|(?P<holiday>christmas|new\s+year|boxing\s+day|valentine|halloween|human\s+rights\s+day|"
+    r"women.?s\s+day|may\s+day)"
     r"|(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"|(?P<digit>\d))"
 )
@@ -316,7 +339,7 @@ RULE_GATES = {
     "decade": "digit", "day-word": "word", "weekday": "weekday", "period": "word", "ref": "word",
     "ago": "unit", "later-earlier": "unit", "anaphoric-day": "unit", "the-year": "unit",
     "the-day": "unit", "duration": "unit", "vague-duration": "unit", "year": "digit",
-    "short-year": "digit",
+    "short-year": "digit", "holiday": "holiday",
 }
 
 RULES: tuple[tuple[str, re.Pattern[str], Handler], ...] = tuple(
@@ -330,6 +353,7 @@ RULES: tuple[tuple[str, re.Pattern[str], Handler], ...] = tuple(
         ("month-day", rf"{MONTH}\s*{DAY}(?![\d,]*\s*\d{{3}})\b(?!\s*(?i:percent|%|people|troops))", _month_day),
         ("day-month", rf"(?:(?<=\b)[Tt]he\s+)?{DAY}\s+(?:(?i:of)\s+)?{MONTH}\b", _month_day),
         ("month-year", rf"{MONTH}{COMMA}{YEAR}\b", _month_year),
+        ("holiday", rf"(?P<name>\b(?i:christmas\s+(?:eve|day)|(?<=\b(?i:on|at|over|since|before|after|until|by)\s+)christmas(?!\s+(?:eve|day))|new\s+year(?:'|’)?s\s+(?:eve|day)|boxing\s+day|valentine(?:'|’)?s\s+day|halloween|international\s+women(?:'|’)?s\s+day|human\s+rights\s+day)|\bMay\s+Day)(?:{COMMA}{YEAR})?\b(?![\s\x22”’]*\d+\b(?!\s+[a-z]))", _holiday),
         ("quarter", rf"(?:(?i:the)\s+)?(?P<q>(?i:first|second|third|fourth|final|last))[\s-](?i:quarter)(?:\s+(?i:of)\s+(?:{YEAR}|(?P<rel>(?i:this|last|next))\s+(?i:year)))?|\b[Qq](?P<q2>[1-4])\s+{YEAR}", _quarter),
         ("season", rf"(?:(?P<mod>(?i:this|last|next))\s+|(?:(?i:the)\s+))?(?P<season>(?i:spring|summer|autumn|winter))(?:\s+(?:(?i:of)\s+)?{YEAR})?\b", _season),
         ("month-alone", rf"(?:(?P<mod>(?i:last|next|this))\s+)?{MONTH_NOT_MAY}(?!\s*\d)(?![\w'])", _month_alone),

@@ -1,0 +1,129 @@
+"""A subordinate event keeps its own date; holidays; a month-dated mention narrows to its day."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from conflictscope.models import EventCandidate, Span
+from conflictscope.pipeline.base import AnalyzedArticle
+from conflictscope.pipeline.dates import dates
+from conflictscope.timex import find_timexes
+from conflictscope.timex.clauses import clause_roles
+
+
+def _candidate(analyzed: AnalyzedArticle, word: str, nth: int = 0, sub: str = "Attack") -> EventCandidate:
+    start = -1
+    for _ in range(nth + 1):
+        start = analyzed.text.index(word, start + 1)
+    sentence = analyzed.sentence_at(start)
+    assert sentence is not None
+    return EventCandidate(
+        sentence=Span(sentence.start, sentence.end, sentence.text),
+        trigger=Span(start, start + len(word), word),
+        event_type="Violence against civilians",
+        sub_event_type=sub,
+        confidence=0.8,
+    )
+
+
+def _dated(
+    parse: Callable[..., AnalyzedArticle], text: str, triggers: list[tuple[str, int]], sub: str = "Attack"
+) -> tuple[EventCandidate, ...]:
+    analyzed = parse(text, "2016-12-11")  # a Sunday
+    candidates = tuple(_candidate(analyzed, word, nth, sub) for word, nth in triggers)
+    return dates(replace(analyzed, candidates=candidates)).candidates
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "outer", "attached"),
+    [
+        # the main clause's date is a later event's
+        ("The pastor was released on Friday after being kidnapped by gunmen.", "kidnapped", ["Friday"], []),
+        ("Police detained him on Friday after he attacked a reporter.", "attacked", ["Friday"], []),
+        ("The activist, who was arrested at a rally, was granted bail on Friday.", "arrested", ["Friday"], []),
+        ("Bosnia on Friday detained a former policeman over the killing of 51 civilians.", "killing",
+         ["Friday"], []),
+        # the subordinate event's own date stays attached
+        ("The pastor was released on Friday after being kidnapped on 2 December.", "kidnapped",
+         ["Friday"], ["2 December"]),
+        ("A court on Friday jailed the men over the 3 November killing of a journalist.", "killing",
+         ["Friday"], ["the 3 November"]),
+        # not subordinate: the main clause's date is the event's
+        ("Gunmen on Friday attacked the village, killing five people.", "killing", [], []),
+        ("The governor met officials on Friday to press for an end to the strike.", "strike", [], []),
+        ("The director was released on Friday.", "released", [], ["Friday"]),
+    ],
+)
+def test_a_subordinate_event_is_not_dated_by_its_main_clause(
+    parse: Callable[..., AnalyzedArticle], text: str, word: str, outer: list[str], attached: list[str]
+) -> None:
+    analyzed = parse(text, "2016-12-11")
+    sentence = analyzed.sentences[0]
+    start = text.index(word)
+    timexes = find_timexes(text, date(2016, 12, 11))
+    roles = clause_roles(text, 0, sentence.doc, Span(start, start + len(word), word), timexes)
+    assert [t.text for t in roles.outer] == outer
+    assert [t.text for t in roles.attached] == attached
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "day", "stated"),
+    [
+        ("The pastor was released on Friday after being kidnapped on 2 December.", "kidnapped", "2016-12-02", True),
+        # a month of the main clause still dates it
+        ("In November, she crossed the border after she was kidnapped by a gang.", "kidnapped", "2016-11-15", True),
+        ("Gunmen on Friday attacked the village, killing five people.", "killing", "2016-12-09", True),
+    ],
+)
+def test_dating_a_subordinate_event(
+    parse: Callable[..., AnalyzedArticle], text: str, word: str, day: str, stated: bool
+) -> None:
+    time = _dated(parse, text, [(word, 0)])[0].time
+    assert time is not None
+    assert (time.event_date.isoformat(), time.stated) == (day, stated)
+
+
+def test_the_subordinate_mention_takes_the_date_of_the_same_event(parse: Callable[..., AnalyzedArticle]) -> None:
+    text = (
+        "The activist, who was arrested at a rally, was granted bail on Friday.\n\n"
+        "She was arrested on 3 November at a factory gate."
+    )
+    candidates = _dated(parse, text, [("arrested", 0), ("arrested", 1)], "Arrests")
+    assert [c.time.event_date.isoformat() for c in candidates if c.time] == ["2016-11-03", "2016-11-03"]
+
+
+def test_a_month_dated_mention_narrows_to_the_day_of_the_same_event(parse: Callable[..., AnalyzedArticle]) -> None:
+    text = (
+        "Seven activists were arrested in November on what lawyers call fabricated charges.\n\n"
+        "The group was arrested at dawn on 10 November in a raid on their office."
+    )
+    candidates = _dated(parse, text, [("arrested", 0), ("arrested", 1)], "Arrests")
+    assert [c.time.event_date.isoformat() for c in candidates if c.time] == ["2016-11-10", "2016-11-10"]
+    assert [s.text for s in candidates[0].evidence["event_date"]] == ["10 November"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("They were kidnapped on Christmas Eve.", "Christmas Eve", "2016-12-24"),
+        ("Shops were looted on Christmas Day 2015.", "Christmas Day 2015", "2015-12-25"),
+        ("He was freed just before Christmas.", "Christmas", "2016-12-25"),
+        ("Two were shot on New Year’s Eve.", "New Year’s Eve", "2016-12-31"),
+        ("Unionists were detained on Human Rights Day 2014.", "Human Rights Day 2014", "2014-12-10"),
+        ("Police clashed with marchers on May Day.", "May Day", "2016-05-01"),
+    ],
+)
+def test_holidays_are_days(text: str, expression: str, value: str) -> None:
+    found = find_timexes(text, date(2017, 1, 5))  # holidays without a year: the last one
+    assert [(t.text, t.value) for t in found] == [(expression, value)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Christmas lights were put up.", "The Christmas market opened.", 'One of the "Human Rights Day 7" was freed.']
+)
+def test_holiday_words_alone_are_not_dates(text: str) -> None:
+    assert find_timexes(text, date(2016, 12, 11)) == []
