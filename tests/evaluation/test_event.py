@@ -98,8 +98,8 @@ def test_score_article_all_fields_right() -> None:
     event = make_event("Attack", event_date="2020-07-04", country="Nigeria", iso3="NGA",
                        location="Maiduguri", admin1="Borno", inter1=2)
     assert score_article(gold_event(), event) == {
-        "event_found": True, "date": True, "country": True, "city": True, "region": True,
-        "actor": True,
+        "event_found": True, "date": True, "date_day": True, "date_month": None,
+        "country": True, "city": True, "region": True, "city_or_region": True, "actor": True,
     }
 
 
@@ -108,16 +108,17 @@ def test_score_article_wrong_and_unscored_fields() -> None:
                        location="Niamey", inter1=1)
     gold = gold_event(region="None", perpetrator_type="insufficient info")
     assert score_article(gold, event) == {
-        "event_found": True, "date": False, "country": False, "city": False, "region": None,
-        "actor": None,
+        "event_found": True, "date": False, "date_day": False, "date_month": None,
+        "country": False, "city": False, "region": None, "city_or_region": False, "actor": None,
     }
 
 
 def test_no_event_scores_place_from_fallback() -> None:
     place = Place(name="Maiduguri", country="Nigeria", iso3="NGA", admin1="Borno")
     scored = score_article(gold_event(), None, place)
-    assert scored == {"event_found": False, "date": False, "country": True, "city": True,
-                      "region": True, "actor": False}
+    assert scored == {"event_found": False, "date": False, "date_day": False, "date_month": None,
+                      "country": True, "city": True, "region": True, "city_or_region": True,
+                      "actor": False}
     assert score_article(gold_event(), None)["country"] is False
 
 
@@ -145,24 +146,21 @@ def _at(sub_event_type: str, offset: int, confidence: float, dated: bool = True,
 @pytest.mark.parametrize(
     ("events", "expected"),
     [
-        # the first dated event with good confidence, not the most confident one
-        ([_at("Arrests", 300, 0.99), _at("Attack", 40, 0.7)], "Attack"),
-        # an event the text dates beats an earlier undated one
-        ([_at("Arrests", 20, 0.9, dated=False), _at("Attack", 200, 0.8)], "Attack"),
+        # an early, day-dated event beats a late one, even a more confident one
+        ([_at("Arrests", 900, 0.99), _at("Attack", 40, 0.7)], "Attack"),
+        # an event the text dates to the day beats an earlier one dated to the month
+        ([_at("Arrests", 20, 0.8, precision=3), _at("Attack", 200, 0.8)], "Attack"),
         # background events count: the old attack a trial report is about
         ([_at("Attack", 50, 0.9, background=True), _at("Arrests", 400, 0.9)], "Attack"),
-        # low-confidence events only when nothing better exists
-        ([_at("Attack", 10, 0.4), _at("Arrests", 500, 0.8)], "Arrests"),
+        # low confidence weighs: a clear later event beats an unsure early one
+        ([_at("Attack", 10, 0.3, precision=3), _at("Arrests", 500, 0.9)], "Arrests"),
+        # only unsure events: the earlier one
         ([_at("Attack", 10, 0.4), _at("Arrests", 500, 0.3)], "Attack"),
-        # an event the text dates to the day beats an earlier one dated to the month
-        ([_at("Arrests", 20, 0.9, precision=3), _at("Attack", 200, 0.8)], "Attack"),
-        # only coarse dates: the first of them
-        ([_at("Arrests", 20, 0.9, precision=3), _at("Attack", 200, 0.8, precision=2)], "Arrests"),
         # no dated event: the first good one
-        ([_at("Arrests", 90, 0.9, dated=False), _at("Attack", 30, 0.7, dated=False)], "Attack"),
+        ([_at("Arrests", 90, 0.8, dated=False), _at("Attack", 30, 0.8, dated=False)], "Attack"),
     ],
 )
-def test_main_event_is_the_first_dated_one(events: list[Any], expected: str) -> None:
+def test_main_event_is_the_most_salient(events: list[Any], expected: str) -> None:
     assert main_event(events).sub_event_type == expected  # type: ignore[union-attr]
 
 

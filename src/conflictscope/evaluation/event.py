@@ -31,6 +31,8 @@ from conflictscope.evaluation.normalize import (
 )
 from conflictscope.ingest.text import parse_date
 from conflictscope.models import Article, Event
+from conflictscope.pipeline.mainevent import ReportFrame, frame_of
+from conflictscope.pipeline.mainevent import main_event as rank_main_event
 
 if TYPE_CHECKING:
     from conflictscope.pipeline.base import AnalyzedArticle
@@ -38,7 +40,8 @@ if TYPE_CHECKING:
 
 FIELDS = {"id": is_id, "text": is_text, "event": is_dict}
 #: The fields scored on HRDsAttack, in report order.
-HRDS_FIELDS = ("event_found", "date", "country", "city", "region", "actor")
+HRDS_FIELDS = ("event_found", "date", "date_day", "date_month", "country", "city", "region",
+               "city_or_region", "actor")
 
 #: Analyses articles (the pipeline by default).
 Analyzer = Callable[[Sequence[Article]], Iterable["AnalyzedArticle"]]
@@ -63,36 +66,15 @@ def pipeline_analyzer(pipeline: Pipeline | None = None) -> Analyzer:
     return analyze
 
 
-#: Events below this confidence are not taken as an article's main event while others qualify.
-MAIN_EVENT_MIN_CONFIDENCE = 0.6
+def main_event(events: Iterable[Event], frame: ReportFrame | None = None) -> Event | None:
+    """The article's main event: the most salient one (see :mod:`conflictscope.pipeline.mainevent`).
 
-
-def main_event(events: Iterable[Event]) -> Event | None:
-    """The article's main event: the first reported event the text dates, with good confidence.
-
-    Among events of confidence >= :data:`MAIN_EVENT_MIN_CONFIDENCE`: the first
-    (by trigger offset) whose date the text gives to the day, else the first whose
-    date comes from the text at all, else the first of them;
-    without any, the highest-confidence event. Background events count: a report
-    on a trial or an anniversary is about an attack that may be years old, and the
-    lead usually names it first ("police arrested five suspects over the killing
-    of a journalist in July 2016"). None when there is no event.
+    Salience adds up the cues of news writing: the headline names the event's kind
+    and place, the lead tells it, the text dates it to the day, its confidence, and
+    how early it is reported. Background events count: a report on a trial or an
+    anniversary is about an attack that may be years old. None when there is no event.
     """
-    listed = list(events)
-    if not listed:
-        return None
-    good = [e for e in listed if e.confidence >= MAIN_EVENT_MIN_CONFIDENCE]
-    if not good:
-        return max(listed, key=lambda e: e.confidence)
-    dated = [e for e in good if e.evidence.get("event_date")]
-    days = [e for e in dated if e.time_precision == 1]
-    return min(days or dated or good, key=_reported_at)
-
-
-def _reported_at(event: Event) -> int:
-    """Where the event is first reported: the offset of its trigger."""
-    spans = event.evidence.get("event_type") or ()
-    return min((span.start for span in spans), default=0)
+    return rank_main_event(list(events), frame)
 
 
 def fallback_place(analyzed: AnalyzedArticle) -> Any:
@@ -112,6 +94,9 @@ def fallback_place(analyzed: AnalyzedArticle) -> Any:
 def score_article(gold: dict[str, Any], event: Event | None, place: Any = None) -> dict[str, bool | None]:
     """Each field of one gold HRDsAttack event: True/False, or None when the gold lacks it.
 
+    ``date_day`` / ``date_month`` score the date only where the gold gives a day /
+    only a month; ``city_or_region`` is right when either gold name matches.
+
     ``place`` (a ``Place``-like object) stands in for the location of a missing event.
     """
     when = gold_date(gold.get("year"), gold.get("month"), gold.get("day"), gold.get("date_iso"))
@@ -120,12 +105,18 @@ def score_article(gold: dict[str, Any], event: Event | None, place: Any = None) 
     iso3 = event.iso3 if event else str(getattr(place, "iso3", "") or "")
     names = place_names(event, place)
     kinds = PERPETRATOR_KINDS.get(str(gold.get("perpetrator_type") or "").strip().casefold())
+    date_ok = None if when is None else dates_match(when, event.event_date if event else None)
+    city = None if is_empty(gold.get("city")) else any_name_matches(gold["city"], names)
+    region = None if is_empty(gold.get("region")) else any_name_matches(gold["region"], names)
     return {
         "event_found": event is not None,
-        "date": None if when is None else dates_match(when, event.event_date if event else None),
+        "date": date_ok,
+        "date_day": date_ok if when is not None and when[1] == "day" else None,
+        "date_month": date_ok if when is not None and when[1] == "month" else None,
         "country": None if is_empty(country) else countries_match(country, country_name, iso3),
-        "city": None if is_empty(gold.get("city")) else any_name_matches(gold["city"], names),
-        "region": None if is_empty(gold.get("region")) else any_name_matches(gold["region"], names),
+        "city": city,
+        "region": region,
+        "city_or_region": None if city is None and region is None else bool(city or region),
         "actor": None if kinds is None else (event is not None and actor_kind(event.inter1) in kinds),
     }
 
@@ -179,7 +170,7 @@ def evaluate_hrds(
     analyze = analyzer or pipeline_analyzer()
     rows: list[dict[str, bool | None]] = []
     for (_, record), analyzed in zip(records, analyze(articles), strict=True):
-        event = main_event(analyzed.events)
+        event = main_event(analyzed.events, frame_of(analyzed))
         place = fallback_place(analyzed) if event is None else None
         rows.append(score_article(record["event"], event, place))
     result = summarize(rows)

@@ -24,6 +24,7 @@ from conflictscope.models import (
     stable_id,
 )
 from conflictscope.pipeline.base import AnalyzedArticle
+from conflictscope.pipeline.mainevent import article_main_event
 from conflictscope.pipeline.registry import stage
 from conflictscope.taxonomy import (
     BATTLES,
@@ -64,7 +65,10 @@ def assemble(analyzed: AnalyzedArticle) -> AnalyzedArticle:
             events.append(event)
         else:
             events[duplicate] = _merge(events[duplicate], event)
-    return replace(analyzed, events=tuple(events))
+    assembled = replace(analyzed, events=tuple(events))
+    main = article_main_event(assembled)
+    extras = {**assembled.extras, "main_event_id": main.event_id if main else None}
+    return replace(assembled, extras=extras)
 
 
 def _to_event(analyzed: AnalyzedArticle, candidate: EventCandidate, version: str) -> Event:

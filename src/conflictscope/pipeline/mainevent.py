@@ -1,0 +1,159 @@
+"""The event a news report is about: rank an article's events by salience.
+
+A report tells one main event (the attack, arrest or abduction its headline
+announces) and mentions others as context (earlier incidents, reactions,
+court steps). Its main event is usually:
+
+* the kind of event the headline names ("Journalist arrested ..." -> an arrest),
+  at the place the headline names ("... in Abuja");
+* told in the lead (the first sentences);
+* dated to the day by the text, preferably with an explicit date ("on 3 May",
+  "in March 2020") rather than a relative one ("on Monday");
+* told in a sentence that names a person as its target (an activist, a
+  journalist, villagers);
+* recognised with good confidence;
+* reported early rather than near the end.
+
+Each cue adds to an event's score (:func:`salience`); :func:`rank_events` sorts
+an article's events by it and :func:`main_event` takes the first. Nothing here
+depends on one data set: the cues are those of news writing (inverted pyramid).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import regex as re
+
+from conflictscope.models import Event
+from conflictscope.pipeline.base import AnalyzedArticle
+
+#: Weights of the cues (see the module docstring).
+TITLE_KIND, TITLE_PLACE, LEAD, DAY, CONFIDENCE, POSITION = 1.5, 1.0, 1.0, 1.0, 1.5, 1.0
+EXPLICIT_DATE, PERSON_TARGET = 1.0, 0.5
+#: Sentences counted as the lead.
+LEAD_SENTENCES = 3
+
+#: Words of a headline that name each sub-event type (stems, lower case).
+_KIND_WORDS: dict[str, str] = {
+    "Arrests": r"arrest|detain|detention|jail|held|nab|custody|prison|imprison|sentenc|charge|raid",
+    "Abduction/forced disappearance": r"kidnap|abduct|disappear|missing|hostage|snatch|seiz",
+    "Attack": r"kill|murder|attack|assault|beat|shot|shoot|stab|tortur|lynch|dead|death|slain|"
+              r"assassin|execut|hang|injur|wound|acid|burn",
+    "Sexual violence": r"rape|sexual|molest",
+    "Excessive force against protesters": r"crackdown|crack down|tear ?gas|fire on|protest",
+    "Mob violence": r"mob|lynch|vigilante",
+    "Violent demonstration": r"riot|clash|protest",
+    "Protest with intervention": r"protest|disperse|demonstrat|rally",
+    "Peaceful protest": r"protest|strike|march|rally|demonstrat|walk ?out|sit-in",
+    "Armed clash": r"clash|fight|battle|gunfight|firefight",
+    "Air/drone strike": r"air ?strike|drone|bomb",
+    "Shelling/artillery/missile attack": r"shell|missile|rocket|artillery",
+    "Remote explosive/landmine/IED": r"bomb|blast|explosi|ied|landmine",
+    "Suicide bomb": r"suicide|bomb",
+    "Looting/property destruction": r"loot|destroy|demolish|torch|vandal|burn",
+}
+#: People an event is done to (its sentence names one): the report is about what happened to them.
+_PERSON = re.compile(
+    r"(?i)\b(?:journalist|activist|defender|lawyer|attorney|blogger|unionist|reporter|editor|"
+    r"human rights|dissident|critic|opposition|teacher|student|doctor|nurse|pastor|priest|imam|"
+    r"farmer|worker|protester|leader|campaigner|civilian|villager|resident|child(?:ren)?|wom[ae]n|"
+    r"girl|boy|man|men|pupil|candidate|politician|official|chief)s?\b"
+)
+#: A date written out (a month name or a year) rather than relative ("Monday", "last week").
+_EXPLICIT = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?|\b(?:1[89]|20)\d\d\b")
+_KIND_PATTERNS = {kind: re.compile(rf"\b(?:{words})", re.IGNORECASE) for kind, words in _KIND_WORDS.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFrame:
+    """What the ranking needs of the report: headline, lead end, length, text and sentences."""
+
+    title: str = ""
+    lead_end: int = 0
+    length: int = 0
+    text: str = ""
+    sentences: tuple[tuple[int, int], ...] = ()
+
+    def sentence_at(self, offset: int) -> str:
+        """The text of the sentence holding ``offset`` ('' when unknown)."""
+        starts = [start for start, _ in self.sentences]
+        index = bisect_right(starts, offset) - 1
+        if index < 0:
+            return ""
+        start, end = self.sentences[index]
+        return self.text[start:end] if start <= offset < end else ""
+
+
+def frame_of(analyzed: AnalyzedArticle) -> ReportFrame:
+    """The report frame of an analysed article (title, end of its lead, text length)."""
+    sentences = analyzed.sentences
+    lead_end = sentences[min(LEAD_SENTENCES, len(sentences)) - 1].end if sentences else 0
+    bounds = tuple((s.start, s.end) for s in sentences)
+    return ReportFrame(analyzed.article.title or "", lead_end, len(analyzed.text), analyzed.text, bounds)
+
+
+def reported_at(event: Event) -> int:
+    """Where the event is first reported: the offset of its first trigger."""
+    spans = event.evidence.get("event_type") or ()
+    return min((span.start for span in spans), default=0)
+
+
+def title_names_kind(event: Event, title: str) -> bool:
+    """Whether the headline names the event's kind ("... arrested ..." for an arrest)."""
+    pattern = _KIND_PATTERNS.get(event.sub_event_type)
+    return bool(title and pattern is not None and pattern.search(title))
+
+
+def title_names_place(event: Event, title: str) -> bool:
+    """Whether the headline names the event's place, region or country."""
+    if not title:
+        return False
+    folded = title.casefold()
+    quoted = [span.text for span in event.evidence.get("location", ())]
+    names = (event.location, event.admin1, event.country, *quoted)
+    return any(len(name) > 2 and re.search(rf"\b{re.escape(name.casefold())}\b", folded) for name in names if name)
+
+
+def salience(event: Event, frame: ReportFrame, *, length: int | None = None) -> float:
+    """How likely ``event`` is the report's main event (higher is more likely)."""
+    start = reported_at(event)
+    size = max(1, length if length is not None else frame.length)
+    score = CONFIDENCE * event.confidence - POSITION * min(1.0, start / size)
+    if title_names_kind(event, frame.title):
+        score += TITLE_KIND
+    if title_names_place(event, frame.title):
+        score += TITLE_PLACE
+    if start < frame.lead_end:
+        score += LEAD
+    if event.time_precision == 1:
+        score += DAY
+    dated = event.evidence.get("event_date") or ()
+    if dated:
+        score += 0.01  # the text dates it (a tie-breaker)
+    if any(_EXPLICIT.search(span.text) for span in dated):
+        score += EXPLICIT_DATE
+    if _PERSON.search(frame.sentence_at(start)):
+        score += PERSON_TARGET
+    return score
+
+
+def rank_events(events: Iterable[Event], frame: ReportFrame | None = None) -> list[Event]:
+    """The events, most salient first (ties: the earlier reported first)."""
+    listed = list(events)
+    frame = frame or ReportFrame()
+    length = frame.length or (max((reported_at(e) for e in listed), default=0) + 1)
+    return sorted(listed, key=lambda e: (-salience(e, frame, length=length), reported_at(e)))
+
+
+def main_event(events: Sequence[Event], frame: ReportFrame | None = None) -> Event | None:
+    """The report's main event (see :func:`rank_events`), or None without events."""
+    ranked = rank_events(events, frame)
+    return ranked[0] if ranked else None
+
+
+def article_main_event(analyzed: AnalyzedArticle) -> Event | None:
+    """The main event of an analysed article."""
+    return main_event(analyzed.events, frame_of(analyzed))

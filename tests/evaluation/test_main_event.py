@@ -1,0 +1,140 @@
+"""The report's main event (pipeline.mainevent): headline, lead, date and confidence cues."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from conflictscope.models import Article, Span
+from conflictscope.pipeline.base import AnalyzedArticle, Sentence
+from conflictscope.pipeline.mainevent import (
+    ReportFrame,
+    article_main_event,
+    frame_of,
+    main_event,
+    rank_events,
+    title_names_kind,
+    title_names_place,
+)
+
+from .helpers import make_event
+
+
+def _event(sub_event_type: str, offset: int, confidence: float = 0.8, precision: int = 1,
+           location: str = "", **fields: Any) -> Any:
+    evidence: dict[str, tuple[Span, ...]] = {"event_type": (Span(offset, offset + 5, "word"),)}
+    if location:
+        evidence["location"] = (Span(offset + 20, offset + 20 + len(location), location),)
+    return make_event(sub_event_type, confidence=confidence, time_precision=precision,
+                      location=location, evidence=evidence, **fields)
+
+
+@pytest.mark.parametrize(
+    ("title", "sub_event_type", "expected"),
+    [
+        ("Journalist arrested after reporting on attacks", "Arrests", True),
+        ("Gunmen kidnap dozens from school in central Nigeria", "Abduction/forced disappearance", True),
+        ("Activist shot dead outside his home", "Attack", True),
+        ("Police disperse rally with tear gas", "Protest with intervention", True),
+        ("Parliament debates new budget", "Arrests", False),
+        ("", "Attack", False),
+        ("Journalist arrested", "Other", False),
+    ],
+)
+def test_title_names_kind(title: str, sub_event_type: str, expected: bool) -> None:
+    assert title_names_kind(make_event(sub_event_type), title) is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Six persons kidnapped in Abuja", True),
+        ("Six persons kidnapped in ABUJA", True),
+        ("Six persons kidnapped in Abujaville", False),
+        ("Six persons kidnapped", False),
+    ],
+)
+def test_title_names_place(title: str, expected: bool) -> None:
+    assert title_names_place(_event("Attack", 10, location="Abuja"), title) is expected
+
+
+@pytest.mark.parametrize(
+    ("frame", "expected"),
+    [
+        # the headline names the arrest: the later arrest beats the early protest
+        (ReportFrame("Activist arrested in Harare", 100, 1000), "Arrests"),
+        # no headline: the event of the lead
+        (ReportFrame("", 100, 1000), "Peaceful protest"),
+    ],
+)
+def test_headline_kind_decides(frame: ReportFrame, expected: str) -> None:
+    events = [_event("Peaceful protest", 30), _event("Arrests", 400)]
+    assert main_event(events, frame).sub_event_type == expected  # type: ignore[union-attr]
+
+
+def test_headline_place_decides() -> None:
+    events = [_event("Attack", 300, location="Lagos"), _event("Attack", 320, location="Kano")]
+    best = main_event(events, ReportFrame("Two dead in Kano attack", 0, 1000))
+    assert best is not None and best.location == "Kano"
+
+
+def test_lead_and_day_beat_a_late_coarse_mention() -> None:
+    events = [_event("Arrests", 900, confidence=0.9, precision=3), _event("Arrests", 50, confidence=0.7)]
+    ranked = rank_events(events, ReportFrame("", 200, 1000))
+    assert [event.time_precision for event in ranked] == [1, 3]
+
+
+def test_ties_go_to_the_earlier_event() -> None:
+    first, second = _event("Attack", 100), _event("Attack", 100)
+    assert rank_events([second, first])[0] is second  # same score and offset: stable order
+    early, late = _event("Attack", 10, confidence=0.8), _event("Attack", 20, confidence=0.8)
+    assert main_event([late, early], ReportFrame("", 0, 10**9)) is early
+
+
+def test_no_events() -> None:
+    assert main_event([]) is None
+    assert rank_events([]) == []
+
+
+def test_frame_and_article_main_event() -> None:
+    text = "One. Two. Three. Four. Five."
+    article = Article.from_text(text, title="Activist arrested")
+    sentences = tuple(Sentence(index=n, start=i, end=i + 4, text=text[i:i + 4])
+                      for n, i in enumerate((0, 5, 10, 17, 23)))
+    events = (_event("Peaceful protest", 1, confidence=0.5), _event("Arrests", 24))
+    analyzed = AnalyzedArticle(article=article, sentences=sentences, events=events)
+    frame = frame_of(analyzed)
+    assert (frame.title, frame.lead_end, frame.length) == ("Activist arrested", 14, len(text))
+    assert frame.sentence_at(11) == "Thre" and frame.sentence_at(4) == "" and frame.sentence_at(-1) == ""
+    best = article_main_event(analyzed)
+    assert best is not None and best.sub_event_type == "Arrests"
+    assert article_main_event(AnalyzedArticle(article=article)) is None
+
+
+@pytest.mark.parametrize(
+    ("date_text", "sentence", "expected"),
+    [
+        # an explicit date beats a relative one
+        ("on 3 May", "Police raided the office.", "explicit"),
+        ("Monday", "Police raided the office.", "relative"),
+        # a person as target beats a thing
+        ("Monday", "Police arrested the journalist.", "explicit"),
+    ],
+)
+def test_explicit_date_and_person_target(date_text: str, sentence: str, expected: str) -> None:
+    text = "Police raided the office. " + sentence
+    second = len("Police raided the office. ")
+    frame = ReportFrame("", 0, 10_000, text, ((0, second - 1), (second, len(text))))
+    relative = make_event("Arrests", notes="relative", confidence=0.8, time_precision=1, evidence={
+        "event_type": (Span(7, 13, "raided"),), "event_date": (Span(0, 6, "Friday"),)})
+    other = make_event("Arrests", notes="explicit", confidence=0.8, time_precision=1, evidence={
+        "event_type": (Span(second + 7, second + 13, "word"),),
+        "event_date": (Span(0, len(date_text), date_text),)})
+    best = main_event([relative, other], frame)
+    assert best is not None and best.notes == expected
+
+
+def test_odd_input_does_not_crash() -> None:
+    weird = _event("Attack", 0, confidence=0.0, precision=3)
+    assert main_event([weird], ReportFrame("\u202e\u0000 ☃ " * 50, 0, 0)) is weird
