@@ -103,3 +103,42 @@ def test_cues() -> None:
 )
 def test_territory_rule(code: str, kind: str | None, expected: str) -> None:
     assert resolve_control(code, kind) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "army engineers defused an ied planted under the bridge",
+        "police seized four grenades and two rifles at a checkpoint",
+        "air defences intercepted two drones over the city",
+        "soldiers found a suicide vest hidden in the house",
+        "a bomb disposal team carried out a controlled explosion of the device",
+    ],
+)
+def test_weapon_defused_or_seized_is_disrupted_weapons_use_not_the_weapon(text: str) -> None:
+    assert strong_cue(text) == "DISR"
+    assert refine("ATT", text) != "GREN" and refine("ATT", text) not in ("IED", "SUIC")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gunmen killed two migrant labourers at a brick kiln on monday, police said",
+        "an off-duty soldier's wife and daughter were killed when gunmen opened fire on their car",
+        "unknown attackers shot dead a village chief, according to the police",
+    ],
+)
+def test_attack_on_civilians_stays_attack_when_police_are_only_the_source(text: str) -> None:
+    assert refine("ATT", text) == "ATT"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("students staged a sit-in outside the ministry until several were carried away by police", "PINT"),
+        ("two marchers were hospitalised with gunshot wounds after police fired on the rally", "FORCE"),
+        ("a protester who was beaten at the march on friday succumbed to head wounds", "FORCE"),
+    ],
+)
+def test_protest_ladder_reads_removal_and_serious_wounds(text: str, expected: str) -> None:
+    assert refine("PEACE", text) == expected

@@ -10,6 +10,7 @@ import pytest
 
 from conflictscope.errors import EvaluationError
 from conflictscope.evaluation.event_type import NO_EVENT, evaluate_event_type, main_event, score
+from conflictscope.evaluation.metrics import expected_calibration_error
 
 from .helpers import make_event
 
@@ -116,3 +117,20 @@ def test_empty_or_binary_gold(tmp_path: Path, content: bytes) -> None:
 def test_missing_gold_file(tmp_path: Path) -> None:
     with pytest.raises(EvaluationError, match="no such file"):
         evaluate_event_type(tmp_path / "absent.jsonl", predictor=fake)
+
+
+def test_calibration_is_measured_when_the_predictor_gives_confidences(tmp_path: Path) -> None:
+    def fake(texts: Sequence[str]) -> list[tuple[str, float]]:
+        return [("Armed clash", 0.9), ("Peaceful protest", 0.8), ("no event", 0.0)][: len(texts)]
+
+    result = evaluate_event_type(write_gold(tmp_path / "g.jsonl", ROWS[:3]), predictor=fake)
+    assert "confidence_ece" in result and 0.0 <= result["confidence_ece"] <= 1.0
+    assert result["mean_confidence"] == 0.85
+
+
+@pytest.mark.parametrize(
+    "confidences, correct, expected",
+    [([0.9, 0.9], [True, True], 0.1), ([0.5, 0.5], [True, False], 0.0), ([1.0], [False], 1.0), ([], [], 0.0)],
+)
+def test_expected_calibration_error(confidences: list[float], correct: list[bool], expected: float) -> None:
+    assert expected_calibration_error(confidences, correct) == pytest.approx(expected)

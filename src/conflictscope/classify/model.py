@@ -3,18 +3,23 @@
 ``model.json`` holds ``labels`` (class codes), ``features`` (name -> row),
 ``weights`` (rows x classes, one list per feature), ``intercept`` and
 ``temperature`` (fitted on held-out folds so probabilities are calibrated).
+
+When the fine-tuned encoder (:mod:`conflictscope.classify.encoder`) is attached,
+the class probabilities are a weighted geometric mean of the word model's and the
+encoder's (weight ``encoder.mix``, fitted on the held-out snippets).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
+from conflictscope.classify.encoder import Encoder, default_encoder
 from conflictscope.classify.features import featurize
 
 MODEL_RESOURCE = "classifier/model.json"
@@ -30,6 +35,7 @@ class LinearModel:
     intercept: np.ndarray  # (n_classes,)
     temperature: float = 1.0
     rule_precision: dict[str, float] = field(default_factory=dict)
+    encoder: Encoder | None = field(default=None, compare=False)
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> LinearModel:
@@ -78,10 +84,20 @@ class LinearModel:
     ) -> dict[str, float]:
         """Class code -> probability for a clause of text (``context``: its sentence)."""
         probs = self.proba(featurize(text, context, context_cues, own_cues))
+        encoder = self.encoder
+        if encoder is not None and encoder.labels == self.labels and encoder.mix > 0:
+            mixed = (1 - encoder.mix) * np.log(np.clip(probs, 1e-12, None))
+            mixed += encoder.mix * encoder.log_proba(text)
+            mixed -= mixed.max()
+            probs = np.exp(mixed) / np.exp(mixed).sum()
         return dict(zip(self.labels, probs.tolist(), strict=True))
+
+    def with_encoder(self, encoder: Encoder | None) -> LinearModel:
+        """This model blended with a sentence encoder (``None``: the word model alone)."""
+        return replace(self, encoder=encoder)
 
 
 @lru_cache(maxsize=1)
 def default_model() -> LinearModel:
-    """The packaged model (loaded once per process)."""
-    return LinearModel.load()
+    """The packaged model (loaded once per process), blended with the packaged encoder."""
+    return LinearModel.load().with_encoder(default_encoder())

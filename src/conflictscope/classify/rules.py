@@ -38,7 +38,8 @@ _INTERVENTION = re.compile(
     r"\b(?:dispers\w*|tear ?gas|water cannons?|rubber bullets?|arrest\w*|detain\w*|broke up|"
     r"break up|batons?|pepper spray|suppress\w*|prevented|forcibly removed|"
     r"blocked (?:the |a )?(?:\w+ )?(?:march\w*|protest\w*|rall(?:y|ies)|demonstrat\w*)|"
-    r"cordon\w*|stun grenades?|removed|evicted|bundled|rounded up|hauled|into custody)\b"
+    r"cordon\w*|stun grenades?|removed|evicted|bundled|rounded up|hauled|into custody|"
+    r"(?:carried|dragged|taken|led) away|picked up by (?:the )?police)\b"
 )
 
 _WEAPONS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -62,7 +63,12 @@ _CIVILIAN = re.compile(
 _ARMED_TARGET = re.compile(
     r"\b(?:soldiers?|troops|police(?:men)?|policem[ae]n|officers|army|militants?|insurgents?|rebels?|"
     r"terrorists?|jihadists?|bandits|combatants|extremists|militiamen|"
-    r"fighters|convoy|patrol|checkpoint|base|outpost|barracks|military|forces|guards?|peacekeepers)\b"
+    r"fighters|convoy|patrol|checkpoint|base|outpost|barracks|military|forces|guards?|peacekeepers)\b(?!'s)"
+)
+#: An attribution naming an armed body as the source ("police said", "according to the army").
+_SOURCE_SAID = re.compile(
+    r"\b(?:(?:the )?(?:police|army|military|security forces|troops|soldiers)(?: \w+)? (?:said|says|reported|told|confirmed|added)|"
+    r"according to (?:the )?(?:police|army|military|security forces))\b"
 )
 _VIOLENT_VERB = re.compile(
     r"\b(?:kill\w*|attack\w*|shot|shoot\w*|execut\w*|ambush\w*|target\w*|stormed|raided|opened fire)\b"
@@ -95,7 +101,8 @@ _FORCE_ON_PROTESTERS = re.compile(
     r"fir(?:e|es|ed|ing) (?:live \w+ |bullets |shots )?(?:on|into) (?:the |a )?" + _PROTESTERS + r"|"
     r"(?:killing|injuring|wounding|leaving) (?:at least |more than |over )?" + _COUNT + r"|"
     + _COUNT + r" (?:people |protesters |demonstrators )?(?:were )?(?:dead|killed|injured|wounded)|"
-    r"lost an eye|seriously (?:injur|wound)\w+)\b"
+    r"lost an eye|seriously (?:injur|wound)\w+|gunshot wounds?|bullet wounds?|succumbed|"
+    r"hospitali[sz]ed with (?:\S+ ){0,2}(?:wounds|injuries|fractures))\b"
 )
 #: What a protest is about ("against the killing of a trader", "demanding the release of
 #: detained activists") tells nothing of how the protest itself went: it is cut out first.
@@ -117,13 +124,15 @@ def refine(code: str, text: str, window: str = "", sentence: str = "") -> str:
         return _protest_rung(f"{text} {window}")
     if code == "LOOT" and _RIOTERS.search(_no_riot_police(text)):
         return "MOB" if re.search(r"\bmobs?\b", text) else "VDEM"  # destruction by rioters is a riot
-    if code in ("ATT", "CLASH", "AIR", "SHELL", "IED"):
+    if code in ("ATT", "CLASH", "AIR", "SHELL", "IED") and not STRONG_CUES["DISR"].search(text):
+        # a weapon defused, seized or intercepted is Disrupted weapons use, not its own class
         for weapon, pattern in _WEAPONS:
             if code != "ATT" and weapon not in ("SUIC", "CHEM"):
                 break
             if weapon != code and pattern.search(text):
                 return weapon
     if code == "ATT":
+        text = _SOURCE_SAID.sub("", text)  # "..., police said" names a source, not a target
         verb = _VIOLENT_VERB.search(text)
         targets = text[verb.end() :] if verb else ""
         before = text[: verb.start()] if verb else ""
@@ -223,13 +232,19 @@ STRONG_CUES: dict[str, re.Pattern[str]] = {
     "VDEM": re.compile(r"\b(?:rioters|rioted|rioting)\b"),
     "LOOT": re.compile(r"\b(?:loot(?:ed|ing)|ransack(?:ed|ing)|plunder(?:ed|ing)|torched (?:homes|houses|shops|vehicles|villages?))\b"),
     "HQ": re.compile(r"\b(?:set up|sets up|established|establishes|built|opened) (?:\S+ ){0,4}(?:bases?|camps?|outposts?|observation (?:posts?|points?)|military posts?|headquarters)\b"),
-    "DISR": re.compile(r"\b(?:defus(?:ed|ing)|(?:weapons|arms|ammunition) caches?|(?:seized|confiscated|recovered|found|discovered) (?:\S+ ){0,4}(?:weapons|arms|ammunition|explosives|rifles|firearms|grenades|mines))\b"),
+    "DISR": re.compile(r"\b(?:defus(?:ed|ing)|(?:weapons|arms|ammunition) caches?|(?:seized|confiscated|recovered|found|discovered) (?:\S+ ){0,4}(?:weapons|arms|ammunition|explosives|rifles|firearms|grenades|mines|ieds?|bombs?|suicide (?:vests?|belts?))|intercept(?:ed|ing) (?:\S+ ){0,3}(?:drones?|missiles?|rockets?)|shot down (?:\S+ ){0,3}(?:drones?|missiles?|rockets?)|controlled explosion)\b"),
     "AGREE": re.compile(r"\b(?:ceasefire (?:agreement|deal)|peace (?:deal|agreement|accord|talks)|signed (?:a |an )?(?:\S+ )?(?:agreement|deal|accord|truce)|prisoner (?:exchange|swap))\b"),
 }
 
 
 def strong_cue(text: str) -> str | None:
-    """The class of the first unambiguous trigger word in a lower-cased clause, if any."""
+    """The class of the first unambiguous trigger word in a lower-cased clause, if any.
+
+    A weapon defused, seized or intercepted comes first: "defused a grenade" is
+    Disrupted weapons use, not a grenade attack.
+    """
+    if STRONG_CUES["DISR"].search(text):
+        return "DISR"
     for code, pattern in STRONG_CUES.items():
         if pattern.search(text):
             return code

@@ -16,7 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from conflictscope.evaluation.gold import is_bool, is_id, is_optional_str, is_text, read_jsonl
-from conflictscope.evaluation.metrics import classification_report, ratio
+from conflictscope.evaluation.metrics import (
+    classification_report,
+    expected_calibration_error,
+    ratio,
+)
 from conflictscope.models import Article, Event
 from conflictscope.taxonomy import EVENT_TYPE_OF
 
@@ -33,7 +37,8 @@ FIELDS = {
 }
 
 #: Predicts one label per text.
-Predictor = Callable[[Sequence[str]], list[str]]
+#: Labels per text, or (label, confidence) pairs (then calibration is measured too).
+Predictor = Callable[[Sequence[str]], "list[str] | list[tuple[str, float]]"]
 
 
 def _valid_label(record: dict[str, Any]) -> str | None:
@@ -68,15 +73,15 @@ def main_event(events: Sequence[Event]) -> Event | None:
 def pipeline_predictor(pipeline: Pipeline | None = None) -> Predictor:
     """A predictor running the conflictscope pipeline on each snippet."""
 
-    def predict(texts: Sequence[str]) -> list[str]:
+    def predict(texts: Sequence[str]) -> list[tuple[str, float]]:
         from conflictscope.pipeline.core import default_pipeline
 
         runner = pipeline or default_pipeline()
         articles = [Article.from_text(text, id=f"snippet-{i}") for i, text in enumerate(texts)]
-        labels: list[str] = []
+        labels: list[tuple[str, float]] = []
         for analyzed in runner.run_many(articles):
             best = main_event(analyzed.events)
-            labels.append(best.sub_event_type if best else NO_EVENT)
+            labels.append((best.sub_event_type, best.confidence) if best else (NO_EVENT, 0.0))
         return labels
 
     return predict
@@ -110,8 +115,19 @@ def evaluate_event_type(
     """Run the pipeline on the gold snippets and score its sub-event types."""
     rows = read_gold(gold_path, limit=limit)
     predict = predictor or pipeline_predictor()
-    predicted = predict([text for _, text, _ in rows])
-    result = score([label for _, _, label in rows], predicted)
+    raw = predict([text for _, text, _ in rows])
+    predicted = [p if isinstance(p, str) else p[0] for p in raw]
+    gold = [label for _, _, label in rows]
+    result = score(gold, predicted)
+    scored: list[tuple[float, bool]] = [
+        (float(p[1]), p[0] == g)
+        for p, g in zip(raw, gold, strict=True)
+        if not isinstance(p, str) and p[0] != NO_EVENT
+    ]
+    if scored:  # calibration of the confidence of the events given
+        result["confidence_ece"] = expected_calibration_error([c for c, _ in scored], [ok for _, ok in scored])
+        result["mean_confidence"] = round(sum(c for c, _ in scored) / len(scored), 4)
+        result["accuracy_of_events_given"] = ratio(sum(1 for _, ok in scored if ok), len(scored))
     result["gold"] = str(gold_path)
     result["errors"] = [
         {"id": id_, "gold": label, "predicted": guess}

@@ -129,3 +129,20 @@ def _micro(gold: Sequence[str], predicted: Sequence[str], positives: Sequence[st
 def ratio(correct: int, total: int) -> float:
     """``correct / total`` rounded to 4 places; 0 when ``total`` is 0."""
     return round(correct / total, 4) if total else 0.0
+
+
+def expected_calibration_error(confidences: Sequence[float], correct: Sequence[bool], bins: int = 10) -> float:
+    """ECE: the bin-weighted gap between mean confidence and accuracy (equal-width bins)."""
+    if not confidences:
+        return 0.0
+    total = 0.0
+    for b in range(bins):
+        low, high = b / bins, (b + 1) / bins
+        members = [
+            i for i, c in enumerate(confidences) if low < c <= high or (b == 0 and c == 0.0)
+        ]
+        if members:
+            gap = sum(confidences[i] for i in members) / len(members)
+            gap -= sum(1 for i in members if correct[i]) / len(members)
+            total += abs(gap) * len(members)
+    return round(total / len(confidences), 4)

@@ -52,6 +52,14 @@ def classify(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     return replace(analyzed, candidates=(*analyzed.candidates, *found))
 
 
+def reads_as_event(text: str) -> bool:
+    """Whether a sentence passes the cheap gates: a conflict cue or actor word, not a known non-event."""
+    lowered = text.lower()
+    if all(code == NONE for code in cue_codes(lowered)) and ACTOR_GATE.search(lowered) is None:
+        return False
+    return not non_event(lowered)
+
+
 def _best(probs: dict[str, float]) -> tuple[str, float]:
     code = max(probs, key=probs.__getitem__)
     return code, probs[code]
@@ -70,12 +78,10 @@ def classify_sentence(
     doc = sentence.doc
     if doc is None or not sentence.text.strip():
         return []
+    if not reads_as_event(sentence.text):
+        return []
     lowered = sentence.text.lower()
     cues = cue_codes(lowered)
-    if all(code == NONE for code in cues) and ACTOR_GATE.search(lowered) is None:
-        return []
-    if non_event(lowered):
-        return []
     model = model or default_model()
     code, prob = _best(model.predict(sentence.text, own_cues=cues))
     event_cues = [c for c in cues if c != NONE]

@@ -29,7 +29,7 @@ _HINT_STEMS = (
     r"riot", r"mob", r"torch", r"burn", r"loot", r"vandal", r"barricad", r"tear ?gas",
     r"rubber bullet", r"water cannon", r"disperse", r"baton", r"stone", r"pelt",
     # strategic developments
-    r"arrest", r"detain", r"detention", r"custody", r"apprehend", r"round(?:ed)? up",
+    r"arrest", r"detain", r"detention", r"custody", r"apprehend", r"round(?:ed)? up", r"jail", r"imprison",
     r"ceasefire", r"cease-fire", r"truce", r"peace", r"agreement", r"accord", r"deal\b",
     r"sign", r"negotiat", r"talks", r"defect", r"split", r"merge", r"join", r"allegiance",
     r"disband", r"dissolv", r"recruit", r"defus", r"intercept", r"weapons", r"arms",
