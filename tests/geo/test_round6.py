@@ -1,0 +1,43 @@
+"""Round 6: the headline names the report's focus; institutions locate at their town; datelines."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+import pytest
+
+from conflictscope.gazetteer.index import Gazetteer
+from conflictscope.pipeline.base import AnalyzedArticle
+from conflictscope.pipeline.places import country_salience, title_countries
+
+
+def _titled(analyzed: AnalyzedArticle, title: str) -> AnalyzedArticle:
+    return replace(analyzed, article=replace(analyzed.article, title=title))
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Syria: activists detained after the march", ["SYR"]),
+        ("British aid worker held in Mosul", ["GBR"]),
+        ("Trade at the US-Iraq crossing resumes", []),  # a hyphenated pair is no focus
+        ("Rain expected over the weekend", []),
+    ],
+)
+def test_the_headline_names_the_focus_country(use_tiny: Gazetteer, title: str,
+                                              expected: list[str]) -> None:
+    assert title_countries(title) == expected
+
+
+def test_the_headline_names_the_focus_country_in_salience(parse: Callable[..., AnalyzedArticle],
+                                                          use_tiny: Gazetteer) -> None:
+    from conflictscope.pipeline.places import places
+
+    text = ("Officials in the United States condemned the arrests on Monday.\n\n"
+            "The detained activists had campaigned in Syria for years.")
+    analyzed = parse(text)
+    plain = country_salience(places(analyzed))
+    titled = country_salience(places(_titled(analyzed, "Syria: activists detained")))
+    assert titled["SYR"] - plain.get("SYR", 0.0) >= 1.0
+    assert titled.get("USA", 0.0) == pytest.approx(plain.get("USA", 0.0))
