@@ -41,3 +41,37 @@ def test_the_headline_names_the_focus_country_in_salience(parse: Callable[..., A
     titled = country_salience(places(_titled(analyzed, "Syria: activists detained")))
     assert titled["SYR"] - plain.get("SYR", 0.0) >= 1.0
     assert titled.get("USA", 0.0) == pytest.approx(plain.get("USA", 0.0))
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Mosul University Hospital", "Mosul"),
+        ("Aleppo Central Prison", "Aleppo"),
+        ("Rochester Police Department", "Rochester"),
+        ("Mosul Times", None),  # a medium is no place of the report
+        ("Mosul Heritage Foundation", None),  # no institution that stands in the town
+    ],
+)
+def test_an_institution_locates_at_its_town(use_tiny: Gazetteer, name: str, expected: str | None) -> None:
+    from conflictscope.gazetteer.geoparse import _host
+    from conflictscope.gazetteer.resolve import Toponym
+    from conflictscope.models import Span
+
+    toponym = Toponym(Span(100, 100 + len(name), name), name, 0.4)
+    hosted = _host(toponym, use_tiny, frozenset())
+    if expected is None:
+        assert hosted is toponym
+    else:
+        assert hosted.name == expected and hosted.span.text == expected
+        assert hosted.span.start == 100 + name.index(expected)
+
+
+def test_an_institution_locates_at_its_town_in_a_report(parse: Callable[..., AnalyzedArticle],
+                                                         use_tiny: Gazetteer) -> None:
+    from conflictscope.pipeline.places import main_place, places
+
+    text = ("Two more suspects were arrested on Monday over the beating of a driver.\n\n"
+            "The driver later died at the Mosul University Hospital, the police said.")
+    found = main_place(places(parse(text)))
+    assert found is not None and found.place.name == "Mosul"

@@ -46,6 +46,47 @@ def _credible(resolution: Resolution, countries: dict[str, float]) -> bool:
     return in_context and entry.population >= 1000 and resolution.confidence >= 0.5
 
 
+def _in_context(resolution: Resolution, countries: dict[str, float]) -> bool:
+    """Whether the resolved place lies in a country the report is about (a fifth of its votes)."""
+    total = sum(countries.values()) or 1
+    return countries.get(resolution.match.entry.cc, 0) / total >= 0.2
+
+
+#: Strength of a town named inside an institution's name ("Kozhikode Medical College Hospital").
+HOSTED = 0.55
+#: Words naming an institution that stands in a town: the town is where things happen to it.
+_INSTITUTION = frozenset("""
+    university college hospital court prison jail police airport stadium mosque church cathedral
+    market school academy polytechnic barracks seminary clinic
+""".split())
+#: Words naming a medium: "Washington Post" is no place of the report.
+_MEDIUM = frozenset("""
+    post times herald journal news tribune press daily telegraph guardian gazette star mail sun
+    observer chronicle standard radio tv television magazine review express record
+""".split())
+
+
+def _host(toponym: Toponym, gazetteer: Gazetteer, common: frozenset[str]) -> Toponym:
+    """A weak institution's name stands for the town it is in ("Makerere University" -> its town).
+
+    Only a town of 50,000+ (or a country or region) named exactly by its main name inside
+    a name with an institution word and no medium word ("Washington Post"); the town must
+    also lie in a country the report is about (checked in :func:`geoparse`).
+    """
+    words = {w.lower().strip(".,’'") for w in toponym.name.split()}
+    if len(words) < 2 or not words & _INSTITUTION or words & _MEDIUM:
+        return toponym
+    if any(m.kind != FUZZY for m in gazetteer.lookup(toponym.name, False)[:5]):
+        return toponym
+    inner = embedded_name(toponym.name, gazetteer, common)
+    if inner is None:
+        return toponym
+    name, offset = inner
+    start = toponym.span.start + offset
+    return replace(toponym, span=Span(start, start + len(name), name), name=name, strength=HOSTED,
+                   hint=toponym.hint or "city")
+
+
 def _inner(toponym: Toponym, gazetteer: Gazetteer, common: frozenset[str]) -> Toponym:
     """A strong name the gazetteer lacks stands for the place inside it ("Delhi High Court")."""
     if " " not in toponym.name or any(m.kind != FUZZY for m in gazetteer.lookup(toponym.name, False)[:5]):
@@ -77,7 +118,11 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
         for t in toponyms
     ]
     common = _lower_words(analyzed.text)
-    toponyms = [_inner(t, gazetteer, common) if t.strength >= STRONG else t for t in toponyms]
+    hosts = [_inner(t, gazetteer, common) if t.strength >= STRONG else _host(t, gazetteer, common)
+             for t in toponyms]
+    hosted = {new.span.start for old, new in zip(toponyms, hosts, strict=True)
+              if old.strength < STRONG and new is not old}
+    toponyms = hosts
     resolver = Resolver(gazetteer)
     context = [d.cc for d in demonyms]
     first = resolver.resolve(toponyms, context_countries=context)
@@ -91,6 +136,7 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
     kept: list[Toponym] = [
         r.toponym for r in first if r is not None and _credible(r, countries)
         and (r.toponym.name not in people or r.match.entry.feature == "country")
+        and (r.toponym.span.start not in hosted or _in_context(r, countries))
     ]
     final = [r for r in resolver.resolve(kept, context_countries=context) if r is not None]
     places = tuple(
