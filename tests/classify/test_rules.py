@@ -142,3 +142,62 @@ def test_attack_on_civilians_stays_attack_when_police_are_only_the_source(text: 
 )
 def test_protest_ladder_reads_removal_and_serious_wounds(text: str, expected: str) -> None:
     assert refine("PEACE", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "non-violent" protesters and the authorities' "violent crackdown" are not a riot
+        ("thousands of non-violent protesters marched through the capital", "PEACE"),
+        ("the government stepped up its violent crackdown on peaceful demonstrators", "FORCE"),
+        ("soldiers violently suppressed a peaceful protest against the wall", "FORCE"),
+        ("three die in protest crackdown as thousands march", "FORCE"),
+        # detainees who protest are not detained by the protest's police
+        ("detainees in the central prison protested over the death of an inmate", "PEACE"),
+        ("traders took to the streets to decry the arrests of market leaders", "PEACE"),
+        ("farmers blocked roads and railways in a nationwide shutdown", "VDEM"),
+    ],
+)
+def test_protest_ladder_crackdown_and_grievances(text: str, expected: str) -> None:
+    assert refine("PEACE", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("CLASH", "two soldiers were killed in a landmine attack by rebels on their patrol", "IED"),
+        ("CLASH", "troops clashed with rebels after a roadside bomb hit their convoy", "CLASH"),
+        ("ATT", "two militants detonated explosives, killing themselves after police surrounded them", "SUIC"),
+        ("AIR", "warplanes struck three chemical weapons facilities near the capital", "AIR"),
+        ("NSO", "fighters entered the town before dawn and did not encounter any resistance", "NVT"),
+        ("GRT", "troops recovered two villages from rebel fighters who withdrew after heavy bombardment", "GRT"),
+    ],
+)
+def test_remote_weapons_and_unopposed_entry(code: str, text: str, expected: str) -> None:
+    assert refine(code, text) == expected
+
+
+def test_transfer_told_in_the_next_sentence() -> None:
+    sentence = "militants took control of the village on friday."
+    window = f"{sentence} they moved in after the withdrawal of regional forces."
+    assert refine("NSO", sentence, window, sentence) == "NVT"
+    fought = f"{sentence} regional forces withdrew after heavy fighting."
+    assert refine("NSO", sentence, fought, sentence) == "NSO"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the statement said two units of the group were responsible for the attack on the port",
+        "border guards detained 30 people linked to a ring organising illegal migration",
+    ],
+)
+def test_more_non_events(text: str) -> None:
+    assert non_event(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["a mob lynched a man accused of cattle smuggling", "shops were looted during the covid-19 lockdown"]
+)
+def test_lynching_and_looting_are_not_crime_or_disaster(text: str) -> None:
+    assert not non_event(text)

@@ -139,6 +139,30 @@ def test_territory_follows_the_agent(candidates) -> None:  # type: ignore[no-unt
     assert troops is not None and troops.sub_event_type == "Government regains territory"
 
 
+def test_agent_kind_is_the_head_nouns_actor(parse) -> None:  # type: ignore[no-untyped-def]
+    from conflictscope.classify.territory import agent_kind, agent_tokens
+    from conflictscope.models import Actor, ActorMention, Span
+
+    text = "Turkey-backed opposition fighters retook the town from government forces."
+    sentence = parse(text).sentences[0]
+    assert sentence.doc is not None
+    retook = next(t for t in sentence.doc if t.text == "retook")
+    turkey = ActorMention(Actor("tr", "Military Forces of Turkey", 1), Span(0, 6, "Turkey"))
+    rebels = ActorMention(Actor("sy", "Opposition Rebels (Syria)", 2), Span(14, 33, "opposition fighters"))
+    # the backer named in front of the head noun does not decide
+    assert agent_kind(agent_tokens(retook), (turkey, rebels), sentence.start) == "nonstate"
+    assert agent_kind(agent_tokens(retook), (turkey,), sentence.start) == "state"
+
+
+def test_protest_ladder_reads_the_previous_sentence(candidates) -> None:  # type: ignore[no-untyped-def]
+    found = candidates(
+        "Police fired tear gas and water cannon at crowds in the capital on Sunday. "
+        "The protesters were demanding the resignation of the governor."
+    )
+    best = _best(found)
+    assert best is not None and best.sub_event_type == "Protest with intervention"
+
+
 def test_two_actions_in_one_sentence(candidates) -> None:  # type: ignore[no-untyped-def]
     found = candidates(
         "During their occupation the militants destroyed the old library and beheaded a local teacher."

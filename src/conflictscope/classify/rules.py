@@ -24,8 +24,8 @@ _VIOLENT_PROTESTERS = re.compile(
     r"sets? (?:it|them|\w+ \w+) (?:on fire|alight|ablaze)|pull(?:ed|s|ing)? down|t(?:ore|ear|ears) down|"
     r"forc(?:ed|ing) (?:their|its|his|her) way|broke through|torch(?:es|ed|ing)?|burn(?:ed|ing|t) (?:\w+ )?(?:tyres|tires|cars|vehicles|buildings?|offices?|shops?)|"
     r"vandali[sz]\w*|smash(?:ed|ing)|loot(?:ed|ing)|barricades?|projectiles|ransack\w*|"
-    r"(?:clashed|fought) with (?:the )?(?:police|security|riot)|stormed|(?:turned |turn )?violent|"
-    r"clash(?:es|ed|ing)?|scuffles?|blocked (?:the |major |main )?(?:roads?|highways?|railways?|streets?)|"
+    r"(?:clashed|fought) with (?:the )?(?:police|security|riot)|stormed|(?<!non-)(?<!non )violent(?! (?:crackdown|dispersal|suppression|repression|response))|"
+    r"clash(?:es|ed|ing)?|scuffles?|block(?:ed|ing|s)? (?:the |major |main )?(?:roads?|highways?|railways?|streets?|rail tracks)|"
     r"thr(?:ew|ow|ows|owing)|hurl(?:ed|ing)|pelt(?:ed|ing)|blaze|arson|firecrackers|fireworks|"
     r"attack(?:s|ed|ing)? (?:a |the )?(?:police|officers|security)|broke into|damag\w+)\b"
 )
@@ -35,7 +35,7 @@ _LETHAL_FORCE = re.compile(
     r"fatally)\b"
 )
 _INTERVENTION = re.compile(
-    r"\b(?:dispers\w*|tear ?gas|water cannons?|rubber bullets?|arrest\w*|detain\w*|broke up|"
+    r"\b(?:dispers\w*|tear ?gas|water cannons?|rubber bullets?|arrest\w*|detain(?!ees)\w*|broke up|"
     r"break up|batons?|pepper spray|suppress\w*|prevented|forcibly removed|"
     r"blocked (?:the |a )?(?:\w+ )?(?:march\w*|protest\w*|rall(?:y|ies)|demonstrat\w*)|"
     r"cordon\w*|stun grenades?|removed|evicted|bundled|rounded up|hauled|into custody|"
@@ -43,8 +43,8 @@ _INTERVENTION = re.compile(
 )
 
 _WEAPONS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("SUIC", re.compile(r"\b(?:suicide|blew (?:himself|herself|themselves) up|explosives? (?:vest|belt))\b")),
-    ("CHEM", re.compile(r"\b(?:chemical (?:weapon|attack|agent|munition)s?|chlorine|sarin|mustard gas|nerve (?:agent|gas)|toxic (?:gas|chemicals?|substances?)|poison\w* (?:gas|substances?|chemicals?)|gas attacks?)\b")),
+    ("SUIC", re.compile(r"\b(?:suicide|blew (?:himself|herself|themselves) up|explosives? (?:vest|belt)|(?:killing|killed) (?:himself|herself|themselves))\b")),
+    ("CHEM", re.compile(r"\b(?:chemical (?:weapon|attack|agent|munition)s?(?! (?:facilit\w*|sites?|stockpiles?|programm?e?s?|depots?|plants?|research|production|storage))|chlorine|sarin|mustard gas|nerve (?:agent|gas)|toxic (?:gas|chemicals?|substances?)|poison\w* (?:gas|substances?|chemicals?)|gas attacks?)\b")),
     ("GREN", re.compile(r"(?<!propelled )(?<!stun )\bgrenades?\b")),
     ("AIR", re.compile(r"\b(?:air ?strikes?|air[- ]raids?|warplanes?|drone strikes?|gunships?|fighter jets?|barrel bombs?)\b")),
     ("SHELL", re.compile(r"\b(?:shell(?:ed|ing|s)|mortars?|artillery|rockets?|missiles?)\b")),
@@ -73,15 +73,24 @@ _SOURCE_SAID = re.compile(
 _VIOLENT_VERB = re.compile(
     r"\b(?:kill\w*|attack\w*|shot|shoot\w*|execut\w*|ambush\w*|target\w*|stormed|raided|opened fire)\b"
 )
+_BATTLE = re.compile(
+    r"\b(?:clash\w*|fought|fighting|battl\w*|gun ?battles?|gunfights?|firefights?|exchanges? of fire|"
+    r"exchanged fire|traded fire|shoot-?outs?|ambush\w*|stormed|assault\w*)\b"
+)
 _TERRITORY_COMBAT = re.compile(
-    r"\b(?:fight\w*|fought|clash\w*|battl\w*|attack\w*|offensive|killed|stormed|overr[au]n|"
-    r"assault\w*|shell\w*|strikes?)\b"
+    r"\b(?:fight(?!ers?\b)\w*|fought|clash\w*|battl\w*|attack\w*|offensive|killed|stormed|overr[au]n|"
+    r"assault\w*|shell\w*|strikes?|airstrikes?|bombard\w*|artillery|mortars?|rockets?|air raids?|"
+    r"under fire|heavy losses|casualties)\b"
 )
 _PEACEFUL_TRANSFER = re.compile(
     r"\b(?:without (?:a |any )?(?:fight|resistance|clashes|fighting)|(?:no|any) resistance|"
     r"hand(?:ed|s|ing)? over|handover|"
     r"withdr(?:ew|awn|awal)|pulled out|evacuat\w*|abandon\w*|left the|leaving|unopposed|"
-    r"under (?:a|the) deal|ced(?:ed|e))\b"
+    r"under (?:a|the) deal|ced(?:ed|e)|(?:not|never) (?:encounter|meet|face)\w* (?:any )?resistance)\b"
+)
+_UNOPPOSED = re.compile(
+    r"without (?:a |any )?(?:fight|fighting|clashes|resistance|a shot being fired)|"
+    r"(?:not|never) (?:encounter|meet|face)\w* (?:any )?resistance"
 )
 _SECURITY = re.compile(
     r"\b(?:police|security forces|troops|soldiers|officers|army|military|guards|authorities|"
@@ -97,17 +106,17 @@ _FORCE_ON_PROTESTERS = re.compile(
     r"attacked|opened fire on|fired (?:live \w+ )?(?:on|at|into)|live (?:ammunition|rounds|fire) (?:on|at|against))"
     r"(?: \S+){0,5} " + _PROTESTERS + r"|" + _PROTESTERS + r"(?: \S+){0,3} (?:were|was|have been|had been) "
     r"(?:\S+ )?(?:killed|shot|wounded|injured|beaten)|(?:live (?:ammunition|rounds))|shot dead|fatally|"
-    r"excessive force|" + _PROTESTERS + r" died|"
+    r"excessive force|" + _PROTESTERS + r" died|(?:violent(?:ly)?|brutal(?:ly)?|bloody|deadly|lethal) (?:suppress\w*|crack(?:ed|s|ing)? down|crackdown|repress\w*|dispers\w*)|"
     r"fir(?:e|es|ed|ing) (?:live \w+ |bullets |shots )?(?:on|into) (?:the |a )?" + _PROTESTERS + r"|"
     r"(?:killing|injuring|wounding|leaving) (?:at least |more than |over )?" + _COUNT + r"|"
-    + _COUNT + r" (?:people |protesters |demonstrators )?(?:were )?(?:dead|killed|injured|wounded)|"
+    + _COUNT + r" (?:people |protesters |demonstrators )?(?:were )?(?:dead|killed|injured|wounded|die|dies|died)|"
     r"lost an eye|seriously (?:injur|wound)\w+|gunshot wounds?|bullet wounds?|succumbed|"
     r"hospitali[sz]ed with (?:\S+ ){0,2}(?:wounds|injuries|fractures))\b"
 )
 #: What a protest is about ("against the killing of a trader", "demanding the release of
 #: detained activists") tells nothing of how the protest itself went: it is cut out first.
 _GRIEVANCE = re.compile(
-    r"\b(?:over|against|after|about|protesting|condemning|denouncing|for) (?:the |a |an )?"
+    r"\b(?:over|against|after|about|protesting|condemning|denouncing|decry(?:ing)?|to (?:protest|decry|condemn|denounce)|for) (?:the |a |an )?"
     r"(?:killings?|deaths?|shootings?|murders?|arrests?|detentions?|abductions?|imprisonment|jailing)"
     r"(?: of (?:\S+ ){0,3}\S+)?|\b(?:demand\w*|call\w*) (?:for )?(?:the )?release of (?:\S+ ){0,3}\S+"
 )
@@ -131,6 +140,8 @@ def refine(code: str, text: str, window: str = "", sentence: str = "") -> str:
                 break
             if weapon != code and pattern.search(text):
                 return weapon
+    if code == "CLASH" and STRONG_CUES["IED"].search(text) and not _BATTLE.search(text):
+        return "IED"  # a landmine or roadside bomb set off under a patrol is not a battle
     if code == "ATT":
         text = _SOURCE_SAID.sub("", text)  # "..., police said" names a source, not a target
         verb = _VIOLENT_VERB.search(text)
@@ -146,10 +157,14 @@ def refine(code: str, text: str, window: str = "", sentence: str = "") -> str:
         if _ARMED_TARGET.search(targets) and not _CIVILIAN.search(targets):
             return "CLASH"
     whole = sentence or text
-    if code in ("GRT", "NSO") and _PEACEFUL_TRANSFER.search(whole):
-        unopposed = re.sub(r"without (?:a |any )?(?:fight|fighting|clashes|resistance)", "", whole)
-        if not _TERRITORY_COMBAT.search(unopposed):
-            return "NVT"
+    if code in ("GRT", "NSO"):
+        # the hand-over is often told in the next sentence ("... took the town. The army
+        # had withdrawn on Monday."): read there too, with its own fighting words
+        for told in (whole, window):
+            if told and _PEACEFUL_TRANSFER.search(told):
+                unopposed = _UNOPPOSED.sub("", told)
+                if not _TERRITORY_COMBAT.search(unopposed):
+                    return "NVT"
     return code
 
 
@@ -173,7 +188,8 @@ _ARMED_CONTEXT = re.compile(
     r"\b(?:militants?|insurgents?|rebels?|jihadis\w*|terror\w*|gunm[ae]n|militia\w*|armed|"
     r"attack(?:s|ed|ers?)?|bomber|soldiers?|troops|army|islamic state|fighters|shelling|"
     r"air ?strikes?|warplanes?|suicide|grenades?|mortars?|rockets?|insurgency|separatists?|"
-    r"taliban|qaeda|shabaa?b|boko haram|isis|isil|daesh|protest\w*|demonstrat\w*|riot\w*)\b"
+    r"taliban|qaeda|shabaa?b|boko haram|isis|isil|daesh|protest\w*|demonstrat\w*|riot\w*|"
+    r"lynch\w*|mobs?|loot\w*|ransack\w*|torch(?:ed|ing)|arson\w*)\b"
 )
 _DISASTER = re.compile(
     r"\b(?:earthquake|quake|floods?|flooding|volcan\w*|erupt\w*|cyclone|hurricane|typhoon|tornado|"
@@ -192,11 +208,12 @@ _ATTRIBUTION = re.compile(
     r"(?:the |any )?(?:allegations?|accusations?|claims?|reports?|charges?)|accus(?:ed|es|ing) \w+(?: \w+){0,4} of|"
     r"blam(?:ed|es|ing) \w+(?: \w+){0,4} for|allegations? that|likely (?:receiving|behind)|"
     r"(?:denied|denies|rejected|rejects) \w+(?: \w+){0,5} (?:were |was )?responsib\w*|"
-    r"claim(?:ed|s)? (?:the )?(?:murder|killing|attack|bombing|assassination|abduction|kidnapping)s?)\b"
+    r"claim(?:ed|s)? (?:the )?(?:murder|killing|attack|bombing|assassination|abduction|kidnapping)s?|"
+    r"(?:was|were|is|are) (?:\w+ )?responsible for (?:the |this |that |these |those )?(?:\w+ )?(?:attacks?|bombings?|killings?|murders?|assassinations?|abductions?))\b"
 )
 
 
-_MIGRATION = re.compile(r"\b(?:migrants?|asylum|refugees|undocumented)\b")
+_MIGRATION = re.compile(r"\b(?:migrants?|(?:illegal|irregular) (?:migration|immigration|border crossings?)|asylum|refugees|undocumented)\b")
 _MIGRANT_CONTROL = re.compile(r"\b(?:smuggl\w*|traffick\w*|detain\w*|intercept\w*|rescued|stopped)\b")
 _WEAPON_WORDS = re.compile(r"\b(?:weapons?|arms|guns?|rifles?|ammunition|explosives?|bombs?)\b")
 

@@ -55,9 +55,16 @@ def agent_kind(
         return None
     begin = sentence_start + agent[0].idx
     end = sentence_start + agent[-1].idx + len(agent[-1])
-    for mention in actors:
-        if mention.span.start < end and begin < mention.span.end:
-            return "state" if mention.actor.inter in STATE_INTERS else "nonstate"
+    # the mention holding the phrase's head noun decides: in "Turkey-backed rebel
+    # fighters" the agent is the rebels, not their backer
+    members = {t.i for t in agent}
+    heads = [t for t in agent if t.head.i not in members or t.head.i == t.i]
+    spans = [(sentence_start + t.idx, sentence_start + t.idx + len(t)) for t in heads]
+    overlapping = [m for m in actors if m.span.start < end and begin < m.span.end]
+    if overlapping:
+        on_head = [m for m in overlapping if any(m.span.start < e and b < m.span.end for b, e in spans)]
+        mention = (on_head or overlapping)[0]
+        return "state" if mention.actor.inter in STATE_INTERS else "nonstate"
     text = " ".join(t.text for t in agent)
     lowered = text.lower()
     if _AFFILIATE.search(lowered):

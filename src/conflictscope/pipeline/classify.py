@@ -48,7 +48,9 @@ def classify(analyzed: AnalyzedArticle) -> AnalyzedArticle:
         if sentence.doc is None:
             continue
         following = sentences[position + 1].text if position + 1 < len(sentences) else ""
-        found.extend(classify_sentence(sentence, analyzed.actors, model, window=following))
+        previous = sentences[position - 1].text if position > 0 else ""
+        window = f"{following} {previous}".strip()
+        found.extend(classify_sentence(sentence, analyzed.actors, model, window=window))
     return replace(analyzed, candidates=(*analyzed.candidates, *found))
 
 
