@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from conflictscope.gazetteer.index import Gazetteer
+from conflictscope.models import EventCandidate
 from conflictscope.pipeline.base import AnalyzedArticle
 from conflictscope.pipeline.places import country_salience, title_countries
 
@@ -75,3 +76,18 @@ def test_an_institution_locates_at_its_town_in_a_report(parse: Callable[..., Ana
             "The driver later died at the Mosul University Hospital, the police said.")
     found = main_place(places(parse(text)))
     assert found is not None and found.place.name == "Mosul"
+
+
+def test_the_dateline_is_no_place_of_the_lead_clause(candidate_at: Callable[..., EventCandidate],
+                                                     parse: Callable[..., AnalyzedArticle],
+                                                     use_tiny: Gazetteer) -> None:
+    from conflictscope.pipeline.places import places
+
+    text = ("ALEPPO, Syria (Reuters) - Security forces detained a doctor on Sunday, her brother said.\n\n"
+            "Officers took her from her home in Palmyra, where she ran a clinic.\n\n"
+            "Residents of Palmyra said soldiers searched the town. Palmyra has been tense for weeks.")
+    analyzed = parse(text)
+    candidate = candidate_at(analyzed, "detained", event_type="Violence against civilians",
+                             sub_event_type="Abduction/forced disappearance")
+    (event,) = places(replace(analyzed, candidates=(candidate,))).candidates
+    assert event.place is not None and event.place.place.name == "Tadmur"

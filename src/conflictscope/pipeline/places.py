@@ -15,7 +15,7 @@ from dataclasses import replace
 
 import regex as re
 
-from conflictscope.gazetteer.dateline import find_dateline
+from conflictscope.gazetteer.dateline import Dateline, find_dateline
 from conflictscope.gazetteer.geoparse import GeoParse, geoparse
 from conflictscope.gazetteer.index import get_gazetteer
 from conflictscope.models import EventCandidate, PlaceMention, Span
@@ -113,7 +113,10 @@ def locate(
     text = analyzed.text
     sentence = candidate.sentence
     clause = text[sentence.start:sentence.end]
-    inside = [m for m in parsed.places if sentence.start <= m.span.start < sentence.end]
+    line = find_dateline(text) if DATELINE_NOT_IN_CLAUSE else None
+    filed = _dateline_spans(line)
+    inside = [m for m in parsed.places if sentence.start <= m.span.start < sentence.end
+              and not any(b <= m.span.start < e for b, e in filed)]
     near_match = _NEAR.search(clause)
     chosen: PlaceMention | None = None
     confidence_factor = 1.0
@@ -151,6 +154,21 @@ def locate(
     place = replace(chosen, confidence=round(chosen.confidence * confidence_factor, 3))
     updated = replace(candidate, place=place, geo_precision=geo, where_prec=where)
     return updated.with_evidence("location", chosen.span, *evidence)
+
+
+#: The dateline ("MANILA, Philippines -") says where the report was filed, not where the
+#: event of the lead sentence happened: it is no place of that clause (the report's main
+#: place, which the dateline favours, stands in when the clause names no other).
+DATELINE_NOT_IN_CLAUSE = True
+
+
+def _dateline_spans(line: Dateline | None) -> list[tuple[int, int]]:
+    if line is None:
+        return []
+    spans = [(line.start, line.start + len(line.place))]
+    if line.region:
+        spans.append((line.region_start, line.region_start + len(line.region)))
+    return spans
 
 
 def _narrows(chosen: PlaceMention, focus: PlaceMention) -> bool:
