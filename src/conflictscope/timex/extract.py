@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 import regex as re
@@ -23,7 +23,14 @@ from conflictscope.timex.fallback import dateparser_interval
 from conflictscope.timex.lexicon import FUTURE_MARKERS
 from conflictscope.timex.record import Timex
 from conflictscope.timex.rules import RULE_GATES, RULES, Context, gate_hits
-from conflictscope.timex.values import Interval, shift, span_interval
+from conflictscope.timex.values import (
+    Interval,
+    day_interval,
+    month_interval,
+    safe_date,
+    shift,
+    span_interval,
+)
 
 _FUTURE = re.compile(FUTURE_MARKERS)
 _MODIFIER = re.compile(
@@ -59,6 +66,7 @@ def find_timexes(
     extra = sorted((s, e) for s, e, label in entities if label in ("DATE", "TIME") and e > s)
     found: list[Timex] = []
     previous_day: date | None = None
+    story = _Story()
     hits = gate_hits(text)
     for start, end in bounds:
         sentence = text[start:end]
@@ -69,6 +77,7 @@ def find_timexes(
         items.extend(_fallback(text, published, start, end, extra, items))
         items.sort(key=lambda t: t.start)
         items = [_modify(text, t, published) for t in items]
+        items = _narrative_years(text, items, published, story)
         for timex in items:
             if timex.interval is not None and timex.interval.granularity == "day" and timex.kind != "ref":
                 previous_day = timex.interval.start
@@ -77,6 +86,67 @@ def find_timexes(
         except (OverflowError, ValueError):  # a base at the edge of the calendar
             found.extend(items)
     return _link_durations(found)
+
+
+#: A year-less date takes the year of the story's last full date at most this many characters before it.
+NARRATIVE_MAX_CHARS = 600
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+@dataclass(slots=True)
+class _Story:
+    """What the text has written in full so far: its last full date and the year of each day named."""
+
+    anchor: Timex | None = None
+    years: dict[tuple[int, int], int] = field(default_factory=dict)
+
+
+def _narrative_years(text: str, items: list[Timex], published: date | None, story: _Story) -> list[Timex]:
+    """Year-less dates read in the year of the story being told, not the publication year.
+
+    * The same day written in full earlier: "arrested on Dec. 10, 2020" and later
+      "the seven arrested on Human Rights Day" (10 December) is that 2020 day.
+    * "On 9 August 2020, Belarus voted. On 10 August, police beat ..." in a paper of
+      2021: the second date is in 2020, the year of the last date written in full
+      shortly before it (same paragraph, at most ``NARRATIVE_MAX_CHARS`` before).
+
+    Only for a date read as past, when that year is earlier than the one the
+    publication date gave. ``story`` is updated.
+    """
+    result: list[Timex] = []
+    for timex in items:
+        interval = timex.interval
+        if (
+            interval is not None and published is not None and timex.kind == "partial" and timex.type == "DATE"
+            and interval.granularity in ("day", "month") and interval.end <= published  # not an upcoming date
+        ):
+            year = story.years.get((interval.start.month, interval.start.day)) if interval.granularity == "day" else None
+            anchor = story.anchor
+            if year is None and anchor is not None and anchor.interval is not None and (
+                timex.start - anchor.end <= NARRATIVE_MAX_CHARS and not _PARAGRAPH.search(text, anchor.end, timex.start)
+            ):
+                year = anchor.interval.start.year
+            moved = _in_year(interval, year) if year is not None and year < interval.start.year else None
+            if moved is not None and moved.end <= published:
+                timex = replace(timex, interval=moved, value=moved.value)
+        if (
+            timex.kind == "absolute" and timex.type == "DATE" and timex.interval is not None
+            and timex.interval.granularity in ("day", "month") and timex.source == "rule"
+        ):
+            story.anchor = timex
+            if timex.interval.granularity == "day":
+                story.years[(timex.interval.start.month, timex.interval.start.day)] = timex.interval.start.year
+        result.append(timex)
+    return result
+
+
+def _in_year(interval: Interval, year: int) -> Interval | None:
+    """The same day or month of the calendar in ``year`` (None when it does not exist)."""
+    start = interval.start
+    if interval.granularity == "month":
+        return month_interval(year, start.month)
+    day = safe_date(year, start.month, start.day)
+    return day_interval(day) if day is not None else None
 
 
 def _gates_in(hits: list[tuple[int, str]], start: int, end: int) -> dict[str, list[tuple[int, int]]]:
