@@ -91,3 +91,21 @@ def test_the_dateline_is_no_place_of_the_lead_clause(candidate_at: Callable[...,
                              sub_event_type="Abduction/forced disappearance")
     (event,) = places(replace(analyzed, candidates=(candidate,))).candidates
     assert event.place is not None and event.place.place.name == "Tadmur"
+
+
+@pytest.mark.parametrize(
+    ("name", "aliases", "expected"),
+    [
+        ("Hubei Sheng", ["Hubei", "Hubei Province"], "Hubei"),
+        ("Xinjiang Uygur Zizhiqu", ["Shinjang", "Xinjiang", "Xinjiang Uyghur Autonomous Region"], "Xinjiang"),
+        ("Belfast City", ["Belfast"], "Belfast"),
+        ("Bristol, City of", ["Bristol"], "Bristol"),
+        ("New York", ["NY", "New York State"], "New York"),  # nothing formal to leave out
+        ("North Waziristan", ["North"], "North Waziristan"),  # "Waziristan" is no formal word
+        ("Ḩimş", ["Homs", "Homs Governorate"], "Homs"),
+    ],
+)
+def test_admin_names_as_news_writes_them(name: str, aliases: list[str], expected: str) -> None:
+    from conflictscope.gazetteer.build import display_name
+
+    assert display_name(name, aliases) == expected

@@ -28,7 +28,7 @@ from conflictscope.gazetteer.normalize import is_latin, name_key, skeleton_key, 
 from conflictscope.gazetteer.points import CONTINENT_NAMES, COUNTRY_POINTS
 
 #: Bump when the schema or the build rules change: a new file name, a rebuild.
-FORMAT_VERSION = "3"
+FORMAT_VERSION = "4"
 
 _SUFFIXES = (
     " governorate", " province", " region", " district", " state", " oblast", " county",
@@ -120,17 +120,35 @@ def _read_tsv(path: Path) -> Iterator[list[str]]:
             yield line.rstrip("\n").split("\t")
 
 
+#: Words of an admin region's formal name that news leaves out ("Xinjiang Uygur Zizhiqu" -> Xinjiang).
+_FORMAL_WORDS = frozenset("""
+    sheng shi zizhiqu uygur uyghur huizu zhuangzu zangzu province region governorate oblast oblast'
+    kray krai state district prefecture municipality autonomous okrug respublika city of the
+""".split())
+
+
 def display_name(name: str, aliases: list[str]) -> str:
-    """A plain Latin name for an admin region: 'Ḩimş' + ['Homs', ...] -> 'Homs'."""
+    """A plain Latin name for an admin region, the one news writes.
+
+    'Ḩimş' + ['Homs', ...] -> 'Homs' (the first Latin alias of a name in another script or
+    with diacritics); 'Hubei Sheng' + ['Hubei', ...] -> 'Hubei', 'Belfast City' -> 'Belfast'
+    (an alias that leaves out only formal words). News writes 'Kashmir' for 'Jammu and Kashmīr'.
+    """
+    latin = [a.strip() for a in aliases if a.isascii() and is_latin(name_key(a))]
     if name.isascii():
+        words = name.split()
+        for alias in latin:
+            size = len(alias.split())
+            if (0 < size < len(words) and name_key(" ".join(words[:size])) == name_key(alias)
+                    and all(w.lower() in _FORMAL_WORDS for w in words[size:])):
+                return alias
         return name
-    for alias in aliases:
-        if alias.isascii() and is_latin(name_key(alias)):
-            lowered = alias.lower()
-            for suffix in _SUFFIXES:
-                if lowered.endswith(suffix) and len(alias) > len(suffix) + 2:
-                    return alias[: -len(suffix)].strip()
-            return alias.strip()
+    for alias in latin:
+        lowered = alias.lower()
+        for suffix in _SUFFIXES:
+            if lowered.endswith(suffix) and len(alias) > len(suffix) + 2:
+                return alias[: -len(suffix)].strip()
+        return alias
     return strip_accents(name) if is_latin(name_key(name)) else name
 
 
