@@ -42,6 +42,10 @@ BACKGROUND_DAYS = 30
 #: How far before publication an unstated event may lie (UCDP "week" precision).
 UNSTATED_WINDOW_DAYS = 6
 
+#: "the past two months", "over the last week", "a three-day campaign", "during their 10-month
+#: occupation": a period that dates what happened in it (not "held a week", "for five days").
+_PERIOD = re.compile(r"(?i)(?:over\s+)?the\s+(?:past|last|previous|first|next|coming)\b|\w-\w")
+_PERIOD_BEFORE = re.compile(r"(?i)\b(?:in|during|over|within|throughout|through)\s+(?:(?:a|an|the|their|its|his|her)\s+)?$")
 _RANGE_LINK = re.compile(r"^\s*(?:-|–|to|and|until|till|through)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"(?i)\b(?:between|from)\s+$")
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -134,7 +138,11 @@ def date_clause(
     preferred = [t for t in usable if t in attached] or [t for t in usable if t not in other] or usable
     if preferred:
         best = min(preferred, key=lambda t: _distance(t, trigger))
-        return _from_timex(best, usable, text, published)
+        dating = _from_timex(best, usable, text, published)
+        if best.type == "DURATION" and dating.time is not None and _how_long(best, text):
+            # "held a week for ransom": how long, not when; a day stated elsewhere may date it
+            return replace(dating, time=replace(dating.time, stated=False))
+        return dating
     said = [
         t for t in candidates if (t in reporting or t in outer) and t.type != "DURATION" and _is_day(t)
     ]
@@ -155,6 +163,13 @@ def date_clause(
     if published is not None:
         return Dating(unstated_time(published), (), None)
     return Dating(None, (), None)
+
+
+def _how_long(timex: Timex, text: str) -> bool:
+    """A bare duration that says how long something lasted ("held a week", "for five days")."""
+    if _PERIOD.search(timex.text):
+        return False
+    return not (text and _PERIOD_BEFORE.search(text, max(0, timex.start - 20), timex.start))
 
 
 def _is_day(timex: Timex) -> bool:
