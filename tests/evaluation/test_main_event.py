@@ -138,3 +138,20 @@ def test_explicit_date_and_person_target(date_text: str, sentence: str, expected
 def test_odd_input_does_not_crash() -> None:
     weird = _event("Attack", 0, confidence=0.0, precision=3)
     assert main_event([weird], ReportFrame("\u202e\u0000 ☃ " * 50, 0, 0)) is weird
+
+
+@pytest.mark.parametrize(
+    ("context_kind", "expected"),
+    [
+        # a strategic development that happens to no one yields to the arrest told after it
+        ("Change to group/activity", "Arrests"),
+        ("Agreement", "Arrests"),
+        ("Disrupted weapons use", "Arrests"),
+        # an event done to someone keeps its place
+        ("Attack", "Attack"),
+    ],
+)
+def test_context_kinds_yield(context_kind: str, expected: str) -> None:
+    events = [_event(context_kind, 50, confidence=0.8), _event("Arrests", 150, confidence=0.7)]
+    best = main_event(events, ReportFrame("", 200, 1000))
+    assert best is not None and best.sub_event_type == expected

@@ -33,6 +33,12 @@ from conflictscope.pipeline.base import AnalyzedArticle
 #: Weights of the cues (see the module docstring).
 TITLE_KIND, TITLE_PLACE, LEAD, DAY, CONFIDENCE, POSITION = 1.5, 1.0, 1.0, 1.0, 1.5, 1.0
 EXPLICIT_DATE, PERSON_TARGET = 1.0, 0.5
+#: Strategic developments that happen to no one (a new policy, an agreement, seized weapons).
+CONTEXT_KIND = 1.0
+_CONTEXT_KINDS = frozenset({
+    "Change to group/activity", "Agreement", "Disrupted weapons use", "Headquarters or base established",
+    "Non-violent transfer of territory", "Government regains territory", "Non-state actor overtakes territory",
+})
 #: Sentences counted as the lead.
 LEAD_SENTENCES = 3
 
@@ -135,6 +141,8 @@ def salience(event: Event, frame: ReportFrame, *, length: int | None = None) -> 
         score += 0.01  # the text dates it (a tie-breaker)
     if any(_EXPLICIT.search(span.text) for span in dated):
         score += EXPLICIT_DATE
+    if event.sub_event_type in _CONTEXT_KINDS:
+        score -= CONTEXT_KIND
     if _PERSON.search(frame.sentence_at(start)):
         score += PERSON_TARGET
     return score
