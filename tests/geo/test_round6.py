@@ -109,3 +109,23 @@ def test_admin_names_as_news_writes_them(name: str, aliases: list[str], expected
     from conflictscope.gazetteer.build import display_name
 
     assert display_name(name, aliases) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Iraq People's Defence Forces", ["IQ"]),
+        ("Syria Radio Network", ["SY"]),
+        ("Mosul Heritage Foundation", []),  # a town is no country
+    ],
+)
+def test_a_country_inside_an_organisation_name_is_a_demonym(use_tiny: Gazetteer, name: str,
+                                                             expected: list[str]) -> None:
+    from conflictscope.gazetteer.geoparse import _countries_in_names
+    from conflictscope.gazetteer.resolve import Toponym
+    from conflictscope.models import Span
+
+    toponym = Toponym(Span(10, 10 + len(name), name), name, 0.4)
+    found = _countries_in_names([toponym], use_tiny, frozenset())
+    assert [d.cc for d in found] == expected
+    assert all(d.span.text == name.split()[0] and d.span.start == 10 for d in found)

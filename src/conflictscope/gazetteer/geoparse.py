@@ -46,6 +46,31 @@ def _credible(resolution: Resolution, countries: dict[str, float]) -> bool:
     return in_context and entry.population >= 1000 and resolution.confidence >= 0.5
 
 
+def _countries_in_names(toponyms: list[Toponym], gazetteer: Gazetteer,
+                        common: frozenset[str]) -> list[Demonym]:
+    """A country named inside an organisation's name counts like a demonym.
+
+    "Uganda People's Defence Forces", "Nigeria Police Force": the report is about that
+    country, but nothing happened "at" it. Only weak names the gazetteer lacks; used only
+    when the report names no place at all.
+    """
+    found: list[Demonym] = []
+    for toponym in toponyms:
+        if toponym.strength >= STRONG or " " not in toponym.name:
+            continue
+        if any(m.kind != FUZZY for m in gazetteer.lookup(toponym.name, False)[:5]):
+            continue
+        inner = embedded_name(toponym.name, gazetteer, common)
+        if inner is None:
+            continue
+        name, offset = inner
+        match = next(iter(gazetteer.lookup(name, False)[:1]), None)
+        if match is not None and match.entry.feature == "country":
+            start = toponym.span.start + offset
+            found.append(Demonym(Span(start, start + len(name), name), match.entry.cc))
+    return found
+
+
 def _in_context(resolution: Resolution, countries: dict[str, float]) -> bool:
     """Whether the resolved place lies in a country the report is about (a fifth of its votes)."""
     total = sum(countries.values()) or 1
@@ -143,6 +168,8 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
         PlaceMention(r.toponym.span, r.match.entry.to_place(), r.confidence)
         for r in sorted(final, key=lambda r: r.toponym.span.start)
     )
+    if not places:  # "Uganda People's Defence Forces" tells the country of a report naming no place
+        demonyms = demonyms + _countries_in_names(toponyms, gazetteer, common)
     return GeoParse(places, tuple(demonyms), tuple(final))
 
 
