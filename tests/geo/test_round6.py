@@ -129,3 +129,17 @@ def test_a_country_inside_an_organisation_name_is_a_demonym(use_tiny: Gazetteer,
     found = _countries_in_names([toponym], use_tiny, frozenset())
     assert [d.cc for d in found] == expected
     assert all(d.span.text == name.split()[0] and d.span.start == 10 for d in found)
+
+
+def test_a_title_before_two_names_makes_both_person_names(parse: Callable[..., AnalyzedArticle]) -> None:
+    from conflictscope.gazetteer.recognize import person_names
+
+    names = person_names(parse("Attorney General William Barr said the men would face trial."))
+    assert {"William", "Barr"} <= names
+
+
+@pytest.mark.parametrize("before", ["as Turkey invaded ", "after troops raided the ", "rebels overran "])
+def test_invaded_is_a_locative_verb(before: str) -> None:
+    from conflictscope.pipeline.places import _BEFORE_IN
+
+    assert _BEFORE_IN.search(before)

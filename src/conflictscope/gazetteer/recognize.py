@@ -292,7 +292,7 @@ def find_toponyms(
 
 _TITLED = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Prof|President|Gen|General|Minister|Sheikh|Senator|Sen|Rep|Gov|Governor|"
-    r"Col|Capt|Lt|Sgt|Judge)\.?\s+(\p{Lu}[\p{L}'’\-]+)"
+    r"Col|Capt|Lt|Sgt|Judge)\.?\s+(\p{Lu}[\p{L}'’\-]+)(?:\s+(\p{Lu}\p{Ll}[\p{L}'’\-]+))?"
 )
 
 #: "an asylum seeker named Elizabeth", "a 30-year-old identified only as Maria": a person.
@@ -313,7 +313,8 @@ def person_names(analyzed: AnalyzedArticle) -> frozenset[str]:
                 if ent.label_ == "PERSON" and len(words) >= 2 and all(w[:1].isupper() for w in words):
                     names.add(words[-1].removesuffix("'s").removesuffix("’s"))
                     names.add(words[0])  # "Julian Assange" ... "Julian has been applauded"
-        names.update(m.group(1) for m in _TITLED.finditer(sentence.text))
+        for m in _TITLED.finditer(sentence.text):  # "Attorney General William Barr": William, Barr
+            names.update(n for n in m.groups() if n)
         names.update(m.group(1) for m in _NAMED_PERSON.finditer(sentence.text))
     return frozenset(names)
 

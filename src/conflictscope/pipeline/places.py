@@ -25,7 +25,8 @@ from conflictscope.pipeline.registry import stage
 
 _BEFORE_IN = re.compile(
     r"\b(?:in|at|near|into|inside|on|around|outside|across|over|of|towards?|entered|re-entered|"
-    r"seized|captured|recaptured|retook|took|attacked|shelled|bombed|struck|hit|stormed)\s+(?:the\s+)?"
+    r"seized|captured|recaptured|retook|took|attacked|shelled|bombed|struck|hit|stormed|invaded|"
+    r"raided|overran|besieged|bombarded)\s+(?:the\s+)?"
     r"(?:(?:city|town|village|province|region|district|area|outskirts|centre|center|ancient city)"
     r"\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
