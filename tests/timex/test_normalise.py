@@ -38,6 +38,11 @@ CASES = [
     ("The army retook the city in March.", SUNDAY, "March", "2016-03"),
     ("The group first seized the town in May 2015.", SUNDAY, "May 2015", "2015-05"),
     ("Aid stopped in October last year.", WEDNESDAY, "October", "2018-10"),
+    # a month or day followed by "last/this/next year" is in that year
+    ("Two men were executed in January last year.", WEDNESDAY, "January", "2018-01"),
+    ("He was arrested on 3 February of last year.", WEDNESDAY, "3 February", "2018-02-03"),
+    ("Talks resume in January next year.", WEDNESDAY, "January", "2020-01"),
+    ("In May, last year's winner spoke.", date(2019, 7, 1), "May", "2019-05"),
     ("The offensive started in September 2016.", SUNDAY, "September 2016", "2016-09"),
     ("Talks will resume in February.", SUNDAY, "February", "2017-02"),
     ("Since January the militia has lost ground.", SUNDAY, "January", "2016-01"),

@@ -48,14 +48,6 @@ _REPORTING_BEFORE = re.compile(
     r"(?:in\s+)?a\s+statement|(?:at\s+)?a\s+(?:press\s+conference|news\s+briefing))\s*(?:on|late|early)?\s*$"
 )
 
-#: "a May 23 report", "in a Dec. 12 statement", "its 2019 annual report": the expression
-#: dates a publication, i.e. a report about events, never an event itself. (No comma:
-#: "beaten on Monday, video showed" dates the beating.)
-_PUBLICATION_AFTER = re.compile(
-    r"(?i)[ \t]+(?:[\w-]+[ \t]+)?(?:report|statement|newsletter|article|interview|letter|video|"
-    r"post|tweet|broadcast|press\s+release|communiqu[eé]|op-ed|editorial|column|bulletin|podcast)s?\b"
-)
-
 _VERB_TAGS = ("VERB",)
 #: Subordinators of a clause that happened at another time than its main clause.
 _TEMPORAL_MARKS = frozenset({"after", "before", "since", "following", "until", "till"})
@@ -135,15 +127,8 @@ def _is_reporting(token: Token | None) -> bool:
     return token is not None and token.lemma_.casefold() in REPORTING_LEMMAS
 
 
-def dates_publication(text: str, timex: Timex) -> bool:
-    """Whether the expression dates a report, statement or post ("a May 23 report")."""
-    return _PUBLICATION_AFTER.match(text, timex.end, min(len(text), timex.end + 40)) is not None
-
-
 def _reporting_by_surface(text: str, timex: Timex, trigger: Span) -> bool:
-    """"... said on Monday" right before the expression, or "a May 23 report", the trigger elsewhere."""
-    if dates_publication(text, timex):
-        return True
+    """"... said on Monday" right before the expression, the trigger elsewhere."""
     window_start = max(0, timex.start - 40)
     before = text[window_start : timex.start]
     match = _REPORTING_BEFORE.search(before)
@@ -184,9 +169,6 @@ def clause_roles(
             span = doc.char_span(
                 timex.start - sentence_start, timex.end - sentence_start, alignment_mode="expand"
             )
-        if dates_publication(text, timex):
-            reporting.append(timex)
-            continue
         if span is None or len(span) == 0 or trigger_verb is None:
             if _reporting_by_surface(text, timex, trigger):
                 reporting.append(timex)

@@ -86,6 +86,10 @@ def _full_date(m: re.Match[str], ctx: Context) -> Timex | None:
 def _month_day(m: re.Match[str], ctx: Context) -> Timex | None:
     if ctx.base is None:
         return _make(m, "DATE", f"XXXX-{month_number(m.group('month')):02d}-{int(m.group('day')):02d}", None, "partial")
+    year = _year_after(m, ctx)
+    if year is not None:
+        day = safe_date(year, month_number(m.group("month")), int(m.group("day")))
+        return _date(m, day_interval(day), "relative") if day else None
     return _date(m, cal.month_day(ctx.base, month_number(m.group("month")), int(m.group("day")), ctx.future), "partial")
 
 
@@ -114,11 +118,26 @@ def _month_year(m: re.Match[str], ctx: Context) -> Timex | None:
     return _date(m, month_interval(_year_of(m), month_number(m.group("month"))), "absolute")
 
 
+#: "March last year", "3 March of this year": the year named right after a month.
+_YEAR_AFTER = re.compile(r"\s+(?:(?i:of)\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)\b(?![\'’])")
+
+
+def _year_after(m: re.Match[str], ctx: Context) -> int | None:
+    """The year "last/this/next year" right after the match names (None without one)."""
+    after = _YEAR_AFTER.match(m.string, m.end())
+    if after is None or ctx.base is None:
+        return None
+    return ctx.base.year + {"last": -1, "this": 0, "next": 1}[after.group("rel").lower()]
+
+
 def _month_alone(m: re.Match[str], ctx: Context) -> Timex | None:
     month = month_number(m.group("month"))
     modifier = (m.group("mod") or "").lower()
     if ctx.base is None:
         return _make(m, "DATE", f"XXXX-{month:02d}", None, "partial")
+    year = _year_after(m, ctx)
+    if year is not None and not modifier:
+        return _date(m, month_interval(year, month), "relative")
     return _date(m, cal.month_of_year(ctx.base, month, modifier, ctx.future), "partial")
 
 

@@ -15,7 +15,6 @@ from datetime import date
 import regex as re
 
 from conflictscope.pipeline.lexicon import EVENT_HINT
-from conflictscope.timex.clauses import dates_publication
 from conflictscope.timex.record import Timex
 
 #: "police said on Monday", "in a statement on 3 May": the day of a report, not of an event.
@@ -50,7 +49,7 @@ def salient_day(
         if base is not None and interval.start > base:
             continue
         before = text[max(0, timex.start - 40) : timex.start]
-        if _REPORTING_BEFORE.search(before) or _SIGNATURE_BEFORE.search(before) or dates_publication(text, timex):
+        if _REPORTING_BEFORE.search(before) or _SIGNATURE_BEFORE.search(before):
             continue
         bounds = _sentence_of(timex.start, sentences)
         if bounds is not None and EVENT_HINT.search(text, bounds[0], bounds[1]):
