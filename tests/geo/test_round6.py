@@ -143,3 +143,16 @@ def test_invaded_is_a_locative_verb(before: str) -> None:
     from conflictscope.pipeline.places import _BEFORE_IN
 
     assert _BEFORE_IN.search(before)
+
+
+def test_a_facility_named_after_its_town_has_the_towns_candidates(use_tiny: Gazetteer) -> None:
+    from conflictscope.gazetteer.resolve import Resolver, Toponym
+    from conflictscope.models import Span
+
+    # the tiny gazetteer knows no "Mosul Airport": the town's candidates stand in
+    toponym = Toponym(Span(0, 12, "Mosul Airport"), "Mosul Airport", 1.0)
+    names = {m.entry.name for m in Resolver(use_tiny).candidates(toponym)}
+    assert "Mosul" in names
+    # a name that is no facility gets no extra candidates
+    plain = Toponym(Span(0, 12, "Mosul Heritage"), "Mosul Heritage", 1.0)
+    assert "Mosul" not in {m.entry.name for m in Resolver(use_tiny).candidates(plain)}

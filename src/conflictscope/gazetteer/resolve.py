@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from conflictscope.gazetteer.index import FUZZY, MAIN, Gazetteer, Match
+from conflictscope.gazetteer.index import ALTERNATE, FUZZY, MAIN, Gazetteer, Match
 from conflictscope.gazetteer.normalize import name_key
 from conflictscope.gazetteer.regions import is_capital
 from conflictscope.models import Span
@@ -93,6 +93,10 @@ _MAX_OPTIONS, _PRIOR_WINDOW = 15, 6.0
 _OPTIONS: dict[tuple[str, str, str], tuple[tuple[Match, float], ...]] = {}
 
 
+#: Last words of a facility named after its town.
+_FACILITY_WORDS = frozenset({"harbour", "harbor", "port", "airport", "airfield", "airbase", "docks"})
+
+
 class Resolver:
     """Resolves the toponyms of one report together."""
 
@@ -101,8 +105,21 @@ class Resolver:
         self.max_candidates = max_candidates
 
     def candidates(self, toponym: Toponym) -> tuple[Match, ...]:
-        """Gazetteer candidates of a toponym."""
-        return self.gazetteer.lookup(toponym.name)[: self.max_candidates]
+        """Gazetteer candidates of a toponym.
+
+        A facility named after its town ("Aberdeen Harbour", "Kandahar Airport") that the
+        gazetteer knows only as another place's alternate name also has the town's candidates
+        (as alternate names), so context can choose among all the Aberdeens.
+        """
+        found = self.gazetteer.lookup(toponym.name)[: self.max_candidates]
+        words = toponym.name.split()
+        if (len(words) >= 2 and words[-1].lower() in _FACILITY_WORDS
+                and not any(m.kind == MAIN for m in found)):
+            head = [Match(m.entry, ALTERNATE) for m in self.gazetteer.lookup(" ".join(words[:-1]), False)
+                    if m.kind != FUZZY]
+            seen = {m.entry.id for m in found}
+            found = (*found, *(m for m in head if m.entry.id not in seen))[: self.max_candidates]
+        return found
 
     def options(self, toponym: Toponym, hint: str) -> tuple[tuple[Match, float], ...]:
         """(candidate, prior) pairs worth scoring in context, cached per name and hint."""
