@@ -25,6 +25,11 @@ def _salient(text: str, published: date | None = PUBLISHED) -> str | None:
     [
         # the day of the arrest, then undated sentences about it
         ("The activist was arrested on 3 June in the capital. He was beaten in custody.", "2021-06-03"),
+        # a day written in full (a follow-up's event) beats an earlier relative day (its news)
+        ("Police on Friday arrested two men over the murder. The unionist was attacked on "
+         "February 9, 2020 near his home.", "2020-02-09"),
+        ("Police on Friday arrested two men over the murder. The unionist was attacked on "
+         "9 February near his home.", "2021-06-11"),
         # a day in a sentence with no event word is passed over
         ("The festival opened on 1 June. Gunmen attacked a lawyer on Friday.", "2021-06-11"),
         # a reporting day is not the event's day

@@ -9,7 +9,7 @@ better guess than the publication date.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 
 import regex as re
@@ -35,11 +35,25 @@ def salient_day(
     *,
     dateline: Timex | None = None,
 ) -> Timex | None:
-    """The first past day expression of a sentence that tells an event, if any.
+    """The first past day written in full (with its year) in a sentence that tells an event,
+    else the first past day of such a sentence at all, if any.
 
+    A follow-up report opens with the day of its news ("police on Monday arrested two
+    suspects") and writes the day of the event it follows in full ("the activist was
+    attacked on February 9, 2012"); undated mentions are usually that event.
     Skipped: the dateline, reference and future days, days of a report
     ("said on Monday"), and the dates of embedded social-media posts.
     """
+    days = list(_event_days(text, sentences, timexes, base, dateline))
+    full = [t for t in days if t.kind == "absolute"]
+    return full[0] if full else days[0] if days else None
+
+
+def _event_days(
+    text: str, sentences: Sequence[tuple[int, int]], timexes: Sequence[Timex], base: date | None,
+    dateline: Timex | None,
+) -> Iterator[Timex]:
+    """The past day expressions of sentences that tell an event, in text order (see salient_day)."""
     for timex in timexes:
         interval = timex.interval
         if interval is None or interval.granularity != "day" or timex.type not in ("DATE", "TIME"):
@@ -53,8 +67,7 @@ def salient_day(
             continue
         bounds = _sentence_of(timex.start, sentences)
         if bounds is not None and EVENT_HINT.search(text, bounds[0], bounds[1]):
-            return timex
-    return None
+            yield timex
 
 
 def _sentence_of(offset: int, sentences: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
