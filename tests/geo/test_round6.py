@@ -156,3 +156,12 @@ def test_a_facility_named_after_its_town_has_the_towns_candidates(use_tiny: Gaze
     # a name that is no facility gets no extra candidates
     plain = Toponym(Span(0, 12, "Mosul Heritage"), "Mosul Heritage", 1.0)
     assert "Mosul" not in {m.entry.name for m in Resolver(use_tiny).candidates(plain)}
+
+
+@pytest.mark.parametrize(("name", "cc"), [("Niger Delta", "NG"), ("Gulf of Guinea", ""), ("Lake Chad", "")])
+def test_well_known_conflict_areas_are_regions(name: str, cc: str) -> None:
+    from conflictscope.gazetteer.normalize import name_key
+    from conflictscope.gazetteer.regions import curated_regions
+
+    rows = curated_regions()[name_key(name)]
+    assert len(rows) == 1 and rows[0][4] == cc
