@@ -12,7 +12,9 @@ court steps). Its main event is usually:
 * told in a sentence that names a person as its target (an activist, a
   journalist, villagers);
 * recognised with good confidence;
-* reported early rather than near the end.
+* reported early rather than near the end;
+* something done to someone, not a strategic development that happens to no one
+  (a policy change, an agreement, seized weapons: context in a report of violence).
 
 Each cue adds to an event's score (:func:`salience`); :func:`rank_events` sorts
 an article's events by it and :func:`main_event` takes the first. Nothing here
