@@ -165,3 +165,43 @@ def test_well_known_conflict_areas_are_regions(name: str, cc: str) -> None:
 
     rows = curated_regions()[name_key(name)]
     assert len(rows) == 1 and rows[0][4] == cc
+
+
+@pytest.mark.parametrize("name", ["Rs", "Google", "Facebook"])
+def test_currencies_and_platforms_are_not_places(name: str) -> None:
+    from conflictscope.gazetteer.recognize import _allowed
+
+    assert not _allowed(name, "paid ", weak=True, lower_words=frozenset())
+
+
+def test_a_dateline_agency_may_have_digits() -> None:
+    from conflictscope.gazetteer.dateline import find_dateline
+
+    line = find_dateline("Mosul (News 1st) – Workers filed charges against the board.")
+    assert line is not None and line.place == "Mosul"
+
+
+def test_a_common_word_with_a_colon_is_no_dateline(parse: Callable[..., AnalyzedArticle]) -> None:
+    from conflictscope.gazetteer.recognize import find_toponyms
+
+    analyzed = parse("See: the list of signatures below.\n\nWe see no reason to stop.")
+    toponyms, _ = find_toponyms(analyzed)
+    assert all(t.name != "See" for t in toponyms)
+
+
+def test_a_given_name_syllable_is_no_place(parse: Callable[..., AnalyzedArticle]) -> None:
+    from conflictscope.gazetteer.recognize import find_toponyms
+
+    toponyms, _ = find_toponyms(parse("President Moon Jae-in met Kim Jong-un in Panmunjom on Friday."))
+    assert not {t.name for t in toponyms} & {"Jae", "Jong"}
+
+
+def test_a_photo_caption_is_found(parse: Callable[..., AnalyzedArticle]) -> None:
+    from conflictscope.pipeline.places import caption_spans
+
+    text = ("Police stand guard outside a court in Mosul on May 2. (Ali Name/File/Reuters)\n\n"
+            "Three activists were detained in Aleppo on Sunday.")
+    analyzed = parse(text)
+    spans = caption_spans(analyzed)
+    assert any(b <= text.index("Mosul") < e for b, e in spans)
+    assert not any(b <= text.index("Aleppo") < e for b, e in spans)

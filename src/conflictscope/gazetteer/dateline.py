@@ -14,12 +14,12 @@ _DATELINE = re.compile(
     r"(?m)^[ \t]*(?P<place>\p{Lu}[\p{Lu}\p{M}.'’\-]+(?:[ \t]+\p{Lu}[\p{Lu}\p{M}.'’\-]+){0,3})"
     r"(?:,[ \t]*(?P<region>\p{Lu}[\p{L}.'’\-]*(?:[ \t]+\p{Lu}[\p{L}.'’\-]*){0,2}))?"
     r"(?:,[ \t]*\p{Lu}\p{Ll}{2,8}\.?[ \t]+\d{1,2})?"
-    r"[ \t]*(?:\([\p{L} .&]{2,30}\))?[ \t]*(?:--|[-—–:])[ \t]"
+    r"[ \t]*(?:\([\p{L}\p{N} .&]{2,30}\))?[ \t]*(?:--|[-—–:])[ \t]"
 )
 _MIXED = re.compile(
     r"(?m)^[ \t]*(?P<place>\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2})"
     r"(?:,[ \t]*(?P<region>\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,2}))?"
-    r"[ \t]*(?:\([\p{L} .&]{2,30}\)[ \t]*(?:--|[-—–:])|:)[ \t]"
+    r"[ \t]*(?:\([\p{L}\p{N} .&]{2,30}\)[ \t]*(?:--|[-—–:])|:)[ \t]"
 )
 #: How far into a report a dateline may start (after a title line or two).
 WINDOW = 400

@@ -54,6 +54,8 @@ _NAMED_BEFORE = re.compile(
     r"\s+(?:named|called|nicknamed)\s+$",
     re.IGNORECASE,
 )
+#: A short lower-case syllable after a hyphen: the span is part of a given name ("Jae-in").
+_NAME_SYLLABLE = re.compile(r"-\p{Ll}{1,3}\b")
 _CONTEXT_ONLY_AFTER = re.compile(r"^-(?:based|backed|led|born|made|owned|funded|run|allied)\b")
 _STOP_WORDS = """
     a about above after again against all also an and any are as at be because been before being
@@ -73,6 +75,8 @@ _STOP_WORDS = """
     north south east west central northern southern eastern western
     northeast northwest southeast southwest north-east north-west south-east south-west
     northeastern northwestern southeastern southwestern
+    rs rp tk ksh sh inr pkr ngn usd
+    google facebook twitter youtube whatsapp instagram tiktok telegram wikileaks
 """
 _STOP = frozenset(_STOP_WORDS.split())
 
@@ -261,8 +265,8 @@ def find_toponyms(
             if country:
                 demonyms.append(Demonym(sentence.char_span(begin, end), country))
                 continue
-            if after:
-                continue
+            if after or _NAME_SYLLABLE.match(text, end):
+                continue  # "Iraq-based"; "Jae" of "Moon Jae-in", "Jong" of "Kim Jong-un"
             if known is not None and _NEXT_WORD.match(text, end):
                 longer = _extend(text, begin, end, known)  # "Nizhny" + "Novgorod"
                 if longer > end:
@@ -324,6 +328,8 @@ def _with_dateline(text: str, toponyms: list[Toponym]) -> list[Toponym]:
     line = find_dateline(text)
     if line is None or demonym_country(line.place.title()):
         return toponyms
+    if not line.place.isupper() and (line.place.lower() in _STOP or line.place.lower() in _lower_words(text)):
+        return toponyms  # "See: ...", "Warning: ...": a common word, not a dateline
     added = [Toponym(Span(line.start, line.start + len(line.place), line.place), line.place, 0.9,
                      within=line.region)]
     if line.region and not demonym_country(line.region):

@@ -51,6 +51,13 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|inside)\s+(?:the\s+)?\p{Ll}[\p{Ll}\-]+\
 _ATTRIBUTIVE = re.compile(r"(?:['’]s)?\s+(?:\p{Lu}\p{Ll}|officials?\b|forces\b|troops\b|government\b|"
                           r"authorities\b|military\b|embassy\b|president\b|army\b|police\b)")
 ATTRIBUTIVE_FACTOR, DATELINE_BONUS = 0.5, 2.5
+#: A photo caption ("... in Wuhan on Sept. 11. REUTERS/Name", "AFP via Getty Images") counts this much.
+CAPTION_FACTOR = 0.3
+_CAPTION = re.compile(
+    r"(?:\b(?:REUTERS|Reuters|AFP|AP|EPA|Xinhua)\s*/|/\s*(?:AFP|AP|EPA|Reuters|REUTERS|FILE|File)\b|"
+    r"\bvia Getty Images\b|\bGetty Images\b|\bAP Photo\b|\bFILE PHOTO\b|\bFile Photo\b|"
+    r"\(Photo\s*:|\bPHOTO\s*:|\bPhoto credit\b|\bPhotograph:|\bShutterstock\b|\bImage:)"
+)
 #: Salience a town or region (and its country) gains when the headline names it; a country
 #: the headline names or whose demonym it uses ("Belarusian journalist held") gains ``TITLE_COUNTRY``.
 TITLE_BONUS, TITLE_COUNTRY = 1.5, 1.5
@@ -163,6 +170,20 @@ def locate(
 DATELINE_NOT_IN_CLAUSE = True
 
 
+def caption_spans(analyzed: AnalyzedArticle) -> list[tuple[int, int]]:
+    """Photo captions: sentences with a photo credit, and the sentence a short credit follows
+    in the same paragraph ("... in Beijing, on Sept. 11. (Name/File/Reuters)")."""
+    spans: list[tuple[int, int]] = []
+    sentences = analyzed.sentences
+    for i, sentence in enumerate(sentences):
+        if not _CAPTION.search(sentence.text):
+            continue
+        spans.append((sentence.start, sentence.end))
+        if i and len(sentence.text) < 90 and "\n" not in analyzed.text[sentences[i - 1].end:sentence.start]:
+            spans.append((sentences[i - 1].start, sentences[i - 1].end))
+    return spans
+
+
 def _dateline_spans(line: Dateline | None) -> list[tuple[int, int]]:
     if line is None:
         return []
@@ -239,6 +260,7 @@ def _main_and_countries(analyzed: AnalyzedArticle) -> tuple[PlaceMention | None,
     dated = (line.start, line.start + len(line.place)) if line else (-1, -1)
     lead_end = analyzed.sentences[min(2, len(analyzed.sentences) - 1)].end if analyzed.sentences else 0
     violent = [(s.start, s.end) for s in analyzed.sentences if EVENT_HINT.search(s.text)]
+    captions = caption_spans(analyzed)
     countries: dict[str, float] = defaultdict(float)
     salience: dict[str, float] = defaultdict(float)
     first: dict[str, PlaceMention] = {}
@@ -250,7 +272,9 @@ def _main_and_countries(analyzed: AnalyzedArticle) -> tuple[PlaceMention | None,
         key = mention.place.gazetteer_id or mention.place.name
         first.setdefault(key, mention)
         weight = mention.confidence * min(1.0, surest[key] + 0.2) ** 2
-        if mention.span.start < lead_end:
+        if any(b <= mention.span.start < e for b, e in captions):
+            weight *= CAPTION_FACTOR  # a photo caption shows a scene, rarely the event's place
+        elif mention.span.start < lead_end:
             weight *= 1.5
         if any(b <= mention.span.start < e for b, e in violent):
             before = analyzed.text[max(0, mention.span.start - 30):mention.span.start]
