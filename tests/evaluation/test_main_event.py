@@ -155,3 +155,33 @@ def test_context_kinds_yield(context_kind: str, expected: str) -> None:
     events = [_event(context_kind, 50, confidence=0.8), _event("Arrests", 150, confidence=0.7)]
     best = main_event(events, ReportFrame("", 200, 1000))
     assert best is not None and best.sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    ("events", "cause"),
+    [
+        # another event has the gold day: the ranking missed it
+        ([("Attack", "2020-07-01", 0.9, 10), ("Attack", "2020-07-04", 0.3, 900)], "ranking"),
+        # no event has it and no expression of the text gives it
+        ([("Attack", "2020-07-01", 0.9, 10)], "absent"),
+        ([], "no event"),
+    ],
+)
+def test_date_errors(tmp_path: Any, events: list[tuple[str, str, float, int]], cause: str) -> None:
+    import json
+
+    from conflictscope.evaluation.event import date_errors
+
+    from .helpers import fake_analyzer
+
+    gold = tmp_path / "h.jsonl"
+    record = {"id": "a", "text": "text a", "publish_date": "2020-07-10",
+              "event": {"year": "2020", "month": "07", "day": "4", "country": "Nigeria"}}
+    right = {"id": "b", "text": "text b", "publish_date": "2020-07-10",
+             "event": {"year": "2020", "month": "07", "day": "4", "country": "Nigeria"}}
+    gold.write_text(json.dumps(record) + "\n" + json.dumps(right) + "\n")
+    made = [_event(kind, offset, confidence=conf, event_date=day) for kind, day, conf, offset in events]
+    analyzer = fake_analyzer({"text a": made, "text b": [_event("Attack", 5, event_date="2020-07-04")]})
+    (row,) = date_errors(gold, analyzer=analyzer)
+    assert (row["id"], row["gold"], row["precision"], row["cause"]) == ("a", "2020-07-04", "day", cause)
+    assert ("main" in row) is bool(events)

@@ -14,6 +14,7 @@ Two gold formats:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,7 +32,7 @@ from conflictscope.evaluation.normalize import (
 )
 from conflictscope.ingest.text import parse_date
 from conflictscope.models import Article, Event
-from conflictscope.pipeline.mainevent import ReportFrame, frame_of
+from conflictscope.pipeline.mainevent import ReportFrame, frame_of, rank_events, reported_at
 from conflictscope.pipeline.mainevent import main_event as rank_main_event
 
 if TYPE_CHECKING:
@@ -152,10 +153,10 @@ def summarize(rows: Sequence[dict[str, bool | None]]) -> dict[str, Any]:
     return {"task": "event", "format": "hrdsattack", "n": len(rows), "fields": fields}
 
 
-def evaluate_hrds(
-    gold_path: str | Path, *, limit: int | None = None, analyzer: Analyzer | None = None
-) -> dict[str, Any]:
-    """Run the pipeline on HRDsAttack articles and score the main event per field."""
+def _hrds_articles(
+    gold_path: str | Path, limit: int | None
+) -> tuple[list[tuple[int, dict[str, Any]]], list[Article]]:
+    """The gold records of an HRDsAttack file and their articles."""
     records = read_jsonl(gold_path, FIELDS, limit=limit, extra=_valid_event)
     articles = []
     for number, record in records:
@@ -167,6 +168,14 @@ def evaluate_hrds(
             Article.from_text(record["text"], published=published, id=str(record["id"]),
                               title=str(record.get("title") or ""))
         )
+    return records, articles
+
+
+def evaluate_hrds(
+    gold_path: str | Path, *, limit: int | None = None, analyzer: Analyzer | None = None
+) -> dict[str, Any]:
+    """Run the pipeline on HRDsAttack articles and score the main event per field."""
+    records, articles = _hrds_articles(gold_path, limit)
     analyze = analyzer or pipeline_analyzer()
     rows: list[dict[str, bool | None]] = []
     for (_, record), analyzed in zip(records, analyze(articles), strict=True):
@@ -176,6 +185,61 @@ def evaluate_hrds(
     result = summarize(rows)
     result["gold"] = str(gold_path)
     return result
+
+
+def date_errors(
+    gold_path: str | Path, *, limit: int | None = None, analyzer: Analyzer | None = None
+) -> list[dict[str, Any]]:
+    """The HRDsAttack articles whose main event's date misses the gold date, and why.
+
+    Each row gives the gold date and precision, the main event (date, sub-event type,
+    the expressions that date it, its trigger sentence), the dates of the other events
+    (most salient first) and a ``cause``: ``no event``; ``ranking`` (another event has
+    the gold date); ``attach`` (an event of a sentence that states the gold date is dated
+    otherwise); ``unread`` (no event is read in a sentence that states it); ``absent``
+    (no expression of the text resolves to it).
+    """
+    records, articles = _hrds_articles(gold_path, limit)
+    rows: list[dict[str, Any]] = []
+    for (_, record), analyzed in zip(records, (analyzer or pipeline_analyzer())(articles), strict=True):
+        gold = record["event"]
+        when = gold_date(gold.get("year"), gold.get("month"), gold.get("day"), gold.get("date_iso"))
+        frame = frame_of(analyzed)
+        ranked = rank_events(analyzed.events, frame)
+        event = ranked[0] if ranked else None
+        if when is None or (event is not None and dates_match(when, event.event_date)):
+            continue
+        row: dict[str, Any] = {"id": record["id"], "gold": when[0].isoformat(), "precision": when[1],
+                               "cause": _date_miss_cause(when, ranked, analyzed, frame)}
+        if event is not None:
+            row["main"] = {
+                "date": event.event_date.isoformat() if event.event_date else None,
+                "sub_event_type": event.sub_event_type,
+                "dated_by": [span.text for span in event.evidence.get("event_date", ())],
+                "sentence": " ".join(frame.sentence_at(reported_at(event)).split()),
+            }
+            row["others"] = [
+                f"{e.sub_event_type}: {e.event_date.isoformat() if e.event_date else None}" for e in ranked[1:]
+            ]
+        rows.append(row)
+    return rows
+
+
+def _date_miss_cause(
+    when: tuple[date, str], ranked: Sequence[Event], analyzed: AnalyzedArticle, frame: ReportFrame
+) -> str:
+    if not ranked:
+        return "no event"
+    if any(dates_match(when, e.event_date) for e in ranked):
+        return "ranking"
+    stating = {
+        frame.sentence_at(t.span.start) for t in analyzed.timexes
+        if t.start is not None and t.end is not None and t.start <= when[0] <= t.end
+        and (when[1] != "day" or t.granularity == "day")
+    }
+    if not stating:
+        return "absent"
+    return "attach" if any(frame.sentence_at(reported_at(e)) in stating for e in ranked) else "unread"
 
 
 def evaluate_event(
@@ -191,3 +255,26 @@ def evaluate_event(
 
         return evaluate_expected(path, analyzer=analyzer)
     return evaluate_hrds(path, limit=limit, analyzer=analyzer)
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
+    """``python -m conflictscope.evaluation.event --gold FILE --errors``: date misses as JSON lines."""
+    import argparse
+    import json
+    import sys
+
+    parser = argparse.ArgumentParser(prog="python -m conflictscope.evaluation.event")
+    parser.add_argument("--gold", required=True, help="HRDsAttack JSON Lines")
+    parser.add_argument("--errors", action="store_true", help="print the main-event date misses")
+    parser.add_argument("--limit", type=int, default=None)
+    args = parser.parse_args(argv)
+    if not args.errors:
+        print(json.dumps(evaluate_hrds(args.gold, limit=args.limit), indent=1))
+        return 0
+    for row in date_errors(args.gold, limit=args.limit):
+        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(_main())
