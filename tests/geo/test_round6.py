@@ -205,3 +205,25 @@ def test_a_photo_caption_is_found(parse: Callable[..., AnalyzedArticle]) -> None
     spans = caption_spans(analyzed)
     assert any(b <= text.index("Mosul") < e for b, e in spans)
     assert not any(b <= text.index("Aleppo") < e for b, e in spans)
+
+
+@pytest.mark.parametrize("before", ["kidnapped in the Mexican border city of ", "in the restive province of ",
+                                    "in the northern town of "])
+def test_in_the_adjective_city_of_is_locative(before: str) -> None:
+    from conflictscope.pipeline.places import _BEFORE_IN
+
+    assert _BEFORE_IN.search(before)
+
+
+def test_a_known_place_tagged_as_a_person_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    import conflictscope.gazetteer.recognize as recognize
+    from conflictscope.models import Article
+    from conflictscope.pipeline.base import AnalyzedArticle, Sentence
+
+    text = "She was kidnapped in the border city of Deir Ezzor by Omar Khalid on Monday."
+    spans = [(text.index("Deir Ezzor"), text.index("Deir Ezzor") + 10, "PERSON", 0.55),
+             (text.index("Omar Khalid"), text.index("Omar Khalid") + 11, "PERSON", 0.55)]
+    monkeypatch.setattr(recognize, "_sentence_spans", lambda _sentence: iter(spans))
+    analyzed = AnalyzedArticle(Article.from_text(text), (Sentence(0, 0, len(text), text),))
+    toponyms, _ = recognize.find_toponyms(analyzed, known=lambda name: name == "Deir Ezzor")
+    assert [t.name for t in toponyms] == ["Deir Ezzor"]  # the person's full name is dropped

@@ -281,8 +281,9 @@ def find_toponyms(
             sentence_initial = not before.strip()
             if not _allowed(name, before, weak=weak, lower_words=lower_words):
                 continue
-            if weak and label == "PERSON" and len(name.split()) > 1:
-                continue  # a person's full name
+            if (weak and label == "PERSON" and len(name.split()) > 1
+                    and not (known is not None and known(name))):
+                continue  # a person's full name, unless it is a known place ("Ciudad Juarez")
             if _CITY_BEFORE.search(before[-30:]):
                 hint = hint or "city"
             if weak and sentence_initial and len(name.split()) == 1:

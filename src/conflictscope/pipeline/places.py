@@ -27,8 +27,8 @@ _BEFORE_IN = re.compile(
     r"\b(?:in|at|near|into|inside|on|around|outside|across|over|of|towards?|entered|re-entered|"
     r"seized|captured|recaptured|retook|took|attacked|shelled|bombed|struck|hit|stormed|invaded|"
     r"raided|overran|besieged|bombarded)\s+(?:the\s+)?"
-    r"(?:(?:city|town|village|province|region|district|area|outskirts|centre|center|ancient city)"
-    r"\s+of\s+(?:the\s+)?)?$",
+    r"(?:(?:[\p{Ll}\p{Lu}][\p{L}\-]*\s+){0,3}?(?:city|town|village|province|region|district|area|"
+    r"outskirts|centre|center|ancient city|county|state|capital|port|enclave)\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 _BEFORE_FROM = re.compile(r"\b(?:from|to|for|by|against|with)\s+(?:the\s+)?$", re.IGNORECASE)
