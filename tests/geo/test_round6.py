@@ -227,3 +227,13 @@ def test_a_known_place_tagged_as_a_person_is_kept(monkeypatch: pytest.MonkeyPatc
     analyzed = AnalyzedArticle(Article.from_text(text), (Sentence(0, 0, len(text), text),))
     toponyms, _ = recognize.find_toponyms(analyzed, known=lambda name: name == "Deir Ezzor")
     assert [t.name for t in toponyms] == ["Deir Ezzor"]  # the person's full name is dropped
+
+
+@pytest.mark.parametrize(("name", "expected"), [("PEN Iraq", "PEN Iraq"), ("Mosul High Court", "Mosul")])
+def test_an_organisation_branch_is_no_place(use_tiny: Gazetteer, name: str, expected: str) -> None:
+    from conflictscope.gazetteer.geoparse import _inner
+    from conflictscope.gazetteer.resolve import Toponym
+    from conflictscope.models import Span
+
+    toponym = Toponym(Span(0, len(name), name), name, 0.9)
+    assert _inner(toponym, use_tiny, frozenset()).name == expected

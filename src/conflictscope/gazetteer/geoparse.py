@@ -120,8 +120,14 @@ def _inner(toponym: Toponym, gazetteer: Gazetteer, common: frozenset[str]) -> To
     if inner is None:
         return toponym
     name, offset = inner
+    rest = toponym.name[:offset] + toponym.name[offset + len(name):]
+    if _ACRONYM.search(rest):
+        return toponym  # "PEN America", "BBC Scotland": an organisation's branch, not a place
     start = toponym.span.start + offset
     return replace(toponym, span=Span(start, start + len(name), name), name=name)
+
+
+_ACRONYM = re.compile(r"(?<![\p{L}\-])\p{Lu}{2,6}(?![\p{L}\-])")
 
 
 def known_name(gazetteer: Gazetteer) -> Callable[[str], bool]:
