@@ -201,3 +201,35 @@ def test_more_non_events(text: str) -> None:
 )
 def test_lynching_and_looting_are_not_crime_or_disaster(text: str) -> None:
     assert not non_event(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("at least 20 fighters were killed when the insurgents set upon a base outside the port city", "CLASH"),
+        ("the militia set up a new base in the hills above the town", "HQ"),
+        ("troops opened a forward operating base after clearing the area of fighters", "HQ"),
+    ],
+)
+def test_a_base_attacked_is_not_a_base_established(text: str, expected: str) -> None:
+    assert refine("HQ", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a crowd leaving on its own, or a "detained leader" on the placards, is no intervention
+        ("thousands marched with portraits of the detained leader before dispersing in the evening", "PEACE"),
+        ("police halted the march at the bridge and held several organisers for hours", "PINT"),
+        ("gendarmes cleared the protest camp at dawn", "PINT"),
+        ("the troops killed at least 30 people while putting down the protests", "FORCE"),
+        ("a marcher was shot in the chest by a police officer during the rally", "FORCE"),
+        ("youths fought running battles with police for a third night of protests", "VDEM"),
+        ("demonstrators set tyres alight and blocked the main road", "VDEM"),
+        ("protesters threw flowers at the ministry to show their anger", "PEACE"),
+        ("residents marched to demand justice for a boy killed by police at a checkpoint", "PEACE"),
+        ("nurses marched again, a week after a deadly crackdown in the north", "PEACE"),
+    ],
+)
+def test_protest_ladder_self_dispersal_removal_and_background(text: str, expected: str) -> None:
+    assert refine("PEACE", text) == expected

@@ -220,3 +220,21 @@ def test_report_reading(analyze) -> None:  # type: ignore[no-untyped-def]
     assert {"Government regains territory", "Looting/property destruction", "Attack"} <= background
     weaken = [c for c in asserted if "would weaken" in c.sentence.text]
     assert weaken == []
+
+
+def test_a_year_before_the_attack_or_the_scene_of_it_is_history(candidates) -> None:  # type: ignore[no-untyped-def]
+    found = candidates(
+        "Government troops captured two villages on Tuesday, moving closer to a rebel-held town "
+        "that was the scene of a deadly 2017 chemical weapons attack."
+    )
+    chemical = [c for c in found if c.sub_event_type == "Chemical weapon"]
+    assert chemical and all(c.is_background for c in chemical)
+
+
+def test_change_of_control_counts_as_one_class() -> None:
+    from conflictscope.pipeline.classify import _best as best_class
+
+    probs = {"CHEM": 0.29, "GRT": 0.25, "NSO": 0.21, "NONE": 0.25}
+    code, prob = best_class(probs)
+    assert code == "GRT" and abs(prob - 0.46) < 1e-9
+    assert best_class({"CHEM": 0.5, "GRT": 0.2, "NSO": 0.1}) == ("CHEM", 0.5)

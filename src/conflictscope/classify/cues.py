@@ -26,6 +26,8 @@ _RAW: dict[str, tuple[str, ...]] = {
         r"tak(?:e|ing) back", r"re-?establish(?:ed)? " + _W + r"control", r"restor(?:e|ed) " + _W + r"control",
         r"dislodg(?:e|ed)", r"drove " + _W + r"out", r"driven out", r"pushed " + _W + r"out",
         r"reoccup(?:y|ied)", r"flush(?:ed)? out", r"cleared " + _W + r"of",
+        r"(?:pushed|drove|driven|forced) " + _W + r"back", r"expell?(?:ed)? " + _W + r"from",
+        r"purg(?:e|ed|ing)", r"wrest(?:ed)? (?:back )?control", r"routed",
     ),
     "NSO": (
         r"seiz(?:e|ed|es|ing) (?:control|the (?:town|city|village|district|area|base|airport))",
@@ -56,7 +58,7 @@ _RAW: dict[str, tuple[str, ...]] = {
     "IED": (
         r"roadside bombs?", r"ieds?", r"improvised explosive", r"land ?mines?", r"\bmines?\b",
         r"car bombs?", r"bombs? (?:exploded|went off|blast)", r"explosive devices?", r"uxo",
-        r"unexploded", r"booby", r"sticky bombs?", r"magnetic bombs?", r"parcel bombs?",
+        r"unexploded", r"booby", r"limpet", r"sticky bombs?", r"magnetic bombs?", r"parcel bombs?",
         r"blasts?", r"explosions?", r"explod(?:e|ed|es)", r"detonat(?:e|ed|ion)", r"vbieds?",
         r"remote[- ]controlled", r"planted",
     ),
@@ -93,7 +95,7 @@ _RAW: dict[str, tuple[str, ...]] = {
         r"molotov", r"torch(?:ed)?", r"set fire", r"vandali[sz](?:e|ed|ing)", r"smash(?:ed)?",
         r"clash(?:ed)? with (?:police|security)", r"riot(?:s|ers|ing)?",
     ),
-    "MOB": (r"\bmobs?\b", r"lynch(?:ed|ing)?", r"vigilantes?", r"angry crowds?", r"crowd of"),
+    "MOB": (r"\bmobs?\b", r"lynch(?:ed|es|ing)?", r"vigilantes?", r"angry crowds?", r"crowd of"),
     "AGREE": (
         r"agree(?:d|ment|ments)", r"cease-?fire", r"truce", r"peace (?:deal|accord|agreement|pact)",
         r"signed", r"\bpact\b", r"accord", r"prisoner (?:exchange|swap)", r"released " + _W + r"prisoners",

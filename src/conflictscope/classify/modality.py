@@ -40,7 +40,8 @@ BACKGROUND_CUES = re.compile(
     r"(?:a|one|two|three|four|five|six|several|many|\d+) (?:years?|months?|decades?) ago|"
     r"during (?:its|their|the|his|her) (?:[\w-]+ )*?(?:occupation|rule|reign|control|siege|war)|"
     r"in (?:the )?(?:past|previous)|previously|formerly|had (?:held|controlled|ruled|occupied)|"
-    r"back in|in (?:19|20)\d\d|since (?:19|20)\d\d|"
+    r"back in|in (?:19|20)\d\d|since (?:19|20)\d\d|(?:the )?scene of|"
+    r"(?:a|an|the) (?:[\w-]+ )?(?:19|20)\d\d(?![-\u2013/]\d)(?= [a-z])|"
     r"in (?:early |late |mid-)?(?:january|february|march|april|may|june|july|august|september|"
     r"october|november|december)\b(?! \d))"
 )

@@ -21,12 +21,12 @@ _PROTEST_WORDS = re.compile(
 )
 _VIOLENT_PROTESTERS = re.compile(
     r"\b(?:riot(?:ed|ers|ing)?|stones?|rocks|bricks|bottles|petrol bombs?|molotov\w*|set (?:fire|ablaze)|"
-    r"sets? (?:it|them|\w+ \w+) (?:on fire|alight|ablaze)|pull(?:ed|s|ing)? down|t(?:ore|ear|ears) down|"
-    r"forc(?:ed|ing) (?:their|its|his|her) way|broke through|torch(?:es|ed|ing)?|burn(?:ed|ing|t) (?:\w+ )?(?:tyres|tires|cars|vehicles|buildings?|offices?|shops?)|"
+    r"sets? (?:\w+ ){1,2}(?:on fire|alight|ablaze)|pull(?:ed|s|ing)? down|t(?:ore|ear|ears) down|"
+    r"forc(?:ed|ing) (?:their|its|his|her) way|broke through|break(?:ing)? through|torch(?:es|ed|ing)?|burn(?:ed|ing|t) (?:\w+ )?(?:tyres|tires|cars|vehicles|buildings?|offices?|shops?)|"
     r"vandali[sz]\w*|smash(?:ed|ing)|loot(?:ed|ing)|barricades?|projectiles|ransack\w*|"
-    r"(?:clashed|fought) with (?:the )?(?:police|security|riot)|stormed|(?<!non-)(?<!non )violent(?! (?:crackdown|dispersal|suppression|repression|response))|"
-    r"clash(?:es|ed|ing)?|scuffles?|block(?:ed|ing|s)? (?:the |major |main )?(?:roads?|highways?|railways?|streets?|rail tracks)|"
-    r"thr(?:ew|ow|ows|owing)|hurl(?:ed|ing)|pelt(?:ed|ing)|blaze|arson|firecrackers|fireworks|"
+    r"(?:clashed|fought) (?:\w+ ){0,2}with (?:the )?(?:police|security|riot)|running battles?|stormed|(?<!non-)(?<!non )violent(?! (?:crackdown|dispersal|suppression|repression|response))|"
+    r"clash(?:es|ed|ing)?|scuffles?|blocked (?:the |a |major |main |key )*(?:roads?|highways?|railways?|streets?|rail tracks)|"
+    r"thr(?:ew|ow|ows|owing)(?! (?:\w+ ){0,3}(?:flowers|petals|paper|confetti|rice|coins|toilet))|hurl(?:ed|ing)|pelt(?:ed|ing)|blaze|arson|firecrackers|fireworks|"
     r"attack(?:s|ed|ing)? (?:a |the )?(?:police|officers|security)|broke into|damag\w+)\b"
 )
 _LETHAL_FORCE = re.compile(
@@ -35,11 +35,14 @@ _LETHAL_FORCE = re.compile(
     r"fatally)\b"
 )
 _INTERVENTION = re.compile(
-    r"\b(?:dispers\w*|tear ?gas|water cannons?|rubber bullets?|arrest\w*|detain(?!ees)\w*|broke up|"
+    r"\b(?:(?<!before )(?<!then )(?<!later )dispers\w*(?! (?:peacefully|quietly|calmly|without|on their own))|tear ?gas|water cannons?|rubber bullets?|arrest\w*|(?<!the )(?<!of )detain(?!ees)\w*|broke up|"
     r"break up|batons?|pepper spray|suppress\w*|prevented|forcibly removed|"
     r"blocked (?:the |a )?(?:\w+ )?(?:march\w*|protest\w*|rall(?:y|ies)|demonstrat\w*)|"
     r"cordon\w*|stun grenades?|removed|evicted|bundled|rounded up|hauled|into custody|"
-    r"(?:carried|dragged|taken|led) away|picked up by (?:the )?police)\b"
+    r"(?:carried|dragged|taken|led) away|picked up by (?:the )?police|"
+    r"(?:halted|stopped) (?:a |the )?(?:\w+ )?(?:march|rally|protest|demonstration|convoy)|"
+    r"held (?:\w+ ){0,2}(?:organi[sz]ers|protesters|demonstrators|marchers|activists)|"
+    r"cleared (?:a |the )?(?:\w+ )?(?:camp|square|sit-?in|encampment)|removing)\b"
 )
 
 _WEAPONS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -77,6 +80,13 @@ _BATTLE = re.compile(
     r"\b(?:clash\w*|fought|fighting|battl\w*|gun ?battles?|gunfights?|firefights?|exchanges? of fire|"
     r"exchanged fire|traded fire|shoot-?outs?|ambush\w*|stormed|assault\w*)\b"
 )
+_BASE_SET_UP = re.compile(
+    r"\b(?:set(?:s|ting)? up|establish\w*|buil[dt]\w*|open(?:s|ed|ing)|mov(?:e|es|ed|ing)|relocat\w*|construct\w*)\b"
+)
+_BASE_FIGHT = re.compile(
+    r"\b(?:attack\w*|stormed|storming|set upon|overr[au]n|raid\w*|killed|injured|wounded|casualties|"
+    r"clash\w*|fought|fighting|battl\w*|charged|assault\w*)\b"
+)
 _TERRITORY_COMBAT = re.compile(
     r"\b(?:fight(?!ers?\b)\w*|fought|clash\w*|battl\w*|attack\w*|offensive|killed|stormed|overr[au]n|"
     r"assault\w*|shell\w*|strikes?|airstrikes?|bombard\w*|artillery|mortars?|rockets?|air raids?|"
@@ -106,9 +116,11 @@ _FORCE_ON_PROTESTERS = re.compile(
     r"attacked|opened fire on|fired (?:live \w+ )?(?:on|at|into)|live (?:ammunition|rounds|fire) (?:on|at|against))"
     r"(?: \S+){0,5} " + _PROTESTERS + r"|" + _PROTESTERS + r"(?: \S+){0,3} (?:were|was|have been|had been) "
     r"(?:\S+ )?(?:killed|shot|wounded|injured|beaten)|(?:live (?:ammunition|rounds))|shot dead|fatally|"
-    r"excessive force|" + _PROTESTERS + r" died|(?:violent(?:ly)?|brutal(?:ly)?|bloody|deadly|lethal) (?:suppress\w*|crack(?:ed|s|ing)? down|crackdown|repress\w*|dispers\w*)|"
+    r"excessive force|" + _PROTESTERS + r" (?:died|killed|shot dead|shot|wounded|injured)|"
+    r"(?:shot|killed|wounded|beaten)(?: in the \w+)? by (?:a |the )?(?:\w+ )?(?:police|security|soldiers?|troops|officers?|guards?)|(?:violent(?:ly)?|brutal(?:ly)?|bloody|deadly|lethal) (?:suppress\w*|crack(?:ed|s|ing)? down|crackdown|repress\w*|dispers\w*)|"
     r"fir(?:e|es|ed|ing) (?:live \w+ |bullets |shots )?(?:on|into) (?:the |a )?" + _PROTESTERS + r"|"
     r"(?:killing|injuring|wounding|leaving) (?:at least |more than |over )?" + _COUNT + r"|"
+    r"(?:killed|shot dead|wounded|injured) (?:at least |more than |over )?" + _COUNT + r" (?:people|protesters|demonstrators|marchers)|"
     + _COUNT + r" (?:people |protesters |demonstrators )?(?:were )?(?:dead|killed|injured|wounded|die|dies|died)|"
     r"lost an eye|seriously (?:injur|wound)\w+|gunshot wounds?|bullet wounds?|succumbed|"
     r"hospitali[sz]ed with (?:\S+ ){0,2}(?:wounds|injuries|fractures))\b"
@@ -117,8 +129,10 @@ _FORCE_ON_PROTESTERS = re.compile(
 #: detained activists") tells nothing of how the protest itself went: it is cut out first.
 _GRIEVANCE = re.compile(
     r"\b(?:over|against|after|about|protesting|condemning|denouncing|decry(?:ing)?|to (?:protest|decry|condemn|denounce)|for) (?:the |a |an )?"
-    r"(?:killings?|deaths?|shootings?|murders?|arrests?|detentions?|abductions?|imprisonment|jailing)"
-    r"(?: of (?:\S+ ){0,3}\S+)?|\b(?:demand\w*|call\w*) (?:for )?(?:the )?release of (?:\S+ ){0,3}\S+"
+    r"(?:killings?|deaths?|shootings?|murders?|arrests?|detentions?|abductions?|imprisonment|jailing|"
+    r"(?:violent |deadly |bloody |brutal )?crackdowns?)"
+    r"(?: of (?:\S+ ){0,3}\S+)?|\b(?:demand\w*|call\w*) (?:for )?(?:the )?release of (?:\S+ ){0,3}\S+|"
+    r"\bjustice for (?:\S+ ){0,12}?(?:killed|shot|beaten|died)(?: (?:in|by|at) (?:\S+ ){0,4}\S+)?"
 )
 
 
@@ -142,6 +156,8 @@ def refine(code: str, text: str, window: str = "", sentence: str = "") -> str:
                 return weapon
     if code == "CLASH" and STRONG_CUES["IED"].search(text) and not _BATTLE.search(text):
         return "IED"  # a landmine or roadside bomb set off under a patrol is not a battle
+    if code == "HQ" and _BASE_FIGHT.search(text) and not _BASE_SET_UP.search(text):
+        return "CLASH"  # a base attacked or stormed is fighting, not a base established
     if code == "ATT":
         text = _SOURCE_SAID.sub("", text)  # "..., police said" names a source, not a target
         verb = _VIOLENT_VERB.search(text)
