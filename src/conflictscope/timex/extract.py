@@ -77,7 +77,7 @@ def find_timexes(
         items.extend(_fallback(text, published, start, end, extra, items))
         items.sort(key=lambda t: t.start)
         items = [_modify(text, t, published) for t in items]
-        items = _narrative_years(text, items, published, story)
+        items = _narrative_years(items, published, story)
         for timex in items:
             if timex.interval is not None and timex.interval.granularity == "day" and timex.kind != "ref":
                 previous_day = timex.interval.start
@@ -88,54 +88,37 @@ def find_timexes(
     return _link_durations(found)
 
 
-#: A year-less date takes the year of the story's last full date at most this many characters before it.
-NARRATIVE_MAX_CHARS = 600
-_PARAGRAPH = re.compile(r"\n\s*\n")
-
-
 @dataclass(slots=True)
 class _Story:
-    """What the text has written in full so far: its last full date and the year of each day named."""
+    """The year of each day the text has written in full so far."""
 
-    anchor: Timex | None = None
     years: dict[tuple[int, int], int] = field(default_factory=dict)
 
 
-def _narrative_years(text: str, items: list[Timex], published: date | None, story: _Story) -> list[Timex]:
-    """Year-less dates read in the year of the story being told, not the publication year.
+def _narrative_years(items: list[Timex], published: date | None, story: _Story) -> list[Timex]:
+    """A year-less day the text wrote in full earlier is that day, in that year.
 
-    * The same day written in full earlier: "arrested on Dec. 10, 2020" and later
-      "the seven arrested on Human Rights Day" (10 December) is that 2020 day.
-    * "On 9 August 2020, Belarus voted. On 10 August, police beat ..." in a paper of
-      2021: the second date is in 2020, the year of the last date written in full
-      shortly before it (same paragraph, at most ``NARRATIVE_MAX_CHARS`` before).
-
-    Only for a date read as past, when that year is earlier than the one the
-    publication date gave. ``story`` is updated.
+    "Seven unionists were arrested on Dec. 10, 2020." and further down "the seven
+    arrested on Human Rights Day" (10 December): 2020-12-10, not the last 10 December
+    before the publication date. Only for a day read as past and moved to an earlier
+    year. ``story`` is updated with the full days of ``items``.
     """
     result: list[Timex] = []
     for timex in items:
         interval = timex.interval
         if (
             interval is not None and published is not None and timex.kind == "partial" and timex.type == "DATE"
-            and interval.granularity in ("day", "month") and interval.end <= published  # not an upcoming date
+            and interval.granularity == "day" and interval.end <= published  # not an upcoming date
         ):
-            year = story.years.get((interval.start.month, interval.start.day)) if interval.granularity == "day" else None
-            anchor = story.anchor
-            if year is None and anchor is not None and anchor.interval is not None and (
-                timex.start - anchor.end <= NARRATIVE_MAX_CHARS and not _PARAGRAPH.search(text, anchor.end, timex.start)
-            ):
-                year = anchor.interval.start.year
+            year = story.years.get((interval.start.month, interval.start.day))
             moved = _in_year(interval, year) if year is not None and year < interval.start.year else None
-            if moved is not None and moved.end <= published:
+            if moved is not None:
                 timex = replace(timex, interval=moved, value=moved.value)
         if (
             timex.kind == "absolute" and timex.type == "DATE" and timex.interval is not None
-            and timex.interval.granularity in ("day", "month") and timex.source == "rule"
+            and timex.interval.granularity == "day" and timex.source == "rule"
         ):
-            story.anchor = timex
-            if timex.interval.granularity == "day":
-                story.years[(timex.interval.start.month, timex.interval.start.day)] = timex.interval.start.year
+            story.years[(timex.interval.start.month, timex.interval.start.day)] = timex.interval.start.year
         result.append(timex)
     return result
 

@@ -86,10 +86,10 @@ def _full_date(m: re.Match[str], ctx: Context) -> Timex | None:
 def _month_day(m: re.Match[str], ctx: Context) -> Timex | None:
     if ctx.base is None:
         return _make(m, "DATE", f"XXXX-{month_number(m.group('month')):02d}-{int(m.group('day')):02d}", None, "partial")
-    year = _year_after(m, ctx)
-    if year is not None:
-        day = safe_date(year, month_number(m.group("month")), int(m.group("day")))
-        return _date(m, day_interval(day), "relative") if day else None
+    named = _year_after(m, ctx)
+    if named is not None:
+        day = safe_date(named[0], month_number(m.group("month")), int(m.group("day")))
+        return _date(m, day_interval(day), named[1]) if day else None
     return _date(m, cal.month_day(ctx.base, month_number(m.group("month")), int(m.group("day")), ctx.future), "partial")
 
 
@@ -122,22 +122,34 @@ def _month_year(m: re.Match[str], ctx: Context) -> Timex | None:
 _YEAR_AFTER = re.compile(r"\s+(?:(?i:of)\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)\b(?![\'’])")
 
 
-def _year_after(m: re.Match[str], ctx: Context) -> int | None:
-    """The year "last/this/next year" right after the match names (None without one)."""
+#: "between April and June 2021", "in March and July 2021": the year of the month it is joined to.
+_JOINED_MONTH_YEAR = re.compile(
+    rf"\s*(?:-|–|(?i:and|or|to|through|till|until))\s+(?:(?i:early|mid|late|mid-)\s*)?{MONTH}{COMMA}{YEAR}\b"
+)
+
+
+def _year_after(m: re.Match[str], ctx: Context) -> tuple[int, str] | None:
+    """The year named right after the match and how: the year of a month it is joined
+    to ("April and June 2021": absolute) or "last/this/next year" (relative)."""
+    joined = _JOINED_MONTH_YEAR.match(m.string, m.end())
+    if joined is not None:
+        # "from December to February 2021": a later month written first is the year before
+        later = month_number(m.group("month")) > month_number(joined.group("month"))
+        return int(joined.group("year")) - (1 if later else 0), "absolute"
     after = _YEAR_AFTER.match(m.string, m.end())
     if after is None or ctx.base is None:
         return None
-    return ctx.base.year + {"last": -1, "this": 0, "next": 1}[after.group("rel").lower()]
+    return ctx.base.year + {"last": -1, "this": 0, "next": 1}[after.group("rel").lower()], "relative"
 
 
 def _month_alone(m: re.Match[str], ctx: Context) -> Timex | None:
     month = month_number(m.group("month"))
     modifier = (m.group("mod") or "").lower()
+    named = _year_after(m, ctx)
+    if named is not None and not modifier:
+        return _date(m, month_interval(named[0], month), named[1])
     if ctx.base is None:
         return _make(m, "DATE", f"XXXX-{month:02d}", None, "partial")
-    year = _year_after(m, ctx)
-    if year is not None and not modifier:
-        return _date(m, month_interval(year, month), "relative")
     return _date(m, cal.month_of_year(ctx.base, month, modifier, ctx.future), "partial")
 
 
