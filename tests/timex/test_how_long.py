@@ -31,6 +31,8 @@ ABDUCTION = {"event_type": "Violence against civilians", "sub_event_type": "Abdu
         # a period up to now is a date
         ("Over the past two weeks, gunmen abducted nine farmers.", "abducted", 0, date(2016, 12, 11), True),
         ("Gunmen abducted nine farmers in a three-day raid.", "abducted", 0, date(2016, 12, 11), True),
+        # "a fortnight or so later" counts from another event: not a how-long
+        ("Gunmen abducted the pastor a fortnight or so later.", "abducted", 0, date(2016, 12, 11), True),
     ],
 )
 def test_event_date(

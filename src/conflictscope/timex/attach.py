@@ -45,6 +45,7 @@ UNSTATED_WINDOW_DAYS = 6
 #: "the past two months", "over the last week", "a three-day campaign", "during their 10-month
 #: occupation": a period that dates what happened in it (not "held a week", "for five days").
 _PERIOD = re.compile(r"(?i)(?:over\s+)?the\s+(?:past|last|previous|first|next|coming)\b|\w-\w")
+_RELATIVE_AFTER = re.compile(r"(?i)\s*(?:or\s+so\s+)?(?:later|earlier|after|before|ago|afterwards)\b")
 _PERIOD_BEFORE = re.compile(r"(?i)\b(?:in|during|over|within|throughout|through)\s+(?:(?:a|an|the|their|its|his|her)\s+)?$")
 _RANGE_LINK = re.compile(r"^\s*(?:-|–|to|and|until|till|through)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"(?i)\b(?:between|from)\s+$")
@@ -169,7 +170,11 @@ def _how_long(timex: Timex, text: str) -> bool:
     """A bare duration that says how long something lasted ("held a week", "for five days")."""
     if _PERIOD.search(timex.text):
         return False
-    return not (text and _PERIOD_BEFORE.search(text, max(0, timex.start - 20), timex.start))
+    if not text:
+        return True
+    if _RELATIVE_AFTER.match(text, timex.end, min(len(text), timex.end + 30)):
+        return False  # "a fortnight or so later": when, counted from another event
+    return not _PERIOD_BEFORE.search(text, max(0, timex.start - 20), timex.start)
 
 
 def _is_day(timex: Timex) -> bool:
