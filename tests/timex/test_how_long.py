@@ -46,3 +46,30 @@ def test_event_date(
     assert dated.time is not None
     assert (dated.time.event_date, dated.time.stated) == (expected, stated)
 
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected", "stated"),
+    [
+        # a month of a report is the latest possible month of what it reports; a later
+        # salient day does not move the event past it
+        ("A newspaper reported in November that two men had been tortured by police. "
+         "On 9 December, police detained a lawyer.", "tortured", date(2016, 11, 30), False),
+        # a reporting day bounds it the same way
+        ("Gunmen abducted two teachers, police said on Tuesday 6 December. "
+         "On 9 December, soldiers detained a lawyer.", "abducted", date(2016, 12, 6), False),
+        # without a report, the salient day dates it
+        ("Two men were tortured by police. On 9 December, police detained a lawyer.", "tortured",
+         date(2016, 12, 9), True),
+    ],
+)
+def test_a_report_bounds_the_event(
+    parse: Callable[..., AnalyzedArticle], candidate_at: Callable[..., EventCandidate],
+    text: str, trigger: str, expected: date, stated: bool,
+) -> None:
+    analyzed = parse(text, "2016-12-11")
+    candidates = (candidate_at(analyzed, trigger, **ABDUCTION), candidate_at(analyzed, "detained",
+                  event_type="Strategic developments", sub_event_type="Arrests"))
+    dated = dates(replace(analyzed, candidates=candidates)).candidates[0]
+    assert dated.time is not None
+    assert (dated.time.event_date, dated.time.stated) == (expected, stated)

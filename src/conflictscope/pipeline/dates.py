@@ -106,7 +106,8 @@ def _inherit(candidates: tuple[EventCandidate, ...]) -> tuple[EventCandidate, ..
                 max(earlier, key=lambda c: c.trigger.start) if earlier
                 else min(later, key=lambda c: c.trigger.start) if later else None
             )
-            if source is not None and source.time is not None:
+            # never later than the latest possible day the sentence gives ("reported in April")
+            if source is not None and source.time is not None and source.time.event_date <= time.date_end:
                 candidate = replace(
                     candidate, time=source.time, is_background=candidate.is_background or source.is_background
                 ).with_evidence("event_date", *source.evidence.get("event_date", ()))
@@ -167,7 +168,7 @@ def _from_salient_day(
     evidence = Span(day.start, day.end, day.text)
     result = []
     for candidate in candidates:
-        if candidate.time is not None and not candidate.time.stated:
+        if candidate.time is not None and not candidate.time.stated and time.event_date <= candidate.time.date_end:
             background = candidate.is_background or is_background(time, published)
             candidate = replace(candidate, time=time, is_background=background)
             candidate = candidate.with_evidence("event_date", evidence)

@@ -147,6 +147,11 @@ def date_clause(
     said = [
         t for t in candidates if (t in reporting or t in outer) and t.type != "DURATION" and _is_day(t)
     ]
+    # "a newspaper reported in April that men had been tortured": by the end of April at the latest
+    said_month = [
+        t for t in candidates if t in reporting and t.type != "DURATION" and t.interval is not None
+        and t.interval.granularity == "month"
+    ]
     earlier = [
         t for t in timexes
         if t.end <= s_start and _usable(t) and t.type != "DURATION"
@@ -159,6 +164,11 @@ def date_clause(
         report = min(said, key=lambda t: _distance(t, trigger))
         assert report.interval is not None
         return Dating(unstated_time(report.interval.start), (_span(report),), report.interval)
+    if said_month:
+        report = min(said_month, key=lambda t: _distance(t, trigger))
+        assert report.interval is not None
+        latest = min(report.interval.end, published) if published is not None else report.interval.end
+        return Dating(unstated_time(latest), (_span(report),), report.interval)
     if dateline is not None and dateline.interval is not None:
         return Dating(unstated_time(dateline.interval.start), (_span(dateline),), dateline.interval)
     if published is not None:
