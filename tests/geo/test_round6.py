@@ -237,3 +237,37 @@ def test_an_organisation_branch_is_no_place(use_tiny: Gazetteer, name: str, expe
 
     toponym = Toponym(Span(0, len(name), name), name, 0.9)
     assert _inner(toponym, use_tiny, frozenset()).name == expected
+
+
+def test_a_weak_name_does_not_make_its_own_context() -> None:
+    from conflictscope.gazetteer.geoparse import _credible
+    from conflictscope.gazetteer.index import ALTERNATE, Entry, Match
+    from conflictscope.gazetteer.resolve import Resolution, Toponym
+    from conflictscope.models import Span
+
+    fields = Entry.__dataclass_fields__
+    values = {name: "" for name in fields}
+    values.update(id=1, gid="t:1", name="Haan", feature="city", cc="DE", iso3="DEU", country="Germany",
+                  lat=51.2, lon=7.0, population=30_000, admin1_id=0, admin2_id=0)
+    entry = Entry(**{k: values[k] for k in fields})
+    strong = Resolution(Toponym(Span(0, 4, "Khan"), "Khan", 0.9), Match(entry, ALTERNATE), 0.9)
+    weak = Resolution(Toponym(Span(0, 4, "Khan"), "Khan", 0.5), Match(entry, ALTERNATE), 0.9)
+    countries = {"PK": 3.0, "DE": 3.0}
+    # all of Germany's votes come from "Khan" itself: no support
+    assert not _credible(strong, countries, own=3.0)
+    assert not _credible(weak, countries, own=3.0)
+    # other German names support it
+    assert _credible(strong, countries, own=1.0)
+
+
+@pytest.mark.parametrize("name", ["Jan", "Sept", "Oct"])
+def test_month_abbreviations_are_not_places(name: str) -> None:
+    from conflictscope.gazetteer.recognize import _allowed
+
+    assert not _allowed(name, "on ", weak=True, lower_words=frozenset())
+
+
+def test_visiting_is_a_locative_verb() -> None:
+    from conflictscope.pipeline.places import _BEFORE_IN
+
+    assert _BEFORE_IN.search("He was visiting ")

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 import regex as re
 
 from conflictscope.gazetteer.demonyms import demonym_country
-from conflictscope.gazetteer.index import FUZZY, MAIN, Gazetteer
+from conflictscope.gazetteer.index import ALTERNATE, FUZZY, MAIN, Gazetteer
 from conflictscope.gazetteer.normalize import name_key
 from conflictscope.gazetteer.recognize import Demonym, _lower_words, find_toponyms, person_names
 from conflictscope.gazetteer.resolve import Resolution, Resolver, Toponym
@@ -29,14 +29,24 @@ class GeoParse:
     resolutions: tuple[Resolution, ...]
 
 
-def _credible(resolution: Resolution, countries: dict[str, float]) -> bool:
-    """Whether a resolved toponym is kept as a place."""
+def _credible(resolution: Resolution, countries: dict[str, float], own: float = 0.0) -> bool:
+    """Whether a resolved toponym is kept as a place.
+
+    ``own`` is the vote the toponym's own name (all its mentions) gave its country: a weak
+    name does not make its own context ("Khan" six times is no German town Haan).
+    """
     match, toponym = resolution.match, resolution.toponym
     entry = match.entry
     total = sum(countries.values()) or 1
     in_context = countries.get(entry.cc, 0) / total >= 0.2
+    rest = total - own
+    supported = rest > 0 and (countries.get(entry.cc, 0) - own) / rest >= 0.2
     if toponym.strength >= STRONG:  # a loose spelling only for a place in the report's country
+        if (match.kind == ALTERNATE and entry.feature == "city" and entry.population < 50000
+                and not supported):
+            return False  # a small town's other name ("Khan" for Haan) needs support from other names
         return match.kind != FUZZY or (match.similarity >= 0.8 and in_context)
+    in_context = supported
     if match.kind == FUZZY or entry.feature == "site":
         return False  # a landmark named by a weak span is an institution ("the White House said")
     if entry.feature in {"country", "admin1"} and match.kind == MAIN:
@@ -158,14 +168,18 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
     context = [d.cc for d in demonyms]
     first = resolver.resolve(toponyms, context_countries=context)
     countries: dict[str, float] = {cc: float(n) for cc, n in Counter(context).items()}
+    own: dict[tuple[str, str], float] = Counter()
     for resolution in first:
         if resolution is not None:
             strength = resolution.toponym.strength
             cc = resolution.match.entry.cc
-            countries[cc] = countries.get(cc, 0.0) + (1.0 if strength >= STRONG else strength / 2)
+            vote = 1.0 if strength >= STRONG else strength / 2
+            countries[cc] = countries.get(cc, 0.0) + vote
+            own[(name_key(resolution.toponym.name), cc)] += vote
     people = person_names(analyzed)
     kept: list[Toponym] = [
-        r.toponym for r in first if r is not None and _credible(r, countries)
+        r.toponym for r in first if r is not None
+        and _credible(r, countries, own[(name_key(r.toponym.name), r.match.entry.cc)])
         and (r.toponym.name not in people or r.match.entry.feature == "country")
         and (r.toponym.span.start not in hosted or _in_context(r, countries))
     ]

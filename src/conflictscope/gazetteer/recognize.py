@@ -75,7 +75,7 @@ _STOP_WORDS = """
     north south east west central northern southern eastern western
     northeast northwest southeast southwest north-east north-west south-east south-west
     northeastern northwestern southeastern southwestern
-    rs rp tk ksh sh inr pkr ngn usd
+    rs rp tk ksh sh inr pkr ngn usd jan feb mar apr jun jul aug sep sept oct nov dec
     google facebook twitter youtube whatsapp instagram tiktok telegram wikileaks
 """
 _STOP = frozenset(_STOP_WORDS.split())

@@ -26,7 +26,7 @@ from conflictscope.pipeline.registry import stage
 _BEFORE_IN = re.compile(
     r"\b(?:in|at|near|into|inside|on|around|outside|across|over|of|towards?|entered|re-entered|"
     r"seized|captured|recaptured|retook|took|attacked|shelled|bombed|struck|hit|stormed|invaded|"
-    r"raided|overran|besieged|bombarded)\s+(?:the\s+)?"
+    r"raided|overran|besieged|bombarded|visiting|visited|touring)\s+(?:the\s+)?"
     r"(?:(?:[\p{Ll}\p{Lu}][\p{L}\-]*\s+){0,3}?(?:city|town|village|province|region|district|area|"
     r"outskirts|centre|center|ancient city|county|state|capital|port|enclave)\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
