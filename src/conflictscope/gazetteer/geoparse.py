@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -168,7 +168,7 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
     context = [d.cc for d in demonyms]
     first = resolver.resolve(toponyms, context_countries=context)
     countries: dict[str, float] = {cc: float(n) for cc, n in Counter(context).items()}
-    own: dict[tuple[str, str], float] = Counter()
+    own: dict[tuple[str, str], float] = defaultdict(float)
     for resolution in first:
         if resolution is not None:
             strength = resolution.toponym.strength
