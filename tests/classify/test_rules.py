@@ -233,3 +233,21 @@ def test_a_base_attacked_is_not_a_base_established(text: str, expected: str) -> 
 )
 def test_protest_ladder_self_dispersal_removal_and_background(text: str, expected: str) -> None:
     assert refine("PEACE", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        # one side's remote fire on armed men is shelling, not a battle
+        ("CLASH", "militants attacked the army base with mortars overnight", "SHELL"),
+        ("CLASH", "troops and rebels fought with mortars and machine guns", "CLASH"),
+        ("CLASH", "gunmen attacked a checkpoint with rocket-propelled grenades", "CLASH"),
+        ("ATT", "six rangers were killed in a tank attack blamed on a militia", "SHELL"),
+        # a battle that changes who holds a place is a change of control
+        ("CLASH", "troops pushed into the enclave, clashing with insurgents and capturing a village", "GRT"),
+        ("CLASH", "the militants were pushed back from their strongholds after heavy fighting", "GRT"),
+        ("CLASH", "the army killed dozens of fighters who tried to overrun its positions", "CLASH"),
+    ],
+)
+def test_remote_fire_and_battles_that_change_control(code: str, text: str, expected: str) -> None:
+    assert refine(code, text) == expected

@@ -238,3 +238,6 @@ def test_change_of_control_counts_as_one_class() -> None:
     code, prob = best_class(probs)
     assert code == "GRT" and abs(prob - 0.46) < 1e-9
     assert best_class({"CHEM": 0.5, "GRT": 0.2, "NSO": 0.1}) == ("CHEM", 0.5)
+    # the demonstration ladder, not the model, picks the rung: the family's mass counts
+    code, prob = best_class({"VDEM": 0.21, "PINT": 0.19, "PEACE": 0.12, "FORCE": 0.11, "NONE": 0.2})
+    assert code == "VDEM" and abs(prob - 0.63) < 1e-9

@@ -50,7 +50,7 @@ _WEAPONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("CHEM", re.compile(r"\b(?:chemical (?:weapon|attack|agent|munition)s?(?! (?:facilit\w*|sites?|stockpiles?|programm?e?s?|depots?|plants?|research|production|storage))|chlorine|sarin|mustard gas|nerve (?:agent|gas)|toxic (?:gas|chemicals?|substances?)|poison\w* (?:gas|substances?|chemicals?)|gas attacks?)\b")),
     ("GREN", re.compile(r"(?<!propelled )(?<!stun )\bgrenades?\b")),
     ("AIR", re.compile(r"\b(?:air ?strikes?|air[- ]raids?|warplanes?|drone strikes?|gunships?|fighter jets?|barrel bombs?)\b")),
-    ("SHELL", re.compile(r"\b(?:shell(?:ed|ing|s)|mortars?|artillery|rockets?|missiles?)\b")),
+    ("SHELL", re.compile(r"\b(?:shell(?:ed|ing|s)|mortars?|artillery|rockets?|missiles?|tanks? (?:fire|shells?|attack(?:s|ed)?))\b")),
     ("IED", re.compile(r"\b(?:roadside bombs?|ieds?|improvised explosive|landmines?|car bombs?|explosive devices?|bombs?|bombings?|blasts?|explosions?|exploded|explosives)\b")),
 )
 _CIVILIAN = re.compile(
@@ -87,6 +87,23 @@ _BASE_FIGHT = re.compile(
     r"\b(?:attack\w*|stormed|storming|set upon|overr[au]n|raid\w*|killed|injured|wounded|casualties|"
     r"clash\w*|fought|fighting|battl\w*|charged|assault\w*)\b"
 )
+_REMOTE_FIRE = re.compile(
+    r"\b(?:shell(?:ed|ing|s)|mortars?|artillery|(?<!anti-)(?<!anti )missiles?|howitzers?|"
+    r"rockets?(?![- ]propelled)|tank (?:fire|shells?|rounds))\b"
+)
+_PLACE_HELD = (
+    r"(?:villages?|towns?|city|district|hill(?:top)?s?|neighbou?rhoods?|areas?|positions?|strongholds?|"
+    r"bases?|airport|crossings?|bridge|heights|quarter|suburbs?|enclave|port)"
+)
+_CONTROL_GAINED = re.compile(
+    r"\b(?:(?:pushed|drove|driven|forced|beat|beaten) (?:\w+ ){0,3}back from|"
+    r"(?:drove|driven|pushed|forced|expelled|ousted|flushed|cleared|purged) (?:\w+ ){0,3}(?:out of|from) "
+    r"(?:\S+ ){0,4}" + _PLACE_HELD + r"|"
+    r"(?:captur\w*|seiz\w*|recaptur\w*|retook|retak\w*|regain\w*|took (?:back )?control of|overr[au]n) "
+    r"(?:\S+ ){0,4}" + _PLACE_HELD + r")\b"
+)
+#: "tried to overrun", "failed to retake": an attempt changes no hands
+_ATTEMPT = re.compile(r"\b(?:tried|trying|tries|attempt\w*|sought|seeking|failed|fails|vowed|aim\w*) to \w+")
 _TERRITORY_COMBAT = re.compile(
     r"\b(?:fight(?!ers?\b)\w*|fought|clash\w*|battl\w*|attack\w*|offensive|killed|stormed|overr[au]n|"
     r"assault\w*|shell\w*|strikes?|airstrikes?|bombard\w*|artillery|mortars?|rockets?|air raids?|"
@@ -154,8 +171,14 @@ def refine(code: str, text: str, window: str = "", sentence: str = "") -> str:
                 break
             if weapon != code and pattern.search(text):
                 return weapon
-    if code == "CLASH" and STRONG_CUES["IED"].search(text) and not _BATTLE.search(text):
-        return "IED"  # a landmine or roadside bomb set off under a patrol is not a battle
+    if code == "CLASH" and not _BATTLE.search(text):
+        # a landmine under a patrol, mortars on a base: one side's remote weapon is not a battle
+        if STRONG_CUES["IED"].search(text):
+            return "IED"
+        if _REMOTE_FIRE.search(text):
+            return "SHELL"
+    if code == "CLASH" and _CONTROL_GAINED.search(_ATTEMPT.sub(" ", text)):
+        return "GRT"  # a battle that changes who holds a place: the territory rule decides the side
     if code == "HQ" and _BASE_FIGHT.search(text) and not _BASE_SET_UP.search(text):
         return "CLASH"  # a base attacked or stormed is fighting, not a base established
     if code == "ATT":
