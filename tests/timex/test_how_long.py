@@ -73,21 +73,3 @@ def test_a_report_bounds_the_event(
     dated = dates(replace(analyzed, candidates=candidates)).candidates[0]
     assert dated.time is not None
     assert (dated.time.event_date, dated.time.stated) == (expected, stated)
-
-
-@pytest.mark.parametrize(
-    ("text", "trigger", "month"),
-    [
-        # of two adjacent expressions of one date, the finer dates the event
-        ("Two men were executed in March last year, the group said.", "executed", (2015, 3)),
-        ("Militants seized the town in October of last year.", "seized", (2015, 10)),
-    ],
-)
-def test_the_finer_of_adjacent_expressions(
-    parse: Callable[..., AnalyzedArticle], candidate_at: Callable[..., EventCandidate],
-    text: str, trigger: str, month: tuple[int, int],
-) -> None:
-    analyzed = parse(text, "2016-12-11")
-    (dated,) = dates(replace(analyzed, candidates=(candidate_at(analyzed, trigger, **ABDUCTION),))).candidates
-    assert dated.time is not None
-    assert (dated.time.event_date.year, dated.time.event_date.month) == month

@@ -138,7 +138,7 @@ def date_clause(
         return Dating(event_time(owner.interval, published), (_span(owner),), owner.interval)
     preferred = [t for t in usable if t in attached] or [t for t in usable if t not in other] or usable
     if preferred:
-        best = _finer_neighbour(min(preferred, key=lambda t: _distance(t, trigger)), preferred, text)
+        best = min(preferred, key=lambda t: _distance(t, trigger))
         dating = _from_timex(best, usable, text, published)
         if best.type == "DURATION" and dating.time is not None and _how_long(best, text):
             # "held a week for ransom": how long, not when; a day stated elsewhere may date it
@@ -174,24 +174,6 @@ def date_clause(
     if published is not None:
         return Dating(unstated_time(published), (), None)
     return Dating(None, (), None)
-
-
-_JOINER = re.compile(r"^\s*(?:,|of|in)?\s*$", re.IGNORECASE)
-
-
-def _finer_neighbour(best: Timex, group: Sequence[Timex], text: str) -> Timex:
-    """"March last year", "Friday last week": the finer of two adjacent expressions of one date."""
-    if best.interval is None or not text:
-        return best
-    for other in group:
-        if other is best or other.interval is None or other.type == "DURATION":
-            continue
-        inside = best.interval.start <= other.interval.start and other.interval.end <= best.interval.end
-        finer = (other.interval.end - other.interval.start) < (best.interval.end - best.interval.start)
-        first, second = sorted((best, other), key=lambda t: t.start)
-        if inside and finer and _JOINER.match(text[first.end : second.start]):
-            return other
-    return best
 
 
 def _how_long(timex: Timex, text: str) -> bool:
