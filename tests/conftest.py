@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from conflictscope.models import Article, EventCandidate, Span
+import builders
+from conflictscope.models import Article, EventCandidate
 from conflictscope.pipeline.base import AnalyzedArticle
 
 
@@ -58,26 +59,4 @@ def candidate_at() -> Callable[..., EventCandidate]:
     stage that fills candidates in, without depending on the classifier.
     """
 
-    def build(
-        analyzed: AnalyzedArticle,
-        trigger: str,
-        *,
-        event_type: str = "Battles",
-        sub_event_type: str = "Armed clash",
-        confidence: float = 0.9,
-        occurrence: int = 0,
-    ) -> EventCandidate:
-        start = -1
-        for _ in range(occurrence + 1):
-            start = analyzed.text.index(trigger, start + 1)
-        sentence = analyzed.sentence_at(start)
-        assert sentence is not None
-        return EventCandidate(
-            sentence=Span(sentence.start, sentence.end, sentence.text),
-            trigger=Span(start, start + len(trigger), trigger),
-            event_type=event_type,
-            sub_event_type=sub_event_type,
-            confidence=confidence,
-        )
-
-    return build
+    return builders.candidate_at

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from builders import candidate_at
 from conflictscope.actors.roles import FALLBACK_FACTOR, assign_roles
-from conflictscope.models import EventCandidate, Span
+from conflictscope.models import EventCandidate
 from conflictscope.pipeline.actors import actors
 from conflictscope.pipeline.base import AnalyzedArticle
 from conflictscope.pipeline.roles import roles
@@ -19,18 +20,8 @@ def candidate(
     occurrence: int = 0,
 ) -> EventCandidate:
     """A candidate whose trigger is the ``occurrence``-th ``trigger`` of the text."""
-    start = -1
-    for _ in range(occurrence + 1):
-        start = analyzed.text.index(trigger, start + 1)
-    sentence = analyzed.sentence_at(start)
-    assert sentence is not None
-    return EventCandidate(
-        sentence=Span(sentence.start, sentence.end, sentence.text),
-        trigger=Span(start, start + len(trigger), trigger),
-        event_type=event_type,
-        sub_event_type=sub_event_type,
-        confidence=0.8,
-    )
+    return candidate_at(analyzed, trigger, event_type=event_type, sub_event_type=sub_event_type,
+                        confidence=0.8, occurrence=occurrence)
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from builders import candidate_at
 from conflictscope.models import EventCandidate, Span
 from conflictscope.pipeline.base import AnalyzedArticle
 from conflictscope.pipeline.dates import dates
@@ -15,18 +16,8 @@ from conflictscope.timex.clauses import clause_roles
 
 
 def _candidate(analyzed: AnalyzedArticle, word: str, nth: int = 0, sub: str = "Attack") -> EventCandidate:
-    start = -1
-    for _ in range(nth + 1):
-        start = analyzed.text.index(word, start + 1)
-    sentence = analyzed.sentence_at(start)
-    assert sentence is not None
-    return EventCandidate(
-        sentence=Span(sentence.start, sentence.end, sentence.text),
-        trigger=Span(start, start + len(word), word),
-        event_type="Violence against civilians",
-        sub_event_type=sub,
-        confidence=0.8,
-    )
+    return candidate_at(analyzed, word, event_type="Violence against civilians", sub_event_type=sub,
+                        confidence=0.8, occurrence=nth)
 
 
 def _dated(

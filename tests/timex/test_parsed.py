@@ -5,22 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from conflictscope.models import EventCandidate, Span
+from builders import candidate_at
+from conflictscope.models import EventCandidate
 from conflictscope.pipeline.base import AnalyzedArticle
 from conflictscope.pipeline.dates import dates
 
 
 def _candidate(analyzed: AnalyzedArticle, word: str) -> EventCandidate:
-    start = analyzed.text.index(word)
-    sentence = analyzed.sentence_at(start)
-    assert sentence is not None
-    return EventCandidate(
-        sentence=Span(sentence.start, sentence.end, sentence.text),
-        trigger=Span(start, start + len(word), word),
-        event_type="Battles",
-        sub_event_type="Armed clash",
-        confidence=0.8,
-    )
+    return candidate_at(analyzed, word, confidence=0.8)
 
 
 def test_attached_expression_beats_nearer_one(parse: Callable[..., AnalyzedArticle]) -> None:

@@ -1,0 +1,41 @@
+"""Hand-built test records shared by every test folder (imported as ``builders``).
+
+Stage tests build ``EventCandidate`` records at a word of a parsed text, so that
+the stage under test does not depend on the classifier.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from conflictscope.models import EventCandidate, Span
+from conflictscope.pipeline.base import AnalyzedArticle
+
+
+def candidate_at(
+    analyzed: AnalyzedArticle,
+    trigger: str,
+    *,
+    event_type: str = "Battles",
+    sub_event_type: str = "Armed clash",
+    confidence: float = 0.9,
+    occurrence: int = 0,
+) -> EventCandidate:
+    """An EventCandidate whose trigger is the ``occurrence``-th ``trigger`` of the text."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = analyzed.text.index(trigger, start + 1)
+    sentence = analyzed.sentence_at(start)
+    assert sentence is not None, f"no sentence holds {trigger!r}"
+    return EventCandidate(
+        sentence=Span(sentence.start, sentence.end, sentence.text),
+        trigger=Span(start, start + len(trigger), trigger),
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        confidence=confidence,
+    )
+
+
+def with_candidates(analyzed: AnalyzedArticle, *candidates: EventCandidate) -> AnalyzedArticle:
+    """The article with these candidates."""
+    return replace(analyzed, candidates=tuple(candidates))
