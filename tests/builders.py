@@ -6,6 +6,7 @@ the stage under test does not depend on the classifier.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from conflictscope.models import EventCandidate, Span
@@ -39,3 +40,21 @@ def candidate_at(
 def with_candidates(analyzed: AnalyzedArticle, *candidates: EventCandidate) -> AnalyzedArticle:
     """The article with these candidates."""
     return replace(analyzed, candidates=tuple(candidates))
+
+
+def dated_candidates(
+    parse: Callable[..., AnalyzedArticle], text: str, triggers: list[tuple[str, int]], sub: str = "Attack"
+) -> tuple[EventCandidate, ...]:
+    """Violence-against-civilians candidates at ``(word, nth)`` triggers, through the dates stage.
+
+    The text is published on Sunday 2016-12-11.
+    """
+    from conflictscope.pipeline.dates import dates
+
+    analyzed = parse(text, "2016-12-11")
+    candidates = tuple(
+        candidate_at(analyzed, word, event_type="Violence against civilians", sub_event_type=sub,
+                     confidence=0.8, occurrence=nth)
+        for word, nth in triggers
+    )
+    return dates(with_candidates(analyzed, *candidates)).candidates

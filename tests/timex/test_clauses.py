@@ -3,29 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 import pytest
 
-from builders import candidate_at
-from conflictscope.models import EventCandidate, Span
+from builders import dated_candidates
+from conflictscope.models import Span
 from conflictscope.pipeline.base import AnalyzedArticle
-from conflictscope.pipeline.dates import dates
 from conflictscope.timex import find_timexes
 from conflictscope.timex.clauses import clause_roles
 
-
-def _candidate(analyzed: AnalyzedArticle, word: str, nth: int = 0, sub: str = "Attack") -> EventCandidate:
-    return candidate_at(analyzed, word, event_type="Violence against civilians", sub_event_type=sub,
-                        confidence=0.8, occurrence=nth)
-
-
-def _dated(
-    parse: Callable[..., AnalyzedArticle], text: str, triggers: list[tuple[str, int]], sub: str = "Attack"
-) -> tuple[EventCandidate, ...]:
-    analyzed = parse(text, "2016-12-11")  # a Sunday
-    candidates = tuple(_candidate(analyzed, word, nth, sub) for word, nth in triggers)
-    return dates(replace(analyzed, candidates=candidates)).candidates
+_dated = dated_candidates
 
 
 @pytest.mark.parametrize(
