@@ -271,3 +271,11 @@ def test_visiting_is_a_locative_verb() -> None:
     from conflictscope.pipeline.places import _BEFORE_IN
 
     assert _BEFORE_IN.search("He was visiting ")
+
+
+@pytest.mark.parametrize("name", ["Union", "Many", "Congress"])
+def test_words_that_are_no_place_alone(name: str) -> None:
+    from conflictscope.gazetteer.recognize import _allowed
+
+    assert not _allowed(name, "the ", weak=True, lower_words=frozenset())
+    assert _allowed(f"{name} City", "in ", weak=False, lower_words=frozenset())

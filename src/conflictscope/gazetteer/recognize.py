@@ -79,6 +79,9 @@ _STOP_WORDS = """
     google facebook twitter youtube whatsapp instagram tiktok telegram wikileaks
 """
 _STOP = frozenset(_STOP_WORDS.split())
+#: Words that are no place on their own ("Union" of "the Union said", "Congress"), though a longer
+#: name may hold them ("Union City", "Bangladesh Parliament").
+_STOP_ALONE = frozenset("congress union many several both every much".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +134,8 @@ def _allowed(name: str, before: str, *, weak: bool, lower_words: frozenset[str])
     words = name.split()
     if re.fullmatch(r"[A-Z]{2,5}s", name):
         return False  # a plural acronym ("JWs", "IDPs", "NGOs"), not a place
-    if name.lower() in _STOP or (len(words) == 1 and name.isupper() and len(name) <= 4 and
+    if name.lower() in _STOP or name.lower() in _STOP_ALONE or (
+            len(words) == 1 and name.isupper() and len(name) <= 4 and
                                  name not in {"US", "UK", "UAE", "DRC", "USA"}):
         return False
     if _NAMED_BEFORE.search(before[-40:]):
