@@ -151,6 +151,9 @@ def test_protest_ladder_reads_removal_and_serious_wounds(text: str, expected: st
         ("thousands of non-violent protesters marched through the capital", "PEACE"),
         ("the government stepped up its violent crackdown on peaceful demonstrators", "FORCE"),
         ("soldiers violently suppressed a peaceful protest against the wall", "FORCE"),
+        ("security forces violently broke up a peaceful sit-in by farmers", "FORCE"),
+        # barricades put up by the police are no demonstrators' violence
+        ("police sealed off the square with barricades and detained activists", "PINT"),
         ("three die in protest crackdown as thousands march", "FORCE"),
         # detainees who protest are not detained by the protest's police
         ("detainees in the central prison protested over the death of an inmate", "PEACE"),
