@@ -279,3 +279,10 @@ def test_words_that_are_no_place_alone(name: str) -> None:
 
     assert not _allowed(name, "the ", weak=True, lower_words=frozenset())
     assert _allowed(f"{name} City", "in ", weak=False, lower_words=frozenset())
+
+
+def test_an_editorial_label_is_no_dateline() -> None:
+    from conflictscope.gazetteer.dateline import find_dateline
+
+    line = find_dateline("FILE PHOTO: soldiers near the border.\n\nALEPPO (Reuters) - Fighters stormed the town.")
+    assert line is not None and line.place == "ALEPPO"

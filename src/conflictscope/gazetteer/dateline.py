@@ -39,13 +39,20 @@ def find_dateline(text: str) -> Dateline | None:
     """The report's dateline, or None ("KIEV (Reuters) -" -> Dateline('KIEV', 0))."""
     head = text[:WINDOW]
     for pattern in (_DATELINE, _MIXED):
-        match = pattern.search(head)
-        if match is None:
-            continue
-        place = match.group("place").strip(" .")
-        if len(place) < 3 or (pattern is _DATELINE and not any(c.isupper() for c in place[1:])):
-            continue
-        region = (match.group("region") or "").strip()
-        return Dateline(place, match.start("place"), region,
-                        match.start("region") if region else -1)
+        for match in pattern.finditer(head):
+            place = match.group("place").strip(" .")
+            if len(place) < 3 or (pattern is _DATELINE and not any(c.isupper() for c in place[1:])):
+                continue
+            if set(place.lower().split()) & _EDITORIAL:
+                continue  # "FILE PHOTO:", "UPDATED -": a label, not a place
+            region = (match.group("region") or "").strip()
+            return Dateline(place, match.start("place"), region,
+                            match.start("region") if region else -1)
     return None
+
+
+#: Words of the labels news puts where a dateline would be.
+_EDITORIAL = frozenset("""
+    file photo photos update updated above below warning editor note watch read more video image
+    credit breaking exclusive opinion analysis
+""".split())
