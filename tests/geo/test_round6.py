@@ -286,3 +286,26 @@ def test_an_editorial_label_is_no_dateline() -> None:
 
     line = find_dateline("FILE PHOTO: soldiers near the border.\n\nALEPPO (Reuters) - Fighters stormed the town.")
     assert line is not None and line.place == "ALEPPO"
+
+
+@pytest.mark.parametrize("name", ["U.S", "U.S.", "U.K", "U.S.A", "US", "UK"])
+def test_country_initials_with_periods_are_places(name: str) -> None:
+    from conflictscope.gazetteer.recognize import _allowed
+
+    assert _allowed(name, "in the ", weak=False, lower_words=frozenset())
+
+
+@pytest.mark.parametrize("name", ["NATO", "A.B.", "KDP"])
+def test_other_short_initials_are_still_no_places(name: str) -> None:
+    from conflictscope.gazetteer.recognize import _allowed
+
+    assert not _allowed(name, "the ", weak=False, lower_words=frozenset())
+
+
+def test_us_with_periods_is_recognised_in_a_report(parse: Callable[..., AnalyzedArticle],
+                                                    use_tiny: Gazetteer) -> None:
+    from conflictscope.pipeline.places import places
+
+    analyzed = places(parse("Police in the U.S. city of Rochester arrested two protesters on Monday."))
+    named = {mention.place.name for mention in analyzed.places}
+    assert "United States" in named

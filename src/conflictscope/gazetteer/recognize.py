@@ -127,6 +127,10 @@ def _clean(text: str, start: int, known: Callable[[str], bool] | None = None) ->
     return trimmed.strip(" -,.;:"), start, hint
 
 
+#: Countries news names by initials, with or without periods ("U.S.", "UK").
+_COUNTRY_INITIALS = frozenset({"US", "UK", "UAE", "DRC", "USA"})
+
+
 def _allowed(name: str, before: str, *, weak: bool, lower_words: frozenset[str]) -> bool:
     """Filters for a candidate: not a common word, not a title-led name, not all caps noise."""
     if not name or len(name) < 2 or not any(ch.isalpha() for ch in name):
@@ -135,8 +139,8 @@ def _allowed(name: str, before: str, *, weak: bool, lower_words: frozenset[str])
     if re.fullmatch(r"[A-Z]{2,5}s", name):
         return False  # a plural acronym ("JWs", "IDPs", "NGOs"), not a place
     if name.lower() in _STOP or name.lower() in _STOP_ALONE or (
-            len(words) == 1 and name.isupper() and len(name) <= 4 and
-                                 name not in {"US", "UK", "UAE", "DRC", "USA"}):
+            len(words) == 1 and name.isupper() and len(name.replace(".", "")) <= 4 and
+            name.replace(".", "") not in _COUNTRY_INITIALS):
         return False
     if _NAMED_BEFORE.search(before[-40:]):
         return False  # "an asylum seeker named Elizabeth", not "a town called Tadmur"
