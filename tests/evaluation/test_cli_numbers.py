@@ -43,3 +43,20 @@ def test_event_cli_prints_the_known_answers(tmp_path: Path, monkeypatch: pytest.
     assert fields["country"]["accuracy"] == 0.5
     assert fields["city"]["correct"] == 0
     assert fields["actor"]["accuracy_when_found"] == 0.0  # state actor for a non-state perpetrator
+
+
+def test_event_cli_lists_the_date_misses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    analyzer = fake_analyzer({"text 0": [make_event("Attack", event_date="2020-07-04",
+                                                    country="Nigeria", iso3="NGA", inter1=1)]})
+    monkeypatch.setattr(event, "pipeline_analyzer", lambda pipeline=None: analyzer)
+    gold = write_hrds(tmp_path / "h.jsonl", [gold_event(), gold_event(country="Chad")])
+    result = CliRunner().invoke(main, ["evaluate", "event", "--gold", str(gold), "--errors"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert len(rows) == 1  # the article with no event; the other's date is right
+    assert rows[0]["cause"]
+
+
+def test_only_the_event_task_lists_date_misses() -> None:
+    result = CliRunner().invoke(main, ["evaluate", "timex", "--gold", "x.jsonl", "--errors"])
+    assert result.exit_code == 2 and "--errors" in result.output

@@ -44,12 +44,28 @@ def _task_command(task: str) -> click.Command:
     @click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object.")
     @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N gold records.")
     @friendly_errors
-    def command(gold: str, report: str | None, as_json: bool, limit: int | None) -> None:
+    def command(gold: str, report: str | None, as_json: bool, limit: int | None, errors: bool = False) -> None:
+        if errors:
+            _print_date_errors(gold, limit)
+            return
         from conflictscope.evaluation.tasks import evaluate as run
 
         _emit(run(task, gold, limit=limit), report, as_json)
 
+    if task == "event":
+        command = click.option(
+            "--errors", is_flag=True,
+            help="Print each HRDsAttack article whose main event's date misses the gold date, "
+                 "with its cause, as JSON Lines (instead of the metrics).",
+        )(command)
     return command
+
+
+def _print_date_errors(gold: str, limit: int | None) -> None:
+    from conflictscope.evaluation.event import date_errors
+
+    for row in date_errors(gold, limit=limit):
+        click.echo(json.dumps(row, ensure_ascii=False, default=str))
 
 
 for _task in TASK_HELP:

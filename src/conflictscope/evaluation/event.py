@@ -255,26 +255,3 @@ def evaluate_event(
 
         return evaluate_expected(path, analyzer=analyzer)
     return evaluate_hrds(path, limit=limit, analyzer=analyzer)
-
-
-def _main(argv: Sequence[str] | None = None) -> int:
-    """``python -m conflictscope.evaluation.event --gold FILE --errors``: date misses as JSON lines."""
-    import argparse
-    import json
-    import sys
-
-    parser = argparse.ArgumentParser(prog="python -m conflictscope.evaluation.event")
-    parser.add_argument("--gold", required=True, help="HRDsAttack JSON Lines")
-    parser.add_argument("--errors", action="store_true", help="print the main-event date misses")
-    parser.add_argument("--limit", type=int, default=None)
-    args = parser.parse_args(argv)
-    if not args.errors:
-        print(json.dumps(evaluate_hrds(args.gold, limit=args.limit), indent=1))
-        return 0
-    for row in date_errors(args.gold, limit=args.limit):
-        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(_main())
