@@ -24,7 +24,6 @@ from conflictscope.models import (
     stable_id,
 )
 from conflictscope.pipeline.base import AnalyzedArticle
-from conflictscope.pipeline.mainevent import article_main_event
 from conflictscope.pipeline.registry import stage
 from conflictscope.taxonomy import (
     BATTLES,
@@ -65,10 +64,7 @@ def assemble(analyzed: AnalyzedArticle) -> AnalyzedArticle:
             events.append(event)
         else:
             events[duplicate] = _merge(events[duplicate], event)
-    assembled = replace(analyzed, events=tuple(events))
-    main = article_main_event(assembled)
-    extras = {**assembled.extras, "main_event_id": main.event_id if main else None}
-    return replace(assembled, extras=extras)
+    return replace(analyzed, events=tuple(events))
 
 
 def _to_event(analyzed: AnalyzedArticle, candidate: EventCandidate, version: str) -> Event:

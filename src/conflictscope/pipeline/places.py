@@ -11,6 +11,7 @@ Precision follows ACLED (geo_precision 1 town, 2 near a town or part of it,
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import replace
 
 import regex as re
@@ -76,7 +77,9 @@ def places(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     with_places = replace(analyzed, places=parsed.places,
                           extras={**analyzed.extras, "geoparse": parsed})
     focus, weights = _main_and_countries(with_places)
-    candidates = tuple(locate(c, with_places, parsed, focus, weights) for c in analyzed.candidates)
+    filed = _dateline_spans(find_dateline(analyzed.text))
+    candidates = tuple(locate(c, with_places, parsed, focus, weights, filed=filed)
+                       for c in analyzed.candidates)
     return replace(with_places, candidates=candidates)
 
 
@@ -116,13 +119,19 @@ def locate(
     parsed: GeoParse,
     focus: PlaceMention | None = None,
     weights: dict[str, float] | None = None,
+    *,
+    filed: Sequence[tuple[int, int]] | None = None,
 ) -> EventCandidate:
-    """``candidate`` with place, geo_precision, where_prec and 'location' evidence set."""
+    """``candidate`` with place, geo_precision, where_prec and 'location' evidence set.
+
+    ``filed``: the spans of the report's dateline, which is no place of the clause
+    (found from the text when not given).
+    """
     text = analyzed.text
     sentence = candidate.sentence
     clause = text[sentence.start:sentence.end]
-    line = find_dateline(text) if DATELINE_NOT_IN_CLAUSE else None
-    filed = _dateline_spans(line)
+    if filed is None:
+        filed = _dateline_spans(find_dateline(text))
     inside = [m for m in parsed.places if sentence.start <= m.span.start < sentence.end
               and not any(b <= m.span.start < e for b, e in filed)]
     near_match = _NEAR.search(clause)
@@ -164,12 +173,6 @@ def locate(
     return updated.with_evidence("location", chosen.span, *evidence)
 
 
-#: The dateline ("MANILA, Philippines -") says where the report was filed, not where the
-#: event of the lead sentence happened: it is no place of that clause (the report's main
-#: place, which the dateline favours, stands in when the clause names no other).
-DATELINE_NOT_IN_CLAUSE = True
-
-
 def caption_spans(analyzed: AnalyzedArticle) -> list[tuple[int, int]]:
     """Photo captions: sentences with a photo credit, and the sentence a short credit follows
     in the same paragraph ("... in Beijing, on Sept. 11. (Name/File/Reuters)")."""
@@ -185,6 +188,10 @@ def caption_spans(analyzed: AnalyzedArticle) -> list[tuple[int, int]]:
 
 
 def _dateline_spans(line: Dateline | None) -> list[tuple[int, int]]:
+    """The dateline's place and region spans. The dateline ("MANILA, Philippines -") says where
+    the report was filed, not where the event of the lead sentence happened: it is no place of
+    that clause (the report's main place, which the dateline favours, stands in when the clause
+    names no other)."""
     if line is None:
         return []
     spans = [(line.start, line.start + len(line.place))]
