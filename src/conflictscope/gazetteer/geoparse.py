@@ -38,7 +38,7 @@ def _credible(resolution: Resolution, countries: dict[str, float], own: float = 
     match, toponym = resolution.match, resolution.toponym
     entry = match.entry
     total = sum(countries.values()) or 1
-    in_context = countries.get(entry.cc, 0) / total >= 0.2
+    in_context = _in_context(resolution, countries)
     rest = total - own
     supported = rest > 0 and (countries.get(entry.cc, 0) - own) / rest >= 0.2
     if toponym.strength >= STRONG:  # a loose spelling only for a place in the report's country
@@ -68,16 +68,13 @@ def _countries_in_names(toponyms: list[Toponym], gazetteer: Gazetteer,
     for toponym in toponyms:
         if toponym.strength >= STRONG or " " not in toponym.name:
             continue
-        if any(m.kind != FUZZY for m in gazetteer.lookup(toponym.name, False)[:5]):
+        inside = _named_inside(toponym, gazetteer, common)
+        if inside is None:
             continue
-        inner = embedded_name(toponym.name, gazetteer, common)
-        if inner is None:
-            continue
-        name, offset = inner
-        match = next(iter(gazetteer.lookup(name, False)[:1]), None)
+        span, _ = inside
+        match = next(iter(gazetteer.lookup(span.text, False)[:1]), None)
         if match is not None and match.entry.feature == "country":
-            start = toponym.span.start + offset
-            found.append(Demonym(Span(start, start + len(name), name), match.entry.cc))
+            found.append(Demonym(span, match.entry.cc))
     return found
 
 
@@ -111,30 +108,39 @@ def _host(toponym: Toponym, gazetteer: Gazetteer, common: frozenset[str]) -> Top
     words = {w.lower().strip(".,’'") for w in toponym.name.split()}
     if len(words) < 2 or not words & _INSTITUTION or words & _MEDIUM:
         return toponym
-    if any(m.kind != FUZZY for m in gazetteer.lookup(toponym.name, False)[:5]):
+    inside = _named_inside(toponym, gazetteer, common)
+    if inside is None:
         return toponym
-    inner = embedded_name(toponym.name, gazetteer, common)
-    if inner is None:
-        return toponym
-    name, offset = inner
-    start = toponym.span.start + offset
-    return replace(toponym, span=Span(start, start + len(name), name), name=name, strength=HOSTED,
-                   hint=toponym.hint or "city")
+    span, _ = inside
+    return replace(toponym, span=span, name=span.text, strength=HOSTED, hint=toponym.hint or "city")
 
 
 def _inner(toponym: Toponym, gazetteer: Gazetteer, common: frozenset[str]) -> Toponym:
     """A strong name the gazetteer lacks stands for the place inside it ("Delhi High Court")."""
-    if " " not in toponym.name or any(m.kind != FUZZY for m in gazetteer.lookup(toponym.name, False)[:5]):
+    if " " not in toponym.name:
         return toponym
-    inner = embedded_name(toponym.name, gazetteer, common)
-    if inner is None:
+    inside = _named_inside(toponym, gazetteer, common)
+    if inside is None:
         return toponym
-    name, offset = inner
-    rest = toponym.name[:offset] + toponym.name[offset + len(name):]
+    span, offset = inside
+    rest = toponym.name[:offset] + toponym.name[offset + len(span.text):]
     if _ACRONYM.search(rest):
         return toponym  # "PEN America", "BBC Scotland": an organisation's branch, not a place
+    return replace(toponym, span=span, name=span.text)
+
+
+def _named_inside(toponym: Toponym, gazetteer: Gazetteer, common: frozenset[str]) -> tuple[Span, int] | None:
+    """The place named inside a toponym the gazetteer lacks (see :func:`embedded_name`):
+    its span in the text and its offset in the toponym's name; None when the gazetteer has
+    the whole name (not only fuzzily) or nothing inside it is a place."""
+    if any(m.kind != FUZZY for m in gazetteer.lookup(toponym.name, False)[:5]):
+        return None
+    inner = embedded_name(toponym.name, gazetteer, common)
+    if inner is None:
+        return None
+    name, offset = inner
     start = toponym.span.start + offset
-    return replace(toponym, span=Span(start, start + len(name), name), name=name)
+    return Span(start, start + len(name), name), offset
 
 
 _ACRONYM = re.compile(r"(?<![\p{L}\-])\p{Lu}{2,6}(?![\p{L}\-])")
