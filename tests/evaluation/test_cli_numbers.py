@@ -30,12 +30,18 @@ def test_event_type_cli_prints_the_known_answers(tmp_path: Path,
     assert "| weighted_f1 | 0.7778 |" in text
 
 
-def test_event_cli_prints_the_known_answers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def hrds_gold(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Two gold articles; the faked pipeline reads one state attack (right date, country
+    Nigeria) from the first and nothing from the second."""
     analyzer = fake_analyzer({"text 0": [make_event("Attack", event_date="2020-07-04",
                                                     country="Nigeria", iso3="NGA", inter1=1)]})
     monkeypatch.setattr(event, "pipeline_analyzer", lambda pipeline=None: analyzer)
-    gold = write_hrds(tmp_path / "h.jsonl", [gold_event(), gold_event(country="Chad")])
-    result = CliRunner().invoke(main, ["evaluate", "event", "--gold", str(gold), "--json"])
+    return write_hrds(tmp_path / "h.jsonl", [gold_event(), gold_event(country="Chad")])
+
+
+def test_event_cli_prints_the_known_answers(hrds_gold: Path) -> None:
+    result = CliRunner().invoke(main, ["evaluate", "event", "--gold", str(hrds_gold), "--json"])
     assert result.exit_code == 0, result.output
     fields = json.loads(result.output)["fields"]
     assert fields["event_found"]["accuracy"] == 0.5
@@ -45,12 +51,8 @@ def test_event_cli_prints_the_known_answers(tmp_path: Path, monkeypatch: pytest.
     assert fields["actor"]["accuracy_when_found"] == 0.0  # state actor for a non-state perpetrator
 
 
-def test_event_cli_lists_the_date_misses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    analyzer = fake_analyzer({"text 0": [make_event("Attack", event_date="2020-07-04",
-                                                    country="Nigeria", iso3="NGA", inter1=1)]})
-    monkeypatch.setattr(event, "pipeline_analyzer", lambda pipeline=None: analyzer)
-    gold = write_hrds(tmp_path / "h.jsonl", [gold_event(), gold_event(country="Chad")])
-    result = CliRunner().invoke(main, ["evaluate", "event", "--gold", str(gold), "--errors"])
+def test_event_cli_lists_the_date_misses(hrds_gold: Path) -> None:
+    result = CliRunner().invoke(main, ["evaluate", "event", "--gold", str(hrds_gold), "--errors"])
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.output.splitlines()]
     assert len(rows) == 1  # the article with no event; the other's date is right
