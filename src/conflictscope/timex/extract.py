@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, timedelta
 
 import regex as re
@@ -26,7 +26,6 @@ from conflictscope.timex.rules import RULE_GATES, RULES, Context, gate_hits
 from conflictscope.timex.values import (
     Interval,
     day_interval,
-    month_interval,
     safe_date,
     shift,
     span_interval,
@@ -66,7 +65,7 @@ def find_timexes(
     extra = sorted((s, e) for s, e, label in entities if label in ("DATE", "TIME") and e > s)
     found: list[Timex] = []
     previous_day: date | None = None
-    story = _Story()
+    story_years: dict[tuple[int, int], int] = {}
     hits = gate_hits(text)
     for start, end in bounds:
         sentence = text[start:end]
@@ -77,7 +76,7 @@ def find_timexes(
         items.extend(_fallback(text, published, start, end, extra, items))
         items.sort(key=lambda t: t.start)
         items = [_modify(text, t, published) for t in items]
-        items = _narrative_years(items, published, story)
+        items = _narrative_years(items, published, story_years)
         for timex in items:
             if timex.interval is not None and timex.interval.granularity == "day" and timex.kind != "ref":
                 previous_day = timex.interval.start
@@ -88,20 +87,16 @@ def find_timexes(
     return _link_durations(found)
 
 
-@dataclass(slots=True)
-class _Story:
-    """The year of each day the text has written in full so far."""
-
-    years: dict[tuple[int, int], int] = field(default_factory=dict)
-
-
-def _narrative_years(items: list[Timex], published: date | None, story: _Story) -> list[Timex]:
+def _narrative_years(
+    items: list[Timex], published: date | None, story_years: dict[tuple[int, int], int]
+) -> list[Timex]:
     """A year-less day the text wrote in full earlier is that day, in that year.
 
     "Seven unionists were arrested on Dec. 10, 2020." and further down "the seven
     arrested on Human Rights Day" (10 December): 2020-12-10, not the last 10 December
     before the publication date. Only for a day read as past and moved to an earlier
-    year. ``story`` is updated with the full days of ``items``.
+    year. ``story_years`` ((month, day) -> year of each day the text has written in full
+    so far) is updated with the full days of ``items``.
     """
     result: list[Timex] = []
     for timex in items:
@@ -110,26 +105,19 @@ def _narrative_years(items: list[Timex], published: date | None, story: _Story) 
             interval is not None and published is not None and timex.kind == "partial" and timex.type == "DATE"
             and interval.granularity == "day" and interval.end <= published  # not an upcoming date
         ):
-            year = story.years.get((interval.start.month, interval.start.day))
-            moved = _in_year(interval, year) if year is not None and year < interval.start.year else None
-            if moved is not None:
+            year = story_years.get((interval.start.month, interval.start.day))
+            day = safe_date(year, interval.start.month, interval.start.day) if (
+                year is not None and year < interval.start.year) else None
+            if day is not None:
+                moved = day_interval(day)
                 timex = replace(timex, interval=moved, value=moved.value)
         if (
             timex.kind == "absolute" and timex.type == "DATE" and timex.interval is not None
             and timex.interval.granularity == "day" and timex.source == "rule"
         ):
-            story.years[(timex.interval.start.month, timex.interval.start.day)] = timex.interval.start.year
+            story_years[(timex.interval.start.month, timex.interval.start.day)] = timex.interval.start.year
         result.append(timex)
     return result
-
-
-def _in_year(interval: Interval, year: int) -> Interval | None:
-    """The same day or month of the calendar in ``year`` (None when it does not exist)."""
-    start = interval.start
-    if interval.granularity == "month":
-        return month_interval(year, start.month)
-    day = safe_date(year, start.month, start.day)
-    return day_interval(day) if day is not None else None
 
 
 def _gates_in(hits: list[tuple[int, str]], start: int, end: int) -> dict[str, list[tuple[int, int]]]:
