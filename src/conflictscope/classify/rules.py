@@ -256,6 +256,12 @@ _MIGRATION = re.compile(r"\b(?:migrants?|(?:illegal|irregular) (?:migration|immi
 _MIGRANT_CONTROL = re.compile(r"\b(?:smuggl\w*|traffick\w*|detain\w*|intercept\w*|rescued|stopped)\b")
 _WEAPON_WORDS = re.compile(r"\b(?:weapons?|arms|guns?|rifles?|ammunition|explosives?|bombs?)\b")
 
+#: "arrest a deteriorating human rights record", "arrest the decline": to halt, not to detain.
+_FIGURATIVE_ARREST = re.compile(
+    r"\barrest(?:s|ed|ing)? (?:the |a |an |this |its |their )?(?:(?!(?:for|of|in|on|at|with|after|over|by|and)\b)[\w\-]+ ){0,3}?"
+    r"(?:decline|deterioration|slide|downturn|erosion|spread|(?:rights |human rights )?record)\b"
+)
+
 
 def non_event(text: str) -> bool:
     """Whether a lower-cased sentence reports something other than a conflict event.
@@ -263,7 +269,7 @@ def non_event(text: str) -> bool:
     Disasters and accidents, ordinary crime and diplomacy without any armed actor
     or violence word, and statements that claim, deny or attribute an attack.
     """
-    if _ATTRIBUTION.search(text):
+    if _ATTRIBUTION.search(text) or _FIGURATIVE_ARREST.search(text):
         return True
     if _DIPLOMACY.search(text) and re.search(r"\b(?:expel\w*|sanction\w*|recall\w*|summon\w*)", text):
         return True

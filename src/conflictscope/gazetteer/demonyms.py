@@ -170,7 +170,7 @@ QUALIFIED: dict[str, str] = {
     "south african": "ZA", "south africans": "ZA", "central african": "CF",
     "north korean": "KP", "north koreans": "KP", "south korean": "KR", "south koreans": "KR",
     "south sudanese": "SS", "sri lankan": "LK", "sri lankans": "LK", "new zealander": "NZ",
-    "new zealand": "NZ", "sierra leonean": "SL", "saudi arabian": "SA",
+    "new zealanders": "NZ", "sierra leonean": "SL", "saudi arabian": "SA",
 }
 
 

@@ -178,7 +178,15 @@ def _sentence_spans(sentence: Sentence) -> Iterator[tuple[int, int, str, float]]
         first = match.group(0).split()[0]
         if first.lower() in _STOP and " " in match.group(0):
             begin += len(first) + 1
-        yield begin, end, "", unlabelled
+        # a possessive ends a name: "London's Ecuadorean embassy", "Syria's Idlib province"
+        for owner in _POSSESSIVE.finditer(sentence.text, begin, end):
+            yield begin, owner.end(), "", unlabelled
+            begin = owner.end() + 1
+        if begin < end:
+            yield begin, end, "", unlabelled
+
+
+_POSSESSIVE = re.compile(r"['’]s(?=\s+\p{Lu})")
 
 
 _AFTER_COMMA = re.compile(
@@ -316,6 +324,15 @@ _NAMED_PERSON = re.compile(
 )
 
 
+#: Letters after a person's name: "Edward Fitzgerald QC", "John Smith Jr."
+_POST_NOMINALS = frozenset({"QC", "KC", "SC", "MP", "MEP", "Jr", "Sr", "II", "III", "IV", "PhD", "MD",
+                            "OBE", "MBE", "CBE", "KBE", "Esq"})
+
+_POST_NOMINAL_NAME = re.compile(
+    r"\b(\p{Lu}\p{Ll}+)\s+(\p{Lu}\p{Ll}[\p{L}'’\-]+)\s+(?:QC|KC|MP|MEP|Jr|Sr|OBE|MBE|CBE|KBE)\b"
+)
+
+
 def person_names(analyzed: AnalyzedArticle) -> frozenset[str]:
     """Names the report gives to people ("Daniel Pearl", "Mr Burke"): not places there."""
     names: set[str] = set()
@@ -323,12 +340,16 @@ def person_names(analyzed: AnalyzedArticle) -> frozenset[str]:
         if sentence.doc is not None:
             for ent in sentence.doc.ents:
                 words = ent.text.split()
+                while len(words) > 2 and words[-1].strip(".,") in _POST_NOMINALS:
+                    words.pop()  # "Edward Fitzgerald QC": Fitzgerald
                 if ent.label_ == "PERSON" and len(words) >= 2 and all(w[:1].isupper() for w in words):
                     names.add(words[-1].removesuffix("'s").removesuffix("’s"))
                     names.add(words[0])  # "Julian Assange" ... "Julian has been applauded"
         for m in _TITLED.finditer(sentence.text):  # "Attorney General William Barr": William, Barr
             names.update(n for n in m.groups() if n)
         names.update(m.group(1) for m in _NAMED_PERSON.finditer(sentence.text))
+        for m in _POST_NOMINAL_NAME.finditer(sentence.text):  # unparsed: "Edward Fitzgerald QC"
+            names.update(m.groups())
     return frozenset(names)
 
 

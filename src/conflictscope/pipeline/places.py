@@ -33,6 +33,15 @@ _BEFORE_IN = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_FROM = re.compile(r"\b(?:from|to|for|by|against|with)\s+(?:the\s+)?$", re.IGNORECASE)
+#: "in the Mexican border city of", "in the town of": a locative that names the settlement outright.
+_NAMED_SETTLEMENT = re.compile(r"(?i)^(?:in|at|near)\s.*\b(?:city|town|village)\s+of\s+(?:the\s+)?$")
+#: What a protest is about ("against the death in Minneapolis of ..."): not where it is held.
+_GRIEVANCE = re.compile(
+    r"\b(?:against|over|protest(?:ing|ed)?|condemn(?:ing|ed)?|mourn(?:ing|ed)?|for)\s+(?:the\s+)?"
+    r"(?:[\p{L}\-]+\s+){0,2}?(?:death|killing|murder|shooting|arrest|detention|execution|jailing)s?\s+"
+    r"(?:of\s+[\p{L}.\s]{1,40}?\s+)?(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _NEAR = re.compile(
     r"\b(?:near(?:by)?|outskirts|countryside|surrounding|around|outside|districts?|"
     r"neighbou?rhoods?|suburbs?|hospital|silos?|warehouse|airport|air ?base|checkpoint|"
@@ -105,7 +114,9 @@ def _clause_score(mention: PlaceMention, candidate: EventCandidate, text: str) -
     """How likely the event of ``candidate`` happened at ``mention`` (same sentence)."""
     before = text[max(candidate.sentence.start, mention.span.start - 45): mention.span.start]
     score = _SPECIFICITY.get(mention.place.feature, 0.0) + 0.5 * mention.confidence
-    if _BEFORE_IN.search(before):
+    if candidate.event_type == "Protests" and _GRIEVANCE.search(before):
+        score -= 3.0  # "demonstrate against the death in Minneapolis ... outside Parliament in Cape Town"
+    elif _BEFORE_IN.search(before):
         score += 1.0
     elif _BEFORE_FROM.search(before):
         score -= 3.0
@@ -231,8 +242,11 @@ def _defer_to_focus(chosen: PlaceMention, focus: PlaceMention, trigger: Span, te
     if chosen.place.iso3 == focus.place.iso3:
         return False
     before = text[max(0, chosen.span.start - 45):chosen.span.start]
-    if _BEFORE_IN.search(before) is None and _LOCATIVE.search(before) is None:
+    locative = _BEFORE_IN.search(before)
+    if locative is None and _LOCATIVE.search(before) is None:
         return True
+    if locative is not None and _NAMED_SETTLEMENT.search(locative.group(0)):
+        return False  # "kidnapped in the Mexican border city of Ciudad Juarez": said outright
     abroad = sum(1 for m in mentions if m.place.iso3 == chosen.place.iso3)
     home = sum(1 for m in mentions if m.place.iso3 == focus.place.iso3)
     if 0 <= chosen.span.start - trigger.end <= FOREIGN_NEXT_TO_TRIGGER and abroad >= FOREIGN_MIN_NEXT:

@@ -1,0 +1,77 @@
+"""Round 7: possessives end a name, post-nominal letters, New Zealand, protest grievances."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from builders import with_candidates
+from conflictscope.gazetteer.demonyms import demonym_country
+from conflictscope.gazetteer.index import Gazetteer
+from conflictscope.gazetteer.recognize import _sentence_spans, person_names
+from conflictscope.models import EventCandidate
+from conflictscope.pipeline.base import AnalyzedArticle, Sentence
+from conflictscope.pipeline.places import places
+
+
+def _unparsed_spans(text: str) -> list[str]:
+    return [text[b:e] for b, e, _label, _strength in _sentence_spans(Sentence(0, 0, len(text), text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They lived in London’s Ecuadorean embassy.", ["They", "London’s", "Ecuadorean"]),
+        ("Fighting went on in Syria's Idlib province.", ["Fighting", "Syria's", "Idlib"]),
+        ("She flew to New York City on Monday.", ["She", "New York City", "Monday"]),
+    ],
+)
+def test_a_possessive_ends_a_name_in_an_unparsed_sentence(text: str, expected: list[str]) -> None:
+    # "London’s Ecuadorean" was one candidate span: neither London nor a demonym was found
+    assert _unparsed_spans(text) == expected
+
+
+def test_a_person_with_post_nominal_letters_is_no_place(parse: Callable[..., AnalyzedArticle]) -> None:
+    analyzed = parse("“It is an essential protection,” argued Edward Fitzgerald QC for the defence.")
+    assert "Fitzgerald" in person_names(analyzed)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("New Zealand", None), ("New Zealand’s", None), ("New Zealanders", "NZ"), ("New Zealander", "NZ")],
+)
+def test_new_zealand_is_a_country_not_a_demonym(text: str, expected: str | None) -> None:
+    # every "New Zealand" used to be read as a demonym, so the country was never a place
+    assert demonym_country(text) == expected
+
+
+def test_a_protest_is_not_held_where_its_grievance_happened(
+        parse: Callable[..., AnalyzedArticle], candidate_at: Callable[..., EventCandidate],
+        use_tiny: Gazetteer) -> None:
+
+    text = ("Hundreds demonstrated against the death in Aleppo of a student, outside the "
+            "governor's office in Homs, on Sunday.")
+    analyzed = parse(text)
+    candidate = candidate_at(analyzed, "demonstrated", event_type="Protests",
+                             sub_event_type="Peaceful protest")
+    located = places(with_candidates(analyzed, candidate))
+    place = located.candidates[0].place
+    assert place is not None and place.place.name == "Homs"
+
+
+def test_a_town_named_outright_abroad_holds_its_event(
+        parse: Callable[..., AnalyzedArticle], candidate_at: Callable[..., EventCandidate],
+        use_tiny: Gazetteer) -> None:
+    # the report is about Rochester, but "in the ... city of Mosul" says where the kidnapping was
+
+    text = ("Rochester police met the family in Rochester on Monday. The woman "
+            "said she was kidnapped by unknown men in the northern border city of Mosul last year. "
+            "Rochester officials said they would help. Rochester has a large community from abroad, "
+            "and Rochester churches raised money for the family.")
+    analyzed = parse(text)
+    candidate = candidate_at(analyzed, "kidnapped", event_type="Violence against civilians",
+                             sub_event_type="Abduction/forced disappearance")
+    located = places(with_candidates(analyzed, candidate))
+    place = located.candidates[0].place
+    assert place is not None and place.place.name == "Mosul"
