@@ -94,6 +94,21 @@ def test_strong_cues() -> None:
     assert strong_cue("the weather was fine") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the editor, a journalist, was murdered at the consulate in 2018", "ATT"),
+        ("the activist, a mother of two, was shot dead on monday", "ATT"),
+        ("gunmen assassinated two human rights defenders in the village", "ATT"),
+        ("a man was murdered by his neighbour", None),  # ordinary crime
+        ("the lawyer said the man was murdered", None),  # the lawyer is the speaker, not the victim
+    ],
+)
+def test_a_murdered_journalist_or_activist_is_an_attack(text: str, expected: str | None) -> None:
+    # the model read "a journalist was murdered" as ordinary crime (no event)
+    assert strong_cue(text) == expected
+
+
 def test_cues() -> None:
     assert "SHELL" in cue_codes("mortar rounds hit the camp")
     assert find_cue("GRT", "troops recaptured the town") == (7, 17)

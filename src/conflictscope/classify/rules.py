@@ -280,6 +280,12 @@ def non_event(text: str) -> bool:
     return bool(_DISASTER.search(text) or _CRIME.search(text))
 
 
+#: A murdered journalist, activist or rights defender is an attack on a civilian, not ordinary crime.
+_CIVIC_VICTIM = (r"\b(?:journalists?|reporters?|activists?|(?:human )?rights defenders?|lawyers?|bloggers?|"
+                 r"dissidents?|critics?|(?:trade )?unionists?|environmentalists?|land defenders?|"
+                 r"community leaders?|social leaders?|opposition (?:leaders?|figures?|politicians?))\b")
+_KILLED = r"(?:murdered|assassinated|shot dead|stabbed to death|beaten to death|tortured to death)\b"
+
 #: Unambiguous trigger words: a clause holding one reports that class even when
 #: the model is unsure (their precision is measured on our examples at training).
 STRONG_CUES: dict[str, re.Pattern[str]] = {
@@ -288,7 +294,9 @@ STRONG_CUES: dict[str, re.Pattern[str]] = {
     "GREN": re.compile(r"(?<!propelled )(?<!stun )\bgrenades?\b"),
     "SEXV": re.compile(r"\b(?:rap(?:ed|ing)|gang-?rap\w*|sexually (?:assaulted|abused))\b"),
     "ABD": re.compile(r"\b(?:kidnapp?(?:ed|ing)|abduct(?:ed|ing))\b"),
-    "ATT": re.compile(r"\b(?:behead(?:ed|ing)|massacred|hacked to death|gunned down|executed (?:\w+ )?(?:civilians|villagers|hostages|prisoners|men|women|people|director|a))\b"),
+    "ATT": re.compile(r"\b(?:behead(?:ed|ing)|massacred|hacked to death|gunned down|executed (?:\w+ )?(?:civilians|villagers|hostages|prisoners|men|women|people|director|a))\b"
+                      r"|" + _CIVIC_VICTIM + r"(?:,[^,.;]{1,50},)?,? (?:who )?(?:was|were|had been|has been|have been) (?:\w+ )?" + _KILLED
+                      + r"|" + _KILLED + r" (?:a |an |the |two |three |\d+ )?(?:[\w\-]+ ){0,3}?" + _CIVIC_VICTIM),
     "AIR": re.compile(r"\b(?:air ?strikes?|air[- ]raids?|warplanes?|drone strikes?)\b"),
     "IED": re.compile(r"\b(?:roadside bombs?|improvised explosive devices?|ieds?|landmines?)\b"),
     "VDEM": re.compile(r"\b(?:rioters|rioted|rioting)\b"),
