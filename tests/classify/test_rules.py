@@ -100,12 +100,15 @@ def test_strong_cues() -> None:
         ("the editor, a journalist, was murdered at the consulate in 2018", "ATT"),
         ("the activist, a mother of two, was shot dead on monday", "ATT"),
         ("gunmen assassinated two human rights defenders in the village", "ATT"),
+        ("party worker ramesh kumar was attacked on march 3, 2013", "ATT"),
+        ("the two men assaulted the blogger on 12 may 2020 in his flat", "ATT"),
+        ("on 4 june 2019, the lawyer was beaten in lagos and his phone was stolen", "ATT"),
         ("a man was murdered by his neighbour", None),  # ordinary crime
         ("the lawyer said the man was murdered", None),  # the lawyer is the speaker, not the victim
     ],
 )
-def test_a_murdered_journalist_or_activist_is_an_attack(text: str, expected: str | None) -> None:
-    # the model read "a journalist was murdered" as ordinary crime (no event)
+def test_a_murdered_or_assaulted_person_is_an_attack(text: str, expected: str | None) -> None:
+    # the model read "a journalist was murdered", "X was attacked on <date>" as no event
     assert strong_cue(text) == expected
 
 

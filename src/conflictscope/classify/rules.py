@@ -285,6 +285,10 @@ _CIVIC_VICTIM = (r"\b(?:journalists?|reporters?|activists?|(?:human )?rights def
                  r"dissidents?|critics?|(?:trade )?unionists?|environmentalists?|land defenders?|"
                  r"community leaders?|social leaders?|opposition (?:leaders?|figures?|politicians?))\b")
 _KILLED = r"(?:murdered|assassinated|shot dead|stabbed to death|beaten to death|tortured to death)\b"
+#: A person set upon ("was attacked on 9 February", "the pair assaulted the blogger in his home").
+_ASSAULTED = (r"\b(?:was|were|had been|has been|have been|got) (?:\w+ )?(?:attacked|assaulted|beaten(?: up)?|"
+              r"stabbed|tortured)\b|\b(?:assaulted|beat up|stabbed|tortured) (?:a |an |the |two |\d+ )?"
+              r"(?:[\w\-]+ ){0,3}?" + _CIVIC_VICTIM)
 
 #: Unambiguous trigger words: a clause holding one reports that class even when
 #: the model is unsure (their precision is measured on our examples at training).
@@ -296,7 +300,8 @@ STRONG_CUES: dict[str, re.Pattern[str]] = {
     "ABD": re.compile(r"\b(?:kidnapp?(?:ed|ing)|abduct(?:ed|ing))\b"),
     "ATT": re.compile(r"\b(?:behead(?:ed|ing)|massacred|hacked to death|gunned down|executed (?:\w+ )?(?:civilians|villagers|hostages|prisoners|men|women|people|director|a))\b"
                       r"|" + _CIVIC_VICTIM + r"(?:,[^,.;]{1,50},)?,? (?:who )?(?:was|were|had been|has been|have been) (?:\w+ )?" + _KILLED
-                      + r"|" + _KILLED + r" (?:a |an |the |two |three |\d+ )?(?:[\w\-]+ ){0,3}?" + _CIVIC_VICTIM),
+                      + r"|" + _KILLED + r" (?:a |an |the |two |three |\d+ )?(?:[\w\-]+ ){0,3}?" + _CIVIC_VICTIM
+                      + r"|" + _ASSAULTED),
     "AIR": re.compile(r"\b(?:air ?strikes?|air[- ]raids?|warplanes?|drone strikes?)\b"),
     "IED": re.compile(r"\b(?:roadside bombs?|improvised explosive devices?|ieds?|landmines?)\b"),
     "VDEM": re.compile(r"\b(?:rioters|rioted|rioting)\b"),
