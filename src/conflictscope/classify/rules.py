@@ -244,7 +244,7 @@ _CRIME = re.compile(
 _DIPLOMACY = re.compile(r"\b(?:expel\w*|diplomats?|ambassadors?|embass\w*|sanctions?|envoys?)\b")
 _ATTRIBUTION = re.compile(
     r"\b(?:claim(?:ed|s|ing)? (?:the )?responsibility|(?:rejected|denied|dismissed|refuted) "
-    r"(?:the |any )?(?:allegations?|accusations?|claims?|reports?|charges?)|accus(?:ed|es|ing) \w+(?: \w+){0,4} of|"
+    r"(?:the |any )?(?:allegations?|accusations?|claims?|reports?|charges?)|accus(?:ed|es|ing) (?:(?!of\b)\w+ ){1,5}of (?!(?:illegal|illegally|unlawful|possess\w*|sedition|subversion|treason|terrorism|inciting|incitement|spreading|insulting|defamation|spying|espionage|fraud|corruption|tax|money)\b)|"
     r"blam(?:ed|es|ing) \w+(?: \w+){0,4} for|allegations? that|likely (?:receiving|behind)|"
     r"(?:denied|denies|rejected|rejects) \w+(?: \w+){0,5} (?:were |was )?responsib\w*|"
     r"claim(?:ed|s)? (?:the )?(?:murder|killing|attack|bombing|assassination|abduction|kidnapping)s?|"

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import regex as re
+
 from conflictscope.models import EventCandidate, Span
 from conflictscope.pipeline.base import AnalyzedArticle
 from conflictscope.pipeline.registry import stage
@@ -149,6 +151,11 @@ def _refine(candidates: tuple[EventCandidate, ...]) -> tuple[EventCandidate, ...
     return tuple(result)
 
 
+#: A present perfect right before the trigger ("has been arrested", "have fled").
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:now|just|also|since|reportedly|allegedly)\s+)?(?:been\s+)?$",
+                              re.IGNORECASE)
+
+
 def _from_salient_day(
     analyzed: AnalyzedArticle, times: ArticleTimes, candidates: tuple[EventCandidate, ...]
 ) -> tuple[EventCandidate, ...]:
@@ -168,6 +175,9 @@ def _from_salient_day(
     evidence = Span(day.start, day.end, day.text)
     result = []
     for candidate in candidates:
+        if _PRESENT_PERFECT.search(analyzed.text, max(0, candidate.trigger.start - 30), candidate.trigger.start):
+            result.append(candidate)  # "has been arrested in Greece": the news itself, not an old event
+            continue
         if candidate.time is not None and not candidate.time.stated and time.event_date <= candidate.time.date_end:
             background = candidate.is_background or is_background(time, published)
             candidate = replace(candidate, time=time, is_background=background)
