@@ -105,6 +105,7 @@ def test_strong_cues() -> None:
         ("party worker ramesh kumar was attacked on march 3, 2013", "ATT"),
         ("the two men assaulted the blogger on 12 may 2020 in his flat", "ATT"),
         ("on 4 june 2019, the lawyer was beaten in lagos and his phone was stolen", "ATT"),
+        ("his father died on june 5 while handcuffed and in police custody", "ATT"),
         ("a man was murdered by his neighbour", None),  # ordinary crime
         ("the lawyer said the man was murdered", None),  # the lawyer is the speaker, not the victim
     ],
@@ -277,3 +278,11 @@ def test_protest_ladder_self_dispersal_removal_and_background(text: str, expecte
 )
 def test_remote_fire_and_battles_that_change_control(code: str, text: str, expected: str) -> None:
     assert refine(code, text) == expected
+
+
+def test_officers_of_the_state_pass_the_event_gate() -> None:
+    # "taken from her home by plainclothes officers" had no cue and no actor word: never classified
+    from conflictscope.pipeline.classify import reads_as_event
+
+    assert reads_as_event("The reporter was taken from her home by plainclothes officers on June 2.")
+    assert not reads_as_event("The orchestra gave a concert in the old town on June 2.")

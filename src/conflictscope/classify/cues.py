@@ -156,7 +156,8 @@ ACTOR_GATE = re.compile(
     r"\b(?:militants?|insurgents?|rebels?|jihadists?|terrorists?|gunmen|militia\w*|troops|"
     r"soldiers?|army|military|police|forces|fighters|armed|islamic state|isis|isil|daesh|taliban|"
     r"shabaa?b|boko haram|houthis?|hamas|hezbollah|qaeda|attack\w*|assault\w*|raid\w*|struck|"
-    r"strikes?|targeted|wounded|injured|dead|casualties|weapons?|guns?|bombs?)\b"
+    r"strikes?|targeted|wounded|injured|dead|casualties|weapons?|guns?|bombs?|plainclothes|"
+    r"(?:police|security|intelligence) (?:officers|agents|personnel)|state security)\b"
 )
 
 

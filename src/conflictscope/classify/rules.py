@@ -288,7 +288,8 @@ _KILLED = r"(?:murdered|assassinated|shot dead|stabbed to death|beaten to death|
 #: A person set upon ("was attacked on 9 February", "the pair assaulted the blogger in his home").
 _ASSAULTED = (r"\b(?:was|were|had been|has been|have been|got) (?:\w+ )?(?:attacked|assaulted|beaten(?: up)?|"
               r"stabbed|tortured)\b|\b(?:assaulted|beat up|stabbed|tortured) (?:a |an |the |two |\d+ )?"
-              r"(?:[\w\-]+ ){0,3}?" + _CIVIC_VICTIM)
+              r"(?:[\w\-]+ ){0,3}?" + _CIVIC_VICTIM
+              + r"|\bdied (?:[\w,]+ ){0,6}?in (?:police |military |prison |state )?custody\b")
 
 #: Unambiguous trigger words: a clause holding one reports that class even when
 #: the model is unsure (their precision is measured on our examples at training).
