@@ -241,3 +241,12 @@ def test_change_of_control_counts_as_one_class() -> None:
     # the demonstration ladder, not the model, picks the rung: the family's mass counts
     code, prob = best_class({"VDEM": 0.21, "PINT": 0.19, "PEACE": 0.12, "FORCE": 0.11, "NONE": 0.2})
     assert code == "VDEM" and abs(prob - 0.63) < 1e-9
+
+
+def test_the_trigger_is_the_main_clause_cue_not_the_one_after_after(candidates) -> None:  # type: ignore[no-untyped-def]
+    # the first "arrested" sits in a clause of time: it was chosen, and dated two days back
+    text = ("Two days after two men were arrested for armed robbery, the police command says "
+            "it has arrested three more members of the gang.")
+    arrests = [c for c in candidates(text) if c.sub_event_type == "Arrests"]
+    assert arrests
+    assert arrests[0].trigger.start == text.index("arrested three")

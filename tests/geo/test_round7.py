@@ -75,3 +75,10 @@ def test_a_town_named_outright_abroad_holds_its_event(
     located = places(with_candidates(analyzed, candidate))
     place = located.candidates[0].place
     assert place is not None and place.place.name == "Mosul"
+
+
+def test_a_town_after_its_country_possessive_is_recognised(
+        parse: Callable[..., AnalyzedArticle], use_tiny: Gazetteer) -> None:
+    # spaCy tags only "Syria": the capitalised run "Syria’s Aleppo" overlapped it and was dropped whole
+    analyzed = places(parse("Hundreds of protesters rallied in Syria’s Aleppo on Friday."))
+    assert [m.place.name for m in analyzed.places] == ["Syria", "Aleppo"]

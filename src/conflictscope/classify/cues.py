@@ -176,3 +176,9 @@ def find_cue(code: str, text: str) -> tuple[int, int] | None:
     pattern = CUES.get(code)
     match = pattern.search(text) if pattern else None
     return (match.start(), match.end()) if match else None
+
+
+def find_cues(code: str, text: str) -> list[tuple[int, int]]:
+    """Character offsets of every cue of ``code`` in ``text`` (lower-cased), in text order."""
+    pattern = CUES.get(code)
+    return [(m.start(), m.end()) for m in pattern.finditer(text)] if pattern else []

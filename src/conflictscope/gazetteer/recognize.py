@@ -172,18 +172,19 @@ def _sentence_spans(sentence: Sentence) -> Iterator[tuple[int, int, str, float]]
     unlabelled = UNLABELLED_PARSED if sentence.doc is not None else UNLABELLED_UNPARSED
     for match in CAPITALISED.finditer(sentence.text):
         begin, end = match.span()
-        if any(b < end and begin < e for b, e in taken):
-            continue
         # a sentence-initial function word is capitalised only because it starts the sentence
         first = match.group(0).split()[0]
         if first.lower() in _STOP and " " in match.group(0):
             begin += len(first) + 1
         # a possessive ends a name: "London's Ecuadorean embassy", "Syria's Idlib province"
+        pieces = []
         for owner in _POSSESSIVE.finditer(sentence.text, begin, end):
-            yield begin, owner.end(), "", unlabelled
+            pieces.append((begin, owner.end()))
             begin = owner.end() + 1
-        if begin < end:
-            yield begin, end, "", unlabelled
+        pieces.append((begin, end))
+        for piece_begin, piece_end in pieces:
+            if piece_begin < piece_end and not any(b < piece_end and piece_begin < e for b, e in taken):
+                yield piece_begin, piece_end, "", unlabelled
 
 
 _POSSESSIVE = re.compile(r"['’]s(?=\s+\p{Lu})")

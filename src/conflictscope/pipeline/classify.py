@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from conflictscope.classify.clauses import Clause, clauses_of
-from conflictscope.classify.cues import ACTOR_GATE, cue_codes, find_cue
+from conflictscope.classify.cues import ACTOR_GATE, cue_codes, find_cue, find_cues
 from conflictscope.classify.labels import LABELS, NONE, SUB_EVENT_OF, event_type_of
 from conflictscope.classify.modality import is_background, modality_of
 from conflictscope.classify.model import LinearModel, default_model
@@ -108,7 +108,7 @@ def classify_sentence(
         if strong is not None:
             code, prob = strong, model.rule_precision.get(strong, 0.5)
     if code != NONE and prob >= MIN_CONFIDENCE:
-        clause = _clause_with_cue(clauses, code) if len(clauses) > 1 else None
+        clause = _clause_with_cue(clauses, code, sentence) if len(clauses) > 1 else None
         made = _candidate(sentence, clause, code, prob, actors, model, window)
         if made is not None:
             results.append(made)
@@ -147,11 +147,50 @@ def _find_trigger(code: str, text: str) -> tuple[int, int] | None:
     return None
 
 
-def _clause_with_cue(clauses: list[Clause], code: str) -> Clause | None:
-    for clause in clauses:
-        if _find_trigger(code, clause.text.lower()) is not None:
-            return clause
-    return None
+_TIME_MARKS = frozenset({"after", "before", "since", "until", "till", "following", "once"})
+
+
+def _main_clause_hit(sentence: Sentence, code: str, first: tuple[int, int]) -> tuple[int, int]:
+    """Of the sentence's cues of ``code``, the one nearest the root of its parse.
+
+    "Two days after two men were arrested, police say they have arrested three more":
+    the main clause's "arrested" is the sentence's news, not the one in the "after" clause.
+    Ties keep the first cue.
+    """
+    doc = sentence.doc
+    assert doc is not None
+    hits = [h for family in _TRIGGER_CODES.get(code, (code,)) for h in find_cues(family, sentence.text.lower())]
+    if len(hits) < 2:
+        return first
+
+    def depth(hit: tuple[int, int]) -> int:
+        span = doc.char_span(hit[0], hit[1], alignment_mode="expand")
+        if span is None or not len(span):
+            return 99
+        token, steps = span.root, 0
+        if any(child.dep_ == "mark" and child.lower_ in _TIME_MARKS for child in token.children):
+            steps += 2  # "after two men were arrested": a subordinate clause of time
+        while token.head.i != token.i and steps < 50:
+            token, steps = token.head, steps + 1
+        return steps
+
+    best = min(hits, key=lambda h: (depth(h), h[0]))
+    return best if depth(best) < depth(first) else first
+
+
+def _clause_with_cue(clauses: list[Clause], code: str, sentence: Sentence) -> Clause | None:
+    """The clause holding the sentence's main cue of ``code`` (see :func:`_main_clause_hit`)."""
+    with_cue = [c for c in clauses if _find_trigger(code, c.text.lower()) is not None]
+    first = _find_trigger(code, sentence.text.lower())
+    if len(with_cue) > 1 and first is not None and sentence.doc is not None:
+        main = _main_clause_hit(sentence, code, first)
+        doc = sentence.doc
+        for clause in with_cue:
+            start = doc[clause.token_ids[0]].idx
+            last = doc[clause.token_ids[-1]]
+            if start <= main[0] < last.idx + len(last):
+                return clause
+    return with_cue[0] if with_cue else None
 
 
 def _candidate(
@@ -176,6 +215,8 @@ def _candidate(
         prob = min(prob, model.rule_precision.get("refine", 0.7))
         code = refined
     hit = _find_trigger(code, clause_lower)
+    if hit is not None and clause is None:
+        hit = _main_clause_hit(sentence, code, hit)
     trigger = _trigger_token(sentence, clause, begin, hit)
     if trigger is None:
         return None
