@@ -185,3 +185,17 @@ def test_date_errors(tmp_path: Any, events: list[tuple[str, str, float, int]], c
     (row,) = date_errors(gold, analyzer=analyzer)
     assert (row["id"], row["gold"], row["precision"], row["cause"]) == ("a", "2020-07-04", "day", cause)
     assert ("main" in row) is bool(events)
+
+
+def test_an_arrest_over_a_killing_follows_the_killing() -> None:
+    # "arrested in connection with the killing of" is the follow-up; the killing is the news
+    text = ("Police on Monday arrested two men in connection with the killing of an activist. "
+            "The activist was shot dead outside her home.")
+    second = text.index("The activist")
+    frame = ReportFrame("", len(text), 10_000, text, ((0, second - 1), (second, len(text))))
+    arrest = make_event("Arrests", confidence=0.8, time_precision=1,
+                        evidence={"event_type": (Span(17, 25, "arrested"),)})
+    killing = make_event("Attack", confidence=0.8, time_precision=1,
+                         evidence={"event_type": (Span(second + 22, second + 31, "shot dead"),)})
+    best = main_event([arrest, killing], frame)
+    assert best is not None and best.sub_event_type == "Attack"

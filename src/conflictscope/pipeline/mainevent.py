@@ -41,6 +41,16 @@ _CONTEXT_KINDS = frozenset({
     "Change to group/activity", "Agreement", "Disrupted weapons use", "Headquarters or base established",
     "Non-violent transfer of territory", "Government regains territory", "Non-state actor overtakes territory",
 })
+#: An arrest over an earlier act of violence ("arrested in connection with the killing of")
+#: follows the report's event: the violence it answers ranks first when the report tells it.
+FOLLOW_UP = 1.0
+_FOLLOW_UP = re.compile(
+    r"(?i)\b(?:in connection with|over|for|accused of|suspected of|on suspicion of|charged with)\s+"
+    r"(?:the\s+|his\s+|her\s+|their\s+|a\s+|an\s+|allegedly\s+)?(?:[\w\-]+\s+){0,2}?"
+    r"(?:killing|murder(?:ing)?|attack(?:ing)?|assault(?:ing)?|kidnapp?(?:ing)?|abduct(?:ion|ing)|"
+    r"death|lynching|shooting|stabbing|beating|rape|torture|self-immolation|disappearance|"
+    r"hijacking|bombing)s?\b"
+)
 #: Sentences counted as the lead.
 LEAD_SENTENCES = 3
 
@@ -145,8 +155,11 @@ def salience(event: Event, frame: ReportFrame, *, length: int | None = None) -> 
         score += EXPLICIT_DATE
     if event.sub_event_type in _CONTEXT_KINDS:
         score -= CONTEXT_KIND
-    if _PERSON.search(frame.sentence_at(start)):
+    sentence = frame.sentence_at(start)
+    if _PERSON.search(sentence):
         score += PERSON_TARGET
+    if event.sub_event_type == "Arrests" and _FOLLOW_UP.search(sentence):
+        score -= FOLLOW_UP
     return score
 
 
