@@ -109,15 +109,14 @@ _TERRITORY_COMBAT = re.compile(
     r"assault\w*|shell\w*|strikes?|airstrikes?|bombard\w*|artillery|mortars?|rockets?|air raids?|"
     r"under fire|heavy losses|casualties)\b"
 )
+#: "without a fight", "did not encounter any resistance": a change of control no one fought.
+_UNOPPOSED_TEXT = (r"without (?:a |any )?(?:fight|fighting|clashes|resistance|a shot being fired)|"
+                   r"(?:not|never) (?:encounter|meet|face)\w* (?:any )?resistance")
+_UNOPPOSED = re.compile(_UNOPPOSED_TEXT)
 _PEACEFUL_TRANSFER = re.compile(
-    r"\b(?:without (?:a |any )?(?:fight|resistance|clashes|fighting)|(?:no|any) resistance|"
-    r"hand(?:ed|s|ing)? over|handover|"
+    rf"\b(?:{_UNOPPOSED_TEXT}|(?:no|any) resistance|hand(?:ed|s|ing)? over|handover|"
     r"withdr(?:ew|awn|awal)|pulled out|evacuat\w*|abandon\w*|left the|leaving|unopposed|"
-    r"under (?:a|the) deal|ced(?:ed|e)|(?:not|never) (?:encounter|meet|face)\w* (?:any )?resistance)\b"
-)
-_UNOPPOSED = re.compile(
-    r"without (?:a |any )?(?:fight|fighting|clashes|resistance|a shot being fired)|"
-    r"(?:not|never) (?:encounter|meet|face)\w* (?:any )?resistance"
+    r"under (?:a|the) deal|ced(?:ed|e))\b"
 )
 _SECURITY = re.compile(
     r"\b(?:police|security forces|troops|soldiers|officers|army|military|guards|authorities|"

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex as re
 
@@ -94,11 +94,14 @@ class ReportFrame:
     length: int = 0
     text: str = ""
     sentences: tuple[tuple[int, int], ...] = ()
+    _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(start for start, _ in self.sentences))
 
     def sentence_at(self, offset: int) -> str:
         """The text of the sentence holding ``offset`` ('' when unknown)."""
-        starts = [start for start, _ in self.sentences]
-        index = bisect_right(starts, offset) - 1
+        index = bisect_right(self._starts, offset) - 1
         if index < 0:
             return ""
         start, end = self.sentences[index]
