@@ -17,6 +17,7 @@ from conflictscope.evaluation.normalize import (
     dates_match,
     gold_date,
     names_match,
+    repaired_gold_country,
 )
 from conflictscope.models import Place, Span
 
@@ -86,6 +87,21 @@ def test_countries_match_by_code_or_name() -> None:
 
 
 @pytest.mark.parametrize(
+    ("record", "expected"),
+    [
+        ({"country": "Texas", "city": "Jasper"}, "United States"),  # a US state
+        ({"country": "Africa", "city": "Ethiopia", "region": "Addis Ababa"}, "Ethiopia"),
+        ({"country": "Asia", "city": "None", "region": "Myanmar"}, "Myanmar"),
+        ({"country": "Africa", "city": "Cape Town"}, "Africa"),  # a town is no country: as written
+        ({"country": "Syria", "city": "Iraq"}, "Syria"),  # a real country stays
+        ({"country": "None"}, None),
+    ],
+)
+def test_repaired_gold_country(record: dict[str, Any], expected: str | None) -> None:
+    assert repaired_gold_country(record) == expected
+
+
+@pytest.mark.parametrize(
     ("a", "b", "ok"),
     [("Ogun State", "Ogun", True), ("São Paulo", "Sao Paulo", True), ("Mosul", "Mosul city", True),
      ("Kiev", "Kyiv", False), ("Aleppo", "Idlib", False), ("None", "None", False), ("", "", False)],
@@ -99,7 +115,7 @@ def test_score_article_all_fields_right() -> None:
                        location="Maiduguri", admin1="Borno", inter1=2)
     assert score_article(gold_event(), event) == {
         "event_found": True, "date": True, "date_day": True, "date_month": None,
-        "country": True, "city": True, "region": True, "city_or_region": True, "actor": True,
+        "country": True, "country_repaired": True, "city": True, "region": True, "city_or_region": True, "actor": True,
     }
 
 
@@ -109,7 +125,7 @@ def test_score_article_wrong_and_unscored_fields() -> None:
     gold = gold_event(region="None", perpetrator_type="insufficient info")
     assert score_article(gold, event) == {
         "event_found": True, "date": False, "date_day": False, "date_month": None,
-        "country": False, "city": False, "region": None, "city_or_region": False, "actor": None,
+        "country": False, "country_repaired": False, "city": False, "region": None, "city_or_region": False, "actor": None,
     }
 
 
@@ -117,7 +133,7 @@ def test_no_event_scores_place_from_fallback() -> None:
     place = Place(name="Maiduguri", country="Nigeria", iso3="NGA", admin1="Borno")
     scored = score_article(gold_event(), None, place)
     assert scored == {"event_found": False, "date": False, "date_day": False, "date_month": None,
-                      "country": True, "city": True, "region": True, "city_or_region": True,
+                      "country": True, "country_repaired": True, "city": True, "region": True, "city_or_region": True,
                       "actor": False}
     assert score_article(gold_event(), None)["country"] is False
 

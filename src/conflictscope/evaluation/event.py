@@ -29,6 +29,7 @@ from conflictscope.evaluation.normalize import (
     dates_match,
     gold_date,
     is_empty,
+    repaired_gold_country,
 )
 from conflictscope.ingest.text import parse_date
 from conflictscope.models import Article, Event
@@ -41,8 +42,8 @@ if TYPE_CHECKING:
 
 FIELDS = {"id": is_id, "text": is_text, "event": is_dict}
 #: The fields scored on HRDsAttack, in report order.
-HRDS_FIELDS = ("event_found", "date", "date_day", "date_month", "country", "city", "region",
-               "city_or_region", "actor")
+HRDS_FIELDS = ("event_found", "date", "date_day", "date_month", "country", "country_repaired", "city",
+               "region", "city_or_region", "actor")
 
 #: Analyses articles (the pipeline by default).
 Analyzer = Callable[[Sequence[Article]], Iterable["AnalyzedArticle"]]
@@ -115,6 +116,8 @@ def score_article(gold: dict[str, Any], event: Event | None, place: Any = None) 
         "date_day": date_ok if when is not None and when[1] == "day" else None,
         "date_month": date_ok if when is not None and when[1] == "month" else None,
         "country": None if is_empty(country) else countries_match(country, country_name, iso3),
+        "country_repaired": None if is_empty(country) else countries_match(
+            repaired_gold_country(gold), country_name, iso3),
         "city": city,
         "region": region,
         "city_or_region": None if city is None and region is None else bool(city or region),

@@ -131,6 +131,29 @@ def country_codes(name: str | None) -> set[str]:
     return codes or ({whole} if whole else set())
 
 
+def repaired_gold_country(record: dict[str, object]) -> str | None:
+    """The gold country of a record whose annotator shifted the place fields, else as written.
+
+    A gold country that names no country is read from the finer fields: a US state
+    ("Texas", "Utah") stands for the United States; a continent ("Africa") with a
+    country in the city or region field ("Ethiopia") takes that country. Anything
+    else is returned as written (and compared by name).
+    """
+    country = record.get("country")
+    if is_empty(country) or country_codes(str(country)):
+        return None if is_empty(country) else str(country)
+    from conflictscope.gazetteer.regions import POSTAL_CODES
+
+    if norm(str(country)) in {norm(name) for cc, name in POSTAL_CODES.values() if cc == "US"}:
+        return "United States"
+    table = _country_table()
+    for key in ("city", "region"):
+        value = record.get(key)
+        if not is_empty(value) and norm(str(value)) in table:
+            return str(value)
+    return str(country)
+
+
 def countries_match(gold: str | None, predicted_name: str, predicted_iso3: str) -> bool:
     """A predicted country (name or ISO3) against a gold country value."""
     codes = country_codes(gold)
