@@ -82,3 +82,11 @@ def test_a_town_after_its_country_possessive_is_recognised(
     # spaCy tags only "Syria": the capitalised run "Syria’s Aleppo" overlapped it and was dropped whole
     analyzed = places(parse("Hundreds of protesters rallied in Syria’s Aleppo on Friday."))
     assert [m.place.name for m in analyzed.places] == ["Syria", "Aleppo"]
+
+
+def test_a_contraction_is_no_place(parse: Callable[..., AnalyzedArticle], use_tiny: Gazetteer) -> None:
+    # "I'll" was read as a place name (it matched a town's alternate name)
+    from conflictscope.gazetteer.recognize import find_toponyms
+
+    toponyms, _ = find_toponyms(parse("I'll tell you where it is. We've seen it. It'd be in Homs."))
+    assert [t.name for t in toponyms] == ["Homs"]

@@ -138,6 +138,8 @@ def _allowed(name: str, before: str, *, weak: bool, lower_words: frozenset[str])
     words = name.split()
     if re.fullmatch(r"[A-Z]{2,5}s", name):
         return False  # a plural acronym ("JWs", "IDPs", "NGOs"), not a place
+    if re.search(r"['’](?:ll|re|ve|d|m|t)$", name, flags=re.IGNORECASE):
+        return False  # a contraction ("I'll", "We've", "It'd"), not a name
     if name.lower() in _STOP or name.lower() in _STOP_ALONE or (
             len(words) == 1 and name.isupper() and len(name.replace(".", "")) <= 4 and
             name.replace(".", "") not in _COUNTRY_INITIALS):
