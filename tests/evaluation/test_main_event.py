@@ -12,6 +12,7 @@ from conflictscope.pipeline.mainevent import (
     ReportFrame,
     article_main_event,
     frame_of,
+    is_photo_caption,
     main_event,
     rank_events,
     title_names_kind,
@@ -199,3 +200,32 @@ def test_an_arrest_over_a_killing_follows_the_killing() -> None:
                          evidence={"event_type": (Span(second + 22, second + 31, "shot dead"),)})
     best = main_event([arrest, killing], frame)
     assert best is not None and best.sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "caption"),
+    [
+        ("Girls who were kidnapped walk in line after their release in Zamfara, Nigeria March 2, 2021.", True),
+        ("A protester stands atop a police structure in Ikeja during protests on October 11, 2020.", True),
+        ("Journalists sit on the rubble of the tower, 15 May 2021, NAME/AFP via Getty Images", True),
+        ("Police arrested the activist on October 11, 2020.", False),
+        ("Gunmen stormed the school on Friday and kidnapped 42 pupils.", False),
+    ],
+)
+def test_photo_captions(sentence: str, caption: bool) -> None:
+    assert is_photo_caption(sentence) is caption
+
+
+def test_a_photo_caption_is_not_the_main_event() -> None:
+    # an archive photo's caption ("... walk in line ..., March 2, 2021.") outranked the kidnapping
+    text = ("Girls who were kidnapped walk in line after their release in Zamfara, Nigeria March 2, 2021. "
+            "Gunmen kidnapped 279 girls from a boarding school on Friday.")
+    second = text.index("Gunmen")
+    frame = ReportFrame("", len(text), 10_000, text, ((0, second - 1), (second, len(text))))
+    caption = make_event("Peaceful protest", confidence=0.8, time_precision=1,
+                         evidence={"event_type": (Span(24, 28, "walk"),),
+                                   "event_date": (Span(75, 88, "March 2, 2021"),)})
+    kidnapping = make_event("Abduction/forced disappearance", confidence=0.8, time_precision=1,
+                            evidence={"event_type": (Span(second + 7, second + 16, "kidnapped"),)})
+    best = main_event([caption, kidnapping], frame)
+    assert best is not None and best.sub_event_type == "Abduction/forced disappearance"
