@@ -8,11 +8,11 @@ import pytest
 
 from conflictscope.models import Article, Span
 from conflictscope.pipeline.base import AnalyzedArticle, Sentence
+from conflictscope.pipeline.captions import is_photo_caption
 from conflictscope.pipeline.mainevent import (
     ReportFrame,
     article_main_event,
     frame_of,
-    is_photo_caption,
     main_event,
     rank_events,
     title_names_kind,
@@ -188,17 +188,24 @@ def test_date_errors(tmp_path: Any, events: list[tuple[str, str, float, int]], c
     assert ("main" in row) is bool(events)
 
 
+def _main_of_two(text: str, second: str, *events: tuple[str, str, int]) -> Any:
+    """The main event of a two-sentence report (all lead); ``events`` are (sub-event type,
+    trigger word, occurrence offset) made at equal confidence and day precision."""
+    cut = text.index(second)
+    frame = ReportFrame("", len(text), 10_000, text, ((0, cut - 1), (cut, len(text))))
+    made = []
+    for sub_event_type, word, offset in events:
+        start = text.index(word, offset)
+        made.append(make_event(sub_event_type, confidence=0.8, time_precision=1,
+                               evidence={"event_type": (Span(start, start + len(word), word),)}))
+    return main_event(made, frame)
+
+
 def test_an_arrest_over_a_killing_follows_the_killing() -> None:
     # "arrested in connection with the killing of" is the follow-up; the killing is the news
     text = ("Police on Monday arrested two men in connection with the killing of an activist. "
             "The activist was shot dead outside her home.")
-    second = text.index("The activist")
-    frame = ReportFrame("", len(text), 10_000, text, ((0, second - 1), (second, len(text))))
-    arrest = make_event("Arrests", confidence=0.8, time_precision=1,
-                        evidence={"event_type": (Span(17, 25, "arrested"),)})
-    killing = make_event("Attack", confidence=0.8, time_precision=1,
-                         evidence={"event_type": (Span(second + 22, second + 31, "shot dead"),)})
-    best = main_event([arrest, killing], frame)
+    best = _main_of_two(text, "The activist", ("Arrests", "arrested", 0), ("Attack", "shot dead", 0))
     assert best is not None and best.sub_event_type == "Attack"
 
 
@@ -220,12 +227,6 @@ def test_a_photo_caption_is_not_the_main_event() -> None:
     # an archive photo's caption ("... walk in line ..., March 2, 2021.") outranked the kidnapping
     text = ("Girls who were kidnapped walk in line after their release in Zamfara, Nigeria March 2, 2021. "
             "Gunmen kidnapped 279 girls from a boarding school on Friday.")
-    second = text.index("Gunmen")
-    frame = ReportFrame("", len(text), 10_000, text, ((0, second - 1), (second, len(text))))
-    caption = make_event("Peaceful protest", confidence=0.8, time_precision=1,
-                         evidence={"event_type": (Span(24, 28, "walk"),),
-                                   "event_date": (Span(75, 88, "March 2, 2021"),)})
-    kidnapping = make_event("Abduction/forced disappearance", confidence=0.8, time_precision=1,
-                            evidence={"event_type": (Span(second + 7, second + 16, "kidnapped"),)})
-    best = main_event([caption, kidnapping], frame)
+    best = _main_of_two(text, "Gunmen", ("Peaceful protest", "walk", 0),
+                        ("Abduction/forced disappearance", "kidnapped", text.index("Gunmen")))
     assert best is not None and best.sub_event_type == "Abduction/forced disappearance"

@@ -46,35 +46,32 @@ def test_new_zealand_is_a_country_not_a_demonym(text: str, expected: str | None)
     assert demonym_country(text) == expected
 
 
+def _place_of(parse: Callable[..., AnalyzedArticle], candidate_at: Callable[..., EventCandidate],
+              text: str, trigger: str, event_type: str, sub_event_type: str) -> str:
+    analyzed = parse(text)
+    candidate = candidate_at(analyzed, trigger, event_type=event_type, sub_event_type=sub_event_type)
+    place = places(with_candidates(analyzed, candidate)).candidates[0].place
+    return place.place.name if place is not None else ""
+
+
 def test_a_protest_is_not_held_where_its_grievance_happened(
         parse: Callable[..., AnalyzedArticle], candidate_at: Callable[..., EventCandidate],
         use_tiny: Gazetteer) -> None:
-
     text = ("Hundreds demonstrated against the death in Aleppo of a student, outside the "
             "governor's office in Homs, on Sunday.")
-    analyzed = parse(text)
-    candidate = candidate_at(analyzed, "demonstrated", event_type="Protests",
-                             sub_event_type="Peaceful protest")
-    located = places(with_candidates(analyzed, candidate))
-    place = located.candidates[0].place
-    assert place is not None and place.place.name == "Homs"
+    assert _place_of(parse, candidate_at, text, "demonstrated", "Protests", "Peaceful protest") == "Homs"
 
 
 def test_a_town_named_outright_abroad_holds_its_event(
         parse: Callable[..., AnalyzedArticle], candidate_at: Callable[..., EventCandidate],
         use_tiny: Gazetteer) -> None:
     # the report is about Rochester, but "in the ... city of Mosul" says where the kidnapping was
-
     text = ("Rochester police met the family in Rochester on Monday. The woman "
             "said she was kidnapped by unknown men in the northern border city of Mosul last year. "
             "Rochester officials said they would help. Rochester has a large community from abroad, "
             "and Rochester churches raised money for the family.")
-    analyzed = parse(text)
-    candidate = candidate_at(analyzed, "kidnapped", event_type="Violence against civilians",
-                             sub_event_type="Abduction/forced disappearance")
-    located = places(with_candidates(analyzed, candidate))
-    place = located.candidates[0].place
-    assert place is not None and place.place.name == "Mosul"
+    assert _place_of(parse, candidate_at, text, "kidnapped", "Violence against civilians",
+                     "Abduction/forced disappearance") == "Mosul"
 
 
 def test_a_town_after_its_country_possessive_is_recognised(

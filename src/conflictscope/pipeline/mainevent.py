@@ -31,6 +31,7 @@ import regex as re
 
 from conflictscope.models import Event
 from conflictscope.pipeline.base import AnalyzedArticle
+from conflictscope.pipeline.captions import is_photo_caption
 
 #: Weights of the cues (see the module docstring).
 TITLE_KIND, TITLE_PLACE, LEAD, DAY, CONFIDENCE, POSITION = 1.5, 1.0, 1.0, 1.0, 1.5, 1.0
@@ -53,19 +54,6 @@ _FOLLOW_UP = re.compile(
 )
 #: A photo caption shows a scene, often an archive one: its event is rarely the report's.
 CAPTION = 1.5
-_CLOSING_DATE = re.compile(
-    r"(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d"
-    r"|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+(?:19|20)\d\d)\.?\s*$"
-)
-_SCENE_VERB = re.compile(
-    r"\b(?:stands?|walks?|sits?|holds?|gathers?|takes? part|looks? on|rides?|carr(?:y|ies)|shouts?|"
-    r"chants?|waves?|poses?|attends?|displays?|gestures?|prays?|mourns?|marches|march|demonstrate|"
-    r"protest|react|reacts|are seen|is seen|wait|waits|sing|sings|clash|clashes|block|blocks)\b"
-)
-_PHOTO_CREDIT = re.compile(
-    r"(?:\b(?:REUTERS|Reuters|AFP|AP|EPA|Xinhua)\s*/|/\s*(?:AFP|AP|EPA|Reuters|REUTERS)\b|"
-    r"\bvia Getty Images\b|\bAP Photo\b|\bFILE PHOTO\b|\(Photo\s*:|\bPHOTO\s*:|\bPhotograph:)"
-)
 #: Sentences counted as the lead.
 LEAD_SENTENCES = 3
 
@@ -182,15 +170,6 @@ def salience(event: Event, frame: ReportFrame, *, length: int | None = None) -> 
         score -= CAPTION
     return score
 
-
-def is_photo_caption(sentence: str) -> bool:
-    """Whether a sentence reads as a photo caption: a scene in the present tense closed by
-    its full date ("Girls ... walk in line after their release in Zamfara, Nigeria March 2,
-    2021."), or a photo credit ("REUTERS/Name", "AFP via Getty Images")."""
-    text = " ".join(sentence.split())
-    if _PHOTO_CREDIT.search(text):
-        return True
-    return bool(_CLOSING_DATE.search(text) and _SCENE_VERB.search(text))
 
 
 def rank_events(events: Iterable[Event], frame: ReportFrame | None = None) -> list[Event]:

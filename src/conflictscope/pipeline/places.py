@@ -21,6 +21,7 @@ from conflictscope.gazetteer.geoparse import GeoParse, geoparse
 from conflictscope.gazetteer.index import get_gazetteer
 from conflictscope.models import EventCandidate, PlaceMention, Span
 from conflictscope.pipeline.base import AnalyzedArticle
+from conflictscope.pipeline.captions import PHOTO_CREDIT
 from conflictscope.pipeline.lexicon import EVENT_HINT
 from conflictscope.pipeline.registry import stage
 
@@ -63,11 +64,6 @@ _ATTRIBUTIVE = re.compile(r"(?:['’]s)?\s+(?:\p{Lu}\p{Ll}|officials?\b|forces\b
 ATTRIBUTIVE_FACTOR, DATELINE_BONUS = 0.5, 2.5
 #: A photo caption ("... in Wuhan on Sept. 11. REUTERS/Name", "AFP via Getty Images") counts this much.
 CAPTION_FACTOR = 0.3
-_CAPTION = re.compile(
-    r"(?:\b(?:REUTERS|Reuters|AFP|AP|EPA|Xinhua)\s*/|/\s*(?:AFP|AP|EPA|Reuters|REUTERS|FILE|File)\b|"
-    r"\bvia Getty Images\b|\bGetty Images\b|\bAP Photo\b|\bFILE PHOTO\b|\bFile Photo\b|"
-    r"\(Photo\s*:|\bPHOTO\s*:|\bPhoto credit\b|\bPhotograph:|\bShutterstock\b|\bImage:)"
-)
 #: Salience a town or region (and its country) gains when the headline names it; a country
 #: the headline names or whose demonym it uses ("Belarusian journalist held") gains ``TITLE_COUNTRY``.
 TITLE_BONUS, TITLE_COUNTRY = 1.5, 1.5
@@ -190,7 +186,7 @@ def caption_spans(analyzed: AnalyzedArticle) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     sentences = analyzed.sentences
     for i, sentence in enumerate(sentences):
-        if not _CAPTION.search(sentence.text):
+        if not PHOTO_CREDIT.search(sentence.text):
             continue
         spans.append((sentence.start, sentence.end))
         if i and len(sentence.text) < 90 and "\n" not in analyzed.text[sentences[i - 1].end:sentence.start]:
