@@ -125,6 +125,11 @@ def test_stage_lists_every_expression() -> None:
         # no day in an event sentence: the unstated week before publication
         ("The minister visited on 7 December.\n\nLater, police arrested a man.", "arrested", "2016-12-05..2016-12-11"),
         ("A bomb exploded on 8-10 December in the market.", "exploded", "2016-12-08..2016-12-10"),
+        # the main clause of "N units after <a dated clause>" is that date moved by N
+        ("The school was attacked two days after the rebels captured the town on 5 March 2016.",
+         "attacked", "2016-03-07"),
+        ("Gunmen killed the journalist three years after he was released in 2012.", "killed",
+         "2015-01-01..2015-12-31"),
         # a present perfect is the news itself, not the old event the report recalls
         ("A man has been arrested in Greece over the hijacking.\n\nThe jet was hijacked on "
          "June 14, 1985.", "arrested", "2016-12-05..2016-12-11"),

@@ -123,7 +123,7 @@ def date_clause(
     """
     s_start, s_end = sentence
     local = [t for t in timexes if s_start <= t.start < s_end]
-    chosen = _anchored_clause(trigger, local, published)
+    chosen = _anchored_clause(trigger, local, published) or _after_the_anchor(trigger, local, published)
     if chosen is not None:
         return chosen
     candidates = [
@@ -241,6 +241,36 @@ def _anchored_clause(trigger: Span, local: Sequence[Timex], published: date | No
         if point is None:
             return None
         return Dating(event_time(point, published), (_span(duration),), point)
+    return None
+
+
+#: Units an anchor of each granularity can be moved by and keep its meaning.
+_MOVABLE = {"day": {"day", "week", "fortnight", "month", "year"}, "month": {"month", "year"}, "year": {"year"}}
+
+
+def _after_the_anchor(trigger: Span, local: Sequence[Timex], published: date | None) -> Dating | None:
+    """The main clause of "N units after <a clause with a date>": that date moved by N.
+
+    "The school was attacked two days after the rebels captured the town on 5 March 2019"
+    dates the attack 7 March; "three years after he was released in 1999" is 2002. The
+    clause's own date dates only the clause's event. ("held for ten months before ..." is
+    a span, dated by :func:`_owning_duration`.)
+    """
+    for duration in local:
+        if (duration.signal != "after" or duration.clause_end is None
+                or duration.amount is None or duration.unit is None or _in_clause(trigger, duration)):
+            continue
+        inner = [t for t in local if _usable(t) and t.type != "DURATION" and _in_clause(t, duration)]
+        if not inner:
+            continue
+        anchor = min(inner, key=lambda t: t.start)
+        assert anchor.interval is not None
+        if duration.unit not in _MOVABLE.get(anchor.interval.granularity, set()):
+            continue
+        moved = cal.offset_day(anchor.interval.end, duration.amount, duration.unit, 1)
+        if moved is None or (published is not None and moved.start > published):
+            continue
+        return Dating(event_time(moved, published), (_span(duration), _span(anchor)), moved)
     return None
 
 
