@@ -87,3 +87,11 @@ def test_a_contraction_is_no_place(parse: Callable[..., AnalyzedArticle], use_ti
 
     toponyms, _ = find_toponyms(parse("I'll tell you where it is. We've seen it. It'd be in Homs."))
     assert [t.name for t in toponyms] == ["Homs"]
+
+
+def test_a_town_its_country_introduces_is_the_place(
+        parse: Callable[..., AnalyzedArticle], candidate_at: Callable[..., EventCandidate],
+        use_tiny: Gazetteer) -> None:
+    # "rallied in Syria’s Aleppo": the town, not the country, is where it happened
+    text = "Hundreds of protesters rallied in Syria’s Aleppo on Friday."
+    assert _place_of(parse, candidate_at, text, "rallied", "Protests", "Peaceful protest") == "Aleppo"

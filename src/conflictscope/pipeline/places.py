@@ -36,6 +36,10 @@ _BEFORE_IN = re.compile(
 _BEFORE_FROM = re.compile(r"\b(?:from|to|for|by|against|with)\s+(?:the\s+)?$", re.IGNORECASE)
 #: "in the Mexican border city of", "in the town of": a locative that names the settlement outright.
 _NAMED_SETTLEMENT = re.compile(r"(?i)^(?:in|at|near)\s.*\b(?:city|town|village)\s+of\s+(?:the\s+)?$")
+#: "in Turkey's Istanbul": a locative whose country introduces the town.
+_COUNTRY_POSSESSIVE = re.compile(
+    r"\b(?:in|at|near|inside|outside)\s+(?P<country>\p{Lu}[\p{L}\-]+(?:\s\p{Lu}[\p{L}\-]+)?)['’]s\s+$"
+)
 #: What a protest is about ("against the death in Minneapolis of ..."): not where it is held.
 _GRIEVANCE = re.compile(
     r"\b(?:against|over|protest(?:ing|ed)?|condemn(?:ing|ed)?|mourn(?:ing|ed)?|for)\s+(?:the\s+)?"
@@ -110,8 +114,11 @@ def _clause_score(mention: PlaceMention, candidate: EventCandidate, text: str) -
     """How likely the event of ``candidate`` happened at ``mention`` (same sentence)."""
     before = text[max(candidate.sentence.start, mention.span.start - 45): mention.span.start]
     score = _SPECIFICITY.get(mention.place.feature, 0.0) + 0.5 * mention.confidence
+    owner = _COUNTRY_POSSESSIVE.search(before)
     if candidate.event_type == "Protests" and _GRIEVANCE.search(before):
         score -= 3.0  # "demonstrate against the death in Minneapolis ... outside Parliament in Cape Town"
+    elif owner and owner.group("country").casefold() == mention.place.country.casefold():
+        score += 1.0  # "rallied in Turkey's Istanbul": the town its own country introduces
     elif _BEFORE_IN.search(before):
         score += 1.0
     elif _BEFORE_FROM.search(before):
@@ -239,7 +246,7 @@ def _defer_to_focus(chosen: PlaceMention, focus: PlaceMention, trigger: Span, te
         return False
     before = text[max(0, chosen.span.start - 45):chosen.span.start]
     locative = _BEFORE_IN.search(before)
-    if locative is None and _LOCATIVE.search(before) is None:
+    if locative is None and _LOCATIVE.search(before) is None and _COUNTRY_POSSESSIVE.search(before) is None:
         return True
     if locative is not None and _NAMED_SETTLEMENT.search(locative.group(0)):
         return False  # "kidnapped in the Mexican border city of Ciudad Juarez": said outright
