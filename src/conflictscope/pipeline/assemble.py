@@ -13,7 +13,8 @@ from dataclasses import replace
 from datetime import date
 from typing import Any, TypeVar
 
-from conflictscope.actors.dictionary import localize
+from conflictscope.actors.countries import load_countries
+from conflictscope.actors.dictionary import load_dictionary, localize
 from conflictscope.models import (
     ActorMention,
     Event,
@@ -72,6 +73,11 @@ def _to_event(analyzed: AnalyzedArticle, candidate: EventCandidate, version: str
     place = candidate.place.place if candidate.place else None
     country = place.country if place else ""
     actor1, inter1 = _actor_name(candidate.actor1, country)
+    if not actor1 and candidate.sub_event_type == "Arrests":
+        # ACLED: arrests are made by the state (police forces) unless the text names another agent
+        police = load_dictionary().state_actor(_iso2(place.iso3) if place else None, "police",
+                                               candidate.time.event_date if candidate.time else article.published)
+        actor1, inter1 = police.name, police.inter
     if not actor1:
         base, inter1 = _DEFAULT_ACTOR1[candidate.event_type]
         actor1 = f"{base} ({country})" if country else base
@@ -166,6 +172,12 @@ def _actor_name(mention: ActorMention | None, country: str) -> tuple[str, int]:
         return "", 0
     actor = localize(mention.actor, country)
     return actor.name, actor.inter
+
+
+def _iso2(iso3: str) -> str | None:
+    """The ISO2 code of a country's ISO3 code (None when unknown)."""
+    country = load_countries().find(iso3) if iso3 else None
+    return country.iso2 if country else None
 
 
 def _actor_evidence(candidate: EventCandidate) -> dict[str, tuple[Span, ...]]:
