@@ -29,3 +29,22 @@ def test_a_named_arresting_group_stays(analyze: Callable[..., AnalyzedArticle]) 
     events = analyze("Taliban fighters detained two journalists in Kabul on Friday.", "2020-02-08").events
     arrests = [e for e in events if e.sub_event_type == "Arrests"]
     assert arrests and arrests[0].actor1.startswith("Taliban")
+
+
+def test_an_arrest_takes_no_actor_from_another_sentence(analyze: Callable[..., AnalyzedArticle]) -> None:
+    # the previous sentence's group was taken as the arresting agent (a fallback)
+    text = ("Islamic State militants attacked the town last year. "
+            "On Friday, two journalists were detained in Mosul.")
+    arrests = [e for e in analyze(text, "2020-02-08").events if e.sub_event_type == "Arrests"]
+    assert arrests and arrests[0].actor1.startswith("Police Forces of Iraq")
+
+
+def test_let_is_no_acronym() -> None:
+    # "Let" matched the alias "LeT" (Lashkar-e-Taiba) because its case rule only asked for a capital
+    from conflictscope.actors.dictionary import load_dictionary
+    from conflictscope.actors.matcher import match_sentence
+
+    text = "Let us hope the talks succeed, but LeT militants attacked a post."
+    matches, _ = match_sentence(load_dictionary(), text)
+    groups = [text[m.start:m.end] for m in matches if m.kind == "group"]
+    assert [g.split()[0] for g in groups] == ["LeT"]  # "Let" at the start is no group

@@ -64,6 +64,8 @@ def case_pattern(phrase: str) -> tuple[int, ...]:
         letters = [c for c in token.text if c.isalpha()]
         if len(letters) >= 2 and all(c.isupper() for c in letters):
             pattern.append(2)
+        elif token.text[1:].isalpha() and any(c.isupper() for c in token.text[1:]):
+            pattern.append(2)  # a mixed-case acronym ("LeT", "JeM"): never the word "Let"
         elif token.text[:1].isupper():
             pattern.append(1)
         else:

@@ -73,15 +73,18 @@ def _to_event(analyzed: AnalyzedArticle, candidate: EventCandidate, version: str
     place = candidate.place.place if candidate.place else None
     country = place.country if place else ""
     actor1, inter1 = _actor_name(candidate.actor1, country)
-    if not actor1 and candidate.sub_event_type == "Arrests":
-        # ACLED: arrests are made by the state (police forces) unless the text names another agent
+    actor2, inter2 = _actor_name(candidate.actor2, country)
+    if candidate.sub_event_type == "Arrests" and (not actor1 or _not_the_arrester(candidate, inter1)):
+        # ACLED: arrests are made by the state (police forces) unless the text names another agent;
+        # the civilian of "Journalist arrested" is the one arrested
+        if actor1 and inter1 == CIVILIANS and not actor2:
+            actor2, inter2 = actor1, inter1
         police = load_dictionary().state_actor(_iso2(place.iso3) if place else None, "police",
                                                candidate.time.event_date if candidate.time else article.published)
         actor1, inter1 = police.name, police.inter
     if not actor1:
         base, inter1 = _DEFAULT_ACTOR1[candidate.event_type]
         actor1 = f"{base} ({country})" if country else base
-    actor2, inter2 = _actor_name(candidate.actor2, country)
     if actor2 == actor1:
         actor2, inter2 = "", 0
     when = candidate.time or _publication_time(article.published)
@@ -172,6 +175,20 @@ def _actor_name(mention: ActorMention | None, country: str) -> tuple[str, int]:
         return "", 0
     actor = localize(mention.actor, country)
     return actor.name, actor.inter
+
+
+#: ACLED's inter code of civilians.
+CIVILIANS = 7
+
+
+def _not_the_arrester(candidate: EventCandidate, inter1: int) -> bool:
+    """Whether an arrest's actor1 is no arresting agent: a civilian (the one arrested, as in
+    "Journalist arrested"), or an actor taken from outside the clause's sentence (a fallback)."""
+    mention = candidate.actor1
+    if mention is None:
+        return False
+    outside = not candidate.sentence.start <= mention.span.start < candidate.sentence.end
+    return inter1 == CIVILIANS or outside
 
 
 def _iso2(iso3: str) -> str | None:
