@@ -235,3 +235,10 @@ def test_stage_fills_every_candidate(parse) -> None:  # type: ignore[no-untyped-
     assert name(done.candidates[0].actor1).startswith("Taliban")
     assert name(done.candidates[0].actor2).startswith("Military Forces of Afghanistan")
     assert name(done.candidates[1].actor1).startswith("Police Forces of Afghanistan")
+
+
+def test_conjoined_passives_share_their_agent(run) -> None:  # type: ignore[no-untyped-def]
+    # "tortured and killed by police": the agent hangs on "killed" only
+    result = run("Two men had been tortured and killed by police in Grozny.", "tortured",
+                 "Violence against civilians", "Attack")
+    assert name(result.actor1).startswith("Police Forces")

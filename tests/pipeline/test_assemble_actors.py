@@ -48,3 +48,9 @@ def test_let_is_no_acronym() -> None:
     matches, _ = match_sentence(load_dictionary(), text)
     groups = [text[m.start:m.end] for m in matches if m.kind == "group"]
     assert [g.split()[0] for g in groups] == ["LeT"]  # "Let" at the start is no group
+
+
+def test_a_death_in_custody_is_the_states(analyze: Callable[..., AnalyzedArticle]) -> None:
+    text = "The activist died in police custody in Lagos last week, his family said."
+    attacks = [e for e in analyze(text, "2020-02-08").events if e.sub_event_type == "Attack"]
+    assert attacks and attacks[0].actor1.startswith("Police Forces of Nigeria")

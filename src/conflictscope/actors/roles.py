@@ -235,6 +235,13 @@ def _subject(
                 found = actor_at(pobj, owner) if pobj is not None else None
                 if found is not None and pobj is not None:
                     return found, pobj
+        # "tortured and killed by police": conjoined passives share the last one's agent
+        for conj in (c for c in current.children if c.dep_ == "conj" and c.tag_ == "VBN"):
+            for agent in (c for c in conj.children if c.dep_ == "agent"):
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                found = actor_at(pobj, owner) if pobj is not None else None
+                if found is not None and pobj is not None:
+                    return found, pobj
         for aux in (c for c in current.children if c.dep_ in ("aux", "auxpass")):
             for child in aux.children:
                 found = actor_at(child, owner) if child.dep_ in _SUBJECT else None

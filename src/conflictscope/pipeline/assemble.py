@@ -13,6 +13,8 @@ from dataclasses import replace
 from datetime import date
 from typing import Any, TypeVar
 
+import regex as re
+
 from conflictscope.actors.countries import load_countries
 from conflictscope.actors.dictionary import load_dictionary, localize
 from conflictscope.models import (
@@ -74,7 +76,8 @@ def _to_event(analyzed: AnalyzedArticle, candidate: EventCandidate, version: str
     country = place.country if place else ""
     actor1, inter1 = _actor_name(candidate.actor1, country)
     actor2, inter2 = _actor_name(candidate.actor2, country)
-    if candidate.sub_event_type == "Arrests" and (not actor1 or _not_the_arrester(candidate, inter1)):
+    held = candidate.sub_event_type == "Arrests" or (not actor1 and _IN_CUSTODY.search(candidate.sentence.text))
+    if held and (not actor1 or _not_the_arrester(candidate, inter1)):
         # ACLED: arrests are made by the state (police forces) unless the text names another agent;
         # the civilian of "Journalist arrested" is the one arrested
         if actor1 and inter1 == CIVILIANS and not actor2:
@@ -177,6 +180,9 @@ def _actor_name(mention: ActorMention | None, country: str) -> tuple[str, int]:
     return actor.name, actor.inter
 
 
+#: An act done to someone the state holds ("tortured in custody", "died in police custody").
+_IN_CUSTODY = re.compile(r"(?i)\b(?:in|into|while in|during)\s+(?:police\s+|military\s+|state\s+|their\s+|his\s+|her\s+)?"
+                         r"(?:custody|detention|prison|jail|police station|police cell)s?\b")
 #: ACLED's inter code of civilians.
 CIVILIANS = 7
 
