@@ -95,3 +95,14 @@ def test_a_town_its_country_introduces_is_the_place(
     # "rallied in Syria’s Aleppo": the town, not the country, is where it happened
     text = "Hundreds of protesters rallied in Syria’s Aleppo on Friday."
     assert _place_of(parse, candidate_at, text, "rallied", "Protests", "Peaceful protest") == "Aleppo"
+
+
+def test_a_country_invaded_abroad_holds_its_event(
+        parse: Callable[..., AnalyzedArticle], candidate_at: Callable[..., EventCandidate],
+        use_tiny: Gazetteer) -> None:
+    # a Rochester report: "as forces invaded Syria" still happened in Syria
+    text = ("Rochester police met the family in Rochester on Monday. The men were transferred "
+            "last October as foreign forces invaded Syria to attack the fighters. Rochester officials "
+            "said they would help. Rochester has a large community from abroad, and Rochester "
+            "churches raised money for the family.")
+    assert _place_of(parse, candidate_at, text, "invaded", "Battles", "Armed clash") == "Syria"

@@ -40,6 +40,9 @@ _NAMED_SETTLEMENT = re.compile(r"(?i)^(?:in|at|near)\s.*\b(?:city|town|village)\
 _COUNTRY_POSSESSIVE = re.compile(
     r"\b(?:in|at|near|inside|outside)\s+(?P<country>\p{Lu}[\p{L}\-]+(?:\s\p{Lu}[\p{L}\-]+)?)['’]s\s+$"
 )
+#: A place that is the object of an act of force ("invaded Syria", "shelled Idlib").
+_ACTED_ON = re.compile(r"(?i)(?:seized|captured|recaptured|retook|attacked|shelled|bombed|stormed|invaded|"
+                       r"raided|overran|besieged|bombarded)\s")
 #: What a protest is about ("against the death in Minneapolis of ..."): not where it is held.
 _GRIEVANCE = re.compile(
     r"\b(?:against|over|protest(?:ing|ed)?|condemn(?:ing|ed)?|mourn(?:ing|ed)?|for)\s+(?:the\s+)?"
@@ -248,8 +251,9 @@ def _defer_to_focus(chosen: PlaceMention, focus: PlaceMention, trigger: Span, te
     locative = _BEFORE_IN.search(before)
     if locative is None and _LOCATIVE.search(before) is None and _COUNTRY_POSSESSIVE.search(before) is None:
         return True
-    if locative is not None and _NAMED_SETTLEMENT.search(locative.group(0)):
-        return False  # "kidnapped in the Mexican border city of Ciudad Juarez": said outright
+    if locative is not None and (_NAMED_SETTLEMENT.search(locative.group(0))
+                                 or _ACTED_ON.match(locative.group(0))):
+        return False  # "kidnapped in the Mexican border city of Ciudad Juarez", "invaded Syria": said outright
     abroad = sum(1 for m in mentions if m.place.iso3 == chosen.place.iso3)
     home = sum(1 for m in mentions if m.place.iso3 == focus.place.iso3)
     if 0 <= chosen.span.start - trigger.end <= FOREIGN_NEXT_TO_TRIGGER and abroad >= FOREIGN_MIN_NEXT:
