@@ -242,3 +242,12 @@ def test_conjoined_passives_share_their_agent(run) -> None:  # type: ignore[no-u
     result = run("Two men had been tortured and killed by police in Grozny.", "tortured",
                  "Violence against civilians", "Attack")
     assert name(result.actor1).startswith("Police Forces")
+
+
+def test_police_of_no_named_country_take_the_events_country() -> None:
+    # "by police" in a report placed in Russia was coded "Police Forces", with no country
+    from conflictscope.actors.dictionary import load_dictionary, localize
+
+    police = load_dictionary().state_actor(None, "police", None)
+    assert localize(police, "RUS").name.startswith("Police Forces of Russia")
+    assert localize(police, None).name == "Police Forces"

@@ -224,7 +224,8 @@ def localize(actor: Actor, country: str | None) -> Actor:
 
     ACLED suffixes generic actors and groups active in several countries with the
     event's country ("Islamic State (Iraq)" for an event in Iraq, even when the
-    report is mostly about Syria). Other actors are returned unchanged.
+    report is mostly about Syria); state forces of no known country ("police") become the
+    event country's. Other actors are returned unchanged.
     """
     dictionary = load_dictionary()
     place = dictionary.countries.find(country)
@@ -233,6 +234,8 @@ def localize(actor: Actor, country: str | None) -> Actor:
     if actor.kind in GENERIC_KINDS:
         return dictionary.generic_actor(actor.kind, place.iso2)
     parts = actor.id.split(":")
+    if actor.kind in ("police", "military") and parts[-1] == "unknown":
+        return dictionary.state_actor(place.iso2, actor.kind, None)  # "police" of an event in Russia
     if actor.kind == "armed_group" and parts[0] == "group" and len(parts) >= 2:
         group = dictionary.groups.get(parts[1])
         if group is not None and group.suffix:
