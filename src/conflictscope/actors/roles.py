@@ -230,18 +230,13 @@ def _subject(
                 )
                 if found is not None:
                     return found, child
-            if child.dep_ == "agent":
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                found = actor_at(pobj, owner) if pobj is not None else None
-                if found is not None and pobj is not None:
-                    return found, pobj
+            if child.dep_ == "agent" and (by := _agent_actor(child, owner)) is not None:
+                return by
         # "tortured and killed by police": conjoined passives share the last one's agent
         for conj in (c for c in current.children if c.dep_ == "conj" and c.tag_ == "VBN"):
             for agent in (c for c in conj.children if c.dep_ == "agent"):
-                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-                found = actor_at(pobj, owner) if pobj is not None else None
-                if found is not None and pobj is not None:
-                    return found, pobj
+                if (by := _agent_actor(agent, owner)) is not None:
+                    return by
         for aux in (c for c in current.children if c.dep_ in ("aux", "auxpass")):
             for child in aux.children:
                 found = actor_at(child, owner) if child.dep_ in _SUBJECT else None
@@ -263,6 +258,13 @@ def _subject(
             break
         current = current.head
     return None
+
+
+def _agent_actor(agent: Token, owner: dict[int, ActorMention]) -> tuple[ActorMention, Token] | None:
+    """The actor of a passive's "by" phrase (``agent``) and its token, if one is named there."""
+    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    found = actor_at(pobj, owner) if pobj is not None else None
+    return (found, pobj) if found is not None and pobj is not None else None
 
 
 def _left_subject(verb: Token, owner: dict[int, ActorMention]) -> tuple[ActorMention, Token] | None:

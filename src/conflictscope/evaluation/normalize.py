@@ -131,6 +131,13 @@ def country_codes(name: str | None) -> set[str]:
     return codes or ({whole} if whole else set())
 
 
+@lru_cache(maxsize=1)
+def _us_states() -> frozenset[str]:
+    from conflictscope.gazetteer.regions import POSTAL_CODES
+
+    return frozenset(norm(name) for cc, name in POSTAL_CODES.values() if cc == "US")
+
+
 def repaired_gold_country(record: dict[str, object]) -> str | None:
     """The gold country of a record whose annotator shifted the place fields, else as written.
 
@@ -142,9 +149,7 @@ def repaired_gold_country(record: dict[str, object]) -> str | None:
     country = record.get("country")
     if is_empty(country) or country_codes(str(country)):
         return None if is_empty(country) else str(country)
-    from conflictscope.gazetteer.regions import POSTAL_CODES
-
-    if norm(str(country)) in {norm(name) for cc, name in POSTAL_CODES.values() if cc == "US"}:
+    if norm(str(country)) in _us_states():
         return "United States"
     table = _country_table()
     for key in ("city", "region"):

@@ -327,12 +327,14 @@ _NAMED_PERSON = re.compile(
 )
 
 
-#: Letters after a person's name: "Edward Fitzgerald QC", "John Smith Jr."
-_POST_NOMINALS = frozenset({"QC", "KC", "SC", "MP", "MEP", "Jr", "Sr", "II", "III", "IV", "PhD", "MD",
-                            "OBE", "MBE", "CBE", "KBE", "Esq"})
+#: Letters after a person's name that mark the two words before them as a name, even in
+#: an unparsed sentence ("Edward Fitzgerald QC", "John Smith Jr.").
+_NAME_LETTERS = ("QC", "KC", "MP", "MEP", "Jr", "Sr", "OBE", "MBE", "CBE", "KBE")
+#: Letters trimmed from the end of a spaCy PERSON entity before its surname is taken.
+_POST_NOMINALS = frozenset({*_NAME_LETTERS, "SC", "II", "III", "IV", "PhD", "MD", "Esq"})
 
 _POST_NOMINAL_NAME = re.compile(
-    r"\b(\p{Lu}\p{Ll}+)\s+(\p{Lu}\p{Ll}[\p{L}'’\-]+)\s+(?:QC|KC|MP|MEP|Jr|Sr|OBE|MBE|CBE|KBE)\b"
+    rf"\b(\p{{Lu}}\p{{Ll}}+)\s+(\p{{Lu}}\p{{Ll}}[\p{{L}}'’\-]+)\s+(?:{'|'.join(_NAME_LETTERS)})\b"
 )
 
 

@@ -15,8 +15,7 @@ from typing import Any, TypeVar
 
 import regex as re
 
-from conflictscope.actors.countries import load_countries
-from conflictscope.actors.dictionary import load_dictionary, localize
+from conflictscope.actors.dictionary import CIVILIANS, load_dictionary, localize
 from conflictscope.models import (
     ActorMention,
     Event,
@@ -76,21 +75,22 @@ def _to_event(analyzed: AnalyzedArticle, candidate: EventCandidate, version: str
     country = place.country if place else ""
     actor1, inter1 = _actor_name(candidate.actor1, country)
     actor2, inter2 = _actor_name(candidate.actor2, country)
+    when = candidate.time or _publication_time(article.published)
     held = candidate.sub_event_type == "Arrests" or (not actor1 and _IN_CUSTODY.search(candidate.sentence.text))
     if held and (not actor1 or _not_the_arrester(candidate, inter1)):
         # ACLED: arrests are made by the state (police forces) unless the text names another agent;
         # the civilian of "Journalist arrested" is the one arrested
         if actor1 and inter1 == CIVILIANS and not actor2:
             actor2, inter2 = actor1, inter1
-        police = load_dictionary().state_actor(_iso2(place.iso3) if place else None, "police",
-                                               candidate.time.event_date if candidate.time else article.published)
+        dictionary = load_dictionary()
+        home = dictionary.countries.find(place.iso3) if place and place.iso3 else None
+        police = dictionary.state_actor(home.iso2 if home else None, "police", when.event_date if when else None)
         actor1, inter1 = police.name, police.inter
     if not actor1:
         base, inter1 = _DEFAULT_ACTOR1[candidate.event_type]
         actor1 = f"{base} ({country})" if country else base
     if actor2 == actor1:
         actor2, inter2 = "", 0
-    when = candidate.time or _publication_time(article.published)
     deaths = candidate.fatalities
     attribution = candidate.attribution
     evidence: dict[str, tuple[Span, ...]] = {
@@ -183,9 +183,6 @@ def _actor_name(mention: ActorMention | None, country: str) -> tuple[str, int]:
 #: An act done to someone the state holds ("tortured in custody", "died in police custody").
 _IN_CUSTODY = re.compile(r"(?i)\b(?:in|into|while in|during)\s+(?:police\s+|military\s+|state\s+|their\s+|his\s+|her\s+)?"
                          r"(?:custody|detention|prison|jail|police station|police cell)s?\b")
-#: ACLED's inter code of civilians.
-CIVILIANS = 7
-
 
 def _not_the_arrester(candidate: EventCandidate, inter1: int) -> bool:
     """Whether an arrest's actor1 is no arresting agent: a civilian (the one arrested, as in
@@ -195,12 +192,6 @@ def _not_the_arrester(candidate: EventCandidate, inter1: int) -> bool:
         return False
     outside = not candidate.sentence.start <= mention.span.start < candidate.sentence.end
     return inter1 == CIVILIANS or outside
-
-
-def _iso2(iso3: str) -> str | None:
-    """The ISO2 code of a country's ISO3 code (None when unknown)."""
-    country = load_countries().find(iso3) if iso3 else None
-    return country.iso2 if country else None
 
 
 def _actor_evidence(candidate: EventCandidate) -> dict[str, tuple[Span, ...]]:

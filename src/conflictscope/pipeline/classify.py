@@ -174,8 +174,9 @@ def _main_clause_hit(sentence: Sentence, code: str, first: tuple[int, int]) -> t
             token, steps = token.head, steps + 1
         return steps
 
-    best = min(hits, key=lambda h: (depth(h), h[0]))
-    return best if depth(best) < depth(first) else first
+    depths = {hit: depth(hit) for hit in hits}
+    best = min(hits, key=lambda h: (depths[h], h[0]))
+    return best if depths[best] < depths.get(first, depth(first)) else first
 
 
 def _clause_with_cue(clauses: list[Clause], code: str, sentence: Sentence) -> Clause | None:
@@ -184,11 +185,9 @@ def _clause_with_cue(clauses: list[Clause], code: str, sentence: Sentence) -> Cl
     first = _find_trigger(code, sentence.text.lower())
     if len(with_cue) > 1 and first is not None and sentence.doc is not None:
         main = _main_clause_hit(sentence, code, first)
-        doc = sentence.doc
         for clause in with_cue:
-            start = doc[clause.token_ids[0]].idx
-            last = doc[clause.token_ids[-1]]
-            if start <= main[0] < last.idx + len(last):
+            start, end = _clause_range(sentence, clause)
+            if start <= main[0] < end:
                 return clause
     return with_cue[0] if with_cue else None
 

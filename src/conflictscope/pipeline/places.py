@@ -25,10 +25,11 @@ from conflictscope.pipeline.captions import PHOTO_CREDIT
 from conflictscope.pipeline.lexicon import EVENT_HINT
 from conflictscope.pipeline.registry import stage
 
+#: Verbs of an act of force whose object is a place ("invaded Syria", "shelled Idlib").
+_FORCE_VERBS = r"seized|captured|recaptured|retook|attacked|shelled|bombed|stormed|invaded|raided|overran|besieged|bombarded"
 _BEFORE_IN = re.compile(
     r"\b(?:in|at|near|into|inside|on|around|outside|across|over|of|towards?|entered|re-entered|"
-    r"seized|captured|recaptured|retook|took|attacked|shelled|bombed|struck|hit|stormed|invaded|"
-    r"raided|overran|besieged|bombarded|visiting|visited|touring)\s+(?:the\s+)?"
+    rf"took|struck|hit|{_FORCE_VERBS}|visiting|visited|touring)\s+(?:the\s+)?"
     r"(?:(?:[\p{Ll}\p{Lu}][\p{L}\-]*\s+){0,3}?(?:city|town|village|province|region|district|area|"
     r"outskirts|centre|center|ancient city|county|state|capital|port|enclave)\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
@@ -40,9 +41,8 @@ _NAMED_SETTLEMENT = re.compile(r"(?i)^(?:in|at|near)\s.*\b(?:city|town|village)\
 _COUNTRY_POSSESSIVE = re.compile(
     r"\b(?:in|at|near|inside|outside)\s+(?P<country>\p{Lu}[\p{L}\-]+(?:\s\p{Lu}[\p{L}\-]+)?)['’]s\s+$"
 )
-#: A place that is the object of an act of force ("invaded Syria", "shelled Idlib").
-_ACTED_ON = re.compile(r"(?i)(?:seized|captured|recaptured|retook|attacked|shelled|bombed|stormed|invaded|"
-                       r"raided|overran|besieged|bombarded)\s")
+#: A place that is the object of an act of force.
+_ACTED_ON = re.compile(rf"(?i)(?:{_FORCE_VERBS})\s")
 #: What a protest is about ("against the death in Minneapolis of ..."): not where it is held.
 _GRIEVANCE = re.compile(
     r"\b(?:against|over|protest(?:ing|ed)?|condemn(?:ing|ed)?|mourn(?:ing|ed)?|for)\s+(?:the\s+)?"

@@ -226,12 +226,17 @@ def _owning_duration(trigger: Span, local: Sequence[Timex]) -> Timex | None:
     return None
 
 
+def _clause_dates(duration: Timex, local: Sequence[Timex]) -> list[Timex]:
+    """The usable dates (not durations) inside the clause a "N units after" duration opens."""
+    return [t for t in local if _usable(t) and t.type != "DURATION" and _in_clause(t, duration)]
+
+
 def _anchored_clause(trigger: Span, local: Sequence[Timex], published: date | None) -> Dating | None:
     """The trigger is inside the clause of "N units after ...": date it from the duration."""
     for duration in local:
         if duration.signal != "after" or not _in_clause(trigger, duration):
             continue
-        inner = [t for t in local if _usable(t) and t.type != "DURATION" and _in_clause(t, duration)]
+        inner = _clause_dates(duration, local)
         if inner:
             best = min(inner, key=lambda t: _distance(t, trigger))
             return _from_timex(best, inner, "", published)
@@ -260,7 +265,7 @@ def _after_the_anchor(trigger: Span, local: Sequence[Timex], published: date | N
         if (duration.signal != "after" or duration.clause_end is None
                 or duration.amount is None or duration.unit is None or _in_clause(trigger, duration)):
             continue
-        inner = [t for t in local if _usable(t) and t.type != "DURATION" and _in_clause(t, duration)]
+        inner = _clause_dates(duration, local)
         if not inner:
             continue
         anchor = min(inner, key=lambda t: t.start)
