@@ -46,6 +46,12 @@ def test_new_zealand_is_a_country_not_a_demonym(text: str, expected: str | None)
     assert demonym_country(text) == expected
 
 
+#: A report about Rochester (named five times) around one sentence about a place abroad.
+_ROCHESTER_REPORT = ("Rochester police met the family in Rochester on Monday. {} Rochester officials "
+                     "said they would help. Rochester has a large community from abroad, and Rochester "
+                     "churches raised money for the family.")
+
+
 def _place_of(parse: Callable[..., AnalyzedArticle], candidate_at: Callable[..., EventCandidate],
               text: str, trigger: str, event_type: str, sub_event_type: str) -> str:
     analyzed = parse(text)
@@ -66,10 +72,8 @@ def test_a_town_named_outright_abroad_holds_its_event(
         parse: Callable[..., AnalyzedArticle], candidate_at: Callable[..., EventCandidate],
         use_tiny: Gazetteer) -> None:
     # the report is about Rochester, but "in the ... city of Mosul" says where the kidnapping was
-    text = ("Rochester police met the family in Rochester on Monday. The woman "
-            "said she was kidnapped by unknown men in the northern border city of Mosul last year. "
-            "Rochester officials said they would help. Rochester has a large community from abroad, "
-            "and Rochester churches raised money for the family.")
+    text = _ROCHESTER_REPORT.format(
+        "The woman said she was kidnapped by unknown men in the northern border city of Mosul last year.")
     assert _place_of(parse, candidate_at, text, "kidnapped", "Violence against civilians",
                      "Abduction/forced disappearance") == "Mosul"
 
@@ -101,8 +105,6 @@ def test_a_country_invaded_abroad_holds_its_event(
         parse: Callable[..., AnalyzedArticle], candidate_at: Callable[..., EventCandidate],
         use_tiny: Gazetteer) -> None:
     # a Rochester report: "as forces invaded Syria" still happened in Syria
-    text = ("Rochester police met the family in Rochester on Monday. The men were transferred "
-            "last October as foreign forces invaded Syria to attack the fighters. Rochester officials "
-            "said they would help. Rochester has a large community from abroad, and Rochester "
-            "churches raised money for the family.")
+    text = _ROCHESTER_REPORT.format(
+        "The men were transferred last October as foreign forces invaded Syria to attack the fighters.")
     assert _place_of(parse, candidate_at, text, "invaded", "Battles", "Armed clash") == "Syria"
