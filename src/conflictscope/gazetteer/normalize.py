@@ -26,6 +26,8 @@ _LETTER_MAP = str.maketrans({"q": "k", "c": "k", "j": "g", "x": "ks"})
 
 def strip_accents(text: str) -> str:
     """``text`` with combining marks removed (Ḩimş -> Hims)."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
