@@ -11,6 +11,7 @@ from conflictscope.pipeline.base import AnalyzedArticle, Sentence
 from conflictscope.pipeline.captions import is_photo_caption
 from conflictscope.pipeline.mainevent import (
     ReportFrame,
+    _is_commentary,
     article_main_event,
     frame_of,
     main_event,
@@ -230,3 +231,26 @@ def test_a_photo_caption_is_not_the_main_event() -> None:
     best = _main_of_two(text, "Gunmen", ("Peaceful protest", "walk", 0),
                         ("Abduction/forced disappearance", "kidnapped", text.index("Gunmen")))
     assert best is not None and best.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_a_judgement_on_a_strike_is_not_its_report() -> None:
+    # "The strike is further testament to ..." outranked the sentence telling the strike
+    text = ("The strike is further testament to the growing radicalization of the workers. "
+            "Workers began the strike on October 5 across the state.")
+    best = _main_of_two(text, "Workers", ("Peaceful protest", "strike", 0),
+                        ("Protest with intervention", "strike", text.index("Workers")))
+    assert best is not None and best.sub_event_type == "Protest with intervention"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "commentary"),
+    [
+        ("The strike is further testament to the growing radicalization.", "strike", True),
+        ("The attack was the deadliest in the city this year.", "attack", True),
+        ("This is the same force that launched an attack on protesters.", "attack", False),
+        ("The protesters were arrested on Monday.", "arrested", False),
+        ("Police said the arrest was a mistake.", "arrest", False),
+    ],
+)
+def test_commentary_on_an_event(sentence: str, trigger: str, commentary: bool) -> None:
+    assert _is_commentary(sentence, sentence.index(trigger)) is commentary

@@ -54,6 +54,13 @@ _FOLLOW_UP = re.compile(
 )
 #: A photo caption shows a scene, often an archive one: its event is rarely the report's.
 CAPTION = 1.5
+#: An event named as the subject of a judgement ("The strike is further testament to ...",
+#: "The arrest was the latest in a series"): the report comments on it, it tells it elsewhere.
+COMMENTARY = 1.0
+_COMMENTARY = re.compile(
+    r"(?i)^\W*(?:the|this|that|these|those|their|his|her|its|such)\s+(?:[\w\-’']+\s+){0,3}?"
+    r"(?P<verb>is|are|was|were|remains)\s+(?:a|an|the|further|another|yet|part|one|just|only|also)\b"
+)
 #: Sentences counted as the lead.
 LEAD_SENTENCES = 3
 
@@ -104,11 +111,16 @@ class ReportFrame:
 
     def sentence_at(self, offset: int) -> str:
         """The text of the sentence holding ``offset`` ('' when unknown)."""
+        start, end = self.sentence_bounds(offset)
+        return self.text[start:end]
+
+    def sentence_bounds(self, offset: int) -> tuple[int, int]:
+        """Where the sentence holding ``offset`` starts and ends ((0, 0) when unknown)."""
         index = bisect_right(self._starts, offset) - 1
         if index < 0:
-            return ""
+            return (0, 0)
         start, end = self.sentences[index]
-        return self.text[start:end] if start <= offset < end else ""
+        return (start, end) if start <= offset < end else (0, 0)
 
 
 def frame_of(analyzed: AnalyzedArticle) -> ReportFrame:
@@ -161,7 +173,10 @@ def salience(event: Event, frame: ReportFrame, *, length: int | None = None) -> 
         score += EXPLICIT_DATE
     if event.sub_event_type in _CONTEXT_KINDS:
         score -= CONTEXT_KIND
-    sentence = frame.sentence_at(start)
+    sentence_start, sentence_end = frame.sentence_bounds(start)
+    sentence = frame.text[sentence_start:sentence_end]
+    if _is_commentary(sentence, start - sentence_start):
+        score -= COMMENTARY
     if _PERSON.search(sentence):
         score += PERSON_TARGET
     if event.sub_event_type == "Arrests" and _FOLLOW_UP.search(sentence):
@@ -170,6 +185,11 @@ def salience(event: Event, frame: ReportFrame, *, length: int | None = None) -> 
         score -= CAPTION
     return score
 
+
+def _is_commentary(sentence: str, trigger_at: int) -> bool:
+    """The trigger is in the subject of a judgement ("The strike is further testament to ...")."""
+    judged = _COMMENTARY.match(sentence)
+    return judged is not None and trigger_at < judged.start("verb")
 
 
 def rank_events(events: Iterable[Event], frame: ReportFrame | None = None) -> list[Event]:
