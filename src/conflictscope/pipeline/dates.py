@@ -16,6 +16,7 @@ dateline, relative expressions stay unresolved and undated candidates keep
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import regex as re
 
@@ -25,6 +26,8 @@ from conflictscope.pipeline.registry import stage
 from conflictscope.timex import ArticleTimes, analyze_times
 from conflictscope.timex.attach import date_clause, event_time, is_background
 from conflictscope.timex.clauses import clause_roles
+from conflictscope.timex.event_anchor import EventAfter, event_after, moved_by
+from conflictscope.timex.record import Timex
 from conflictscope.timex.salient import salient_day
 
 NO_BASE_WARNING = "no publication date: relative time expressions were not resolved"
@@ -34,9 +37,8 @@ NO_BASE_WARNING = "no publication date: relative time expressions were not resol
 def dates(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     """Find the article's time expressions and date each candidate."""
     times = analyzed_times(analyzed)
-    candidates = _refine(_inherit(
-        tuple(_date_candidate(analyzed, times, candidate) for candidate in analyzed.candidates)
-    ))
+    dated = tuple(_date_candidate(analyzed, times, candidate) for candidate in analyzed.candidates)
+    candidates = _refine(_inherit(_after_named_events(analyzed, times, dated)))
     candidates = _from_salient_day(analyzed, times, candidates)
     warnings = analyzed.warnings
     if times.base is None and any(t.interval is None and t.kind != "ref" for t in times.timexes):
@@ -63,15 +65,18 @@ def analyzed_times(analyzed: AnalyzedArticle) -> ArticleTimes:
     return times
 
 
-def _date_candidate(analyzed: AnalyzedArticle, times: ArticleTimes, candidate: EventCandidate) -> EventCandidate:
+def _date_candidate(
+    analyzed: AnalyzedArticle, times: ArticleTimes, candidate: EventCandidate, *, skip: Timex | None = None
+) -> EventCandidate:
     sentence = analyzed.sentence_at(candidate.trigger.start)
     bounds = (sentence.start, sentence.end) if sentence else (candidate.sentence.start, candidate.sentence.end)
-    local = [t for t in times.timexes if bounds[0] <= t.start < bounds[1]]
+    timexes = [t for t in times.timexes if t is not skip]
+    local = [t for t in timexes if bounds[0] <= t.start < bounds[1]]
     roles = clause_roles(
         analyzed.text, bounds[0], sentence.doc if sentence else None, candidate.trigger, local
     )
     dating = date_clause(
-        candidate.trigger, bounds, times.timexes, analyzed.text, times.base,
+        candidate.trigger, bounds, timexes, analyzed.text, times.base,
         attached=roles.attached, reporting=roles.reporting, other=roles.other, outer=roles.outer,
         dateline=times.dateline,
     )
@@ -80,6 +85,73 @@ def _date_candidate(analyzed: AnalyzedArticle, times: ArticleTimes, candidate: E
     background = candidate.is_background or is_background(dating.time, analyzed.article.published or times.base)
     updated = replace(candidate, time=dating.time, is_background=background)
     return updated.with_evidence("event_date", *dating.evidence) if dating.evidence else updated
+
+
+def _after_named_events(
+    analyzed: AnalyzedArticle, times: ArticleTimes, candidates: tuple[EventCandidate, ...]
+) -> tuple[EventCandidate, ...]:
+    """Date "N units after <an event the report names>" from that event (see :mod:`~conflictscope.timex.event_anchor`).
+
+    The named event is the nearest earlier dated mention of a matching kind (else the
+    nearest later one): the clause is its date moved by N, and the named mention
+    itself ("after his *arrest*") is that event. Without one, a mention the bare
+    duration dated from the publication date is dated again without it.
+    """
+    published = analyzed.article.published or times.base
+    counting = {Span(t.start, t.end, t.text) for t in times.timexes if t.type == "DURATION" and t.signal == "after"}
+    if not counting:
+        return candidates
+    anchors = tuple(c for c in candidates if not counting.intersection(c.evidence.get("event_date", ())))
+    result: list[EventCandidate] = []
+    for candidate in candidates:
+        sentence = analyzed.sentence_at(candidate.trigger.start)
+        bounds = (sentence.start, sentence.end) if sentence else (candidate.sentence.start, candidate.sentence.end)
+        local = [t for t in times.timexes if bounds[0] <= t.start < bounds[1]]
+        found = event_after(analyzed.text, candidate.trigger, local)
+        if found is None or (found.inside and candidate.sub_event_type not in found.kinds):
+            result.append(candidate)
+            continue
+        counted = Span(found.duration.start, found.duration.end, found.duration.text)
+        anchor = _named_event(anchors, candidate, found)
+        if anchor is not None and anchor.time is not None and found.inside:
+            candidate = replace(candidate, time=anchor.time, is_background=anchor.is_background)
+            result.append(candidate.with_evidence("event_date", *anchor.evidence.get("event_date", ())))
+            continue
+        moved = moved_by(anchor.time, found.duration, published) if anchor and anchor.time else None
+        if anchor is not None and moved is not None and not found.inside:
+            time = event_time(moved, published)
+            background = candidate.is_background or is_background(time, published)
+            candidate = replace(candidate, time=time, is_background=background)
+            candidate = candidate.with_evidence("event_date", counted, *anchor.evidence.get("event_date", ()))
+        elif counted in candidate.evidence.get("event_date", ()) and _from_publication(found.duration, published):
+            undated = replace(candidate, time=None).with_evidence("event_date")
+            candidate = _date_candidate(analyzed, times, undated, skip=found.duration)
+        result.append(candidate)
+    return tuple(result)
+
+
+def _named_event(
+    candidates: tuple[EventCandidate, ...], candidate: EventCandidate, found: EventAfter
+) -> EventCandidate | None:
+    """The dated mention "after the <noun>" refers to: the nearest earlier one, else the nearest later one.
+
+    ``candidates`` are those not dated by any "N units after" (whose date may be the one in question).
+    """
+    anchors = [
+        c for c in candidates
+        if c is not candidate and c.sub_event_type in found.kinds and c.modality == "asserted"
+        and c.time is not None and c.time.stated
+    ]
+    earlier = [c for c in anchors if c.trigger.start < found.named.start]
+    later = [c for c in anchors if c.trigger.start >= found.named.end]
+    if earlier:
+        return max(earlier, key=lambda c: c.trigger.start)
+    return min(later, key=lambda c: c.trigger.start) if later else None
+
+
+def _from_publication(duration: Timex, published: date | None) -> bool:
+    """The duration was counted back from the publication date (the sentence gives no day of its own)."""
+    return duration.interval is None or published is None or duration.interval.end == published
 
 
 def _inherit(candidates: tuple[EventCandidate, ...]) -> tuple[EventCandidate, ...]:

@@ -1,0 +1,133 @@
+"""Anaphoric anchors: "N units after <an event the report names>".
+
+"Nine days after the abduction the terrorists beheaded him" is dated by the
+abduction, not by the publication date: nine days after the day the report
+gives the abduction elsewhere. "A day after his arrest, police searched his
+house" is the arrest's day plus one. When the report dates no such event, the
+duration says nothing of when the clause happened; it must not be read as "N
+units before publication" (dateparser's and our old reading of the bare
+duration), and the clause is dated by the other rules.
+
+:func:`event_after` finds the construction around a trigger; the pipeline's
+``dates`` stage looks up the named event among the report's dated events and
+moves its date with :func:`moved_by`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import regex as re
+
+from conflictscope.models import EventTime, Span
+from conflictscope.taxonomy import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, TAXONOMY, VAC
+from conflictscope.timex import calendar_rules as cal
+from conflictscope.timex.record import Timex
+from conflictscope.timex.values import Interval, span_interval
+
+_VIOLENT = frozenset(TAXONOMY[VAC] + TAXONOMY[BATTLES] + TAXONOMY[EXPLOSIONS] + TAXONOMY[RIOTS])
+_DEMONSTRATIONS = frozenset(TAXONOMY[PROTESTS] + TAXONOMY[RIOTS])
+
+#: Head nouns of the event a duration counts from, and the sub-event types they name.
+_NOUN_KINDS: dict[str, frozenset[str]] = {
+    "arrest": frozenset({"Arrests"}),
+    "detention": frozenset({"Arrests"}),
+    "jailing": frozenset({"Arrests"}),
+    "imprisonment": frozenset({"Arrests"}),
+    "abduction": frozenset({"Abduction/forced disappearance"}),
+    "kidnapping": frozenset({"Abduction/forced disappearance"}),
+    "disappearance": frozenset({"Abduction/forced disappearance"}),
+    "attack": _VIOLENT,
+    "assault": frozenset({"Attack", "Sexual violence", "Mob violence"}),
+    "killing": _VIOLENT,
+    "murder": _VIOLENT,
+    "assassination": _VIOLENT,
+    "massacre": _VIOLENT,
+    "shooting": _VIOLENT,
+    "bombing": frozenset(TAXONOMY[EXPLOSIONS]),
+    "blast": frozenset(TAXONOMY[EXPLOSIONS]),
+    "explosion": frozenset(TAXONOMY[EXPLOSIONS]),
+    "raid": frozenset({"Arrests", "Attack", "Looting/property destruction", "Armed clash"}),
+    "clash": frozenset({"Armed clash", "Violent demonstration"}),
+    "protest": _DEMONSTRATIONS,
+    "demonstration": _DEMONSTRATIONS,
+    "rally": _DEMONSTRATIONS,
+    "march": _DEMONSTRATIONS,
+    "strike": _DEMONSTRATIONS | {"Air/drone strike"},
+    "riot": frozenset(TAXONOMY[RIOTS]),
+}
+_NOUNS = "|".join(sorted(_NOUN_KINDS, key=len, reverse=True))
+#: "after the abduction", "after his arrest", "after the Zamfara abduction", "after the attack on X".
+_AFTER_EVENT = re.compile(
+    rf"\s+after\s+(?:the|his|her|their|its|this|that|a|an)\s+(?:[\w\-’'.]+\s+){{0,3}}?"
+    rf"(?P<noun>{_NOUNS})(?:e?s)?\b",
+    re.IGNORECASE,
+)
+#: Units an anchor of each granularity can be moved by and keep its meaning.
+_MOVABLE = {"day": {"day", "week", "fortnight", "month", "year"}, "month": {"month", "year"}, "year": {"year"}}
+
+
+@dataclass(frozen=True, slots=True)
+class EventAfter:
+    """A trigger's clause is ``duration`` after an event of one of ``kinds``, named by the noun ``named``.
+
+    ``inside``: the trigger is the named event itself ("after his *arrest*").
+    """
+
+    duration: Timex
+    named: Span
+    kinds: frozenset[str]
+    inside: bool = False
+
+
+def event_after(text: str, trigger: Span, local: Sequence[Timex]) -> EventAfter | None:
+    """The "N units after <event noun>" around ``trigger``, if any.
+
+    ``local`` are the time expressions of the trigger's sentence. The trigger is
+    either outside the noun phrase ("beheaded" in "Nine days after the abduction
+    the terrorists beheaded him": dated from the named event) or the named event
+    itself (``inside``).
+    """
+    for duration in local:
+        if duration.type != "DURATION" or duration.amount is None or duration.unit is None:
+            continue
+        named = _AFTER_EVENT.match(text, duration.end)
+        if named is None:
+            continue
+        if duration.start <= trigger.start < duration.end:
+            continue
+        noun = named.group("noun").lower()
+        inside = duration.end <= trigger.start < named.end()
+        return EventAfter(duration, Span(named.start("noun"), named.end(), text[named.start("noun"):named.end()]),
+                          _NOUN_KINDS[noun], inside)
+    return None
+
+
+def granularity(time: EventTime) -> str:
+    """Day, month or year: how precisely ``time`` is known."""
+    days = (time.date_end - time.date_start).days
+    if days == 0:
+        return "day"
+    return "month" if days <= 31 else "year"
+
+
+def moved_by(anchor: EventTime, duration: Timex, published: date | None) -> Interval | None:
+    """The anchor's date moved forward by the duration (None when that would pass publication).
+
+    A unit finer than the anchor moves its whole span: "nine days after" an abduction
+    "in January 2002" is 10 January to 9 February 2002, not a day.
+    """
+    assert duration.amount is not None and duration.unit is not None
+    if duration.unit in _MOVABLE.get(granularity(anchor), set()):
+        moved = cal.offset_day(anchor.date_start, duration.amount, duration.unit, 1)
+    else:
+        start = cal.offset_day(anchor.date_start, duration.amount, duration.unit, 1)
+        end = cal.offset_day(anchor.date_end, duration.amount, duration.unit, 1)
+        moved = span_interval(start.start, end.end) if start and end else None
+    if moved is None or (published is not None and moved.start > published):
+        return None
+    if published is not None and moved.end > published:
+        moved = span_interval(moved.start, published)
+    return moved
