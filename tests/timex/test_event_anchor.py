@@ -97,3 +97,12 @@ def test_a_finer_unit_moves_a_coarse_anchor_as_a_span() -> None:
     moved = moved_by(january, nine_days, date(2016, 12, 11))
     assert moved is not None and (moved.start, moved.end) == (date(2002, 1, 10), date(2002, 2, 9))
     assert moved_by(january, nine_days, date(2002, 1, 5)) is None  # would pass publication
+
+
+def test_a_headline_a_day_after_the_violence_is_the_next_day(parse: Callable[..., AnalyzedArticle]) -> None:
+    # the headline took the date of the crackdown it follows (the day before its own)
+    text = ("Police clamp down on protesters in Yangon, a day after worst post-coup violence.\n\n"
+            "Protesters rallied again in defiance of a crackdown that killed 18 people on 10 December.")
+    clamp, crackdown = _dated(parse, text, [("clamp", 0, "Excessive force against protesters"),
+                                            ("crackdown", 0, "Excessive force against protesters")])
+    assert (_day(crackdown), _day(clamp)) == ("2016-12-10", "2016-12-11")

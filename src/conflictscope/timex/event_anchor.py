@@ -27,7 +27,8 @@ from conflictscope.timex import calendar_rules as cal
 from conflictscope.timex.record import Timex
 from conflictscope.timex.values import Interval, span_interval
 
-_VIOLENT = frozenset(TAXONOMY[VAC] + TAXONOMY[BATTLES] + TAXONOMY[EXPLOSIONS] + TAXONOMY[RIOTS])
+_VIOLENT = frozenset(TAXONOMY[VAC] + TAXONOMY[BATTLES] + TAXONOMY[EXPLOSIONS] + TAXONOMY[RIOTS]
+                     + ("Excessive force against protesters",))
 _DEMONSTRATIONS = frozenset(TAXONOMY[PROTESTS] + TAXONOMY[RIOTS])
 
 #: Head nouns of the event a duration counts from, and the sub-event types they name.
@@ -57,11 +58,13 @@ _NOUN_KINDS: dict[str, frozenset[str]] = {
     "march": _DEMONSTRATIONS,
     "strike": _DEMONSTRATIONS | {"Air/drone strike"},
     "riot": frozenset(TAXONOMY[RIOTS]),
+    "violence": _VIOLENT,
+    "crackdown": frozenset({"Excessive force against protesters", "Protest with intervention", "Arrests"}),
 }
 _NOUNS = "|".join(sorted(_NOUN_KINDS, key=len, reverse=True))
 #: "after the abduction", "after his arrest", "after the Zamfara abduction", "after the attack on X".
 _AFTER_EVENT = re.compile(
-    rf"\s+after\s+(?:the|his|her|their|its|this|that|a|an)\s+(?:[\w\-’'.]+\s+){{0,3}}?"
+    rf"\s+after\s+(?:(?:the|his|her|their|its|this|that|a|an)\s+)?(?:[\w\-’'.]+\s+){{0,3}}?"
     rf"(?P<noun>{_NOUNS})(?:e?s)?\b",
     re.IGNORECASE,
 )
