@@ -12,6 +12,7 @@ from conflictscope.pipeline.captions import is_photo_caption
 from conflictscope.pipeline.mainevent import (
     ReportFrame,
     _is_commentary,
+    _is_status,
     article_main_event,
     frame_of,
     main_event,
@@ -254,3 +255,25 @@ def test_a_judgement_on_a_strike_is_not_its_report() -> None:
 )
 def test_commentary_on_an_event(sentence: str, trigger: str, commentary: bool) -> None:
     assert _is_commentary(sentence, sentence.index(trigger)) is commentary
+
+
+def test_a_lasting_detention_is_not_the_reports_arrest() -> None:
+    # "Thousands of people remain in detention" outranked the dated abduction of the report
+    text = ("Thousands of people remain in detention on politically motivated charges. "
+            "He was kidnapped from southern Kazakhstan on November 24, 2005.")
+    best = _main_of_two(text, "He was", ("Arrests", "detention", 0),
+                        ("Abduction/forced disappearance", "kidnapped", 0))
+    assert best is not None and best.sub_event_type == "Abduction/forced disappearance"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "status"),
+    [
+        ("Thousands of people remain in detention on politically motivated charges.", "detention", True),
+        ("She is still held at an undisclosed location.", "held", True),
+        ("He continues to be detained without charge.", "detained", True),
+        ("Police detained him on Friday; he remains in custody.", "detained", False),
+    ],
+)
+def test_lasting_detention(sentence: str, trigger: str, status: bool) -> None:
+    assert _is_status(sentence, sentence.index(trigger)) is status

@@ -61,6 +61,12 @@ _COMMENTARY = re.compile(
     r"(?i)^\W*(?:the|this|that|these|those|their|his|her|its|such)\s+(?:[\w\-’']+\s+){0,3}?"
     r"(?P<verb>is|are|was|were|remains)\s+(?:a|an|the|further|another|yet|part|one|just|only|also)\b"
 )
+#: A detention told as a state that lasts ("Thousands remain in detention", "is still held"), not an arrest.
+STATUS = 1.0
+_STATUS = re.compile(
+    r"(?i)\b(?:remains?|remained|continues?\s+to\s+be|(?:is|are|was|were)\s+still)\s+"
+    r"(?:(?:in|under|behind)\s+)?(?:detention|custody|detained|jailed|imprisoned|held|bars|prison|jail|arrest)\b"
+)
 #: Sentences counted as the lead.
 LEAD_SENTENCES = 3
 
@@ -177,6 +183,8 @@ def salience(event: Event, frame: ReportFrame, *, length: int | None = None) -> 
     sentence = frame.text[sentence_start:sentence_end]
     if _is_commentary(sentence, start - sentence_start):
         score -= COMMENTARY
+    if event.sub_event_type == "Arrests" and _is_status(sentence, start - sentence_start):
+        score -= STATUS
     if _PERSON.search(sentence):
         score += PERSON_TARGET
     if event.sub_event_type == "Arrests" and _FOLLOW_UP.search(sentence):
@@ -190,6 +198,11 @@ def _is_commentary(sentence: str, trigger_at: int) -> bool:
     """The trigger is in the subject of a judgement ("The strike is further testament to ...")."""
     judged = _COMMENTARY.match(sentence)
     return judged is not None and trigger_at < judged.start("verb")
+
+
+def _is_status(sentence: str, trigger_at: int) -> bool:
+    """The trigger is in a phrase that tells a lasting detention ("remain in *detention*")."""
+    return any(m.start() <= trigger_at < m.end() for m in _STATUS.finditer(sentence))
 
 
 def rank_events(events: Iterable[Event], frame: ReportFrame | None = None) -> list[Event]:
