@@ -186,7 +186,7 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
     kept: list[Toponym] = [
         r.toponym for r in first if r is not None
         and _credible(r, countries, own[(name_key(r.toponym.name), r.match.entry.cc)])
-        and (r.toponym.name not in people or r.match.entry.feature == "country")
+        and (r.toponym.name not in people or r.match.entry.feature == "country" or r.toponym.hint == "city")
         and (r.toponym.span.start not in hosted or _in_context(r, countries))
     ]
     final = [r for r in resolver.resolve(kept, context_countries=context) if r is not None]

@@ -23,6 +23,8 @@ from conflictscope.models import Span
 from conflictscope.pipeline.base import AnalyzedArticle, Sentence
 
 STRONG_LABELS = {"GPE": 1.0, "LOC": 0.8, "FAC": 0.6}
+#: Strength of a name right after "the city/town/island/... of".
+NAMED_SETTLEMENT = 0.8
 WEAK_LABELS = {"PERSON": 0.45, "ORG": 0.4, "NORP": 0.4, "PRODUCT": 0.35, "WORK_OF_ART": 0.3,
                "EVENT": 0.3}
 #: Strength of a capitalised span spaCy did not label (parsed / unparsed sentence).
@@ -43,7 +45,7 @@ _ADMIN_SUFFIX = re.compile(
     r"\s+(?:province|governorate|region|district|state|county|prefecture|oblast|department)$",
     re.IGNORECASE,
 )
-_CITY_BEFORE = re.compile(r"(?:city|town|village|capital|port|outskirts)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_CITY_BEFORE = re.compile(r"(?:city|town|village|capital|port|outskirts|island)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|President|Gen|General|Minister|Minister|Sheikh|King|Queen|"
     r"Prince|Pope|Sir|Lord|Lady|Judge|Senator|Sen|Rep|Gov|Governor|Col|Capt|Lt|Sgt|"
@@ -305,6 +307,7 @@ def find_toponyms(
                 continue  # a person's full name, unless it is a known place ("Ciudad Juarez")
             if _CITY_BEFORE.search(before[-30:]):
                 hint = hint or "city"
+                strength = max(strength, NAMED_SETTLEMENT)  # "the island of Mykonos": a place, whatever spaCy says
             if weak and sentence_initial and len(name.split()) == 1:
                 strength *= 0.7
             span = sentence.char_span(name_start, name_start + len(name))
