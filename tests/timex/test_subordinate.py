@@ -105,3 +105,35 @@ def test_holidays_are_days(text: str, expression: str, value: str) -> None:
 )
 def test_holiday_words_alone_are_not_dates(text: str) -> None:
     assert find_timexes(text, date(2016, 12, 11)) == []
+
+
+
+def test_the_reports_main_place_does_not_keep_a_mention_from_its_event(
+    parse: Callable[..., AnalyzedArticle],
+) -> None:
+    # the lead names no place and took the report's main place (Wuhan, from a caption): it counted
+    # as "elsewhere" than Beijing, so the lead took a May date from another paragraph
+    from dataclasses import replace
+
+    from builders import candidate_at, with_candidates
+    from conflictscope.models import EventCandidate, Place, PlaceMention
+    from conflictscope.pipeline.dates import dates
+
+    text = ("A bus station in Wuhan in central China on April 30.\n\n"
+            "The EU called on China to release all arrested reporters.\n\n"
+            "Fan was taken from her home in Beijing by officers on Dec. 7.\n\n"
+            "Zhang Zhan was detained in Wuhan in May.")
+    analyzed = parse(text, "2016-12-11")
+
+    def placed(word: str, city: str, occurrence: int, admin1: str) -> EventCandidate:
+        candidate = candidate_at(analyzed, word, event_type="Strategic developments", sub_event_type="Arrests")
+        start = -1
+        for _ in range(occurrence + 1):
+            start = text.index(city, start + 1)
+        place = Place(name=city, country="China", iso3="CHN", admin1=admin1)
+        return replace(candidate, place=PlaceMention(Span(start, start + len(city), city), place))
+
+    made = (placed("arrested", "Wuhan", 0, "Hubei"),  # the caption's Wuhan, not in its sentence
+            placed("taken", "Beijing", 0, "Beijing"), placed("detained", "Wuhan", 1, "Hubei"))
+    dated = dates(with_candidates(analyzed, *made)).candidates
+    assert [c.time.event_date.isoformat() for c in dated if c.time] == ["2016-12-07", "2016-12-07", "2016-05-16"]

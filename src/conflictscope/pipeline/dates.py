@@ -266,14 +266,23 @@ def _coreferent(dated: EventCandidate, undated: EventCandidate) -> bool:
     )
 
 
+def _placed_in_sentence(candidate: EventCandidate) -> bool:
+    """The candidate's place is named in its own sentence."""
+    mention = candidate.place
+    return mention is not None and candidate.sentence.start <= mention.span.start < candidate.sentence.end
+
+
 def _same_place(first: EventCandidate, second: EventCandidate) -> bool:
     """Not known to be in different places: the same place, or one inside the other's region.
 
     "arrested in Haryana" and "arrested at Kundli in Haryana" may be one event;
-    places in different countries or different first-level regions are not.
+    places in different countries or different first-level regions are not. A place
+    named outside the mention's sentence (the report's main place, given to a clause
+    that names none) is not known to be the mention's.
     """
-    if first.place is None or second.place is None:
+    if not (_placed_in_sentence(first) and _placed_in_sentence(second)):
         return True
+    assert first.place is not None and second.place is not None
     one, two = first.place.place, second.place.place
     if (one.gazetteer_id, one.name) == (two.gazetteer_id, two.name):
         return True
