@@ -286,3 +286,31 @@ def test_officers_of_the_state_pass_the_event_gate() -> None:
 
     assert reads_as_event("The reporter was taken from her home by plainclothes officers on June 2.")
     assert not reads_as_event("The orchestra gave a concert in the old town on June 2.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the epidemic was the topic the critic was detained over, not a disaster that killed
+        ("xu has been detained since february 15, after criticising the response to the coronavirus "
+         "outbreak that has now killed more than 3,100 people", False),
+        ("the coronavirus outbreak has now killed more than 3,100 people", True),
+        ("two men were arrested after the factory fire killed 12", True),
+    ],
+)
+def test_the_epidemic_as_the_topic_of_a_detention(text: str, expected: bool) -> None:
+    assert non_event(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("xu zhiyong has been detained since february 15, after publishing blogposts", "ARR"),
+        ("the reporter was arrested on 3 may at her home", "ARR"),
+        ("the two were detained on monday in the capital", "ARR"),
+        ("he was detained on charges of fraud", None),  # no day: the model decides
+        ("police said the suspect was arrested", None),
+    ],
+)
+def test_an_arrest_on_a_stated_day_is_a_strong_cue(text: str, expected: str | None) -> None:
+    assert strong_cue(text) == expected

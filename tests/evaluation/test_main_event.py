@@ -277,3 +277,15 @@ def test_a_lasting_detention_is_not_the_reports_arrest() -> None:
 )
 def test_lasting_detention(sentence: str, trigger: str, status: bool) -> None:
     assert _is_status(sentence, sentence.index(trigger)) is status
+
+
+def test_a_dateline_and_stray_lines_are_not_lead_sentences() -> None:
+    # "Beijing (AFP) –" and "Advertising Read more" filled two of the three lead sentences
+    text = ("Beijing (AFP) –\n\nAdvertising Read more\n\nA critic was charged with subversion, activists said. "
+            "He has been detained since February 15 after his posts.")
+    starts = [0, text.index("Advertising"), text.index("A critic"), text.index("He has")]
+    ends = [*starts[1:], len(text)]
+    sentences = tuple(Sentence(index=n, start=b, end=e, text=text[b:e])
+                      for n, (b, e) in enumerate(zip(starts, ends, strict=True)))
+    frame = frame_of(AnalyzedArticle(article=Article.from_text(text), sentences=sentences))
+    assert frame.lead_end == len(text)

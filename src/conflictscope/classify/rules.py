@@ -236,6 +236,10 @@ _DISASTER = re.compile(
     r"epidemic|industrial|factory|plant|warehouse|refinery|pipeline|boiler|fireworks|"
     r"ammonium nitrate|gas cylinder|gas explosion|mine collapse|technical fault|footage)\b"
 )
+#: The epidemic of 2020-22 is the topic of arrests and protests, not their cause of death.
+_EPIDEMIC = re.compile(r"covid\w*|coronavirus|outbreak|pandemic|epidemic")
+_DETAINED = re.compile(r"\b(?:arrest\w*|detain\w*|detention|jail(?:ed|ing)?|imprison\w*|custody|abduct\w*|"
+                       r"disappeared|tortur\w*)\b")
 _CRIME = re.compile(
     r"\b(?:smuggl\w*|traffick\w*|migrants|counterfeit|fake (?:currency|notes)|drugs?|narcotics|"
     r"cocaine|heroin|fraud\w*|robbery|robbers?|burglar\w*|thie(?:f|ves)|gangs?|cartels?|mafia)\b"
@@ -276,7 +280,11 @@ def non_event(text: str) -> bool:
         return True  # border and migration control is not conflict
     if _ARMED_CONTEXT.search(text):
         return False
-    return bool(_DISASTER.search(text) or _CRIME.search(text))
+    disaster = _DISASTER.search(text)
+    if disaster and _EPIDEMIC.fullmatch(disaster.group(0)) and _DETAINED.search(text) and not any(
+            _EPIDEMIC.fullmatch(m.group(0)) is None for m in _DISASTER.finditer(text)):
+        disaster = None  # "detained since 15 February after criticising the coronavirus response"
+    return bool(disaster or _CRIME.search(text))
 
 
 #: A murdered journalist, activist or rights defender is an attack on a civilian, not ordinary crime.
@@ -290,6 +298,11 @@ _ASSAULTED = (r"\b(?:was|were|had been|has been|have been|got) (?:\w+ )?(?:attac
               r"(?:[\w\-]+ ){0,3}?" + _CIVIC_VICTIM
               + r"|\bdied (?:[\w,]+ ){0,6}?in (?:police |military |prison |state )?custody\b")
 
+#: A person arrested on or since a stated day ("has been detained since February 15").
+_DATED_ARREST = (r"\b(?:was|were|has been|have been|had been) (?:\w+ )?(?:arrested|detained) (?:on|since) "
+                 r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d|\d{1,2} "
+                 r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)")
+
 #: Unambiguous trigger words: a clause holding one reports that class even when
 #: the model is unsure (their precision is measured on our examples at training).
 STRONG_CUES: dict[str, re.Pattern[str]] = {
@@ -298,6 +311,7 @@ STRONG_CUES: dict[str, re.Pattern[str]] = {
     "GREN": re.compile(r"(?<!propelled )(?<!stun )\bgrenades?\b"),
     "SEXV": re.compile(r"\b(?:rap(?:ed|ing)|gang-?rap\w*|sexually (?:assaulted|abused))\b"),
     "ABD": re.compile(r"\b(?:kidnapp?(?:ed|ing)|abduct(?:ed|ing))\b"),
+    "ARR": re.compile(_DATED_ARREST),
     "ATT": re.compile(r"\b(?:behead(?:ed|ing)|massacred|hacked to death|gunned down|executed (?:\w+ )?(?:civilians|villagers|hostages|prisoners|men|women|people|director|a))\b"
                       r"|" + _CIVIC_VICTIM + r"(?:,[^,.;]{1,50},)?,? (?:who )?(?:was|were|had been|has been|have been) (?:\w+ )?" + _KILLED
                       + r"|" + _KILLED + r" (?:a |an |the |two |three |\d+ )?(?:[\w\-]+ ){0,3}?" + _CIVIC_VICTIM

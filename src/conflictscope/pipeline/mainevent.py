@@ -67,8 +67,8 @@ _STATUS = re.compile(
     r"(?i)\b(?:remains?|remained|continues?\s+to\s+be|(?:is|are|was|were)\s+still)\s+"
     r"(?:(?:in|under|behind)\s+)?(?:detention|custody|detained|jailed|imprisoned|held|bars|prison|jail|arrest)\b"
 )
-#: Sentences counted as the lead.
-LEAD_SENTENCES = 3
+#: Sentences counted as the lead, and the words a line needs to count as one.
+LEAD_SENTENCES, LEAD_MIN_WORDS = 3, 5
 
 #: Words of a headline that name each sub-event type (stems, lower case).
 _KIND_WORDS: dict[str, str] = {
@@ -132,7 +132,9 @@ class ReportFrame:
 def frame_of(analyzed: AnalyzedArticle) -> ReportFrame:
     """The report frame of an analysed article (title, end of its lead, text length)."""
     sentences = analyzed.sentences
-    lead_end = sentences[min(LEAD_SENTENCES, len(sentences)) - 1].end if sentences else 0
+    # a dateline or a stray line ("Beijing (AFP) –", "Advertising Read more") is not a lead sentence
+    told = [s for s in sentences if len(s.text.split()) >= LEAD_MIN_WORDS] or list(sentences)
+    lead_end = told[min(LEAD_SENTENCES, len(told)) - 1].end if told else 0
     bounds = tuple((s.start, s.end) for s in sentences)
     return ReportFrame(analyzed.article.title or "", lead_end, len(analyzed.text), analyzed.text, bounds)
 
