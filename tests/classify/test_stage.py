@@ -250,3 +250,18 @@ def test_the_trigger_is_the_main_clause_cue_not_the_one_after_after(candidates) 
     arrests = [c for c in candidates(text) if c.sub_event_type == "Arrests"]
     assert arrests
     assert arrests[0].trigger.start == text.index("arrested three")
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        # a modal of a clause describing a noun is not the event's: this was "hypothetical"
+        ("Protests began on 3 March, sparked by a proposed pension law which would shift the cost of the "
+         "crisis onto poor workers.", "asserted"),
+        ("The rebels could attack the base.", "hypothetical"),
+    ],
+)
+def test_the_modality_of_a_sentence_without_a_cue_word(parse, text: str, modality: str) -> None:  # type: ignore[no-untyped-def]
+    from conflictscope.pipeline.classify import _any_modality
+
+    assert _any_modality(parse(text).sentences[0], None) == modality
