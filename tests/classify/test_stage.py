@@ -265,3 +265,16 @@ def test_the_modality_of_a_sentence_without_a_cue_word(parse, text: str, modalit
     from conflictscope.pipeline.classify import _any_modality
 
     assert _any_modality(parse(text).sentences[0], None) == modality
+
+
+def test_a_protest_rung_set_by_the_next_sentence_keeps_its_cue_word(parse) -> None:  # type: ignore[no-untyped-def]
+    # the ladder made it "Protest with intervention", which has no cue word here: the trigger
+    # fell back on the root ("released") and the incited protest was asserted
+    from conflictscope.pipeline.classify import classify_sentence
+
+    analyzed = parse("The editor was released on bail yesterday after five months in detention on charges of "
+                     "using his website to instigate people to stage protests against the governor.")
+    found = classify_sentence(analyzed.sentences[0], analyzed.actors,
+                              window="Police fired tear gas to disperse the crowd.")
+    protest = next(c for c in found if c.event_type == "Protests")
+    assert (protest.trigger.text, protest.modality) == ("protests", "future")

@@ -106,3 +106,28 @@ def test_a_headline_a_day_after_the_violence_is_the_next_day(parse: Callable[...
     clamp, crackdown = _dated(parse, text, [("clamp", 0, "Excessive force against protesters"),
                                             ("crackdown", 0, "Excessive force against protesters")])
     assert (_day(crackdown), _day(clamp)) == ("2016-12-10", "2016-12-11")
+
+
+def test_an_arrest_told_by_its_release_began_the_time_served_before(parse: Callable[..., AnalyzedArticle]) -> None:
+    # was dated by "yesterday", the day of the release
+    text = "The editor was released on bail yesterday after spending five months in detention."
+    (detention,) = _dated(parse, text, [("detention", 0, "Arrests")])
+    assert detention.time is not None
+    assert (detention.time.date_start.isoformat(), detention.time.date_end.isoformat()) == ("2016-07-01", "2016-07-31")
+    assert [s.text for s in detention.evidence["event_date"]] == ["five months", "yesterday"]
+
+
+@pytest.mark.parametrize(
+    ("text", "served"),
+    [
+        ("He was freed on Monday after serving 22 years in jail.", "22 years"),
+        ("She was released last week after three days behind bars.", "three days"),
+        ("He was released on Monday, five months after his arrest.", None),
+        ("He spent five months in detention before his trial.", None),
+    ],
+)
+def test_time_served(text: str, served: str | None) -> None:
+    from conflictscope.timex.event_anchor import time_served
+
+    found = time_served(text, (0, len(text)), find_timexes(text, date(2016, 12, 11)))
+    assert (found.text if found else None) == served

@@ -24,6 +24,7 @@ _INTENT_VERBS = {
     "plan", "threaten", "vow", "intend", "want", "aim", "prepare", "seek", "promise",
     "pledge", "hope", "expect", "warn", "decide", "agree", "try", "attempt", "propose",
     "consider", "call", "urge", "order", "ask", "demand", "refuse", "fail", "going",
+    "instigate", "incite", "encourage", "mobilise", "mobilize", "persuade", "plot",
 }
 _DENIAL_VERBS = {"deny", "reject", "refute", "dismiss"}
 _REPORTING_VERBS = {

@@ -210,10 +210,14 @@ def _candidate(
     # the sentence's own reading is refined over the whole sentence ("killed when
     # IEDs detonated" spans two clauses); a further clause's over that clause
     refined = refine(code, whole if primary else clause_lower, f"{whole} {window.lower()}", whole)
+    read = code
     if refined != code:  # a codebook rule overrode the model: its measured precision caps
         prob = min(prob, model.rule_precision.get("refine", 0.7))
         code = refined
+    # a rung of the protest ladder set by the next sentence keeps the cue word the model read
     hit = _find_trigger(code, clause_lower)
+    if hit is None and read != code and any(read in family and code in family for family in _FAMILIES):
+        hit = _find_trigger(read, clause_lower)
     if hit is not None and clause is None:
         hit = _main_clause_hit(sentence, code, hit)
     trigger = _trigger_token(sentence, clause, begin, hit)
@@ -245,7 +249,7 @@ def _candidate(
 
 
 #: Dependency labels of a clause that describes a noun ("a reform which would shift ...").
-_NOUN_CLAUSES = frozenset({"relcl", "acl"})
+_NOUN_CLAUSES = frozenset({"relcl"})
 
 
 def _any_modality(sentence: Sentence, clause: Clause | None) -> Modality:

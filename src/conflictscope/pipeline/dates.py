@@ -26,7 +26,13 @@ from conflictscope.pipeline.registry import stage
 from conflictscope.timex import ArticleTimes, analyze_times
 from conflictscope.timex.attach import date_clause, event_time, is_background
 from conflictscope.timex.clauses import clause_roles
-from conflictscope.timex.event_anchor import EventAfter, event_after, moved_by
+from conflictscope.timex.event_anchor import (
+    EventAfter,
+    event_after,
+    moved_by,
+    served_from,
+    time_served,
+)
 from conflictscope.timex.record import Timex
 from conflictscope.timex.salient import salient_day
 
@@ -38,7 +44,7 @@ def dates(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     """Find the article's time expressions and date each candidate."""
     times = analyzed_times(analyzed)
     dated = tuple(_date_candidate(analyzed, times, candidate) for candidate in analyzed.candidates)
-    candidates = _refine(_inherit(_after_named_events(analyzed, times, dated)))
+    candidates = _refine(_inherit(_after_named_events(analyzed, times, _time_served(analyzed, times, dated))))
     candidates = _from_salient_day(analyzed, times, candidates)
     warnings = analyzed.warnings
     if times.base is None and any(t.interval is None and t.kind != "ref" for t in times.timexes):
@@ -126,6 +132,34 @@ def _after_named_events(
         elif counted in candidate.evidence.get("event_date", ()) and _from_publication(found.duration, published):
             undated = replace(candidate, time=None).with_evidence("event_date")
             candidate = _date_candidate(analyzed, times, undated, skip=found.duration)
+        result.append(candidate)
+    return tuple(result)
+
+
+def _time_served(
+    analyzed: AnalyzedArticle, times: ArticleTimes, candidates: tuple[EventCandidate, ...]
+) -> tuple[EventCandidate, ...]:
+    """An arrest told by its release "after spending N units in detention" is the release date minus N.
+
+    "Released on bail yesterday after spending five months in detention": the
+    stated day is the release's; the arrest began five months earlier (a month).
+    """
+    published = analyzed.article.published or times.base
+    result: list[EventCandidate] = []
+    for candidate in candidates:
+        time = candidate.time
+        sentence = analyzed.sentence_at(candidate.trigger.start)
+        if candidate.sub_event_type != "Arrests" or time is None or not time.stated or sentence is None:
+            result.append(candidate)
+            continue
+        local = [t for t in times.timexes if sentence.start <= t.start < sentence.end]
+        served = time_served(analyzed.text, (sentence.start, sentence.end), local)
+        start = served_from(time, served) if served is not None else None
+        if served is not None and start is not None:
+            began = event_time(start, published)
+            candidate = replace(candidate, time=began, is_background=is_background(began, published))
+            spans = (Span(served.start, served.end, served.text), *candidate.evidence.get("event_date", ()))
+            candidate = candidate.with_evidence("event_date", *spans)
         result.append(candidate)
     return tuple(result)
 

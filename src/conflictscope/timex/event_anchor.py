@@ -1,4 +1,4 @@
-"""Anaphoric anchors: "N units after <an event the report names>".
+"""Anaphoric anchors: "N units after <an event the report names>", and time served.
 
 "Nine days after the abduction the terrorists beheaded him" is dated by the
 abduction, not by the publication date: nine days after the day the report
@@ -134,3 +134,36 @@ def moved_by(anchor: EventTime, duration: Timex, published: date | None) -> Inte
     if published is not None and moved.end > published:
         moved = span_interval(moved.start, published)
     return moved
+
+
+#: "released / freed / granted bail ... after spending N units in detention" (N is a duration).
+_RELEASED = re.compile(r"\b(?:released|freed|set free|granted bail|acquitted)\b", re.IGNORECASE)
+_SERVED_BEFORE = re.compile(
+    r"\bafter\s+(?:(?:spending|serving|being\s+held\s+for|nearly|almost|more\s+than|about|over)\s+)*$",
+    re.IGNORECASE,
+)
+_SERVED_AFTER = re.compile(
+    r"\s+(?:(?:and\s+a\s+half)\s+)?(?:in|behind)\s+(?:pre-?trial\s+)?(?:detention|custody|prison|jail|bars)\b",
+    re.IGNORECASE,
+)
+
+
+def time_served(text: str, sentence: tuple[int, int], local: Sequence[Timex]) -> Timex | None:
+    """The duration of "released ... after spending <N units> in detention" in a sentence, if any."""
+    begin, end = sentence
+    released = _RELEASED.search(text, begin, end)
+    if released is None:
+        return None
+    for duration in local:
+        if (duration.type == "DURATION" and duration.amount is not None and duration.unit is not None
+                and duration.start > released.end()
+                and _SERVED_BEFORE.search(text, max(begin, duration.start - 40), duration.start)
+                and _SERVED_AFTER.match(text, duration.end, min(end, duration.end + 40))):
+            return duration
+    return None
+
+
+def served_from(release: EventTime, served: Timex) -> Interval | None:
+    """When the detention that ended at ``release`` began: the release moved back by the time served."""
+    assert served.amount is not None and served.unit is not None
+    return cal.offset_day(release.date_start, served.amount, served.unit, -1)
