@@ -234,50 +234,42 @@ def test_a_photo_caption_is_not_the_main_event() -> None:
     assert best is not None and best.sub_event_type == "Abduction/forced disappearance"
 
 
-def test_a_judgement_on_a_strike_is_not_its_report() -> None:
-    # "The strike is further testament to ..." outranked the sentence telling the strike
-    text = ("The strike is further testament to the growing radicalization of the workers. "
-            "Workers began the strike on October 5 across the state.")
-    best = _main_of_two(text, "Workers", ("Peaceful protest", "strike", 0),
-                        ("Protest with intervention", "strike", text.index("Workers")))
-    assert best is not None and best.sub_event_type == "Protest with intervention"
+
+@pytest.mark.parametrize(
+    ("text", "second", "first_event", "news"),
+    [
+        # "The strike is further testament to ..." outranked the sentence telling the strike
+        ("The strike is further testament to the growing radicalization of the workers. "
+         "Workers began the strike on October 5 across the state.", "Workers",
+         ("Peaceful protest", "strike"), ("Protest with intervention", "strike")),
+        # "Thousands of people remain in detention" outranked the dated abduction of the report
+        ("Thousands of people remain in detention on politically motivated charges. "
+         "He was kidnapped from southern Kazakhstan on November 24, 2005.", "He was",
+         ("Arrests", "detention"), ("Abduction/forced disappearance", "kidnapped")),
+    ],
+)
+def test_a_judgement_or_a_lasting_state_is_not_the_news(
+        text: str, second: str, first_event: tuple[str, str], news: tuple[str, str]) -> None:
+    best = _main_of_two(text, second, (*first_event, 0), (*news, text.index(second)))
+    assert best is not None and best.sub_event_type == news[0]
 
 
 @pytest.mark.parametrize(
-    ("sentence", "trigger", "commentary"),
+    ("predicate", "sentence", "trigger", "expected"),
     [
-        ("The strike is further testament to the growing radicalization.", "strike", True),
-        ("The attack was the deadliest in the city this year.", "attack", True),
-        ("This is the same force that launched an attack on protesters.", "attack", False),
-        ("The protesters were arrested on Monday.", "arrested", False),
-        ("Police said the arrest was a mistake.", "arrest", False),
+        (_is_commentary, "The strike is further testament to the growing radicalization.", "strike", True),
+        (_is_commentary, "The attack was the deadliest in the city this year.", "attack", True),
+        (_is_commentary, "This is the same force that launched an attack on protesters.", "attack", False),
+        (_is_commentary, "The protesters were arrested on Monday.", "arrested", False),
+        (_is_commentary, "Police said the arrest was a mistake.", "arrest", False),
+        (_is_status, "Thousands of people remain in detention on politically motivated charges.", "detention", True),
+        (_is_status, "She is still held at an undisclosed location.", "held", True),
+        (_is_status, "He continues to be detained without charge.", "detained", True),
+        (_is_status, "Police detained him on Friday; he remains in custody.", "detained", False),
     ],
 )
-def test_commentary_on_an_event(sentence: str, trigger: str, commentary: bool) -> None:
-    assert _is_commentary(sentence, sentence.index(trigger)) is commentary
-
-
-def test_a_lasting_detention_is_not_the_reports_arrest() -> None:
-    # "Thousands of people remain in detention" outranked the dated abduction of the report
-    text = ("Thousands of people remain in detention on politically motivated charges. "
-            "He was kidnapped from southern Kazakhstan on November 24, 2005.")
-    best = _main_of_two(text, "He was", ("Arrests", "detention", 0),
-                        ("Abduction/forced disappearance", "kidnapped", 0))
-    assert best is not None and best.sub_event_type == "Abduction/forced disappearance"
-
-
-@pytest.mark.parametrize(
-    ("sentence", "trigger", "status"),
-    [
-        ("Thousands of people remain in detention on politically motivated charges.", "detention", True),
-        ("She is still held at an undisclosed location.", "held", True),
-        ("He continues to be detained without charge.", "detained", True),
-        ("Police detained him on Friday; he remains in custody.", "detained", False),
-    ],
-)
-def test_lasting_detention(sentence: str, trigger: str, status: bool) -> None:
-    assert _is_status(sentence, sentence.index(trigger)) is status
-
+def test_commentary_and_lasting_detention(predicate: Any, sentence: str, trigger: str, expected: bool) -> None:
+    assert predicate(sentence, sentence.index(trigger)) is expected
 
 def test_a_dateline_and_stray_lines_are_not_lead_sentences() -> None:
     # "Beijing (AFP) –" and "Advertising Read more" filled two of the three lead sentences
