@@ -15,6 +15,7 @@ dateline, relative expressions stay unresolved and undated candidates keep
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -75,9 +76,9 @@ def _date_candidate(
     analyzed: AnalyzedArticle, times: ArticleTimes, candidate: EventCandidate, *, skip: Timex | None = None
 ) -> EventCandidate:
     sentence = analyzed.sentence_at(candidate.trigger.start)
-    bounds = (sentence.start, sentence.end) if sentence else (candidate.sentence.start, candidate.sentence.end)
+    bounds = _sentence_bounds(analyzed, candidate)
     timexes = [t for t in times.timexes if t is not skip]
-    local = [t for t in timexes if bounds[0] <= t.start < bounds[1]]
+    local = _within(timexes, bounds)
     roles = clause_roles(
         analyzed.text, bounds[0], sentence.doc if sentence else None, candidate.trigger, local
     )
@@ -91,6 +92,17 @@ def _date_candidate(
     background = candidate.is_background or is_background(dating.time, analyzed.article.published or times.base)
     updated = replace(candidate, time=dating.time, is_background=background)
     return updated.with_evidence("event_date", *dating.evidence) if dating.evidence else updated
+
+
+def _sentence_bounds(analyzed: AnalyzedArticle, candidate: EventCandidate) -> tuple[int, int]:
+    """Where the sentence of the candidate's trigger starts and ends."""
+    sentence = analyzed.sentence_at(candidate.trigger.start)
+    return (sentence.start, sentence.end) if sentence else (candidate.sentence.start, candidate.sentence.end)
+
+
+def _within(timexes: Sequence[Timex], bounds: tuple[int, int]) -> list[Timex]:
+    """The expressions that start inside ``bounds``."""
+    return [t for t in timexes if bounds[0] <= t.start < bounds[1]]
 
 
 def _after_named_events(
@@ -110,10 +122,8 @@ def _after_named_events(
     anchors = tuple(c for c in candidates if not counting.intersection(c.evidence.get("event_date", ())))
     result: list[EventCandidate] = []
     for candidate in candidates:
-        sentence = analyzed.sentence_at(candidate.trigger.start)
-        bounds = (sentence.start, sentence.end) if sentence else (candidate.sentence.start, candidate.sentence.end)
-        local = [t for t in times.timexes if bounds[0] <= t.start < bounds[1]]
-        found = event_after(analyzed.text, candidate.trigger, local)
+        bounds = _sentence_bounds(analyzed, candidate)
+        found = event_after(analyzed.text, candidate.trigger, _within(times.timexes, bounds))
         if found is None or (found.inside and candidate.sub_event_type not in found.kinds):
             result.append(candidate)
             continue
@@ -148,12 +158,11 @@ def _time_served(
     result: list[EventCandidate] = []
     for candidate in candidates:
         time = candidate.time
-        sentence = analyzed.sentence_at(candidate.trigger.start)
-        if candidate.sub_event_type != "Arrests" or time is None or not time.stated or sentence is None:
+        if candidate.sub_event_type != "Arrests" or time is None or not time.stated:
             result.append(candidate)
             continue
-        local = [t for t in times.timexes if sentence.start <= t.start < sentence.end]
-        served = time_served(analyzed.text, (sentence.start, sentence.end), local)
+        bounds = _sentence_bounds(analyzed, candidate)
+        served = time_served(analyzed.text, bounds, _within(times.timexes, bounds))
         start = served_from(time, served) if served is not None else None
         if served is not None and start is not None:
             began = event_time(start, published)
