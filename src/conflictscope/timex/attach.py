@@ -249,8 +249,6 @@ def _anchored_clause(trigger: Span, local: Sequence[Timex], published: date | No
     return None
 
 
-#: Units an anchor of each granularity can be moved by and keep its meaning.
-_MOVABLE = {"day": {"day", "week", "fortnight", "month", "year"}, "month": {"month", "year"}, "year": {"year"}}
 
 
 def _after_the_anchor(trigger: Span, local: Sequence[Timex], published: date | None) -> Dating | None:
@@ -270,7 +268,7 @@ def _after_the_anchor(trigger: Span, local: Sequence[Timex], published: date | N
             continue
         anchor = min(inner, key=lambda t: t.start)
         assert anchor.interval is not None
-        if duration.unit not in _MOVABLE.get(anchor.interval.granularity, set()):
+        if duration.unit not in cal.MOVABLE_UNITS.get(anchor.interval.granularity, set()):
             continue
         moved = cal.offset_day(anchor.interval.end, duration.amount, duration.unit, 1)
         if moved is None or (published is not None and moved.start > published):

@@ -161,6 +161,11 @@ def ago(base: date, amount: float, unit: str) -> Interval | None:
     return None
 
 
+#: Units an anchor of each granularity can be moved by and keep its meaning ("two days after"
+#: a day, "a year after" a month; not "nine days after" a month).
+MOVABLE_UNITS = {"day": {"day", "week", "fortnight", "month", "year"}, "month": {"month", "year"}, "year": {"year"}}
+
+
 def offset_day(base: date, amount: float, unit: str, direction: int) -> Interval | None:
     """The base moved ``amount`` units forward (+1) or back (-1), at the unit's granularity."""
     whole = int(amount) * direction

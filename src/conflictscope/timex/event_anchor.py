@@ -68,8 +68,6 @@ _AFTER_EVENT = re.compile(
     rf"(?P<noun>{_NOUNS})(?:e?s)?\b",
     re.IGNORECASE,
 )
-#: Units an anchor of each granularity can be moved by and keep its meaning.
-_MOVABLE = {"day": {"day", "week", "fortnight", "month", "year"}, "month": {"month", "year"}, "year": {"year"}}
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +121,7 @@ def moved_by(anchor: EventTime, duration: Timex, published: date | None) -> Inte
     "in January 2002" is 10 January to 9 February 2002, not a day.
     """
     assert duration.amount is not None and duration.unit is not None
-    if duration.unit in _MOVABLE.get(granularity(anchor), set()):
+    if duration.unit in cal.MOVABLE_UNITS.get(granularity(anchor), set()):
         moved = cal.offset_day(anchor.date_start, duration.amount, duration.unit, 1)
     else:
         start = cal.offset_day(anchor.date_start, duration.amount, duration.unit, 1)
