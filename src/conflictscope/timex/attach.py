@@ -249,8 +249,6 @@ def _anchored_clause(trigger: Span, local: Sequence[Timex], published: date | No
     return None
 
 
-
-
 def _after_the_anchor(trigger: Span, local: Sequence[Timex], published: date | None) -> Dating | None:
     """The main clause of "N units after <a clause with a date>": that date moved by N.
 
