@@ -137,3 +137,27 @@ def test_the_reports_main_place_does_not_keep_a_mention_from_its_event(
             placed("taken", "Beijing", 0, "Beijing"), placed("detained", "Wuhan", 1, "Hubei"))
     dated = dates(with_candidates(analyzed, *made)).candidates
     assert [c.time.event_date.isoformat() for c in dated if c.time] == ["2016-12-07", "2016-12-07", "2016-05-16"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        ("Not unlike the staged attack on August 31, 1939 by soldiers, Moscow felt obliged to act.", "attack", True),
+        ("Not unlike the staged attack on August 31, 1939 by soldiers, Moscow felt obliged to act.", "obliged", False),
+        ("Like the crackdown of 2019, the raids targeted students.", "crackdown", True),
+        ("Police raided the office, like they did in 2019.", "raided", False),
+    ],
+)
+def test_the_comparison_a_sentence_opens_with(sentence: str, word: str, expected: bool) -> None:
+    from conflictscope.pipeline.lexicon import in_comparison
+
+    assert in_comparison(sentence, sentence.index(word)) is expected
+
+
+def test_a_compared_events_date_is_not_the_main_clauses(parse: Callable[..., AnalyzedArticle]) -> None:
+    # "Moscow felt obliged ..." was dated 1939 by the comparison it opens with
+    text = ("The army invaded the country on 27 December 1979.\n\n"
+            "Not unlike the staged attack on August 31, 1939 by soldiers in disguise, Moscow felt obliged "
+            "to justify the invasion.")
+    (obliged,) = _dated(parse, text, [("obliged", 0)])
+    assert obliged.time is not None and obliged.time.event_date.year != 1939

@@ -23,6 +23,7 @@ import regex as re
 
 from conflictscope.models import EventCandidate, Span
 from conflictscope.pipeline.base import AnalyzedArticle
+from conflictscope.pipeline.lexicon import in_comparison
 from conflictscope.pipeline.registry import stage
 from conflictscope.timex import ArticleTimes, analyze_times
 from conflictscope.timex.attach import date_clause, event_time, is_background
@@ -77,7 +78,12 @@ def _date_candidate(
 ) -> EventCandidate:
     sentence = analyzed.sentence_at(candidate.trigger.start)
     bounds = _sentence_bounds(analyzed, candidate)
-    timexes = [t for t in times.timexes if t is not skip]
+    text = analyzed.text[bounds[0]:bounds[1]]
+    # a date of the comparison a sentence opens with ("Not unlike Hitler's attack on August 31,
+    # 1939, Moscow felt obliged ...") is not the date of its main clause
+    outside = not in_comparison(text, candidate.trigger.start - bounds[0])
+    timexes = [t for t in times.timexes if t is not skip
+               and not (outside and bounds[0] <= t.start < bounds[1] and in_comparison(text, t.start - bounds[0]))]
     local = _within(timexes, bounds)
     roles = clause_roles(
         analyzed.text, bounds[0], sentence.doc if sentence else None, candidate.trigger, local
@@ -306,6 +312,7 @@ def _coreferent(dated: EventCandidate, undated: EventCandidate) -> bool:
     return (
         dated.time is not None and dated.time.stated and dated.sub_event_type == undated.sub_event_type
         and dated.modality == "asserted" and _same_place(dated, undated)
+        and not in_comparison(dated.sentence.text, dated.trigger.start - dated.sentence.start)
     )
 
 

@@ -44,3 +44,17 @@ _HINT_STEMS = (
 
 #: Sentences matching this may report a conflict event and are parsed.
 EVENT_HINT = re.compile(r"(?i)\b(?:" + "|".join(_HINT_STEMS) + r")")
+
+
+#: A sentence that opens on a comparison: "Not unlike Hitler's staged attack on August 31, 1939 ..., Moscow ...".
+_COMPARISON = re.compile(
+    r"^\W*(?:not\s+unlike|unlike|like|just\s+as|much\s+as|similar\s+to|as\s+with|reminiscent\s+of|"
+    r"much\s+like|echoing)\b[^,;:]*",
+    re.IGNORECASE,
+)
+
+
+def in_comparison(sentence: str, offset: int) -> bool:
+    """Whether ``offset`` falls in the comparison a sentence opens with (an event told for contrast)."""
+    compared = _COMPARISON.match(sentence)
+    return compared is not None and offset < compared.end()
