@@ -310,6 +310,10 @@ def test_the_epidemic_as_the_topic_of_a_detention(text: str, expected: bool) -> 
         ("the two were detained on monday in the capital", "ARR"),
         ("he was detained on charges of fraud", None),  # no day: the model decides
         ("police said the suspect was arrested", None),
+        # a kidnapping that names a person or a case is no kidnapping ("kidnapping kingpin" was one)
+        ("posts claim that alleged kidnapping kingpin evans has been sentenced to death", None),
+        ("the kidnapping suspect was arrested on monday", "ARR"),
+        ("gunmen kidnapped 12 villagers", "ABD"),
     ],
 )
 def test_an_arrest_on_a_stated_day_is_a_strong_cue(text: str, expected: str | None) -> None:

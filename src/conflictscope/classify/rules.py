@@ -310,7 +310,9 @@ STRONG_CUES: dict[str, re.Pattern[str]] = {
     "CHEM": re.compile(r"\b(?:chlorine|sarin|nerve agents?|mustard gas|chemical (?:weapons?|attacks?))\b"),
     "GREN": re.compile(r"(?<!propelled )(?<!stun )\bgrenades?\b"),
     "SEXV": re.compile(r"\b(?:rap(?:ed|ing)|gang-?rap\w*|sexually (?:assaulted|abused))\b"),
-    "ABD": re.compile(r"\b(?:kidnapp?(?:ed|ing)|abduct(?:ed|ing))\b"),
+    # not a word that names a person or a case ("kidnapping kingpin", "kidnapping suspect")
+    "ABD": re.compile(r"\b(?:kidnapp?(?:ed|ing)|abduct(?:ed|ing))\b(?!\s+(?:kingpins?|suspects?|gangs?|rings?|"
+                      r"syndicates?|charges?|cases?|trials?|convicts?|accused|lords?|barons?)\b)"),
     "ARR": re.compile(_DATED_ARREST),
     "ATT": re.compile(r"\b(?:behead(?:ed|ing)|massacred|hacked to death|gunned down|executed (?:\w+ )?(?:civilians|villagers|hostages|prisoners|men|women|people|director|a))\b"
                       r"|" + _CIVIC_VICTIM + r"(?:,[^,.;]{1,50},)?,? (?:who )?(?:was|were|had been|has been|have been) (?:\w+ )?" + _KILLED
