@@ -131,3 +131,27 @@ def test_time_served(text: str, served: str | None) -> None:
 
     found = time_served(text, (0, len(text)), find_timexes(text, date(2016, 12, 11)))
     assert (found.text if found else None) == served
+
+
+def test_an_arrest_after_a_detention_began_when_the_detention_did(parse: Callable[..., AnalyzedArticle]) -> None:
+    # was dated 2 April, the formal arrest of a man held since 14 March
+    text = "The pastor was arrested on April 2 in Hunan, after being criminally detained since March 14."
+    (arrested,) = _dated(parse, text, [("arrested", 0, "Arrests")])
+    assert _day(arrested) == "2016-03-14"
+    assert [s.text for s in arrested.evidence["event_date"]] == ["March 14"]
+
+
+@pytest.mark.parametrize(
+    ("text", "since"),
+    [
+        ("He was charged on Monday after having been held since 3 May.", "3 May"),
+        ("He was arrested on April 2 after being detained since March 14.", "March 14"),
+        ("He has been detained since March 14.", None),  # the arrest itself, dated by the clause
+        ("Protests have continued since March 14.", None),
+    ],
+)
+def test_held_since(text: str, since: str | None) -> None:
+    from conflictscope.timex.event_anchor import held_since
+
+    found = held_since(text, (0, len(text)), find_timexes(text, date(2016, 12, 11)))
+    assert (found.text if found else None) == since

@@ -31,6 +31,7 @@ from conflictscope.timex.clauses import clause_roles
 from conflictscope.timex.event_anchor import (
     EventAfter,
     event_after,
+    held_since,
     moved_by,
     served_from,
     time_served,
@@ -155,10 +156,11 @@ def _after_named_events(
 def _time_served(
     analyzed: AnalyzedArticle, times: ArticleTimes, candidates: tuple[EventCandidate, ...]
 ) -> tuple[EventCandidate, ...]:
-    """An arrest told by its release "after spending N units in detention" is the release date minus N.
+    """An arrest is dated from the detention it ends or continues.
 
     "Released on bail yesterday after spending five months in detention": the
     stated day is the release's; the arrest began five months earlier (a month).
+    "Arrested on April 2 after being detained since March 14": it began on 14 March.
     """
     published = analyzed.article.published or times.base
     result: list[EventCandidate] = []
@@ -168,13 +170,20 @@ def _time_served(
             result.append(candidate)
             continue
         bounds = _sentence_bounds(analyzed, candidate)
-        served = time_served(analyzed.text, bounds, _within(times.timexes, bounds))
+        local = _within(times.timexes, bounds)
+        served = time_served(analyzed.text, bounds, local)
         start = served_from(time, served) if served is not None else None
+        since = held_since(analyzed.text, bounds, local)
         if served is not None and start is not None:
             began = event_time(start, published)
             candidate = replace(candidate, time=began, is_background=is_background(began, published))
             spans = (Span(served.start, served.end, served.text), *candidate.evidence.get("event_date", ()))
             candidate = candidate.with_evidence("event_date", *spans)
+        elif since is not None and since.interval is not None and since.interval.start < time.date_start:
+            # "arrested on April 2 after being detained since March 14": the detention began on 14 March
+            began = event_time(since.interval, published)
+            candidate = replace(candidate, time=began, is_background=is_background(began, published))
+            candidate = candidate.with_evidence("event_date", Span(since.start, since.end, since.text))
         result.append(candidate)
     return tuple(result)
 

@@ -165,3 +165,21 @@ def served_from(release: EventTime, served: Timex) -> Interval | None:
     """When the detention that ended at ``release`` began: the release moved back by the time served."""
     assert served.amount is not None and served.unit is not None
     return cal.offset_day(release.date_start, served.amount, served.unit, -1)
+
+
+#: "... after being (criminally) detained since March 14": when the detention began.
+_HELD_SINCE = re.compile(
+    r"\bafter\s+(?:being|having\s+been)\s+(?:\w+\s+)?(?:detained|held|jailed|in\s+(?:custody|detention))"
+    r"\s+since\s+$",
+    re.IGNORECASE,
+)
+
+
+def held_since(text: str, sentence: tuple[int, int], local: Sequence[Timex]) -> Timex | None:
+    """The date of "arrested on April 2 after being detained since <March 14>" in a sentence, if any."""
+    begin, _end = sentence
+    for timex in local:
+        if (timex.signal == "since" and timex.type == "DATE" and timex.interval is not None
+                and _HELD_SINCE.search(text, max(begin, timex.start - 60), timex.start)):
+            return timex
+    return None
