@@ -161,3 +161,32 @@ def test_a_compared_events_date_is_not_the_main_clauses(parse: Callable[..., Ana
             "to justify the invasion.")
     (obliged,) = _dated(parse, text, [("obliged", 0)])
     assert obliged.time is not None and obliged.time.event_date.year != 1939
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "prior"),
+    [
+        # the "after" clause below the trigger tells an earlier event: its date is never the trigger's
+        ("The family said the doctor was murdered after being detained by police in November 1981.",
+         "murdered", ["November 1981"]),
+        ("Police raided the office on Friday after the editor published the report in May.", "raided", ["May"]),
+        # "since" opens the trigger's own span
+        ("Thousands have been detained since the war began on Feb. 24.", "detained", []),
+    ],
+)
+def test_the_dates_of_an_after_clause_are_prior(
+    parse: Callable[..., AnalyzedArticle], text: str, word: str, prior: list[str]
+) -> None:
+    analyzed = parse(text, "2016-12-11")
+    start = text.index(word)
+    roles = clause_roles(text, 0, analyzed.sentences[0].doc, Span(start, start + len(word), word),
+                         find_timexes(text, date(2016, 12, 11)))
+    assert [t.text for t in roles.prior] == prior
+
+
+def test_a_murder_after_a_dated_detention_takes_the_day_of_the_death(parse: Callable[..., AnalyzedArticle]) -> None:
+    # "murdered after being detained ... in November 1981" was dated November 1981
+    text = ("The family said the doctor was murdered after being detained by police in November 1981.\n\n"
+            "He was tortured for weeks before his death on 5 February 1982.")
+    (murdered,) = _dated(parse, text, [("murdered", 0)])
+    assert murdered.time is not None and murdered.time.event_date.isoformat() == "1982-02-05"

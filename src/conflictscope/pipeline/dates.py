@@ -92,7 +92,7 @@ def _date_candidate(
     dating = date_clause(
         candidate.trigger, bounds, timexes, analyzed.text, times.base,
         attached=roles.attached, reporting=roles.reporting, other=roles.other, outer=roles.outer,
-        dateline=times.dateline,
+        prior=roles.prior, dateline=times.dateline,
     )
     if dating.time is None:
         return candidate

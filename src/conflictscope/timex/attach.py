@@ -110,6 +110,7 @@ def date_clause(
     reporting: Sequence[Timex] = (),
     other: Sequence[Timex] = (),
     outer: Sequence[Timex] = (),
+    prior: Sequence[Timex] = (),
     dateline: Timex | None = None,
 ) -> Dating:
     """Date the clause of ``trigger`` (see the module docstring for the order).
@@ -119,7 +120,8 @@ def date_clause(
     trigger's own, a reporting verb ("police said on Monday": never the event's
     date, at most its latest possible day), or another verb (used only when the
     sentence has nothing better); ``outer`` are the main clause's dates above a
-    subordinate trigger (a later event's, like reporting dates).
+    subordinate trigger (a later event's, like reporting dates); ``prior`` the dates of a
+    clause of time below the trigger (an earlier event's: never the trigger's date).
     """
     s_start, s_end = sentence
     local = [t for t in timexes if s_start <= t.start < s_end]
@@ -132,7 +134,7 @@ def date_clause(
     ]
     # a main clause's day bounds a subordinate event ("released Monday after being
     # kidnapped"); its month or year still dates it ("In March, X fled after she was kidnapped")
-    usable = [t for t in candidates if t not in reporting and not (t in outer and _is_day(t))]
+    usable = [t for t in candidates if t not in reporting and t not in prior and not (t in outer and _is_day(t))]
     owner = _owning_duration(trigger, local)
     if owner is not None and owner.interval is not None:
         return Dating(event_time(owner.interval, published), (_span(owner),), owner.interval)

@@ -61,13 +61,16 @@ _PAST_TAGS = frozenset({"VBN", "VBD"})
 class ClauseRoles:
     """The expressions of one sentence sorted by the clause they belong to.
 
-    Expressions in none of the three (no verb governs them) are neutral.
+    Expressions in none of them (no verb governs them) are neutral. ``prior`` are the
+    dates of a clause of time below the trigger's verb ("murdered *after being detained
+    in November 1981*"): an earlier event's, never the trigger's.
     """
 
     attached: tuple[Timex, ...] = ()
     reporting: tuple[Timex, ...] = ()
     other: tuple[Timex, ...] = ()
     outer: tuple[Timex, ...] = ()
+    prior: tuple[Timex, ...] = ()
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -115,6 +118,17 @@ def _is_outer(timex_root: Token, trigger: Token, verb: Token, timex_verb: Token)
     return timex_verb in verb.ancestors
 
 
+def _below_in_time(verb: Token, trigger_verb: Token) -> bool:
+    """``verb`` heads an "after" clause ("after being detained") under the trigger's verb.
+
+    ("since" is left out: "detained since Putin launched his invasion on Feb. 24" starts the span.)
+    """
+    return verb in trigger_verb.subtree and (
+        (verb.dep_ == "pcomp" and verb.head.lower_ in ("after", "following"))
+        or (verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "after" for c in verb.children))
+    )
+
+
 def _head_verb(root: Token) -> Token | None:
     """The verb governing an expression whose syntactic head is ``root`` (itself excluded)."""
     for ancestor in root.ancestors:
@@ -153,6 +167,7 @@ def clause_roles(
     reporting: list[Timex] = []
     other: list[Timex] = []
     outer: list[Timex] = []
+    prior: list[Timex] = []
     trigger_verb: Token | None = None
     trigger_token: Token | None = None
     if doc is not None:
@@ -179,6 +194,8 @@ def clause_roles(
         own_phrase = subordinate and trigger_token is not None and span.root in trigger_token.subtree
         if subordinate and trigger_token is not None and _is_outer(span.root, trigger_token, trigger_verb, verb):
             outer.append(timex)
+        elif verb != trigger_verb and _below_in_time(verb, trigger_verb):
+            prior.append(timex)  # "was murdered after being detained ... in November 1981": the detention's
         elif own_phrase or verb == trigger_verb or verb in trigger_verb.conjuncts:
             attached.append(timex)
         elif (_is_reporting(verb) and not _is_reporting(trigger_verb)) or _reporting_by_surface(
@@ -187,5 +204,5 @@ def clause_roles(
             reporting.append(timex)
         else:
             other.append(timex)
-    return ClauseRoles(tuple(attached), tuple(reporting), tuple(other), tuple(outer))
+    return ClauseRoles(tuple(attached), tuple(reporting), tuple(other), tuple(outer), tuple(prior))
 
