@@ -119,6 +119,7 @@ def test_cues() -> None:
     assert "SHELL" in cue_codes("mortar rounds hit the camp")
     assert find_cue("GRT", "troops recaptured the town") == (7, 17)
     assert find_cue("GRT", "nothing here") is None
+    assert "ARR" in cue_codes("a journalist jailed over a tweet")  # "jailed" was no arrest cue
 
 
 @pytest.mark.parametrize(
