@@ -280,11 +280,10 @@ def non_event(text: str) -> bool:
         return True  # border and migration control is not conflict
     if _ARMED_CONTEXT.search(text):
         return False
-    disaster = _DISASTER.search(text)
-    if disaster and _EPIDEMIC.fullmatch(disaster.group(0)) and _DETAINED.search(text) and not any(
-            _EPIDEMIC.fullmatch(m.group(0)) is None for m in _DISASTER.finditer(text)):
-        disaster = None  # "detained since 15 February after criticising the coronavirus response"
-    return bool(disaster or _CRIME.search(text))
+    disasters = [m.group(0) for m in _DISASTER.finditer(text)]
+    if all(_EPIDEMIC.fullmatch(word) for word in disasters) and _DETAINED.search(text):
+        disasters = []  # "detained since 15 February after criticising the coronavirus response"
+    return bool(disasters or _CRIME.search(text))
 
 
 #: A murdered journalist, activist or rights defender is an attack on a civilian, not ordinary crime.

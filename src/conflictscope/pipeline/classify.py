@@ -248,22 +248,22 @@ def _candidate(
     )
 
 
-#: Dependency labels of a clause that describes a noun ("a reform which would shift ...").
-_NOUN_CLAUSES = frozenset({"relcl"})
+#: Dependency labels of a relative clause ("a reform which would shift ..."), whose modal is its own.
+_RELATIVE_CLAUSES = frozenset({"relcl"})
 
 
 def _any_modality(sentence: Sentence, clause: Clause | None) -> Modality:
     """Without a trigger word: the modal of any verb of the clause (would, will...).
 
-    A clause that describes a noun does not count: "Protests began on April 28,
-    triggered by a reform *which would shift* the burden" is asserted.
+    A relative clause does not count: "Protests began on April 28, triggered by a
+    reform *which would shift* the burden" is asserted.
     """
     doc = sentence.doc
     assert doc is not None
     ids = clause.token_ids if clause else range(len(doc))
     for i in ids:
         token = doc[i]
-        if token.head.dep_ in _NOUN_CLAUSES:
+        if token.head.dep_ in _RELATIVE_CLAUSES:
             continue
         if token.dep_ == "aux" and token.lower_ in ("would", "could", "might", "may"):
             return "hypothetical"

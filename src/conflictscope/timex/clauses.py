@@ -62,7 +62,7 @@ class ClauseRoles:
     """The expressions of one sentence sorted by the clause they belong to.
 
     Expressions in none of them (no verb governs them) are neutral. ``prior`` are the
-    dates of a clause of time below the trigger's verb ("murdered *after being detained
+    dates of an "after" clause below the trigger's verb ("murdered *after being detained
     in November 1981*"): an earlier event's, never the trigger's.
     """
 
