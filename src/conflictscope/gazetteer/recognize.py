@@ -162,6 +162,10 @@ def _lower_words(text: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"(?<![\p{L}\-])[\p{Ll}][\p{L}]+", text))
 
 
+#: A possessive inside a capitalised run ("London's Ecuadorean embassy"): the name ends there.
+_POSSESSIVE = re.compile(r"['’]s(?=\s+\p{Lu})")
+
+
 def _sentence_spans(sentence: Sentence) -> Iterator[tuple[int, int, str, float]]:
     """(start, end, label, strength) of candidate spans, sentence-relative."""
     taken: list[tuple[int, int]] = []
@@ -189,9 +193,6 @@ def _sentence_spans(sentence: Sentence) -> Iterator[tuple[int, int, str, float]]
         for piece_begin, piece_end in pieces:
             if piece_begin < piece_end and not any(b < piece_end and piece_begin < e for b, e in taken):
                 yield piece_begin, piece_end, "", unlabelled
-
-
-_POSSESSIVE = re.compile(r"['’]s(?=\s+\p{Lu})")
 
 
 _AFTER_COMMA = re.compile(

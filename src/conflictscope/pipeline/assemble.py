@@ -184,6 +184,7 @@ def _actor_name(mention: ActorMention | None, country: str) -> tuple[str, int]:
 _IN_CUSTODY = re.compile(r"(?i)\b(?:in|into|while in|during)\s+(?:police\s+|military\s+|state\s+|their\s+|his\s+|her\s+)?"
                          r"(?:custody|detention|prison|jail|police station|police cell)s?\b")
 
+
 def _not_the_arrester(candidate: EventCandidate, inter1: int) -> bool:
     """Whether an arrest's actor1 is no arresting agent: a civilian (the one arrested, as in
     "Journalist arrested"), or an actor taken from outside the clause's sentence (a fallback)."""

@@ -267,11 +267,13 @@ def _after_the_anchor(trigger: Span, local: Sequence[Timex], published: date | N
         if not inner:
             continue
         anchor = min(inner, key=lambda t: t.start)
-        assert anchor.interval is not None
-        if duration.unit not in cal.MOVABLE_UNITS.get(anchor.interval.granularity, set()):
-            continue
-        moved = cal.offset_day(anchor.interval.end, duration.amount, duration.unit, 1)
-        if moved is None or (published is not None and moved.start > published):
+        interval = anchor.interval
+        assert interval is not None
+        if duration.unit not in cal.MOVABLE_UNITS.get(interval.granularity, set()):
+            continue  # only a unit the anchor can be moved by dates the main clause
+        moved = cal.move_forward(interval.start, interval.end, interval.granularity, duration.amount,
+                                 duration.unit, published)
+        if moved is None:
             continue
         return Dating(event_time(moved, published), (_span(duration), _span(anchor)), moved)
     return None

@@ -181,6 +181,24 @@ def offset_day(base: date, amount: float, unit: str, direction: int) -> Interval
     return None
 
 
+def move_forward(start: date, end: date, granularity: str, amount: float, unit: str,
+                 published: date | None) -> Interval | None:
+    """The days ``start``-``end`` (stated at ``granularity``) moved ``amount`` units forward.
+
+    A unit the granularity can be moved by (``MOVABLE_UNITS``) gives one interval at the
+    unit's granularity; a finer unit moves the whole span ("nine days after" January is
+    10 January to 9 February). None when the result would begin after ``published``.
+    """
+    if unit in MOVABLE_UNITS.get(granularity, set()):
+        moved = offset_day(start, amount, unit, 1)
+    else:
+        first, last = offset_day(start, amount, unit, 1), offset_day(end, amount, unit, 1)
+        moved = span_interval(first.start, last.end) if first and last else None
+    if moved is None or (published is not None and moved.start > published):
+        return None
+    return moved
+
+
 def stretch_back(end: date, amount: float, unit: str) -> Interval | None:
     """The ``amount`` units up to ``end`` ("a three-day campaign" ending on the base)."""
     whole = int(amount)

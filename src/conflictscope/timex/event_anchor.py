@@ -121,13 +121,9 @@ def moved_by(anchor: EventTime, duration: Timex, published: date | None) -> Inte
     "in January 2002" is 10 January to 9 February 2002, not a day.
     """
     assert duration.amount is not None and duration.unit is not None
-    if duration.unit in cal.MOVABLE_UNITS.get(granularity(anchor), set()):
-        moved = cal.offset_day(anchor.date_start, duration.amount, duration.unit, 1)
-    else:
-        start = cal.offset_day(anchor.date_start, duration.amount, duration.unit, 1)
-        end = cal.offset_day(anchor.date_end, duration.amount, duration.unit, 1)
-        moved = span_interval(start.start, end.end) if start and end else None
-    if moved is None or (published is not None and moved.start > published):
+    moved = cal.move_forward(anchor.date_start, anchor.date_end, granularity(anchor), duration.amount,
+                             duration.unit, published)
+    if moved is None:
         return None
     if published is not None and moved.end > published:
         moved = span_interval(moved.start, published)
