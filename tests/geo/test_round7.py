@@ -68,15 +68,23 @@ def test_a_protest_is_not_held_where_its_grievance_happened(
     assert _place_of(parse, candidate_at, text, "demonstrated", "Protests", "Peaceful protest") == "Homs"
 
 
-def test_a_town_named_outright_abroad_holds_its_event(
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "event_type", "sub_event_type", "place"),
+    [
+        # the report is about Rochester, but "in the ... city of Mosul" says where the kidnapping was
+        ("The woman said she was kidnapped by unknown men in the northern border city of Mosul last year.",
+         "kidnapped", "Violence against civilians", "Abduction/forced disappearance", "Mosul"),
+        # "as forces invaded Syria" still happened in Syria
+        ("The men were transferred last October as foreign forces invaded Syria to attack the fighters.",
+         "invaded", "Battles", "Armed clash", "Syria"),
+    ],
+)
+def test_a_place_said_outright_abroad_holds_its_event(
         parse: Callable[..., AnalyzedArticle], candidate_at: Callable[..., EventCandidate],
-        use_tiny: Gazetteer) -> None:
-    # the report is about Rochester, but "in the ... city of Mosul" says where the kidnapping was
-    text = _ROCHESTER_REPORT.format(
-        "The woman said she was kidnapped by unknown men in the northern border city of Mosul last year.")
-    assert _place_of(parse, candidate_at, text, "kidnapped", "Violence against civilians",
-                     "Abduction/forced disappearance") == "Mosul"
-
+        use_tiny: Gazetteer, sentence: str, trigger: str, event_type: str, sub_event_type: str,
+        place: str) -> None:
+    text = _ROCHESTER_REPORT.format(sentence)
+    assert _place_of(parse, candidate_at, text, trigger, event_type, sub_event_type) == place
 
 def test_a_town_after_its_country_possessive_is_recognised(
         parse: Callable[..., AnalyzedArticle], use_tiny: Gazetteer) -> None:
@@ -100,11 +108,3 @@ def test_a_town_its_country_introduces_is_the_place(
     text = "Hundreds of protesters rallied in Syria’s Aleppo on Friday."
     assert _place_of(parse, candidate_at, text, "rallied", "Protests", "Peaceful protest") == "Aleppo"
 
-
-def test_a_country_invaded_abroad_holds_its_event(
-        parse: Callable[..., AnalyzedArticle], candidate_at: Callable[..., EventCandidate],
-        use_tiny: Gazetteer) -> None:
-    # a Rochester report: "as forces invaded Syria" still happened in Syria
-    text = _ROCHESTER_REPORT.format(
-        "The men were transferred last October as foreign forces invaded Syria to attack the fighters.")
-    assert _place_of(parse, candidate_at, text, "invaded", "Battles", "Armed clash") == "Syria"
