@@ -46,6 +46,8 @@ SUB_TYPE_CASES = [
     ("An angry mob lynched a man accused of stealing a goat.", "Mob violence"),
     ("The government and the rebel movement signed a ceasefire agreement in the capital.", "Agreement"),
     ("Police arrested seven opposition activists during a night raid on their offices.", "Arrests"),
+    # "detentions" is the plural of a cue word (it was read as a change to a group)
+    ("The authorities carried out a day of sweeping raids and detentions against rights groups.", "Arrests"),
     ("Two rival rebel factions announced they had merged into a single movement.", "Change to group/activity"),
     ("Bomb disposal officers defused an explosive device found under a bridge.", "Disrupted weapons use"),
     ("The rebels established a new base in the hills above the border town.", "Headquarters or base established"),

@@ -133,6 +133,14 @@ def test_stage_lists_every_expression() -> None:
         # a present perfect is the news itself, not the old event the report recalls
         ("A man has been arrested in Greece over the hijacking.\n\nThe jet was hijacked on "
          "June 14, 1985.", "arrested", "2016-12-05..2016-12-11"),
+        # rule 3 borrows a date of the previous sentence, but not a year that names a thing
+        # ("the 2015 vote") nor one that starts a period ("since 2015")
+        ("The monitor has recorded abuses since the 2015 vote. Police raided its office.", "raided",
+         "2016-12-05..2016-12-11"),
+        ("The monitor has recorded abuses since 2015. Police raided its office.", "raided",
+         "2016-12-05..2016-12-11"),
+        ("The monitor recorded abuses in 2015. Police raided its office.", "raided",
+         "2015-01-01..2015-12-31"),
     ],
 )
 def test_clause_choice(text: str, word: str, expected: str) -> None:

@@ -102,7 +102,7 @@ _RAW: dict[str, tuple[str, ...]] = {
         r"\bdeal\b", r"brokered",
     ),
     "ARR": (
-        r"arrest(?:ed|s|ing)?", r"detain(?:ed|s|ing)?", r"detention", r"custody", r"apprehend(?:ed)?", r"jailed",
+        r"arrest(?:ed|s|ing)?", r"detain(?:ed|s|ing)?", r"detentions?", r"custody", r"apprehend(?:ed)?", r"jailed",
         r"round(?:ed)? up", r"picked up", r"nabbed", r"took into custody",
     ),
     "CHG": (

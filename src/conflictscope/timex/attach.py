@@ -50,6 +50,9 @@ _PERIOD_BEFORE = re.compile(r"(?i)\b(?:in|during|over|within|throughout|through)
 _RANGE_LINK = re.compile(r"^\s*(?:-|–|to|and|until|till|through)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"(?i)\b(?:between|from)\s+$")
 _PARAGRAPH = re.compile(r"\n\s*\n")
+_DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|his|her|their|this|that)\s+$")
+_NOUN_AFTER = re.compile(r"\s[a-z]")
+_SINCE_BEFORE = re.compile(r"(?i)\bsince\s+(?:the\s+)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +160,7 @@ def date_clause(
     earlier = [
         t for t in timexes
         if t.end <= s_start and _usable(t) and t.type != "DURATION"
-        and not _PARAGRAPH.search(text, t.end, s_start)
+        and not _PARAGRAPH.search(text, t.end, s_start) and not _names_a_thing(t, text)
     ]
     if earlier and not any(t in outer for t in said):
         best = max(earlier, key=lambda t: t.start)
@@ -187,6 +190,18 @@ def _how_long(timex: Timex, text: str) -> bool:
     if _RELATIVE_AFTER.match(text, timex.end, min(len(text), timex.end + 30)):
         return False  # "a fortnight or so later": when, counted from another event
     return not _PERIOD_BEFORE.search(text, max(0, timex.start - 20), timex.start)
+
+
+def _names_a_thing(timex: Timex, text: str) -> bool:
+    """The expression is part of a name or a starting point, not a date of its clause.
+
+    "documenting persecution since *the 2020 vote*": the year names the vote and
+    "since" starts a period; neither dates the next sentence's "Police raided ...".
+    """
+    before = text[max(0, timex.start - 16) : timex.start]
+    after = text[timex.end : timex.end + 2]
+    modifier = _DETERMINER_BEFORE.search(before) is not None and _NOUN_AFTER.match(after) is not None
+    return modifier or _SINCE_BEFORE.search(before) is not None
 
 
 def _is_day(timex: Timex) -> bool:
