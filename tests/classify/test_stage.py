@@ -48,6 +48,9 @@ SUB_TYPE_CASES = [
     ("Police arrested seven opposition activists during a night raid on their offices.", "Arrests"),
     # "detentions" is the plural of a cue word (it was read as a change to a group)
     ("The authorities carried out a day of sweeping raids and detentions against rights groups.", "Arrests"),
+    # a hanging was no event at all (neither word was a cue)
+    ("The authorities hanged two prisoners at dawn on Saturday despite calls for clemency.", "Attack"),
+    ("The dissident was put to death in a prison in the south of the country.", "Attack"),
     ("Two rival rebel factions announced they had merged into a single movement.", "Change to group/activity"),
     ("Bomb disposal officers defused an explosive device found under a bridge.", "Disrupted weapons use"),
     ("The rebels established a new base in the hills above the border town.", "Headquarters or base established"),
@@ -77,6 +80,8 @@ NON_EVENTS = [
     "The home side won the cup final 2-0 in front of a record crowd.",
     "The militant group claimed responsibility for the bombing in an online statement.",
     "The army denied allegations that its helicopters had bombed a clinic.",
+    "The farmer hanged himself in his barn after the harvest failed.",
+    "The contract was executed by both parties on Monday.",
     "",
 ]
 

@@ -70,7 +70,7 @@ _RAW: dict[str, tuple[str, ...]] = {
         r"kill(?:ed|ing|s)?", r"shot dead", r"shoot(?:ing)?", r"shot", r"execut(?:e|ed|ion|ions)",
         r"behead(?:ed|ing)?", r"massacr(?:e|ed)", r"murder(?:ed)?", r"assassinat(?:e|ed|ion)",
         r"hack(?:ed)? to death", r"stabb(?:ed|ing)", r"tortur(?:e|ed)", r"beat(?:en|ing)?",
-        r"opened fire", r"gunned down", r"slaughter(?:ed)?", r"civilians?", r"villagers?",
+        r"opened fire", r"gunned down", r"slaughter(?:ed)?", r"civilians?", r"villagers?", r"hanged", r"put to death",
     ),
     "ABD": (
         r"kidnap(?:ped|ping|s)?", r"abduct(?:ed|ion|ions|s)?", r"hostages?", r"disappear(?:ed|ance)",

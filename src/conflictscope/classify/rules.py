@@ -297,6 +297,10 @@ _ASSAULTED = (r"\b(?:was|were|had been|has been|have been|got) (?:\w+ )?(?:attac
               r"(?:[\w\-]+ ){0,3}?" + _CIVIC_VICTIM
               + r"|\bdied (?:[\w,]+ ){0,6}?in (?:police |military |prison |state )?custody\b")
 
+#: A person hanged or put to death ("Iran hanged a man", "was put to death"; not "hanged himself").
+_PUT_TO_DEATH = (r"\b(?:was|were|been|being) (?:\w+ )?(?:hanged|put to death)\b"
+                 r"|\b(?:hanged|put to death) (?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|\d+)\b")
+
 #: A person arrested on or since a stated day ("has been detained since February 15").
 _DATED_ARREST = (r"\b(?:was|were|has been|have been|had been) (?:\w+ )?(?:arrested|detained) (?:on|since) "
                  r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d|\d{1,2} "
@@ -316,7 +320,7 @@ STRONG_CUES: dict[str, re.Pattern[str]] = {
     "ATT": re.compile(r"\b(?:behead(?:ed|ing)|massacred|hacked to death|gunned down|executed (?:\w+ )?(?:civilians|villagers|hostages|prisoners|men|women|people|director|a))\b"
                       r"|" + _CIVIC_VICTIM + r"(?:,[^,.;]{1,50},)?,? (?:who )?(?:was|were|had been|has been|have been) (?:\w+ )?" + _KILLED
                       + r"|" + _KILLED + r" (?:a |an |the |two |three |\d+ )?(?:[\w\-]+ ){0,3}?" + _CIVIC_VICTIM
-                      + r"|" + _ASSAULTED),
+                      + r"|" + _ASSAULTED + r"|" + _PUT_TO_DEATH),
     "AIR": re.compile(r"\b(?:air ?strikes?|air[- ]raids?|warplanes?|drone strikes?)\b"),
     "IED": re.compile(r"\b(?:roadside bombs?|improvised explosive devices?|ieds?|landmines?)\b"),
     "VDEM": re.compile(r"\b(?:rioters|rioted|rioting)\b"),
