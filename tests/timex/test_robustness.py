@@ -79,6 +79,14 @@ def test_dateline_is_the_base_without_publication_date() -> None:
     assert [t.value for t in times.timexes] == ["2016-12-11", "2016-12-10"]
 
 
+def test_parenthesised_dateline_is_a_dateline() -> None:
+    # a rights group's "(City, date) –" opening was read as a date of the lead's event
+    text = "(Tunis, December 28, 2019) – The authorities should free a journalist jailed over a tweet."
+    times = analyze_times(text, None)
+    assert times.dateline is not None and times.dateline.value == "2019-12-28"
+    assert times.base == date(2019, 12, 28)
+
+
 def test_dateparser_fallback_is_cached_and_safe() -> None:
     assert dateparser_interval("", BASE) is None
     assert dateparser_interval("!!!", BASE) is None
