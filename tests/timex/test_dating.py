@@ -185,6 +185,17 @@ def test_undated_repeat_mention_inherits_the_earlier_date() -> None:
     assert second.is_background and [s.text for s in second.evidence["event_date"]] == ["March"]
 
 
+def test_a_period_dated_by_its_end_is_not_inherited() -> None:
+    # "In the past two months, ... have arrested, jailed ..." says by when, not when: the lead's
+    # undated jailing took the publication date from it; the report's salient day is the better guess
+    text = ("A journalist was jailed over a tweet.\n\nOn 7 December, a judge rejected his request for "
+            "pretrial release.\n\nIn the past two months, the authorities have jailed three rappers.")
+    lead, roundup = dates(_article(text, PUBLISHED, [("jailed", 0), ("jailed", 1)])).candidates
+    assert roundup.time is not None and roundup.time.event_date == PUBLISHED
+    assert lead.time is not None and lead.time.event_date == date(2016, 12, 7)
+    assert [s.text for s in lead.evidence["event_date"]] == ["7 December"]
+
+
 def test_undated_mention_of_another_type_does_not_inherit() -> None:
     text = "Troops recaptured the town in March.\n\nSoldiers were killed, a monitor said."
     analyzed = _article(text, PUBLISHED, [("recaptured", 0), ("killed", 0)])

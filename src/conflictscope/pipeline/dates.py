@@ -21,7 +21,7 @@ from datetime import date
 
 import regex as re
 
-from conflictscope.models import EventCandidate, Span
+from conflictscope.models import EventCandidate, EventTime, Span
 from conflictscope.pipeline.base import AnalyzedArticle
 from conflictscope.pipeline.lexicon import in_comparison
 from conflictscope.pipeline.registry import stage
@@ -220,7 +220,8 @@ def _inherit(candidates: tuple[EventCandidate, ...]) -> tuple[EventCandidate, ..
     "the activist, who was arrested during the protests, ..." in the lead is the
     arrest a later sentence dates "on January 12". A mention is the same event
     when it has the same sub-event type and is not known to be elsewhere; the
-    nearest earlier dated mention wins, else the nearest later one.
+    nearest earlier dated mention wins, else the nearest later one. A long period
+    dated by its end ("in the past two months, ... have jailed") is not passed on.
     """
     result: list[EventCandidate] = []
     for candidate in candidates:
@@ -239,7 +240,8 @@ def _inherit(candidates: tuple[EventCandidate, ...]) -> tuple[EventCandidate, ..
                 else min(later, key=lambda c: c.trigger.start) if later else None
             )
             # never later than the latest possible day the sentence gives ("reported in April")
-            if source is not None and source.time is not None and source.time.event_date <= time.date_end:
+            if (source is not None and source.time is not None and source.time.event_date <= time.date_end
+                    and not _only_a_bound(source.time)):
                 candidate = replace(
                     candidate, time=source.time, is_background=candidate.is_background or source.is_background
                 ).with_evidence("event_date", *source.evidence.get("event_date", ()))
@@ -250,6 +252,12 @@ def _inherit(candidates: tuple[EventCandidate, ...]) -> tuple[EventCandidate, ..
 #: A stated date spanning at most this many days may be narrowed to a day inside it,
 #: by a mention at most this many characters away (a long list of incidents is no one event).
 REFINE_MAX_DAYS, REFINE_MAX_CHARS = 31, 2000
+
+
+def _only_a_bound(time: EventTime) -> bool:
+    """A long period dated by its last day ("In the past two months, Morocco has arrested,
+    jailed ..."): it says by when, not when, so another mention learns nothing from it."""
+    return (time.date_end - time.date_start).days > REFINE_MAX_DAYS and time.event_date == time.date_end
 
 
 def _refine(candidates: tuple[EventCandidate, ...]) -> tuple[EventCandidate, ...]:

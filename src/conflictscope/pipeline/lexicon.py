@@ -30,6 +30,7 @@ _HINT_STEMS = (
     r"rubber bullet", r"water cannon", r"disperse", r"baton", r"stone", r"pelt",
     # strategic developments
     r"arrest", r"detain", r"detention", r"custody", r"apprehend", r"round(?:ed)? up", r"jail", r"imprison",
+    r"pre-?trial",
     r"ceasefire", r"cease-fire", r"truce", r"peace", r"agreement", r"accord", r"deal\b",
     r"sign", r"negotiat", r"talks", r"defect", r"split", r"merge", r"join", r"allegiance",
     r"disband", r"dissolv", r"recruit", r"defus", r"intercept", r"weapons", r"arms",
