@@ -51,6 +51,11 @@ SUB_TYPE_CASES = [
     # a hanging was no event at all (neither word was a cue)
     ("The authorities hanged two prisoners at dawn on Saturday despite calls for clemency.", "Attack"),
     ("The dissident was put to death in a prison in the south of the country.", "Attack"),
+    # a gunman who killed himself after a shooting is no suicide bomber (it read as one)
+    ("The gunman shot dead three villagers before he killed himself.", "Attack"),
+    # setting oneself on fire in public is a protest of one (it was no event, or a violent one)
+    ("A street vendor self-immolated in front of the governor's office on Monday.", "Peaceful protest"),
+    ("The journalist set herself on fire outside the police headquarters in protest.", "Peaceful protest"),
     ("Two rival rebel factions announced they had merged into a single movement.", "Change to group/activity"),
     ("Bomb disposal officers defused an explosive device found under a bridge.", "Disrupted weapons use"),
     ("The rebels established a new base in the hills above the border town.", "Headquarters or base established"),
@@ -81,6 +86,10 @@ NON_EVENTS = [
     "The militant group claimed responsibility for the bombing in an online statement.",
     "The army denied allegations that its helicopters had bombed a clinic.",
     "The farmer hanged himself in his barn after the harvest failed.",
+    # suicide without a bomb or an attacker is no Suicide bomb (and a reflexive killing no Attack)
+    "A sixth suspect had been called in for questioning but committed suicide, they said.",
+    "Should the court find that the prisoner died by suicide, it must have been induced.",
+    "A union says harassment by the authorities drove her to kill herself.",
     "The contract was executed by both parties on Monday.",
     "",
 ]

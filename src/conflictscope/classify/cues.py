@@ -79,7 +79,8 @@ _RAW: dict[str, tuple[str, ...]] = {
     "PEACE": (
         r"protest(?:s|ed|ing|ers?)?", r"demonstrat(?:e|ed|ion|ions|ors?)", r"march(?:ed|es)?",
         r"rall(?:y|ied|ies)", r"sit-?in", r"strikes?", r"took to the streets", r"gathered",
-        r"picket", r"boycott", r"placards?", r"chant(?:ed|ing)",
+        r"picket", r"boycott", r"placards?", r"chant(?:ed|ing)", r"self-immolat\w*",
+        r"set (?:himself|herself|themselves) (?:on fire|alight|ablaze)",
     ),
     "PINT": (
         r"dispers(?:e|ed|ing)", r"tear ?gas", r"water cannons?", r"rubber bullets?", r"broke up",

@@ -21,7 +21,7 @@ _PROTEST_WORDS = re.compile(
 )
 _VIOLENT_PROTESTERS = re.compile(
     r"\b(?:riot(?:ed|ers|ing)?|stones?|rocks|bricks|bottles|petrol bombs?|molotov\w*|set (?:fire|ablaze)|"
-    r"sets? (?:\w+ ){1,2}(?:on fire|alight|ablaze)|pull(?:ed|s|ing)? down|t(?:ore|ear|ears) down|"
+    r"sets? (?!(?:himself|herself|themselves)\b)(?:\w+ ){1,2}(?:on fire|alight|ablaze)|pull(?:ed|s|ing)? down|t(?:ore|ear|ears) down|"
     r"forc(?:ed|ing) (?:their|its|his|her) way|broke through|break(?:ing)? through|torch(?:es|ed|ing)?|burn(?:ed|ing|t) (?:\w+ )?(?:tyres|tires|cars|vehicles|buildings?|offices?|shops?)|"
     r"vandali[sz]\w*|smash(?:ed|ing)|loot(?:ed|ing)|(?<!with )barricades?|projectiles|ransack\w*|"
     r"(?:clashed|fought) (?:\w+ ){0,2}with (?:the )?(?:police|security|riot)|running battles?|stormed|(?<!non-)(?<!non )violent(?! (?:crackdown|dispersal|suppression|repression|response))|"
@@ -45,8 +45,19 @@ _INTERVENTION = re.compile(
     r"cleared (?:a |the )?(?:\w+ )?(?:camp|square|sit-?in|encampment)|removing)\b"
 )
 
+#: A suicide attack: "suicide" with a bombing word ("suicide bomber", "suicide car", "blew himself up").
+_SUICIDE_ATTACK = re.compile(
+    r"\bsuicide[- ](?:bomb|attack|assault|raid|vest|belt|car|truck|squad|mission|operation|drone|blast|explosion)\w*"
+    r"|\bblew (?:himself|herself|themselves) up|\bblow (?:himself|herself|themselves) up"
+    r"|\bexplosives?[- ](?:vest|belt)s?|\bsvbieds?|\bself-?detonat"
+)
+_BOMBER_DIED = re.compile(
+    r"\b(?:bomb|explos|detonat|blast)\w*\b.*\b(?:killing|killed) (?:himself|herself|themselves)\b"
+    r"|\b(?:killing|killed) (?:himself|herself|themselves)\b.*\b(?:bomb|explos|detonat|blast)"
+)
 _WEAPONS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("SUIC", re.compile(r"\b(?:suicide|blew (?:himself|herself|themselves) up|explosives? (?:vest|belt)|(?:killing|killed) (?:himself|herself|themselves))\b")),
+    # a gunman who killed himself after a shooting is no suicide bomber
+    ("SUIC", re.compile(_SUICIDE_ATTACK.pattern + "|" + _BOMBER_DIED.pattern)),
     ("CHEM", re.compile(r"\b(?:chemical (?:weapon|attack|agent|munition)s?(?! (?:facilit\w*|sites?|stockpiles?|programm?e?s?|depots?|plants?|research|production|storage))|chlorine|sarin|mustard gas|nerve (?:agent|gas)|toxic (?:gas|chemicals?|substances?)|poison\w* (?:gas|substances?|chemicals?)|gas attacks?)\b")),
     ("GREN", re.compile(r"(?<!propelled )(?<!stun )\bgrenades?\b")),
     ("AIR", re.compile(r"\b(?:air ?strikes?|air[- ]raids?|warplanes?|drone strikes?|gunships?|fighter jets?|barrel bombs?)\b")),
@@ -266,6 +277,16 @@ _FIGURATIVE_ARREST = re.compile(
 )
 
 
+#: A person taking their own life ("drove her to kill herself").
+SELF_KILLING = re.compile(r"\bkill(?:s|ed|ing)? (?:himself|herself|themselves)\b|\btook (?:his|her|their) own li(?:fe|ves)\b")
+
+
+def self_harm_only(text: str) -> bool:
+    """A lower-cased clause speaks of suicide without a suicide attack ("committed suicide",
+    "should the court find that he died by suicide"): no Suicide bomb."""
+    return ("suicid" in text or SELF_KILLING.search(text) is not None) and _SUICIDE_ATTACK.search(text) is None
+
+
 def non_event(text: str) -> bool:
     """Whether a lower-cased sentence reports something other than a conflict event.
 
@@ -327,6 +348,8 @@ STRONG_CUES: dict[str, re.Pattern[str]] = {
     "LOOT": re.compile(r"\b(?:loot(?:ed|ing)|ransack(?:ed|ing)|plunder(?:ed|ing)|torched (?:homes|houses|shops|vehicles|villages?))\b"),
     "HQ": re.compile(r"\b(?:set up|sets up|established|establishes|built|opened) (?:\S+ ){0,4}(?:bases?|camps?|outposts?|observation (?:posts?|points?)|military posts?|headquarters)\b"),
     "DISR": re.compile(r"\b(?:defus(?:ed|ing)|(?:weapons|arms|ammunition) caches?|(?:seized|confiscated|recovered|found|discovered) (?:\S+ ){0,4}(?:weapons|arms|ammunition|explosives|rifles|firearms|grenades|mines|ieds?|bombs?|suicide (?:vests?|belts?))|intercept(?:ed|ing) (?:\S+ ){0,3}(?:drones?|missiles?|rockets?)|shot down (?:\S+ ){0,3}(?:drones?|missiles?|rockets?)|controlled explosion)\b"),
+    # setting oneself on fire in public is a protest of one (not a suicide bomb, not an attack)
+    "PEACE": re.compile(r"\bself-immolat\w*|\bset (?:himself|herself|themselves) (?:on fire|alight|ablaze)"),
     "AGREE": re.compile(r"\b(?:ceasefire (?:agreement|deal)|peace (?:deal|agreement|accord|talks)|signed (?:a |an )?(?:\S+ )?(?:agreement|deal|accord|truce)|prisoner (?:exchange|swap))\b"),
 }
 

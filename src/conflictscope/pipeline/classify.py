@@ -19,7 +19,7 @@ from conflictscope.classify.cues import ACTOR_GATE, cue_codes, find_cue, find_cu
 from conflictscope.classify.labels import LABELS, NONE, SUB_EVENT_OF, event_type_of
 from conflictscope.classify.modality import is_background, modality_of
 from conflictscope.classify.model import LinearModel, default_model
-from conflictscope.classify.rules import non_event, refine, strong_cue
+from conflictscope.classify.rules import SELF_KILLING, non_event, refine, self_harm_only, strong_cue
 from conflictscope.classify.territory import agent_kind, agent_tokens, resolve_control
 from conflictscope.models import ActorMention, EventCandidate, Modality
 from conflictscope.pipeline.base import AnalyzedArticle, Sentence
@@ -79,6 +79,19 @@ def _best(probs: dict[str, float]) -> tuple[str, float]:
     return best, prob
 
 
+def _no_suicide_bomb(best: tuple[str, float], lowered: str) -> tuple[str, float]:
+    """A reading of a suicide as an attack is no reading: a Suicide bomb where the text
+    speaks of suicide but of no attack, an Attack whose only killing word is reflexive
+    ("drove her to kill herself")."""
+    if best[0] == "SUIC" and self_harm_only(lowered):
+        return NONE, 0.0
+    if best[0] == "ATT" and self_harm_only(lowered):
+        reflexive = [m.span() for m in SELF_KILLING.finditer(lowered)]
+        if all(any(a <= hit[0] < b for a, b in reflexive) for hit in find_cues("ATT", lowered)):
+            return NONE, 0.0
+    return best
+
+
 def classify_sentence(
     sentence: Sentence,
     actors: tuple[ActorMention, ...] = (),
@@ -97,7 +110,7 @@ def classify_sentence(
     lowered = sentence.text.lower()
     cues = cue_codes(lowered)
     model = model or default_model()
-    code, prob = _best(model.predict(sentence.text, own_cues=cues))
+    code, prob = _no_suicide_bomb(_best(model.predict(sentence.text, own_cues=cues)), lowered)
     event_cues = [c for c in cues if c != NONE]
     # clauses matter only when the sentence holds cues of several classes
     split = len(event_cues) >= 2 and len(sentence.text) <= MAX_CLAUSE_SPLIT_CHARS
@@ -118,7 +131,7 @@ def classify_sentence(
             if len(clause.token_ids) < 3:
                 continue
             probs = model.predict(clause.text, sentence.text, context_cues=cues)
-            sub_code, sub_prob = _best(probs)
+            sub_code, sub_prob = _no_suicide_bomb(_best(probs), clause.text.lower())
             if sub_code == NONE or sub_prob < MIN_CLAUSE_CONFIDENCE:
                 strong = strong_cue(clause.text.lower())
                 if strong is None:
