@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+import regex as re
+
 from conflictscope.classify.clauses import Clause, clauses_of
 from conflictscope.classify.cues import ACTOR_GATE, cue_codes, find_cue, find_cues
 from conflictscope.classify.labels import LABELS, NONE, SUB_EVENT_OF, event_type_of
@@ -160,6 +162,12 @@ def _find_trigger(code: str, text: str) -> tuple[int, int] | None:
     return None
 
 
+#: "The two militaries have since turned their attention to *fighting* rebels in Aleppo": a
+#: campaign's new focus, told in general, is no event of its own.
+_TURNED_TO = re.compile(
+    r"(?i)\b(?:turn|shift|switch|refocus)\w*\s+(?:their|its|his|her)\s+(?:attention|focus|efforts?)\s+"
+    r"(?:to|towards|on)\s+(?:\w+\s+){0,2}$"
+)
 _TIME_MARKS = frozenset({"after", "before", "since", "until", "till", "following", "once"})
 
 
@@ -234,7 +242,7 @@ def _candidate(
     if hit is not None and clause is None:
         hit = _main_clause_hit(sentence, code, hit)
     trigger = _trigger_token(sentence, clause, begin, hit)
-    if trigger is None:
+    if trigger is None or _TURNED_TO.search(sentence.text, 0, trigger.idx):
         return None
     if code in ("GRT", "NSO"):
         kind = agent_kind(agent_tokens(trigger), actors, sentence.start)

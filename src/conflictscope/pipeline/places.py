@@ -20,7 +20,7 @@ from conflictscope.gazetteer.dateline import Dateline, find_dateline
 from conflictscope.gazetteer.geoparse import GeoParse, geoparse
 from conflictscope.gazetteer.index import get_gazetteer
 from conflictscope.models import EventCandidate, PlaceMention, Span
-from conflictscope.pipeline.base import AnalyzedArticle
+from conflictscope.pipeline.base import AnalyzedArticle, Sentence
 from conflictscope.pipeline.captions import PHOTO_CREDIT
 from conflictscope.pipeline.lexicon import EVENT_HINT
 from conflictscope.pipeline.registry import stage
@@ -35,6 +35,9 @@ _BEFORE_IN = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_FROM = re.compile(r"\b(?:from|to|for|by|against|with)\s+(?:the\s+)?$", re.IGNORECASE)
+#: The words that open a clause of contrast: "while ... focused on [Aleppo], they struck".
+_CONCESSIVE_MARKS = frozenset({"while", "whilst", "whereas", "although", "though"})
+_WHERE_ONE_IS = re.compile(r"(?i)\b(?:in|at|inside|near)\s+(?:the\s+)?$")
 #: "in the Mexican border city of", "in the town of": a locative that names the settlement outright.
 _NAMED_SETTLEMENT = re.compile(r"(?i)^(?:in|at|near)\s.*\b(?:city|town|village)\s+of\s+(?:the\s+)?$")
 #: "in Turkey's Istanbul": a locative whose country introduces the town.
@@ -113,8 +116,10 @@ def _region_part(parsed: GeoParse, mention: PlaceMention) -> bool:
     )
 
 
-def _clause_score(mention: PlaceMention, candidate: EventCandidate, text: str) -> float:
-    """How likely the event of ``candidate`` happened at ``mention`` (same sentence)."""
+def _clause_score(mention: PlaceMention, candidate: EventCandidate, text: str,
+                  sentence: Sentence | None = None) -> float:
+    """How likely the event of ``candidate`` happened at ``mention`` (same sentence, parsed as
+    ``sentence`` when given)."""
     before = text[max(candidate.sentence.start, mention.span.start - 45): mention.span.start]
     score = _SPECIFICITY.get(mention.place.feature, 0.0) + 0.5 * mention.confidence
     owner = _COUNTRY_POSSESSIVE.search(before)
@@ -126,8 +131,34 @@ def _clause_score(mention: PlaceMention, candidate: EventCandidate, text: str) -
         score += 1.0
     elif _BEFORE_FROM.search(before):
         score -= 3.0
+    if (sentence is not None and not _WHERE_ONE_IS.search(before)
+            and _in_concessive_clause(sentence, mention.span, candidate.trigger)):
+        # "while the eyes of the world were focused on Aleppo, they struck": not at Aleppo
+        # (but "beheaded while he was in Pakistan" is)
+        score -= 4.0
     score -= abs(mention.span.start - candidate.trigger.start) / 120
     return score
+
+
+def _in_concessive_clause(sentence: Sentence, place: Span, trigger: Span) -> bool:
+    """The place sits in a clause of contrast ("while ...", "although ...") the trigger is not in."""
+    doc = sentence.doc
+    if doc is None:
+        return False
+    place_span = doc.char_span(place.start - sentence.start, place.end - sentence.start, alignment_mode="expand")
+    trigger_span = doc.char_span(trigger.start - sentence.start, trigger.end - sentence.start,
+                                 alignment_mode="expand")
+    if place_span is None or trigger_span is None or not len(place_span) or not len(trigger_span):
+        return False
+    token, steps = place_span.root, 0
+    while steps < 50:
+        if any(child.dep_ == "mark" and child.lower_ in _CONCESSIVE_MARKS for child in token.children):
+            subtree = {t.i for t in token.subtree}
+            return trigger_span.root.i not in subtree
+        if token.head.i == token.i:
+            return False
+        token, steps = token.head, steps + 1
+    return False
 
 
 def locate(
@@ -157,8 +188,9 @@ def locate(
     if inside:
         # the best place of the clause, skipping asides abroad ("protests over a death in
         # Minneapolis ... outside Parliament in Cape Town": Cape Town when the report is about it)
-        for mention in sorted(inside, key=lambda m: -_clause_score(m, candidate, text)):
-            if _clause_score(mention, candidate, text) <= -1.0:
+        parsed_sentence = analyzed.sentence_at(candidate.trigger.start)
+        for mention in sorted(inside, key=lambda m: -_clause_score(m, candidate, text, parsed_sentence)):
+            if _clause_score(mention, candidate, text, parsed_sentence) <= -1.0:
                 break
             if focus is None or not focus.place.iso3 or not _defer_to_focus(
                     mention, focus, candidate.trigger, text, parsed.places, weights):
