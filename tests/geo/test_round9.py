@@ -33,3 +33,20 @@ def test_a_place_in_a_clause_of_contrast_is_not_the_events(
     candidate = candidate_at(analyzed, trigger, event_type="Battles", sub_event_type="Armed clash")
     (event,) = places(replace(analyzed, candidates=(candidate,))).candidates
     assert event.place is not None and event.place.place.name == expected
+
+
+def test_the_seed_scorer_knows_a_place_by_its_other_names(use_tiny: Gazetteer) -> None:
+    # "Palmyra" in the gold and "Tadmur" in the event are one gazetteer entry; "Palmyra countryside"
+    # names the same place at precision 2, which is scored on its own
+    from conflictscope.evaluation.expected import score_fields
+    from conflictscope.models import Event
+
+    tadmur = use_tiny.lookup("Tadmur", fuzzy=False)[0].entry
+    event = Event(event_id="e1", article_id="a1", pipeline_version="test", event_type="Violence against civilians",
+                  sub_event_type="Attack", disorder_type="Political violence", civilian_targeting=True,
+                  confidence=0.5, actor1="Unidentified Armed Group", inter1=3, location="Tadmur",
+                  admin1="Homs", gazetteer_id=tadmur.gid)
+    assert score_fields({"location": "Palmyra"}, event) == {"location": True}
+    assert score_fields({"location": "Palmyra countryside, Homs, Syria"}, event) == {"location": True}
+    assert score_fields({"location": "Palmyra (Tadmur), Homs, Syria"}, event) == {"location": True}
+    assert score_fields({"location": "Mosul"}, event) == {"location": False}

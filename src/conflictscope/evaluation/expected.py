@@ -76,8 +76,8 @@ def score_fields(item: dict[str, Any], event: Event) -> dict[str, bool]:
         from conflictscope.evaluation.event import place_names
 
         names = place_names(event)
-        first = str(item["location"]).split(",")[0]
-        scored["location"] = any_name_matches(first, names)
+        first = _QUALIFIER.sub("", str(item["location"]).split(",")[0]).strip()
+        scored["location"] = any_name_matches(first, names) or _names_the_place(first, event.gazetteer_id)
     if item.get("date") or item.get("date_start"):
         scored["date"] = _date_ok(item, event.event_date)
     if item.get("fatalities_best") is not None:
@@ -89,6 +89,24 @@ def score_fields(item: dict[str, Any], event: Event) -> dict[str, bool]:
             allowed = item[key] if isinstance(item[key], list) else [item[key]]
             scored[key] = getattr(event, key) in allowed
     return scored
+
+
+#: "Palmyra countryside", "Palmyra (Tadmur)": the place's name without the precision words a
+#: gold writes in (precision is scored on its own) or a bracketed variant.
+_QUALIFIER = re.compile(r"(?i)\s*\([^)]*\)|\s+(?:countryside|outskirts|area|environs|surroundings)\b")
+
+
+def _names_the_place(name: str, gazetteer_id: str) -> bool:
+    """The gold name is a main or alternate name of the predicted gazetteer entry ("Palmyra" of Tadmur)."""
+    if not name or not gazetteer_id:
+        return False
+    from conflictscope.gazetteer.index import get_gazetteer
+
+    try:
+        matches = get_gazetteer().lookup(name, fuzzy=False)
+    except Exception:  # no index: names only
+        return False
+    return any(match.entry.gid == gazetteer_id for match in matches)
 
 
 def _date_ok(item: dict[str, Any], predicted: date | None) -> bool:
