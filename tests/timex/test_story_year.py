@@ -2,7 +2,8 @@
 
 * the same day written in full earlier (timex.extract._narrative_years);
 * a month joined to a month with a year ("between April and June 2021");
-* a month followed by "last/this/next year" (see also test_normalise).
+* a month followed by "last/this/next year" (see also test_normalise);
+* "that year", "that summer": the year of the last date written in full (timex.extract._that_year).
 """
 
 from __future__ import annotations
@@ -32,6 +33,13 @@ CASES = [
     # a month followed by a relative year
     ("Two men were executed in March last year.", "March", "2021-03"),
     ("Polls in May and June were calm.", "May", "2021-05"),
+    # "that year", "that summer": the year the text last wrote in full (they were the publication's)
+    ("He has been missing since 2016, when the couple stayed in Andorra in September that year.",
+     "September", "2016-09"),
+    ("He vanished in 2016.\n\nThe pair had toured Spain that summer.", "summer", "2016-SU"),
+    ("The reporter was arrested in March 2019. He was released on 3 June of that year.", "3 June", "2019-06-03"),
+    # without such words the publication's reading stays
+    ("He vanished in 2016.\n\nThe pair toured Spain in the summer.", "the summer", "2021-SU"),
 ]
 
 

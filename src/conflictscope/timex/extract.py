@@ -66,6 +66,7 @@ def find_timexes(
     found: list[Timex] = []
     previous_day: date | None = None
     story_years: dict[tuple[int, int], int] = {}
+    last_year: list[int] = []  # the year of the last absolute date read so far
     hits = gate_hits(text)
     for start, end in bounds:
         sentence = text[start:end]
@@ -77,6 +78,7 @@ def find_timexes(
         items.sort(key=lambda t: t.start)
         items = [_modify(text, t, published) for t in items]
         items = _narrative_years(items, published, story_years)
+        items = _that_year(items, text, last_year)
         for timex in items:
             if timex.interval is not None and timex.interval.granularity == "day" and timex.kind != "ref":
                 previous_day = timex.interval.start
@@ -118,6 +120,40 @@ def _narrative_years(
             story_years[(timex.interval.start.month, timex.interval.start.day)] = timex.interval.start.year
         result.append(timex)
     return result
+
+
+_THAT_YEAR_AFTER = re.compile(r"\s*(?:of\s+)?that\s+year\b", re.IGNORECASE)
+_THAT_BEFORE = re.compile(r"\bthat\s+$", re.IGNORECASE)
+def _that_year(items: list[Timex], text: str, last_year: list[int]) -> list[Timex]:
+    """"in September that year", "that summer": the year the text last wrote in full, not the
+    publication's ("missing since 2016 ... staying in September that year" is September 2016).
+
+    ``last_year`` holds the year of the last absolute date seen, and is updated.
+    """
+    result: list[Timex] = []
+    for timex in items:
+        interval = timex.interval
+        year = last_year[-1] if last_year else None
+        if (
+            year is not None and interval is not None and timex.kind == "partial" and timex.type == "DATE"
+            and interval.granularity in ("day", "month", "season") and interval.start.year != year
+            and (_THAT_YEAR_AFTER.match(text, timex.end) or _THAT_BEFORE.search(text, max(0, timex.start - 8),
+                                                                                   timex.start))
+        ):
+            timex = _moved_to_year(timex, interval, year)
+        if timex.kind == "absolute" and timex.type == "DATE" and timex.interval is not None:
+            last_year[:] = [timex.interval.start.year]
+        result.append(timex)
+    return result
+
+
+def _moved_to_year(timex: Timex, interval: Interval, year: int) -> Timex:
+    delta = year - interval.start.year
+    start, end = shift(interval.start, years=delta), shift(interval.end, years=delta)
+    if start is None or end is None or not timex.value[:4].isdigit():
+        return timex
+    value = f"{int(timex.value[:4]) + delta:04d}{timex.value[4:]}"
+    return replace(timex, interval=Interval(start, end, interval.granularity, value), value=value)
 
 
 def _gates_in(hits: list[tuple[int, str]], start: int, end: int) -> dict[str, list[tuple[int, int]]]:
