@@ -51,6 +51,8 @@ SUB_TYPE_CASES = [
     # a hanging was no event at all (neither word was a cue)
     ("The authorities hanged two prisoners at dawn on Saturday despite calls for clemency.", "Attack"),
     ("The dissident was put to death in a prison in the south of the country.", "Attack"),
+    ("On 12 September 2016 the student checked out of the hotel but was never seen again.",
+     "Abduction/forced disappearance"),
     # a gunman who killed himself after a shooting is no suicide bomber (it read as one)
     ("The gunman shot dead three villagers before he killed himself.", "Attack"),
     # setting oneself on fire in public is a protest of one (it was no event, or a violent one)
@@ -113,6 +115,9 @@ def test_non_events_yield_nothing(candidates, text: str) -> None:  # type: ignor
         ("The rebels threatened to shell the city.", "future"),
         ("The army will launch an assault on the rebel stronghold tomorrow.", "future"),
         ("The rebels attacked the army base on Sunday.", "asserted"),
+        # a disappearance told by "never seen again" (no event, then a negated one)
+        ("On 12 September 2016 the student checked out of the hotel but was never seen again.", "asserted"),
+        ("The activist was taken by men in plain clothes in 2019 and has never been seen again.", "asserted"),
     ],
 )
 def test_modality(candidates, text: str, modality: str) -> None:  # type: ignore[no-untyped-def]

@@ -74,7 +74,7 @@ _RAW: dict[str, tuple[str, ...]] = {
     ),
     "ABD": (
         r"kidnap(?:ped|ping|s)?", r"abduct(?:ed|ion|ions|s)?", r"hostages?", r"disappear(?:ed|ance)",
-        r"missing", r"captive", r"ransom", r"taken to an unknown",
+        r"missing", r"captive", r"ransom", r"taken to an unknown", r"never (?:to be |been )?seen again",
     ),
     "PEACE": (
         r"protest(?:s|ed|ing|ers?)?", r"demonstrat(?:e|ed|ion|ions|ors?)", r"march(?:ed|es)?",

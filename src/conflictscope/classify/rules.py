@@ -336,7 +336,8 @@ STRONG_CUES: dict[str, re.Pattern[str]] = {
     "SEXV": re.compile(r"\b(?:rap(?:ed|ing)|gang-?rap\w*|sexually (?:assaulted|abused))\b"),
     # not a word that names a person or a case ("kidnapping kingpin", "kidnapping suspect")
     "ABD": re.compile(r"\b(?:kidnapp?(?:ed|ing)|abduct(?:ed|ing))\b(?!\s+(?:kingpins?|suspects?|gangs?|rings?|"
-                      r"syndicates?|charges?|cases?|trials?|convicts?|accused|lords?|barons?)\b)"),
+                      r"syndicates?|charges?|cases?|trials?|convicts?|accused|lords?|barons?)\b)"
+                      r"|\b(?:was|were|has|have) never (?:been )?seen again\b|\bnever to be seen again\b"),
     "ARR": re.compile(_DATED_ARREST),
     "ATT": re.compile(r"\b(?:behead(?:ed|ing)|massacred|hacked to death|gunned down|executed (?:\w+ )?(?:civilians|villagers|hostages|prisoners|men|women|people|director|a))\b"
                       r"|" + _CIVIC_VICTIM + r"(?:,[^,.;]{1,50},)?,? (?:who )?(?:was|were|had been|has been|have been) (?:\w+ )?" + _KILLED

@@ -168,6 +168,7 @@ _TURNED_TO = re.compile(
     r"(?i)\b(?:turn|shift|switch|refocus)\w*\s+(?:their|its|his|her)\s+(?:attention|focus|efforts?)\s+"
     r"(?:to|towards|on)\s+(?:\w+\s+){0,2}$"
 )
+_NEVER_SEEN_AGAIN = re.compile(r"(?i)\bnever\b.*\bseen again\b")
 _TIME_MARKS = frozenset({"after", "before", "since", "until", "till", "following", "once"})
 
 
@@ -261,7 +262,9 @@ def _candidate(
         event_type=event_type_of(code),
         sub_event_type=SUB_EVENT_OF[code],
         confidence=round(float(prob), 4),
-        modality=modality_of(trigger) if hit is not None else _any_modality(sentence, clause),
+        # "was never seen again" tells a disappearance; its "never" negates nothing
+        modality=("asserted" if _NEVER_SEEN_AGAIN.search(trigger_span.text) else modality_of(trigger))
+        if hit is not None else _any_modality(sentence, clause),
         is_background=is_background(trigger, sentence.text),
     )
     return candidate.with_evidence("event_type", trigger_span).with_evidence(

@@ -18,7 +18,7 @@ _HINT_STEMS = (
     r"sarin", r"chlorine", r"mustard gas", r"nerve agent", r"toxic gas", r"poison",
     r"dead", r"death", r"die[ds]?\b", r"dying", r"wound", r"injur", r"casualt", r"massacre",
     r"murder", r"behead", r"execut", r"lynch", r"stab", r"machete", r"beat", r"tortur",
-    r"rape", r"sexual", r"assault", r"molest", r"hostage", r"captive", r"disappear",
+    r"rape", r"sexual", r"assault", r"molest", r"hostage", r"captive", r"disappear", r"seen again",
     # territory
     r"captur", r"seiz", r"overr", r"took control", r"take control", r"taken control",
     r"regain", r"recaptur", r"retak", r"retook", r"liberat", r"withdr", r"retreat",
