@@ -21,6 +21,7 @@ import regex as re
 from conflictscope.timex import calendar_rules as cal
 from conflictscope.timex.fallback import dateparser_interval
 from conflictscope.timex.lexicon import FUTURE_MARKERS
+from conflictscope.timex.posts import base_at, post_spans
 from conflictscope.timex.record import Timex
 from conflictscope.timex.rules import RULE_GATES, RULES, Context, gate_hits
 from conflictscope.timex.values import (
@@ -55,7 +56,8 @@ def find_timexes(
     sentences: Sequence[tuple[int, int]] | None = None,
     entities: Iterable[tuple[int, int, str]] = (),
 ) -> list[Timex]:
-    """All time expressions of ``text`` in order, normalised against ``published``.
+    """All time expressions of ``text`` in order, normalised against ``published`` (against
+    its own date inside an embedded social-media post, :mod:`conflictscope.timex.posts`).
 
     ``sentences`` are (start, end) offsets (the whole text is one sentence when
     omitted); ``entities`` are spaCy (start, end, label) DATE/TIME entities used
@@ -68,22 +70,24 @@ def find_timexes(
     story_years: dict[tuple[int, int], int] = {}
     last_year: list[int] = []  # the year of the last absolute date read so far
     hits = gate_hits(text)
+    posts = post_spans(text)
     for start, end in bounds:
         sentence = text[start:end]
-        ctx = Context(published, False, previous_day)
+        base = base_at(posts, start, published)  # an embedded post speaks from its own day
+        ctx = Context(base, False, previous_day)
         gates = _gates_in(hits, start, end)
         items = _sentence_timexes(sentence, ctx, gates)
         items = [t.moved(start) for t in items]
-        items.extend(_fallback(text, published, start, end, extra, items))
+        items.extend(_fallback(text, base, start, end, extra, items))
         items.sort(key=lambda t: t.start)
-        items = [_modify(text, t, published) for t in items]
-        items = _narrative_years(items, published, story_years)
+        items = [_modify(text, t, base) for t in items]
+        items = _narrative_years(items, base, story_years)
         items = _that_year(items, text, last_year)
         for timex in items:
             if timex.interval is not None and timex.interval.granularity == "day" and timex.kind != "ref":
                 previous_day = timex.interval.start
         try:
-            found.extend(_anchor_sentence(text, items, published, end))
+            found.extend(_anchor_sentence(text, items, base, end))
         except (OverflowError, ValueError):  # a base at the edge of the calendar
             found.extend(items)
     return _link_durations(found)
