@@ -219,6 +219,10 @@ def test_an_arrest_over_a_killing_follows_the_killing() -> None:
         ("Journalists sit on the rubble of the tower, 15 May 2021, NAME/AFP via Getty Images", True),
         ("Police arrested the activist on October 11, 2020.", False),
         ("Gunmen stormed the school on Friday and kidnapped 42 pupils.", False),
+        # "Pictured, ...", "(pictured)": a caption's own words
+        ("Pictured, riot police try to disperse protesters near the harbour on July 1, 2019", True),
+        ("Lu (pictured) and Ren said they had received letters on Monday", True),
+        ("He was pictured leaving the court on Monday.", False),
     ],
 )
 def test_photo_captions(sentence: str, caption: bool) -> None:

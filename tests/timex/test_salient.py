@@ -38,6 +38,9 @@ def _salient(text: str, published: date | None = PUBLISHED) -> str | None:
         # the date of an embedded post is not the event's
         ("Protesters detained — Jane Roe (@janeroe) June 13, 2021. They were detained on Saturday.",
          "2021-06-12"),
+        # a photo caption shows an archive scene: its day is no event's
+        ("Pictured, riot police disperse protesters near the harbour on July 1, 2019.\n\n"
+         "The activists were arrested while trying to flee on Friday.", "2021-06-11"),
         # future days and bare months are not salient days
         ("The union will strike on 20 June over the assault in May.", None),
         # nothing at all

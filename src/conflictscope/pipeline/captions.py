@@ -12,7 +12,8 @@ import regex as re
 PHOTO_CREDIT = re.compile(
     r"(?:\b(?:REUTERS|Reuters|AFP|AP|EPA|Xinhua)\s*/|/\s*(?:AFP|AP|EPA|Reuters|REUTERS|FILE|File)\b|"
     r"\bvia Getty Images\b|\bGetty Images\b|\bAP Photo\b|\bFILE PHOTO\b|\bFile Photo\b|"
-    r"\(Photo\s*:|\bPHOTO\s*:|\bPhoto credit\b|\bPhotograph:|\bShutterstock\b|\bImage:)"
+    r"\(Photo\s*:|\bPHOTO\s*:|\bPhoto credit\b|\bPhotograph:|\bShutterstock\b|\bImage:|"
+    r"(?:^|\.\s+)Pictured\s*[,:]|\((?:pictured|above|left|right|centre|center)\))"
 )
 #: A sentence closed by its full date ("... in Zamfara, Nigeria March 2, 2021.").
 _CLOSING_DATE = re.compile(

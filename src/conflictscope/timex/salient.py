@@ -14,6 +14,7 @@ from datetime import date
 
 import regex as re
 
+from conflictscope.pipeline.captions import is_photo_caption
 from conflictscope.pipeline.lexicon import EVENT_HINT
 from conflictscope.timex.record import Timex
 
@@ -66,7 +67,9 @@ def _event_days(
         if _REPORTING_BEFORE.search(before) or _SIGNATURE_BEFORE.search(before):
             continue
         bounds = _sentence_of(timex.start, sentences)
-        if bounds is not None and EVENT_HINT.search(text, bounds[0], bounds[1]):
+        if bounds is not None and EVENT_HINT.search(text, bounds[0], bounds[1]) and not is_photo_caption(
+            text[bounds[0] : bounds[1]]
+        ):
             yield timex
 
 
