@@ -10,7 +10,8 @@ import pytest
 from conflictscope.gazetteer.index import Gazetteer
 from conflictscope.models import EventCandidate
 from conflictscope.pipeline.base import AnalyzedArticle
-from conflictscope.pipeline.places import country_salience, title_countries
+from conflictscope.pipeline.headline import title_countries
+from conflictscope.pipeline.places import country_salience
 
 
 def _titled(analyzed: AnalyzedArticle, title: str) -> AnalyzedArticle:

@@ -22,6 +22,7 @@ from conflictscope.gazetteer.index import get_gazetteer
 from conflictscope.models import EventCandidate, PlaceMention, Span
 from conflictscope.pipeline.base import AnalyzedArticle, Sentence
 from conflictscope.pipeline.captions import PHOTO_CREDIT
+from conflictscope.pipeline.headline import TITLE_COUNTRY, title_countries, title_cues
 from conflictscope.pipeline.lexicon import EVENT_HINT
 from conflictscope.pipeline.registry import stage
 
@@ -74,9 +75,6 @@ _ATTRIBUTIVE = re.compile(r"(?:['’]s)?\s+(?:\p{Lu}\p{Ll}|officials?\b|forces\b
 ATTRIBUTIVE_FACTOR, DATELINE_BONUS = 0.5, 2.5
 #: A photo caption ("... in Wuhan on Sept. 11. REUTERS/Name", "AFP via Getty Images") counts this much.
 CAPTION_FACTOR = 0.3
-#: Salience a town or region (and its country) gains when the headline names it; a country
-#: the headline names or whose demonym it uses ("Belarusian journalist held") gains ``TITLE_COUNTRY``.
-TITLE_BONUS, TITLE_COUNTRY = 1.5, 1.5
 _SPECIFICITY = {"site": 0.9, "city": 1.0, "admin2": 0.5, "admin1": 0.3, "country": 0.0, "continent": -1.0}
 
 
@@ -345,7 +343,7 @@ def _main_and_countries(analyzed: AnalyzedArticle) -> tuple[PlaceMention | None,
             weight *= ATTRIBUTIVE_FACTOR  # "US officials", "Pakistan's foreign minister": an actor
         salience[key] += weight
         countries[mention.place.iso3] += weight * (1.0 if mention.place.feature == "country" else 0.8)
-    _title_cues(analyzed.article.title, mentions, first, salience, countries)
+    title_cues(analyzed.article.title, mentions, first, salience, countries)
     demonyms = parsed.demonyms if parsed is not None else ()
     gazetteer = get_gazetteer() if demonyms else None
     demonym_places: list[PlaceMention] = []
@@ -368,67 +366,3 @@ def _main_and_countries(analyzed: AnalyzedArticle) -> tuple[PlaceMention | None,
     pool = named or inside
     best = max(pool, key=lambda k: (salience[k], -first[k].span.start))
     return first[best], dict(countries)
-
-
-def _title_cues(title: str, mentions: tuple[PlaceMention, ...], first: dict[str, PlaceMention],
-                salience: dict[str, float], countries: dict[str, float]) -> None:
-    """The headline names the report's focus: a town or region of the text it names gains salience.
-
-    The headline is not part of the text the places come from, so a place counts when the
-    headline writes one of the text's spellings of it. Countries come from
-    :func:`title_countries`. A hyphenated pair ("US-Mexico border") is no focus.
-    """
-    if not title:
-        return
-    spellings: dict[str, set[str]] = defaultdict(set)
-    for mention in mentions:
-        if mention.place.feature in {"country", "continent", "region"}:
-            continue
-        key = mention.place.gazetteer_id or mention.place.name
-        spellings[key].add(mention.span.text.casefold())
-    folded = title.casefold()
-    for key, names in spellings.items():
-        if key in first and any(re.search(rf"(?<![\p{{L}}\p{{N}}\-]){re.escape(n)}(?![\p{{L}}\p{{N}}\-])",
-                                          folded) for n in names if len(n) > 2):
-            salience[key] += TITLE_BONUS
-            countries[first[key].place.iso3] += TITLE_BONUS * 0.8
-
-
-_TITLE_WORD = re.compile(r"(?<![\p{L}\-])\p{Lu}[\p{L}.’']*(?![\p{L}\-])")
-
-
-def title_countries(title: str) -> list[str]:
-    """ISO3 codes of the countries a headline names by name or demonym.
-
-    "Belarus closing Canadian embassy" -> BLR, CAN; "Pakistani media faces threats" -> PAK.
-    Runs of up to three capitalised words are looked up exactly (no fuzzy match); a word
-    joined by a hyphen ("US-Mexico border") names no focus.
-    """
-    from conflictscope.gazetteer.demonyms import demonym_country
-    from conflictscope.gazetteer.index import FUZZY
-
-    if not title:
-        return []
-    gazetteer = get_gazetteer()
-    words = list(_TITLE_WORD.finditer(title))
-    found: list[str] = []
-    used: set[int] = set()
-    for size in (3, 2, 1):
-        for first in range(len(words) - size + 1):
-            run = words[first:first + size]
-            if any(i in used for i in range(first, first + size)) or any(
-                    title[a.end():b.start()] != " " for a, b in zip(run, run[1:], strict=False)):
-                continue
-            text = title[run[0].start():run[-1].end()].strip(".’'")
-            entry = None
-            cc = demonym_country(text) if size == 1 else None
-            if cc:
-                entry = gazetteer.country(cc)
-            else:
-                for match in gazetteer.lookup(text, False)[:1]:
-                    if match.kind != FUZZY and match.entry.feature == "country":
-                        entry = match.entry
-            if entry is not None:
-                found.append(entry.iso3)
-                used.update(range(first, first + size))
-    return found
