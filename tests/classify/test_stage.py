@@ -92,6 +92,8 @@ NON_EVENTS = [
     "A sixth suspect had been called in for questioning but committed suicide, they said.",
     "Should the court find that the prisoner died by suicide, it must have been induced.",
     "A union says harassment by the authorities drove her to kill herself.",
+    # an opinion with no cue word is no event (it was a Change to group/activity on "views")
+    "Ankara views the militia as a terrorist organization linked to insurgents in the south.",
     # a campaign's new focus, told in general, is no event of its own (it was an Armed clash)
     "The two armies have since turned their attention to fighting rebel forces in the north.",
     "The contract was executed by both parties on Monday.",

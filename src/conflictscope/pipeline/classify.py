@@ -168,6 +168,8 @@ _TURNED_TO = re.compile(
     r"(?i)\b(?:turn|shift|switch|refocus)\w*\s+(?:their|its|his|her)\s+(?:attention|focus|efforts?)\s+"
     r"(?:to|towards|on)\s+(?:\w+\s+){0,2}$"
 )
+#: Verbs of opinion that head a sentence without a cue word: what someone thinks is no event.
+_OPINION_VERBS = frozenset({"view", "regard", "consider", "deem", "see", "believe", "think"})
 _NEVER_SEEN_AGAIN = re.compile(r"(?i)\bnever\b.*\bseen again\b")
 _TIME_MARKS = frozenset({"after", "before", "since", "until", "till", "following", "once"})
 
@@ -245,6 +247,8 @@ def _candidate(
     trigger = _trigger_token(sentence, clause, begin, hit)
     if trigger is None or _TURNED_TO.search(sentence.text, 0, trigger.idx):
         return None
+    if hit is None and trigger.lemma_ in _OPINION_VERBS:
+        return None  # "Ankara views the YPG as a terrorist organization": a view, not an act
     if code in ("GRT", "NSO"):
         kind = agent_kind(agent_tokens(trigger), actors, sentence.start)
         resolved = resolve_control(code, kind)
