@@ -85,12 +85,13 @@ def _no_suicide_bomb(best: tuple[str, float], lowered: str) -> tuple[str, float]
     """A reading of a suicide as an attack is no reading: a Suicide bomb where the text
     speaks of suicide but of no attack, an Attack whose only killing word is reflexive
     ("drove her to kill herself")."""
-    if best[0] == "SUIC" and self_harm_only(lowered):
+    if best[0] not in ("SUIC", "ATT") or not self_harm_only(lowered):
+        return best
+    if best[0] == "SUIC":
         return NONE, 0.0
-    if best[0] == "ATT" and self_harm_only(lowered):
-        reflexive = [m.span() for m in SELF_KILLING.finditer(lowered)]
-        if all(any(a <= hit[0] < b for a, b in reflexive) for hit in find_cues("ATT", lowered)):
-            return NONE, 0.0
+    reflexive = [m.span() for m in SELF_KILLING.finditer(lowered)]
+    if all(any(a <= hit[0] < b for a, b in reflexive) for hit in find_cues("ATT", lowered)):
+        return NONE, 0.0
     return best
 
 

@@ -148,14 +148,9 @@ def _in_concessive_clause(sentence: Sentence, place: Span, trigger: Span) -> boo
                                  alignment_mode="expand")
     if place_span is None or trigger_span is None or not len(place_span) or not len(trigger_span):
         return False
-    token, steps = place_span.root, 0
-    while steps < 50:
+    for token in (place_span.root, *place_span.root.ancestors):
         if any(child.dep_ == "mark" and child.lower_ in _CONCESSIVE_MARKS for child in token.children):
-            subtree = {t.i for t in token.subtree}
-            return trigger_span.root.i not in subtree
-        if token.head.i == token.i:
-            return False
-        token, steps = token.head, steps + 1
+            return trigger_span.root.i not in {t.i for t in token.subtree}
     return False
 
 
@@ -187,8 +182,9 @@ def locate(
         # the best place of the clause, skipping asides abroad ("protests over a death in
         # Minneapolis ... outside Parliament in Cape Town": Cape Town when the report is about it)
         parsed_sentence = analyzed.sentence_at(candidate.trigger.start)
-        for mention in sorted(inside, key=lambda m: -_clause_score(m, candidate, text, parsed_sentence)):
-            if _clause_score(mention, candidate, text, parsed_sentence) <= -1.0:
+        scores = [(_clause_score(m, candidate, text, parsed_sentence), m) for m in inside]
+        for score, mention in sorted(scores, key=lambda pair: -pair[0]):
+            if score <= -1.0:
                 break
             if focus is None or not focus.place.iso3 or not _defer_to_focus(
                     mention, focus, candidate.trigger, text, parsed.places, weights):

@@ -68,7 +68,7 @@ def find_timexes(
     found: list[Timex] = []
     previous_day: date | None = None
     story_years: dict[tuple[int, int], int] = {}
-    last_year: list[int] = []  # the year of the last absolute date read so far
+    last_year: int | None = None  # the year of the last absolute date read so far
     hits = gate_hits(text)
     posts = post_spans(text)
     for start, end in bounds:
@@ -82,7 +82,7 @@ def find_timexes(
         items.sort(key=lambda t: t.start)
         items = [_modify(text, t, base) for t in items]
         items = _narrative_years(items, base, story_years)
-        items = _that_year(items, text, last_year)
+        items, last_year = _that_year(items, text, last_year)
         for timex in items:
             if timex.interval is not None and timex.interval.granularity == "day" and timex.kind != "ref":
                 previous_day = timex.interval.start
@@ -128,16 +128,18 @@ def _narrative_years(
 
 _THAT_YEAR_AFTER = re.compile(r"\s*(?:of\s+)?that\s+year\b", re.IGNORECASE)
 _THAT_BEFORE = re.compile(r"\bthat\s+$", re.IGNORECASE)
-def _that_year(items: list[Timex], text: str, last_year: list[int]) -> list[Timex]:
+
+
+def _that_year(items: list[Timex], text: str, year: int | None) -> tuple[list[Timex], int | None]:
     """"in September that year", "that summer": the year the text last wrote in full, not the
     publication's ("missing since 2016 ... staying in September that year" is September 2016).
 
-    ``last_year`` holds the year of the last absolute date seen, and is updated.
+    ``year`` is that of the last absolute date read before ``items``; returned with the
+    items, updated by their absolute dates.
     """
     result: list[Timex] = []
     for timex in items:
         interval = timex.interval
-        year = last_year[-1] if last_year else None
         if (
             year is not None and interval is not None and timex.kind == "partial" and timex.type == "DATE"
             and interval.granularity in ("day", "month", "season") and interval.start.year != year
@@ -146,9 +148,9 @@ def _that_year(items: list[Timex], text: str, last_year: list[int]) -> list[Time
         ):
             timex = _moved_to_year(timex, interval, year)
         if timex.kind == "absolute" and timex.type == "DATE" and timex.interval is not None:
-            last_year[:] = [timex.interval.start.year]
+            year = timex.interval.start.year
         result.append(timex)
-    return result
+    return result, year
 
 
 def _moved_to_year(timex: Timex, interval: Interval, year: int) -> Timex:
