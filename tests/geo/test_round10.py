@@ -72,3 +72,25 @@ def test_report_naming_no_place_is_placed_in_its_currencys_country(
 def test_western_saharas_towns_are_filed_under_western_sahara(country_code: str, latitude: float,
                                                               expected: str) -> None:
     assert territory_of(country_code, latitude) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # where the suspects are now is not where the abduction happened
+        ("Two suspects, currently in Mosul, were charged with the abduction on Tuesday.", "Aleppo"),
+        ("Two suspects, who now live in Mosul, were charged with the abduction on Tuesday.", "Aleppo"),
+        # where they were then may well be: left alone
+        ("Two suspects, who were in Mosul, were charged with the abduction on Tuesday.", "Mosul"),
+        ("Two suspects were charged in Mosul with the abduction on Tuesday.", "Mosul"),
+    ],
+)
+def test_where_someone_is_now_does_not_place_the_event(
+        candidate_at: Callable[..., EventCandidate], parse: Callable[..., AnalyzedArticle],
+        use_tiny: Gazetteer, sentence: str, expected: str) -> None:
+    analyzed = parse("Gunmen abducted a journalist in Aleppo on Sunday, the third kidnapping in Aleppo "
+                     f"this month.\n\n{sentence}")
+    candidate = candidate_at(analyzed, "abduction", event_type="Violence against civilians",
+                             sub_event_type="Abduction/forced disappearance")
+    (event,) = places(replace(analyzed, candidates=(candidate,))).candidates
+    assert event.place is not None and event.place.place.name == expected

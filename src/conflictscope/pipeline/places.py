@@ -39,6 +39,14 @@ _BEFORE_FROM = re.compile(r"\b(?:from|to|for|by|against|with)\s+(?:the\s+)?$", r
 #: The words that open a clause of contrast: "while ... focused on [Aleppo], they struck".
 _CONCESSIVE_MARKS = frozenset({"while", "whilst", "whereas", "although", "though"})
 _WHERE_ONE_IS = re.compile(r"(?i)\b(?:in|at|inside|near)\s+(?:the\s+)?$")
+#: An aside on where someone is now ("four officers, currently in Iran, were indicted"; "the
+#: reporter, who now lives in Germany, was arrested in 2019"): not where the event happened.
+_WHEREABOUTS = re.compile(
+    r",\s+(?:(?:currently|now|still)|who\s+(?:is|are)\s+(?:now|currently|still)|"
+    r"(?:who\s+(?:now\s+)?(?:lives?|resides?)|now\s+living|living|residing)(?:\s+\p{Ll}+){0,2}?)"
+    r"\s+(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 #: "in the Mexican border city of", "in the town of": a locative that names the settlement outright.
 _NAMED_SETTLEMENT = re.compile(r"(?i)^(?:in|at|near)\s.*\b(?:city|town|village)\s+of\s+(?:the\s+)?$")
 #: "in Turkey's Istanbul": a locative whose country introduces the town.
@@ -121,7 +129,10 @@ def _clause_score(mention: PlaceMention, candidate: EventCandidate, text: str,
     before = text[max(candidate.sentence.start, mention.span.start - 45): mention.span.start]
     score = _SPECIFICITY.get(mention.place.feature, 0.0) + 0.5 * mention.confidence
     owner = _COUNTRY_POSSESSIVE.search(before)
-    if candidate.event_type == "Protests" and _GRIEVANCE.search(before):
+    aside = _WHEREABOUTS.search(before)
+    if aside and not mention.span.start - len(before) + aside.start() <= candidate.trigger.start < mention.span.end:
+        score -= 3.0  # "officers, currently in Iran, have been indicted": where they are now
+    elif candidate.event_type == "Protests" and _GRIEVANCE.search(before):
         score -= 3.0  # "demonstrate against the death in Minneapolis ... outside Parliament in Cape Town"
     elif owner and owner.group("country").casefold() == mention.place.country.casefold():
         score += 1.0  # "rallied in Turkey's Istanbul": the town its own country introduces
