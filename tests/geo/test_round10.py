@@ -94,3 +94,57 @@ def test_where_someone_is_now_does_not_place_the_event(
                              sub_event_type="Abduction/forced disappearance")
     (event,) = places(replace(analyzed, candidates=(candidate,))).candidates
     assert event.place is not None and event.place.place.name == expected
+
+
+def _unparsed_spans(text: str) -> list[str]:
+    from conflictscope.gazetteer.recognize import _sentence_spans
+    from conflictscope.pipeline.base import Sentence
+
+    return [text[b:e] for b, e, _label, _strength in _sentence_spans(Sentence(0, 0, len(text), text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "not_found"),
+    [
+        # a direction word heading a name was cut off: "South Korea" became "Korea", "Central
+        # America" became "America" (the United States) in every sentence spaCy did not parse
+        ("It was the first time this happened in South Korea, after a law passed.", "South Korea", "Korea"),
+        ("Migrants from Central America crossed the river.", "Central America", "America"),
+        # initials with periods were split into letters, so "U.S." was never a candidate
+        ("In the U.S., the family makes the decision.", "U.S.", "U.S"),
+    ],
+)
+def test_unparsed_sentence_keeps_direction_words_and_initials(text: str, found: str, not_found: str) -> None:
+    spans = _unparsed_spans(text)
+    assert found in spans and not_found not in spans
+
+
+def test_a_known_name_headed_by_a_direction_word_is_allowed() -> None:
+    from conflictscope.gazetteer.recognize import _allowed, _clean
+
+    known = {"South Korea", "U.S."}.__contains__
+    assert _clean("South Korea", 0, known) == ("South Korea", 0, "")
+    assert _clean("northern Korea", 0, known) == ("Korea", 9, "region_part")
+    assert _clean("U.S.", 0, known) == ("U.S.", 0, "")
+    assert _allowed("South Korea", "happened in ", weak=True, lower_words=frozenset())
+    assert _allowed("U.S.", "In the ", weak=True, lower_words=frozenset())
+    assert not _allowed("U.N.", "the ", weak=True, lower_words=frozenset())
+
+
+@pytest.mark.parametrize(
+    ("after", "modifier"),
+    [
+        (" court heard the case", True),
+        (" prosecutors said", True),
+        (" citizens were among the victims", True),
+        (" sanctions followed", True),
+        ("'s foreign minister", False),  # "'s" then a lower-case word that is no institution
+        (" officials said", True),
+        (" on Monday", False),
+        (", where the family", False),
+    ],
+)
+def test_a_country_naming_a_court_or_its_people_is_a_modifier(after: str, modifier: bool) -> None:
+    from conflictscope.pipeline.places import _ATTRIBUTIVE
+
+    assert bool(_ATTRIBUTIVE.match(after)) is modifier

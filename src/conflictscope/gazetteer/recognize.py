@@ -81,6 +81,15 @@ _STOP_WORDS = """
     google facebook twitter youtube whatsapp instagram tiktok telegram wikileaks
 """
 _STOP = frozenset(_STOP_WORDS.split())
+#: Direction words: kept at the head of a name for :func:`_clean` to judge ("South Korea" is a
+#: country, "northern Syria" a part of one).
+_DIRECTION_WORDS = frozenset("""
+    north south east west central northern southern eastern western northeast northwest southeast
+    southwest north-east north-west south-east south-west northeastern northwestern southeastern
+    southwestern upper lower
+""".split())
+#: Initials with periods ("U.S.", "U.K.", "U.A.E."), which :data:`CAPITALISED` splits into letters.
+_DOTTED_INITIALS = re.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,3}(?!\p{L})")
 #: Words that are no place on their own ("Union" of "the Union said", "Congress"), though a longer
 #: name may hold them ("Union City", "Bangladesh Parliament").
 _STOP_ALONE = frozenset("congress union many several both every much".split())
@@ -104,6 +113,8 @@ def _clean(text: str, start: int, known: Callable[[str], bool] | None = None) ->
     trimmed = text
     if abbreviation(text) is not None:
         return text.strip(), start, "admin"  # "Calif.", "B.C.": the period is part of the name
+    if _DOTTED_INITIALS.fullmatch(text.strip()):
+        return text.strip(), start, ""  # "U.S.": so is this one
     for suffix in ("'s", "’s"):
         if trimmed.endswith(suffix):
             trimmed = trimmed[: -len(suffix)]
@@ -152,8 +163,8 @@ def _allowed(name: str, before: str, *, weak: bool, lower_words: frozenset[str])
         return True
     if _TITLE_BEFORE.search(before[-40:]):
         return False
-    if any(w.lower() in _STOP for w in words):
-        return False
+    if any(w.lower() in _STOP and w.lower() not in _DIRECTION_WORDS for w in words):
+        return False  # a direction word left at the head of a name is part of a known one ("South Korea")
     return not (len(words) == 1 and name.lower() in lower_words)
 
 
@@ -182,7 +193,7 @@ def _sentence_spans(sentence: Sentence) -> Iterator[tuple[int, int, str, float]]
         begin, end = match.span()
         # a sentence-initial function word is capitalised only because it starts the sentence
         first = match.group(0).split()[0]
-        if first.lower() in _STOP and " " in match.group(0):
+        if first.lower() in _STOP and first.lower() not in _DIRECTION_WORDS and " " in match.group(0):
             begin += len(first) + 1
         # a possessive ends a name: "London's Ecuadorean embassy", "Syria's Idlib province"
         pieces = []
@@ -193,6 +204,10 @@ def _sentence_spans(sentence: Sentence) -> Iterator[tuple[int, int, str, float]]
         for piece_begin, piece_end in pieces:
             if piece_begin < piece_end and not any(b < piece_end and piece_begin < e for b, e in taken):
                 yield piece_begin, piece_end, "", unlabelled
+    for match in _DOTTED_INITIALS.finditer(sentence.text):
+        begin, end = match.span()
+        if not any(b < end and begin < e for b, e in taken):
+            yield begin, end, "", unlabelled
 
 
 _AFTER_COMMA = re.compile(

@@ -79,7 +79,9 @@ _ANAPHORA = re.compile(
 _LOCATIVE = re.compile(r"\b(?:in|at|near|inside)\s+(?:the\s+)?\p{Ll}[\p{Ll}\-]+\s+$")
 #: A country named as a modifier ("US Secretary of State", "Iran's foreign minister").
 _ATTRIBUTIVE = re.compile(r"(?:['’]s)?\s+(?:\p{Lu}\p{Ll}|officials?\b|forces\b|troops\b|government\b|"
-                          r"authorities\b|military\b|embassy\b|president\b|army\b|police\b)")
+                          r"authorities\b|military\b|embassy\b|president\b|army\b|police\b|"
+                          r"courts?\b|prisons?\b|prosecutors?\b|citizens?\b|nationals?\b|soldiers?\b|"
+                          r"diplomats?\b|intelligence\b|sanctions\b|lawmakers\b|envoy\b|ambassador\b)")
 ATTRIBUTIVE_FACTOR, DATELINE_BONUS = 0.5, 2.5
 #: A photo caption ("... in Wuhan on Sept. 11. REUTERS/Name", "AFP via Getty Images") counts this much.
 CAPTION_FACTOR = 0.3
