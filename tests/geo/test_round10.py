@@ -148,3 +148,20 @@ def test_a_country_naming_a_court_or_its_people_is_a_modifier(after: str, modifi
     from conflictscope.pipeline.places import _ATTRIBUTIVE
 
     assert bool(_ATTRIBUTIVE.match(after)) is modifier
+
+
+@pytest.mark.parametrize(
+    ("before", "seat"),
+    [
+        ("pleaded guilty Thursday in federal court in ", True),
+        ("in U.S. District Court in Alexandria, ", True),
+        ("appeared before a court in ", True),
+        ("the International Court of ", True),
+        ("gunmen stormed a village in ", False),
+        ("abducted the girls from their school in ", False),
+    ],
+)
+def test_the_seat_of_a_court_is_where_a_case_is_heard(before: str, seat: bool) -> None:
+    from conflictscope.pipeline.places import _COURT_SEAT
+
+    assert bool(_COURT_SEAT.search(before)) is seat

@@ -83,6 +83,12 @@ _ATTRIBUTIVE = re.compile(r"(?:['’]s)?\s+(?:\p{Lu}\p{Ll}|officials?\b|forces\b
                           r"courts?\b|prisons?\b|prosecutors?\b|citizens?\b|nationals?\b|soldiers?\b|"
                           r"diplomats?\b|intelligence\b|sanctions\b|lawmakers\b|envoy\b|ambassador\b)")
 ATTRIBUTIVE_FACTOR, DATELINE_BONUS = 0.5, 2.5
+#: The seat of a court ("pleaded guilty in federal court in Alexandria", "a court in Ankara").
+_COURT_SEAT = re.compile(
+    r"\b(?:court|courthouse|tribunal|courtroom)\s+(?:in|of|at)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.]*,?\s+){0,2}$",
+    re.IGNORECASE,
+)
+COURT_FACTOR = 0.5
 #: A photo caption ("... in Wuhan on Sept. 11. REUTERS/Name", "AFP via Getty Images") counts this much.
 CAPTION_FACTOR = 0.3
 _SPECIFICITY = {"site": 0.9, "city": 1.0, "admin2": 0.5, "admin1": 0.3, "country": 0.0, "continent": -1.0}
@@ -343,9 +349,11 @@ def _main_and_countries(analyzed: AnalyzedArticle) -> tuple[PlaceMention | None,
             weight *= CAPTION_FACTOR  # a photo caption shows a scene, rarely the event's place
         elif mention.span.start < lead_end:
             weight *= 1.5
-        if any(b <= mention.span.start < e for b, e in violent):
-            before = analyzed.text[max(0, mention.span.start - 30):mention.span.start]
-            weight *= 1.8 if _BEFORE_IN.search(before) else 1.3
+        before = analyzed.text[max(0, mention.span.start - 40):mention.span.start]
+        if _COURT_SEAT.search(before):
+            weight *= COURT_FACTOR  # "in federal court in Alexandria": where a case is heard, not where it happened
+        elif any(b <= mention.span.start < e for b, e in violent):
+            weight *= 1.8 if _BEFORE_IN.search(before[-30:]) else 1.3
         if dated[0] <= mention.span.start < dated[1]:
             weight += DATELINE_BONUS
         if mention.place.feature == "country" and _ATTRIBUTIVE.match(analyzed.text, mention.span.end):
