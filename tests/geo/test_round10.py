@@ -165,3 +165,51 @@ def test_the_seat_of_a_court_is_where_a_case_is_heard(before: str, seat: bool) -
     from conflictscope.pipeline.places import _COURT_SEAT
 
     assert bool(_COURT_SEAT.search(before)) is seat
+
+
+def test_a_name_without_its_arabic_article_finds_the_place(tiny_gazetteer: Gazetteer) -> None:
+    # cities500 spells Qamishli "Al Qamishli" and Hodeidah "El Hodeidah"; news drops the article
+    (first, *_rest) = tiny_gazetteer.lookup("Mawsil")
+    assert first.entry.name == "Mosul" and first.kind != 2  # an exact name, not a fuzzy guess
+    assert tiny_gazetteer.lookup("Qwertyuiop") == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [("Eastern Ghouta", "Ghouta"), ("Puntland", "Puntland"), ("Nagorno-Karabakh", "Nagorno-Karabakh"),
+     ("Mindanao", "Mindanao"), ("Ogaden", "Ogaden")],
+)
+def test_conflict_areas_without_a_source_record_are_curated_regions(tiny_gazetteer: Gazetteer, name: str,
+                                                                    region: str) -> None:
+    # they fell to fuzzy namesakes: Puntland -> Ponteland, Ogaden -> Ogden, Mindanao -> Minden
+    (first, *_rest) = tiny_gazetteer.lookup(name)
+    assert (first.entry.name, first.entry.feature) == (region, "region")
+
+
+def test_a_rebuilt_index_removes_the_stale_ones_beside_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from conflictscope.gazetteer.build import remove_stale_indexes
+
+    current = tmp_path / "gazetteer-gnc3-loc2-f5.sqlite"
+    older = tmp_path / "gazetteer-gnc3-loc2-f4.sqlite"
+    other = tmp_path / "store.sqlite"  # not an index: left alone
+    for path in (current, older, other):
+        path.write_bytes(b"x")
+    assert remove_stale_indexes(current) == [older]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [current.name, other.name]
+
+
+def test_gazetteer_prune_removes_only_the_stale_indexes(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from conflictscope.cli import main
+    from conflictscope.gazetteer.build import default_index_path
+
+    monkeypatch.setenv("CONFLICTSCOPE_CACHE", str(tmp_path))
+    current = default_index_path()
+    older = tmp_path / "gazetteer-gnc0.1-loc0.1-f1.sqlite"
+    current.write_bytes(b"x")
+    older.write_bytes(b"x")
+    result = CliRunner().invoke(main, ["gazetteer", "prune"])
+    assert result.exit_code == 0, result.output
+    assert "1 stale index(es) removed" in result.output
+    assert current.exists() and not older.exists()

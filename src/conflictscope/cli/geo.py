@@ -136,6 +136,18 @@ def gazetteer_info() -> None:
     click.echo(json.dumps(get_gazetteer().info(), indent=2, ensure_ascii=False))
 
 
+@gazetteer.command("prune")
+@friendly_errors
+def gazetteer_prune() -> None:
+    """Delete the indexes built for other source versions or build rules."""
+    from conflictscope.gazetteer.build import default_index_path, remove_stale_indexes
+
+    removed = remove_stale_indexes(default_index_path())
+    for path in removed:
+        click.echo(f"removed {path}")
+    click.echo(f"{len(removed)} stale index(es) removed; the current one is {default_index_path()}")
+
+
 @click.command("bench-geo")
 @click.option("--lookups", default=50000, show_default=True, type=click.IntRange(min=100))
 @click.option("--passes", default=5, show_default=True, type=click.IntRange(min=1),

@@ -328,7 +328,29 @@ def build_index(path: Path | None = None, *, progress: Callable[[str], None] | N
     finally:
         partial.unlink(missing_ok=True)
     say(f"done: {len(rows):,} places in {time.monotonic() - started:.0f} s")
+    stale = stale_indexes(target) if path is None else []
+    if stale:
+        size = sum(p.stat().st_size for p in stale) / 1e6
+        say(f"{len(stale)} index(es) of other sources or rules remain beside it ({size:.0f} MB); "
+            "`conflictscope gazetteer prune` removes them")
     return target
+
+
+def stale_indexes(current: Path) -> list[Path]:
+    """The other gazetteer indexes beside ``current`` (built for other sources or rules)."""
+    return [other for other in sorted(current.parent.glob("gazetteer-*.sqlite")) if other != current]
+
+
+def remove_stale_indexes(current: Path) -> list[Path]:
+    """Delete the other gazetteer indexes beside ``current`` (built for older sources or rules).
+
+    Each is some 80 MB. Another checkout of another version would build its own again;
+    a process that still has one open keeps reading it until it closes.
+    """
+    removed = stale_indexes(current)
+    for other in removed:
+        other.unlink(missing_ok=True)
+    return removed
 
 
 def _write(path: Path, rows: list[PlaceRow], countries: dict[str, tuple[str, str]],

@@ -31,6 +31,7 @@ from conflictscope.models import Place
 #: Match kinds: the place's main name, one of its alternate names, a fuzzy match.
 MAIN, ALTERNATE, FUZZY = 0, 1, 2
 _LEADING_ARTICLES = ("the ", "al ", "el ", "ar ", "as ", "ad ", "ash ", "an ", "az ", "ez ")
+_ARABIC_ARTICLES = _LEADING_ARTICLES[1:]
 _COLUMNS = ("id, gid, name, feature, cc, iso3, country, admin1, admin2, admin1_id, admin2_id, "
             "lat, lon, population")
 
@@ -159,6 +160,17 @@ class Gazetteer:
         rows = sorted(self._query(_EXACT_SQL, (key,)), key=_match_order)[:limit]
         return [Match(_entry(row[1:]), int(row[0])) for row in rows]  # type: ignore[call-overload]
 
+    def _exact_first(self, keys: list[str], limit: int) -> list[Match]:
+        """The exact matches of the first of ``keys`` that has any (one query for all)."""
+        marks = ", ".join("?" * len(keys))
+        rows = self._query(_EXACT_SQL.replace("n.key = ?", f"n.key IN ({marks})").replace(
+            "SELECT n.kind,", "SELECT n.key, n.kind,"), tuple(keys))
+        for key in keys:
+            found = sorted((row[1:] for row in rows if row[0] == key), key=_match_order)[:limit]
+            if found:
+                return [Match(_entry(row[1:]), int(row[0])) for row in found]  # type: ignore[call-overload]
+        return []
+
     def _curated_entry(self, number: int, name: str, lat: float, lon: float, cc: str,
                        population: int, feature: str = "region") -> Entry:
         country = self.country(cc) if cc else None
@@ -205,6 +217,9 @@ class Gazetteer:
                     break
         if not matches and key.startswith("st "):
             matches = self._exact("saint " + key[3:], limit)
+        if not matches and " " not in key and len(key) >= 4:
+            # "Qamishli" for "Al Qamishli", "Hodeidah" for "El Hodeidah": news drops the Arabic article
+            matches = self._exact_first([article + key for article in _ARABIC_ARTICLES], limit)
         if matches or not fuzzy or not is_latin(key) or len(key) < 4:
             return tuple(matches)
         return tuple(self._fuzzy(key, limit))

@@ -141,7 +141,7 @@ def _clean(text: str, start: int, known: Callable[[str], bool] | None = None) ->
 
 
 #: Countries news names by initials, with or without periods ("U.S.", "UK").
-_COUNTRY_INITIALS = frozenset({"US", "UK", "UAE", "DRC", "USA"})
+_COUNTRY_INITIALS = frozenset({"US", "UK", "UAE", "DRC", "USA", "DPRK", "PRC", "KSA"})
 
 
 def _allowed(name: str, before: str, *, weak: bool, lower_words: frozenset[str]) -> bool:
