@@ -88,6 +88,12 @@ _DIRECTION_WORDS = frozenset("""
     southwest north-east north-west south-east south-west northeastern northwestern southeastern
     southwestern upper lower
 """.split())
+#: Words of time that end a capitalised run ("arrive in Lagos April 4", "killed in Kandahar Tuesday").
+_TIME_WORDS = frozenset("""
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow
+""".split())
 #: Initials with periods ("U.S.", "U.K.", "U.A.E."), which :data:`CAPITALISED` splits into letters.
 _DOTTED_INITIALS = re.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,3}(?!\p{L})")
 #: Words that are no place on their own ("Union" of "the Union said", "Congress"), though a longer
@@ -202,12 +208,21 @@ def _sentence_spans(sentence: Sentence) -> Iterator[tuple[int, int, str, float]]
             begin = owner.end() + 1
         pieces.append((begin, end))
         for piece_begin, piece_end in pieces:
+            piece_end = _before_time_words(sentence.text, piece_begin, piece_end)
             if piece_begin < piece_end and not any(b < piece_end and piece_begin < e for b, e in taken):
                 yield piece_begin, piece_end, "", unlabelled
     for match in _DOTTED_INITIALS.finditer(sentence.text):
         begin, end = match.span()
         if not any(b < end and begin < e for b, e in taken):
             yield begin, end, "", unlabelled
+
+
+def _before_time_words(text: str, begin: int, end: int) -> int:
+    """The end of a run without the words of time it ends with ("Lagos April" -> "Lagos")."""
+    words = text[begin:end].split(" ")
+    while len(words) > 1 and words[-1].lower().rstrip(".") in _TIME_WORDS:
+        words.pop()
+    return begin + len(" ".join(words))
 
 
 _AFTER_COMMA = re.compile(
