@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -216,3 +217,43 @@ def test_gazetteer_prune_removes_only_the_stale_indexes(tmp_path, monkeypatch) -
     assert result.exit_code == 0, result.output
     assert "1 stale index(es) removed" in result.output
     assert current.exists() and not older.exists()
+
+
+def test_places_lists_places_inside_organisation_names_as_context(tmp_path, use_tiny: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from conflictscope.cli import main
+
+    report = tmp_path / "report.txt"
+    report.write_text("Gunmen attacked a checkpoint in Mosul on Monday, a spokesman for Iraq Airways "
+                      "said. Syrian refugees fled the town.", encoding="utf-8")
+    result = CliRunner().invoke(main, ["places", str(report), "--json"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
+    located = [r["place"]["name"] for r in rows if "place" in r and not r.get("context_only")]
+    in_names = [r["span"]["text"] for r in rows if "place" in r and r.get("context_only")]
+    assert located == ["Mosul"]
+    assert in_names == ["Iraq"]
+    assert {"span": {"start": 84, "end": 90, "text": "Syrian"}, "demonym_of": "SY",
+            "context_only": True} in rows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name with stop words in it ("police", "state") was dropped before anything looked inside
+        ("A spokesman for the Iraq Police Service said gunmen attacked Mosul.", ["Iraq"]),
+        ("Gunmen attacked Mosul, the Syria Civil Defence Authority said.", ["Syria"]),
+        # a person's or a medium's name holds no place
+        ("Aleppo Smith watched the match in Mosul.", []),
+        ("The Aleppo Times reported an attack in Mosul.", []),
+    ],
+)
+def test_a_place_inside_an_organisation_name_is_context(parse: Callable[..., AnalyzedArticle],
+                                                        use_tiny: Gazetteer, text: str, expected: list[str]) -> None:
+    from conflictscope.gazetteer.geoparse import geoparse
+
+    parsed = geoparse(parse(text), use_tiny)
+    assert [m.span.text for m in parsed.in_names] == expected
+    assert all(m.confidence <= 0.3 for m in parsed.in_names)
+    assert "Mosul" in [m.span.text for m in parsed.places]  # the report's own places are untouched

@@ -100,9 +100,20 @@ def places(report: str, published: str | None, as_json: bool) -> None:
                        f"[{place.feature}] {place.admin1 or '-'}, {place.country} "
                        f"({place.latitude}, {place.longitude}) {mention.confidence:.2f}")
     for demonym in parsed.demonyms:
-        if not as_json:
+        if as_json:
+            click.echo(json.dumps({"span": demonym.span.to_dict(), "demonym_of": demonym.cc,
+                                   "context_only": True}, ensure_ascii=False))
+        else:
             click.echo(f"{demonym.span.start:>6} {demonym.span.text!r:30} (demonym of {demonym.cc}: "
                        "context only)")
+    for mention in parsed.in_names:
+        place = mention.place
+        if as_json:
+            click.echo(json.dumps({"span": mention.span.to_dict(), "confidence": mention.confidence,
+                                   "place": _place_dict(place), "context_only": True}, ensure_ascii=False))
+        else:
+            click.echo(f"{mention.span.start:>6} {mention.span.text!r:30} (inside a name: {place.name}, "
+                       f"{place.country}: context only)")
     if focus is not None and not as_json:
         click.echo(f"main place: {focus.place.name}, {focus.place.admin1}, {focus.place.country}")
 

@@ -186,7 +186,7 @@ def evaluate_geoparse(gold_path: str, *, limit: int | None = None) -> dict[str, 
     for record, analyzed in zip(records, analyze_many(articles), strict=True):
         parsed = geoparse(analyzed, gazetteer)
         gold = _gold(record)
-        predicted = [(m.span, m.place.latitude, m.place.longitude) for m in parsed.places]
+        predicted = [(m.span, m.place.latitude, m.place.longitude) for m in (*parsed.places, *parsed.in_names)]
         for demonym in parsed.demonyms:
             country = gazetteer.country(demonym.cc)
             if country is not None:

@@ -12,7 +12,13 @@ from conflictscope.gazetteer.currencies import currency_countries
 from conflictscope.gazetteer.demonyms import demonym_country
 from conflictscope.gazetteer.index import ALTERNATE, FUZZY, MAIN, Gazetteer
 from conflictscope.gazetteer.normalize import name_key
-from conflictscope.gazetteer.recognize import Demonym, _lower_words, find_toponyms, person_names
+from conflictscope.gazetteer.recognize import (
+    Demonym,
+    _lower_words,
+    find_toponyms,
+    name_spans,
+    person_names,
+)
 from conflictscope.gazetteer.resolve import Resolution, Resolver, Toponym
 from conflictscope.models import PlaceMention, Span
 from conflictscope.pipeline.base import AnalyzedArticle
@@ -28,6 +34,9 @@ class GeoParse:
     places: tuple[PlaceMention, ...]
     demonyms: tuple[Demonym, ...]
     resolutions: tuple[Resolution, ...]
+    #: Places named inside the name of an organisation, office or medium ("US Department of
+    #: Justice", "Lagos Chamber of Commerce"): context only, like demonyms, never an event's place.
+    in_names: tuple[PlaceMention, ...] = ()
 
 
 def _credible(resolution: Resolution, countries: dict[str, float], own: float = 0.0) -> bool:
@@ -198,7 +207,48 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
     if not places:  # "Uganda People's Defence Forces", "Tk 25 lakh" tell the country of a report naming no place
         demonyms = demonyms + _countries_in_names(toponyms, gazetteer, common) + [
             Demonym(span, cc) for span, cc in currency_countries(analyzed.text)]
-    return GeoParse(places, tuple(demonyms), tuple(final))
+    named = [t for t in toponyms if t.strength < STRONG] + name_spans(analyzed)
+    return GeoParse(places, tuple(demonyms), tuple(final), _places_in_names(named, places, gazetteer, common))
+
+
+def _places_in_names(toponyms: list[Toponym], places: tuple[PlaceMention, ...], gazetteer: Gazetteer,
+                     common: frozenset[str]) -> tuple[PlaceMention, ...]:
+    """The place inside each weak name that is no place itself ("U.S. Department of Transportation"
+    -> U.S.), as found by :func:`embedded_name`; with a low confidence, for context only."""
+    found: list[PlaceMention] = []
+    taken = [(m.span.start, m.span.end) for m in places]
+    for toponym in toponyms:
+        if " " not in toponym.name:
+            continue
+        if any(b < toponym.span.end and toponym.span.start < e for b, e in taken):
+            continue
+        words = {w.lower().strip(".,’'()") for w in toponym.name.split()}
+        if not words & _ORGANISATION or words & _MEDIUM:
+            continue  # a person ("Kobe Bryant", "Victoria Vivians") or a medium ("Washington Post")
+        inside = _named_inside(toponym, gazetteer, common)
+        if inside is None:
+            continue
+        span, _ = inside
+        # the most prominent place of that main name ("African Public Service": no continent)
+        match = next((m for m in gazetteer.lookup(span.text, False)[:5]
+                      if m.kind == MAIN and m.entry.feature != "continent"), None)
+        if match is not None:
+            found.append(PlaceMention(span, match.entry.to_place(), IN_NAME_CONFIDENCE))
+            taken.append((toponym.span.start, toponym.span.end))
+    return tuple(found)
+
+
+#: Confidence of a place named inside an organisation's name.
+IN_NAME_CONFIDENCE = 0.3
+#: Words that make a name an organisation's or an office's, whose place is then a modifier.
+_ORGANISATION = _INSTITUTION | frozenset("""
+    department ministry office bureau agency service services commission committee council authority
+    corporation company ltd inc plc group association foundation institute society federation union
+    party forces army navy command corps guard police embassy consulate chamber commerce trade
+    representative government administration parliament assembly senate congress cabinet
+    airlines airways railways railway club league cup festival conference summit games championship
+    development security intelligence
+""".split())
 
 
 #: Words that make a name an institution or a site, never a place themselves.

@@ -348,6 +348,22 @@ def find_toponyms(
     return link_containers(analyzed.text, toponyms), demonyms
 
 
+def name_spans(analyzed: AnalyzedArticle) -> list[Toponym]:
+    """Every capitalised or entity span of more than one word, stop words and all, as a weak
+    toponym ("US State Department", "Dubai Police"): where to look for a place inside a name."""
+    found: list[Toponym] = []
+    for sentence in analyzed.sentences:
+        for begin, end, _label, _strength in _sentence_spans(sentence):
+            raw = sentence.text[begin:end]
+            lead = re.match(r"(?i)the\s+", raw)
+            if lead:
+                begin, raw = begin + lead.end(), raw[lead.end():]
+            raw = raw.rstrip(" .,;:")
+            if " " in raw:
+                found.append(Toponym(sentence.char_span(begin, begin + len(raw)), raw, 0.3))
+    return found
+
+
 _TITLED = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Prof|President|Gen|General|Minister|Sheikh|Senator|Sen|Rep|Gov|Governor|"
     r"Col|Capt|Lt|Sgt|Judge)\.?\s+(\p{Lu}[\p{L}'’\-]+)(?:\s+(\p{Lu}\p{Ll}[\p{L}'’\-]+))?"
