@@ -257,3 +257,34 @@ def test_a_place_inside_an_organisation_name_is_context(parse: Callable[..., Ana
     assert [m.span.text for m in parsed.in_names] == expected
     assert all(m.confidence <= 0.3 for m in parsed.in_names)
     assert "Mosul" in [m.span.text for m in parsed.places]  # the report's own places are untouched
+
+
+@pytest.fixture(scope="module")
+def alias_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    from conflictscope.gazetteer.build import PlaceRow, _write
+
+    rows = []
+    for i, (name, cc) in enumerate([("North Korea", "KP"), ("Vatican", "VA"),
+                                    ("Central African Republic", "CF")], start=1):
+        row = PlaceRow(i, f"test:{i}", name, "country", cc, lat=1.0, lon=1.0, population=1_000_000)
+        row.names = [(name, 0)]
+        rows.append(row)
+    countries = {"KP": ("North Korea", "PRK"), "VA": ("Vatican", "VAT"), "CF": ("Central African Republic", "CAF")}
+    path = tmp_path_factory.mktemp("alias") / "alias.sqlite"
+    _write(path, rows, countries, lambda _message: None)
+    return Gazetteer(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "kind"),
+    [
+        ("DPRK", "North Korea", 0),  # an acronym names the country outright: kept even from a weak span
+        ("Holy See", "Vatican", 0),
+        ("Car", "Central African Republic", 1),  # "Car bomb kills three": only with support
+        ("CAR", "Central African Republic", 1),  # also a T-cell therapy; "PNG" an image format
+    ],
+)
+def test_country_aliases_written_outright_are_main_names(alias_gazetteer: Gazetteer, name: str, country: str,
+                                                        kind: int) -> None:
+    (match,) = alias_gazetteer.lookup(name)
+    assert (match.entry.name, match.kind) == (country, kind)

@@ -32,6 +32,8 @@ from conflictscope.models import Place
 MAIN, ALTERNATE, FUZZY = 0, 1, 2
 _LEADING_ARTICLES = ("the ", "al ", "el ", "ar ", "as ", "ad ", "ash ", "an ", "az ", "ez ")
 _ARABIC_ARTICLES = _LEADING_ARTICLES[1:]
+#: Country acronyms that are nothing else ("PNG" is also an image format, "CAR" a T-cell therapy).
+_OUTRIGHT_ACRONYMS = frozenset({"dprk", "ksa", "prc", "rok"})
 _COLUMNS = ("id, gid, name, feature, cc, iso3, country, admin1, admin2, admin1_id, admin2_id, "
             "lat, lon, population")
 
@@ -198,7 +200,10 @@ class Gazetteer:
         if key in COUNTRY_ALIASES:
             country = self.country(COUNTRY_ALIASES[key])
             if country is not None:
-                return (Match(country, ALTERNATE),)
+                # an acronym ("DPRK") or a name of several words ("Holy See") names the country
+                # outright; one capitalised word may be a common one ("Car" bomb, "Holland" the name)
+                outright = " " in key or (name.strip().isupper() and key in _OUTRIGHT_ACRONYMS)
+                return (Match(country, MAIN if outright else ALTERNATE),)
         if key in SHARED_COUNTRY_NAMES:
             shared = [self.country(cc) for cc in SHARED_COUNTRY_NAMES[key]]
             return tuple(Match(c, ALTERNATE) for c in shared if c is not None)
