@@ -288,3 +288,22 @@ def test_country_aliases_written_outright_are_main_names(alias_gazetteer: Gazett
                                                         kind: int) -> None:
     (match,) = alias_gazetteer.lookup(name)
     assert (match.entry.name, match.kind) == (country, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a demonym heading an organisation's name was lost with the name
+        ("Officials at the Russian Ministry of Defence said the convoy had left.", ["RU"]),
+        ("A spokesman for the Kenyan Police Service denied the report.", ["KE"]),
+        # a news agency's credit is no clue to the report's country
+        ("The report was filed by The Canadian Press on Monday.", []),
+    ],
+)
+def test_a_demonym_heading_a_name_is_a_demonym(parse: Callable[..., AnalyzedArticle], text: str,
+                                               expected: list[str]) -> None:
+    from conflictscope.gazetteer.recognize import find_toponyms
+
+    _toponyms, demonyms = find_toponyms(parse(text))
+    assert [d.cc for d in demonyms] == expected
+    assert all(d.span.text in text and " " not in d.span.text for d in demonyms)

@@ -13,6 +13,9 @@ from conflictscope.gazetteer.demonyms import demonym_country
 from conflictscope.gazetteer.index import ALTERNATE, FUZZY, MAIN, Gazetteer
 from conflictscope.gazetteer.normalize import name_key
 from conflictscope.gazetteer.recognize import (
+    MEDIUM_WORDS as _MEDIUM,
+)
+from conflictscope.gazetteer.recognize import (
     Demonym,
     _lower_words,
     find_toponyms,
@@ -100,11 +103,6 @@ HOSTED = 0.55
 _INSTITUTION = frozenset("""
     university college hospital court prison jail police airport stadium mosque church cathedral
     market school academy polytechnic barracks seminary clinic
-""".split())
-#: Words naming a medium: "Washington Post" is no place of the report.
-_MEDIUM = frozenset("""
-    post times herald journal news tribune press daily telegraph guardian gazette star mail sun
-    observer chronicle standard radio tv television magazine review express record
 """.split())
 
 

@@ -217,6 +217,17 @@ def _sentence_spans(sentence: Sentence) -> Iterator[tuple[int, int, str, float]]
             yield begin, end, "", unlabelled
 
 
+#: Words naming a medium: "Washington Post" is no place of the report.
+MEDIUM_WORDS = frozenset("""
+    post times herald journal news tribune press daily telegraph guardian gazette star mail sun
+    observer chronicle standard radio tv television magazine review express record
+""".split())
+
+
+#: The first word of a longer name, after an optional "the".
+_LEADING_DEMONYM = re.compile(r"^(?:[Tt]he\s+)?(?P<word>\p{Lu}[\p{L}\-]+)\s+\p{Lu}")
+
+
 def _before_time_words(text: str, begin: int, end: int) -> int:
     """The end of a run without the words of time it ends with ("Lagos April" -> "Lagos")."""
     words = text[begin:end].split(" ")
@@ -317,6 +328,13 @@ def find_toponyms(
             if country:
                 demonyms.append(Demonym(sentence.char_span(begin, end), country))
                 continue
+            head = _LEADING_DEMONYM.match(raw)
+            if (head and (country := demonym_country(head.group("word")))
+                    and not {w.lower() for w in raw.split()} & MEDIUM_WORDS):  # "The Canadian Press": a credit
+                # "the Russian Ministry of Defence", "Kenyan Police Service": a demonym spaCy left inside a name
+                word_start = begin + head.start("word")
+                demonyms.append(Demonym(sentence.char_span(word_start, word_start + len(head.group("word"))),
+                                        country))
             if after or _NAME_SYLLABLE.match(text, end):
                 continue  # "Iraq-based"; "Jae" of "Moon Jae-in", "Jong" of "Kim Jong-un"
             if known is not None and _NEXT_WORD.match(text, end):
