@@ -116,6 +116,8 @@ def _unparsed_spans(text: str) -> list[str]:
         # a word of time ended the run and, being a stop word, sank the name with it
         ("The mission will arrive in Lagos April 4 for talks.", "Lagos", "Lagos April"),
         ("Two soldiers were killed in Kandahar Tuesday.", "Kandahar", "Kandahar Tuesday"),
+        # a state's abbreviation keeps its period, or it is no abbreviation
+        ("It opened on Wednesday in Fresno, Calif.", "Calif.", "Calif"),
     ],
 )
 def test_unparsed_sentence_keeps_direction_words_and_initials(text: str, found: str, not_found: str) -> None:
@@ -181,6 +183,7 @@ def test_a_name_without_its_arabic_article_finds_the_place(tiny_gazetteer: Gazet
 @pytest.mark.parametrize(
     ("name", "region"),
     [("Eastern Ghouta", "Ghouta"), ("Puntland", "Puntland"), ("Nagorno-Karabakh", "Nagorno-Karabakh"),
+     ("USSR", "Soviet Union"),
      ("Mindanao", "Mindanao"), ("Ogaden", "Ogaden")],
 )
 def test_conflict_areas_without_a_source_record_are_curated_regions(tiny_gazetteer: Gazetteer, name: str,

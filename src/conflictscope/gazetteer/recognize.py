@@ -209,6 +209,9 @@ def _sentence_spans(sentence: Sentence) -> Iterator[tuple[int, int, str, float]]
         pieces.append((begin, end))
         for piece_begin, piece_end in pieces:
             piece_end = _before_time_words(sentence.text, piece_begin, piece_end)
+            if sentence.text[piece_end:piece_end + 1] == "." and abbreviation(
+                    sentence.text[piece_begin:piece_end + 1]) is not None:
+                piece_end += 1  # "Fresno, Calif.": the period is part of the name
             if piece_begin < piece_end and not any(b < piece_end and piece_begin < e for b, e in taken):
                 yield piece_begin, piece_end, "", unlabelled
     for match in _DOTTED_INITIALS.finditer(sentence.text):

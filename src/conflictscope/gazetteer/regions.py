@@ -84,6 +84,7 @@ _REGIONS: tuple[tuple[tuple[str, ...], float, float, str, int], ...] = (
     (("New England",), 43.5, -71.5, "US", 15_000_000),
     (("Deep South",), 32.5, -88.0, "US", 30_000_000),
     (("Silicon Valley",), 37.4, -122.05, "US", 3_000_000),
+    (("Soviet Union", "USSR", "U.S.S.R."), 55.75, 37.62, "", 290_000_000),
     # conflict areas named in the news that are no admin region of the sources
     (("Ghouta", "Eastern Ghouta", "East Ghouta", "Ghuta"), 33.57, 36.42, "SY", 400_000),
     (("Rojava",), 36.5, 40.5, "SY", 4_000_000),
