@@ -250,6 +250,9 @@ def test_places_lists_places_inside_organisation_names_as_context(tmp_path, use_
         # a person's or a medium's name holds no place
         ("Aleppo Smith watched the match in Mosul.", []),
         ("The Aleppo Times reported an attack in Mosul.", []),
+        # a place that qualifies a noun is context, never where anything happened
+        ("A Syria-based monitor said gunmen attacked Mosul.", ["Syria"]),
+        ("The Iraq-led coalition said gunmen attacked Mosul.", ["Iraq"]),
     ],
 )
 def test_a_place_inside_an_organisation_name_is_context(parse: Callable[..., AnalyzedArticle],

@@ -206,7 +206,34 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
         demonyms = demonyms + _countries_in_names(toponyms, gazetteer, common) + [
             Demonym(span, cc) for span, cc in currency_countries(analyzed.text)]
     named = [t for t in toponyms if t.strength < STRONG] + name_spans(analyzed)
-    return GeoParse(places, tuple(demonyms), tuple(final), _places_in_names(named, places, gazetteer, common))
+    in_names = _places_in_names(named, places, gazetteer, common) + _places_as_modifiers(
+        analyzed.text, (*places, *demonyms), gazetteer)
+    return GeoParse(places, tuple(demonyms), tuple(final), tuple(sorted(in_names, key=lambda m: m.span.start)))
+
+
+#: A place that qualifies a noun: "London-based", "Kremlin-backed", "US-led".
+_MODIFIER = re.compile(r"(?<![\p{L}\-])(?:The\s)?(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)-(?:based|backed|led|born|made|owned|"
+                       r"funded|run|allied)\b")
+
+
+def _places_as_modifiers(text: str, found: tuple[PlaceMention | Demonym, ...],
+                         gazetteer: Gazetteer) -> tuple[PlaceMention, ...]:
+    """"London-based", "US-led": the place, for context only (the demonym, if any, is already found)."""
+    taken = [(m.span.start, m.span.end) for m in found]
+    mentions = []
+    for match in _MODIFIER.finditer(text):
+        start, end = match.span(1)
+        if any(b < end and start < e for b, e in taken):
+            continue
+        name = match.group(1)
+        for begin in dict.fromkeys((start, end - len(name.split()[-1]))):  # "New York-based"; "A Syria-based"
+            place = next((m for m in gazetteer.lookup(text[begin:end], False)[:5] if m.kind == MAIN and (
+                m.entry.feature in {"country", "admin1"} or m.entry.population >= 50000)), None)
+            if place is not None:
+                mentions.append(PlaceMention(Span(begin, end, text[begin:end]), place.entry.to_place(),
+                                             IN_NAME_CONFIDENCE))
+                break
+    return tuple(mentions)
 
 
 def _places_in_names(toponyms: list[Toponym], places: tuple[PlaceMention, ...], gazetteer: Gazetteer,
