@@ -45,6 +45,9 @@ def test_a_sum_in_a_single_countrys_currency_names_the_country(text: str,
         # a local daily never names its own country: the currency is the one clue
         ("Two reporters were arrested on Monday under the cyber law. The law carries a fine of "
          "IQD 250,000 and the editors' council demanded their release.", "Iraq", "Iraq"),
+        # nor a currency: the place inside an organisation's name tells the country
+        ("Two reporters were arrested on Monday under the cyber law, a spokesman for the Iraq Police "
+         "Service said.", "Iraq", "Iraq"),
         # a report that names a place is placed there; the currency changes nothing
         ("Two reporters were arrested in Mosul on Monday under the cyber law. The law carries a fine "
          "of 100 yen and the editors' council demanded their release.", "Iraq", "Mosul"),

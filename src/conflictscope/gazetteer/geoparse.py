@@ -202,13 +202,16 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
         PlaceMention(r.toponym.span, r.match.entry.to_place(), r.confidence)
         for r in sorted(final, key=lambda r: r.toponym.span.start)
     )
-    if not places:  # "Uganda People's Defence Forces", "Tk 25 lakh" tell the country of a report naming no place
-        demonyms = demonyms + _countries_in_names(toponyms, gazetteer, common) + [
-            Demonym(span, cc) for span, cc in currency_countries(analyzed.text)]
     named = [t for t in toponyms if t.strength < STRONG] + name_spans(analyzed)
     in_names = _places_in_names(named, places, gazetteer, common) + _places_as_modifiers(
         analyzed.text, (*places, *demonyms), gazetteer)
-    return GeoParse(places, tuple(demonyms), tuple(final), tuple(sorted(in_names, key=lambda m: m.span.start)))
+    if not places:  # "Uganda People's Defence Forces", "Tk 25 lakh" tell the country of a report naming no place
+        demonyms = demonyms + _countries_in_names(toponyms, gazetteer, common) + [
+            Demonym(span, cc) for span, cc in currency_countries(analyzed.text)]
+        if not demonyms:  # "the Lagos State Police Command said": the country of a place inside a name
+            demonyms = [Demonym(mention.span, cc) for mention, cc in in_names if cc]
+    return GeoParse(places, tuple(demonyms), tuple(final),
+                    tuple(sorted((mention for mention, _cc in in_names), key=lambda m: m.span.start)))
 
 
 #: A place that qualifies a noun: "London-based", "Kremlin-backed", "US-led".
@@ -217,10 +220,10 @@ _MODIFIER = re.compile(r"(?<![\p{L}\-])(?:The\s)?(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{
 
 
 def _places_as_modifiers(text: str, found: tuple[PlaceMention | Demonym, ...],
-                         gazetteer: Gazetteer) -> tuple[PlaceMention, ...]:
+                         gazetteer: Gazetteer) -> tuple[tuple[PlaceMention, str], ...]:
     """"London-based", "US-led": the place, for context only (the demonym, if any, is already found)."""
     taken = [(m.span.start, m.span.end) for m in found]
-    mentions = []
+    mentions: list[tuple[PlaceMention, str]] = []
     for match in _MODIFIER.finditer(text):
         start, end = match.span(1)
         if any(b < end and start < e for b, e in taken):
@@ -230,17 +233,18 @@ def _places_as_modifiers(text: str, found: tuple[PlaceMention | Demonym, ...],
             place = next((m for m in gazetteer.lookup(text[begin:end], False)[:5] if m.kind == MAIN and (
                 m.entry.feature in {"country", "admin1"} or m.entry.population >= 50000)), None)
             if place is not None:
-                mentions.append(PlaceMention(Span(begin, end, text[begin:end]), place.entry.to_place(),
-                                             IN_NAME_CONFIDENCE))
+                mentions.append((PlaceMention(Span(begin, end, text[begin:end]), place.entry.to_place(),
+                                              IN_NAME_CONFIDENCE), place.entry.cc))
                 break
     return tuple(mentions)
 
 
 def _places_in_names(toponyms: list[Toponym], places: tuple[PlaceMention, ...], gazetteer: Gazetteer,
-                     common: frozenset[str]) -> tuple[PlaceMention, ...]:
+                     common: frozenset[str]) -> tuple[tuple[PlaceMention, str], ...]:
     """The place inside each weak name that is no place itself ("U.S. Department of Transportation"
-    -> U.S.), as found by :func:`embedded_name`; with a low confidence, for context only."""
-    found: list[PlaceMention] = []
+    -> U.S.), as found by :func:`embedded_name`; with a low confidence, for context only; each with
+    its country's ISO2 code."""
+    found: list[tuple[PlaceMention, str]] = []
     taken = [(m.span.start, m.span.end) for m in places]
     for toponym in toponyms:
         if " " not in toponym.name:
@@ -258,7 +262,7 @@ def _places_in_names(toponyms: list[Toponym], places: tuple[PlaceMention, ...], 
         match = next((m for m in gazetteer.lookup(span.text, False)[:5]
                       if m.kind == MAIN and m.entry.feature != "continent"), None)
         if match is not None:
-            found.append(PlaceMention(span, match.entry.to_place(), IN_NAME_CONFIDENCE))
+            found.append((PlaceMention(span, match.entry.to_place(), IN_NAME_CONFIDENCE), match.entry.cc))
             taken.append((toponym.span.start, toponym.span.end))
     return tuple(found)
 
