@@ -133,7 +133,7 @@ def test_a_country_inside_an_organisation_name_is_a_demonym(use_tiny: Gazetteer,
 
 
 def test_a_title_before_two_names_makes_both_person_names(parse: Callable[..., AnalyzedArticle]) -> None:
-    from conflictscope.gazetteer.recognize import person_names
+    from conflictscope.gazetteer.people import person_names
 
     names = person_names(parse("Attorney General William Barr said the men would face trial."))
     assert {"William", "Barr"} <= names

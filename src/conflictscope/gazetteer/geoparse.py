@@ -12,6 +12,7 @@ from conflictscope.gazetteer.currencies import currency_countries
 from conflictscope.gazetteer.demonyms import demonym_country
 from conflictscope.gazetteer.index import ALTERNATE, FUZZY, MAIN, Gazetteer
 from conflictscope.gazetteer.normalize import name_key
+from conflictscope.gazetteer.people import person_names
 from conflictscope.gazetteer.recognize import (
     MEDIUM_WORDS as _MEDIUM,
 )
@@ -20,7 +21,6 @@ from conflictscope.gazetteer.recognize import (
     _lower_words,
     find_toponyms,
     name_spans,
-    person_names,
 )
 from conflictscope.gazetteer.resolve import Resolution, Resolver, Toponym
 from conflictscope.models import PlaceMention, Span

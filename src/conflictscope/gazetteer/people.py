@@ -1,0 +1,54 @@
+"""The names a report gives to people ("Daniel Pearl", "Mr Burke", "Edward Fitzgerald QC").
+
+A name the report uses for a person is no place anywhere in that report: the town of
+Fitzgerald, Georgia is not where a barrister argued.
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+from conflictscope.pipeline.base import AnalyzedArticle
+
+_TITLED = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|President|Gen|General|Minister|Sheikh|Senator|Sen|Rep|Gov|Governor|"
+    r"Col|Capt|Lt|Sgt|Judge)\.?\s+(\p{Lu}[\p{L}'’\-]+)(?:\s+(\p{Lu}\p{Ll}[\p{L}'’\-]+))?"
+)
+
+#: "an asylum seeker named Elizabeth", "a 30-year-old identified only as Maria": a person.
+_NAMED_PERSON = re.compile(
+    r"\b(?:man|woman|boy|girl|seeker|person|activist|journalist|lawyer|student|victim|mother|father|"
+    r"son|daughter|wife|husband|\d+-year-old)\s+(?:named|identified(?:\s+only)?\s+as)\s+"
+    r"(\p{Lu}\p{Ll}+)"
+)
+
+
+#: Letters after a person's name that mark the two words before them as a name, even in
+#: an unparsed sentence ("Edward Fitzgerald QC", "John Smith Jr.").
+_NAME_LETTERS = ("QC", "KC", "MP", "MEP", "Jr", "Sr", "OBE", "MBE", "CBE", "KBE")
+#: Letters trimmed from the end of a spaCy PERSON entity before its surname is taken.
+_POST_NOMINALS = frozenset({*_NAME_LETTERS, "SC", "II", "III", "IV", "PhD", "MD", "Esq"})
+
+_POST_NOMINAL_NAME = re.compile(
+    rf"\b(\p{{Lu}}\p{{Ll}}+)\s+(\p{{Lu}}\p{{Ll}}[\p{{L}}'’\-]+)\s+(?:{'|'.join(_NAME_LETTERS)})\b"
+)
+
+
+def person_names(analyzed: AnalyzedArticle) -> frozenset[str]:
+    """Names the report gives to people ("Daniel Pearl", "Mr Burke"): not places there."""
+    names: set[str] = set()
+    for sentence in analyzed.sentences:
+        if sentence.doc is not None:
+            for ent in sentence.doc.ents:
+                words = ent.text.split()
+                while len(words) > 2 and words[-1].strip(".,") in _POST_NOMINALS:
+                    words.pop()  # "Edward Fitzgerald QC": Fitzgerald
+                if ent.label_ == "PERSON" and len(words) >= 2 and all(w[:1].isupper() for w in words):
+                    names.add(words[-1].removesuffix("'s").removesuffix("’s"))
+                    names.add(words[0])  # "Julian Assange" ... "Julian has been applauded"
+        for m in _TITLED.finditer(sentence.text):  # "Attorney General William Barr": William, Barr
+            names.update(n for n in m.groups() if n)
+        names.update(m.group(1) for m in _NAMED_PERSON.finditer(sentence.text))
+        for m in _POST_NOMINAL_NAME.finditer(sentence.text):  # unparsed: "Edward Fitzgerald QC"
+            names.update(m.groups())
+    return frozenset(names)
