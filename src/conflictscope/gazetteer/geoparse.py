@@ -10,13 +10,11 @@ import regex as re
 
 from conflictscope.gazetteer.currencies import currency_countries
 from conflictscope.gazetteer.demonyms import demonym_country
-from conflictscope.gazetteer.index import ALTERNATE, FUZZY, MAIN, Gazetteer
+from conflictscope.gazetteer.index import ALTERNATE, FUZZY, MAIN, Gazetteer, Match
 from conflictscope.gazetteer.normalize import name_key
 from conflictscope.gazetteer.people import person_names
 from conflictscope.gazetteer.recognize import (
-    MEDIUM_WORDS as _MEDIUM,
-)
-from conflictscope.gazetteer.recognize import (
+    MEDIUM_WORDS,
     Demonym,
     _lower_words,
     find_toponyms,
@@ -114,7 +112,7 @@ def _host(toponym: Toponym, gazetteer: Gazetteer, common: frozenset[str]) -> Top
     also lie in a country the report is about (checked in :func:`geoparse`).
     """
     words = {w.lower().strip(".,’'") for w in toponym.name.split()}
-    if len(words) < 2 or not words & _INSTITUTION or words & _MEDIUM:
+    if len(words) < 2 or not words & _INSTITUTION or words & MEDIUM_WORDS:
         return toponym
     inside = _named_inside(toponym, gazetteer, common)
     if inside is None:
@@ -233,8 +231,7 @@ def _places_as_modifiers(text: str, found: tuple[PlaceMention | Demonym, ...],
             place = next((m for m in gazetteer.lookup(text[begin:end], False)[:5] if m.kind == MAIN and (
                 m.entry.feature in {"country", "admin1"} or m.entry.population >= 50000)), None)
             if place is not None:
-                mentions.append((PlaceMention(Span(begin, end, text[begin:end]), place.entry.to_place(),
-                                              IN_NAME_CONFIDENCE), place.entry.cc))
+                mentions.append(_context_mention(Span(begin, end, text[begin:end]), place))
                 break
     return tuple(mentions)
 
@@ -252,7 +249,7 @@ def _places_in_names(toponyms: list[Toponym], places: tuple[PlaceMention, ...], 
         if any(b < toponym.span.end and toponym.span.start < e for b, e in taken):
             continue
         words = {w.lower().strip(".,’'()") for w in toponym.name.split()}
-        if not words & _ORGANISATION or words & _MEDIUM:
+        if not words & _ORGANISATION or words & MEDIUM_WORDS:
             continue  # a person ("Kobe Bryant", "Victoria Vivians") or a medium ("Washington Post")
         inside = _named_inside(toponym, gazetteer, common)
         if inside is None:
@@ -262,9 +259,14 @@ def _places_in_names(toponyms: list[Toponym], places: tuple[PlaceMention, ...], 
         match = next((m for m in gazetteer.lookup(span.text, False)[:5]
                       if m.kind == MAIN and m.entry.feature != "continent"), None)
         if match is not None:
-            found.append((PlaceMention(span, match.entry.to_place(), IN_NAME_CONFIDENCE), match.entry.cc))
+            found.append(_context_mention(span, match))
             taken.append((toponym.span.start, toponym.span.end))
     return tuple(found)
+
+
+def _context_mention(span: Span, match: Match) -> tuple[PlaceMention, str]:
+    """A place that is context only (inside a name, or qualifying a noun), and its country's ISO2."""
+    return PlaceMention(span, match.entry.to_place(), IN_NAME_CONFIDENCE), match.entry.cc
 
 
 #: Confidence of a place named inside an organisation's name.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 import sys
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -107,6 +108,16 @@ _EXACT_SQL = (
 )
 
 
+#: :data:`_EXACT_SQL` for every Arabic article before a name at once, each row led by its key.
+_ARTICLE_SQL = _EXACT_SQL.replace("SELECT n.kind,", "SELECT n.key, n.kind,").replace(
+    "n.key = ?", f"n.key IN ({', '.join('?' * len(_ARABIC_ARTICLES))})")
+
+
+def _matches(rows: Sequence[tuple[Any, ...]], limit: int) -> list[Match]:
+    """Matches from (kind, *places columns) rows: main names first, then the most populous."""
+    return [Match(_entry(row[1:]), int(row[0])) for row in sorted(rows, key=_match_order)[:limit]]
+
+
 def _match_order(row: tuple[Any, ...]) -> tuple[int, int, int]:
     """Main names first, then the most populous place (then the lowest id, for stable ties)."""
     return (row[0], -(row[14] or 0), row[1])
@@ -159,18 +170,16 @@ class Gazetteer:
         return _entry(rows[0]) if rows else None
 
     def _exact(self, key: str, limit: int) -> list[Match]:
-        rows = sorted(self._query(_EXACT_SQL, (key,)), key=_match_order)[:limit]
-        return [Match(_entry(row[1:]), int(row[0])) for row in rows]  # type: ignore[call-overload]
+        return _matches(self._query(_EXACT_SQL, (key,)), limit)
 
-    def _exact_first(self, keys: list[str], limit: int) -> list[Match]:
-        """The exact matches of the first of ``keys`` that has any (one query for all)."""
-        marks = ", ".join("?" * len(keys))
-        rows = self._query(_EXACT_SQL.replace("n.key = ?", f"n.key IN ({marks})").replace(
-            "SELECT n.kind,", "SELECT n.key, n.kind,"), tuple(keys))
-        for key in keys:
-            found = sorted((row[1:] for row in rows if row[0] == key), key=_match_order)[:limit]
+    def _exact_with_article(self, key: str, limit: int) -> list[Match]:
+        """The exact matches of ``key`` under the first Arabic article that has any (one query for all)."""
+        keys = [article + key for article in _ARABIC_ARTICLES]
+        rows = self._query(_ARTICLE_SQL, tuple(keys))
+        for keyed in keys:
+            found = _matches([row[1:] for row in rows if row[0] == keyed], limit)
             if found:
-                return [Match(_entry(row[1:]), int(row[0])) for row in found]  # type: ignore[call-overload]
+                return found
         return []
 
     def _curated_entry(self, number: int, name: str, lat: float, lon: float, cc: str,
@@ -224,7 +233,7 @@ class Gazetteer:
             matches = self._exact("saint " + key[3:], limit)
         if not matches and " " not in key and len(key) >= 4:
             # "Qamishli" for "Al Qamishli", "Hodeidah" for "El Hodeidah": news drops the Arabic article
-            matches = self._exact_first([article + key for article in _ARABIC_ARTICLES], limit)
+            matches = self._exact_with_article(key, limit)
         if matches or not fuzzy or not is_latin(key) or len(key) < 4:
             return tuple(matches)
         return tuple(self._fuzzy(key, limit))

@@ -138,7 +138,8 @@ def _clause_score(mention: PlaceMention, candidate: EventCandidate, text: str,
     score = _SPECIFICITY.get(mention.place.feature, 0.0) + 0.5 * mention.confidence
     owner = _COUNTRY_POSSESSIVE.search(before)
     aside = _WHEREABOUTS.search(before)
-    if aside and not mention.span.start - len(before) + aside.start() <= candidate.trigger.start < mention.span.end:
+    aside_start = mention.span.start - len(before) + aside.start() if aside else -1
+    if aside and not aside_start <= candidate.trigger.start < mention.span.end:  # the trigger is not in the aside
         score -= 3.0  # "officers, currently in Iran, have been indicted": where they are now
     elif candidate.event_type == "Protests" and _GRIEVANCE.search(before):
         score -= 3.0  # "demonstrate against the death in Minneapolis ... outside Parliament in Cape Town"
