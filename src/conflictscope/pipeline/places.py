@@ -47,6 +47,13 @@ _WHEREABOUTS = re.compile(
     r"\s+(?:in|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: Where someone was born or brought up ("a freelance journalist, raised in Florida, who was abducted
+#: near Aleppo"; "born in London"): a life story, not where the event happened.
+_BIOGRAPHY = re.compile(
+    r"\b(?:born|raised|grew\s+up|brought\s+up|educated|schooled)\s+(?:and\s+\p{Ll}+\s+(?:up\s+)?)?"
+    r"(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 #: "in the Mexican border city of", "in the town of": a locative that names the settlement outright.
 _NAMED_SETTLEMENT = re.compile(r"(?i)^(?:in|at|near)\s.*\b(?:city|town|village)\s+of\s+(?:the\s+)?$")
 #: "in Turkey's Istanbul": a locative whose country introduces the town.
@@ -55,6 +62,12 @@ _COUNTRY_POSSESSIVE = re.compile(
 )
 #: A place that is the object of an act of force.
 _ACTED_ON = re.compile(rf"(?i)(?:{_FORCE_VERBS})\s")
+#: A place that is the subject of a passive act of force ("Western Sahara was invaded", "Mosul had
+#: been captured"): said outright, like the object of the active verb.
+_ACTED_ON_PASSIVE = re.compile(
+    rf"(?i)\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|is\s+being|was\s+being)\s+"
+    rf"(?:(?:\p{{Ll}}+ly|then|also|first|later)\s+)?(?:{_FORCE_VERBS})\b"
+)
 #: What a protest is about ("against the death in Minneapolis of ..."): not where it is held.
 _GRIEVANCE = re.compile(
     r"\b(?:against|over|protest(?:ing|ed)?|condemn(?:ing|ed)?|mourn(?:ing|ed)?|for)\s+(?:the\s+)?"
@@ -141,6 +154,8 @@ def _clause_score(mention: PlaceMention, candidate: EventCandidate, text: str,
     aside_start = mention.span.start - len(before) + aside.start() if aside else -1
     if aside and not aside_start <= candidate.trigger.start < mention.span.end:  # the trigger is not in the aside
         score -= 3.0  # "officers, currently in Iran, have been indicted": where they are now
+    elif _BIOGRAPHY.search(before):
+        score -= 3.0  # "raised in Florida, who was abducted near Aleppo"
     elif candidate.event_type == "Protests" and _GRIEVANCE.search(before):
         score -= 3.0  # "demonstrate against the death in Minneapolis ... outside Parliament in Cape Town"
     elif owner and owner.group("country").casefold() == mention.place.country.casefold():
@@ -294,6 +309,8 @@ def _defer_to_focus(chosen: PlaceMention, focus: PlaceMention, trigger: Span, te
     if chosen.place.iso3 == focus.place.iso3:
         return False
     before = text[max(0, chosen.span.start - 45):chosen.span.start]
+    if _ACTED_ON_PASSIVE.match(text, chosen.span.end):
+        return False  # "Western Sahara was invaded and occupied by Morocco": the place acted on
     locative = _BEFORE_IN.search(before)
     if locative is None and _LOCATIVE.search(before) is None and _COUNTRY_POSSESSIVE.search(before) is None:
         return True
@@ -353,6 +370,8 @@ def _main_and_countries(analyzed: AnalyzedArticle) -> tuple[PlaceMention | None,
         before = analyzed.text[max(0, mention.span.start - 40):mention.span.start]
         if _COURT_SEAT.search(before):
             weight *= COURT_FACTOR  # "in federal court in Alexandria": where a case is heard, not where it happened
+        elif _BIOGRAPHY.search(before):
+            weight *= COURT_FACTOR  # "raised in Florida": a life story
         elif any(b <= mention.span.start < e for b, e in violent):
             weight *= 1.8 if _BEFORE_IN.search(before[-30:]) else 1.3
         if dated[0] <= mention.span.start < dated[1]:
