@@ -319,3 +319,10 @@ def test_the_epidemic_as_the_topic_of_a_detention(text: str, expected: bool) -> 
 )
 def test_an_arrest_on_a_stated_day_is_a_strong_cue(text: str, expected: str | None) -> None:
     assert strong_cue(text) == expected
+
+
+def test_charged_with_conspiring_to_behead_hostages_is_an_attack() -> None:
+    # the base form was no cue, so a charge sheet's "conspiring to torture and behead
+    # hostages in Syria" gave no event and its report fell back to the trial's dateline
+    assert strong_cue("charged with conspiring to torture and behead hostages in syria") == "ATT"
+    assert strong_cue("the militant who beheads captives on camera") == "ATT"

@@ -339,7 +339,7 @@ STRONG_CUES: dict[str, re.Pattern[str]] = {
                       r"syndicates?|charges?|cases?|trials?|convicts?|accused|lords?|barons?)\b)"
                       r"|\b(?:was|were|has|have) never (?:been )?seen again\b|\bnever to be seen again\b"),
     "ARR": re.compile(_DATED_ARREST),
-    "ATT": re.compile(r"\b(?:behead(?:ed|ing)|massacred|hacked to death|gunned down|executed (?:\w+ )?(?:civilians|villagers|hostages|prisoners|men|women|people|director|a))\b"
+    "ATT": re.compile(r"\b(?:behead(?:s|ed|ing)?|massacred|hacked to death|gunned down|executed (?:\w+ )?(?:civilians|villagers|hostages|prisoners|men|women|people|director|a))\b"
                       r"|" + _CIVIC_VICTIM + r"(?:,[^,.;]{1,50},)?,? (?:who )?(?:was|were|had been|has been|have been) (?:\w+ )?" + _KILLED
                       + r"|" + _KILLED + r" (?:a |an |the |two |three |\d+ )?(?:[\w\-]+ ){0,3}?" + _CIVIC_VICTIM
                       + r"|" + _ASSAULTED + r"|" + _PUT_TO_DEATH),
