@@ -15,7 +15,7 @@ from conflictscope.gazetteer.resolve import Resolver, Toponym
 from conflictscope.models import Span
 from conflictscope.pipeline.base import AnalyzedArticle
 
-_ANY_TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=60)
+_ANY_TEXT = st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=60)
 #: Words of the tiny gazetteer, other scripts and punctuation, mixed into sentences.
 _WORDS = st.sampled_from([
     "Palmyra", "Homs", "Syria", "Aleppo", "Mosul", "New York", "U.S.", "the", "in", "near", "of",
