@@ -62,3 +62,38 @@ def test_a_life_story_counts_less_in_the_reports_main_place(
                             "The journalist had grown up in Homs before moving abroad."))
     found = main_place(analyzed)
     assert found is not None and found.place.name == "Mosul"
+
+
+@pytest.mark.parametrize(
+    ("name", "allowed"),
+    [
+        # a weak name (any name of a sentence spaCy did not parse) with a stop word inside was
+        # dropped, so "Republic of Belarus" and "United States of America" were never found there
+        ("United States of America", True),
+        ("Bosnia and Herzegovina", True),
+        ("Republic of Belarus", True),
+        # unknown names with stop words inside are still no candidates
+        ("Department of State", False),
+        ("Consulate General of the Republic", False),
+        # nor names that begin or end with a stop word
+        ("The Republic", False),
+    ],
+)
+def test_a_known_name_with_a_stop_word_inside_is_allowed(name: str, allowed: bool) -> None:
+    from conflictscope.gazetteer.recognize import _allowed
+
+    known = {"United States of America", "Bosnia and Herzegovina", "Republic of Belarus",
+             "The Republic"}.__contains__
+    assert _allowed(name, "visited the ", weak=True, lower_words=frozenset(), known=known) is allowed
+    assert not _allowed(name, "visited the ", weak=True, lower_words=frozenset())
+
+
+def test_the_united_states_of_america_is_found_in_an_unparsed_sentence() -> None:
+    from conflictscope.gazetteer.recognize import find_toponyms
+    from conflictscope.models import Article
+    from conflictscope.pipeline.base import Sentence
+
+    text = "Its functions pass to the consulate in Rochester, United States of America, from July."
+    analyzed = AnalyzedArticle(Article.from_text(text), sentences=(Sentence(0, 0, len(text), text),))
+    toponyms, _ = find_toponyms(analyzed, known={"Rochester", "United States of America"}.__contains__)
+    assert "United States of America" in [t.name for t in toponyms]

@@ -150,8 +150,13 @@ def _clean(text: str, start: int, known: Callable[[str], bool] | None = None) ->
 _COUNTRY_INITIALS = frozenset({"US", "UK", "UAE", "DRC", "USA", "DPRK", "PRC", "KSA"})
 
 
-def _allowed(name: str, before: str, *, weak: bool, lower_words: frozenset[str]) -> bool:
-    """Filters for a candidate: not a common word, not a title-led name, not all caps noise."""
+def _allowed(name: str, before: str, *, weak: bool, lower_words: frozenset[str],
+             known: Callable[[str], bool] | None = None) -> bool:
+    """Filters for a candidate: not a common word, not a title-led name, not all caps noise.
+
+    ``known`` tells a name the gazetteer has outright: a weak name with a stop word inside
+    ("Republic of Belarus", "Bosnia and Herzegovina") is allowed when it is known.
+    """
     if not name or len(name) < 2 or not any(ch.isalpha() for ch in name):
         return False
     words = name.split()
@@ -170,7 +175,10 @@ def _allowed(name: str, before: str, *, weak: bool, lower_words: frozenset[str])
     if _TITLE_BEFORE.search(before[-40:]):
         return False
     if any(w.lower() in _STOP and w.lower() not in _DIRECTION_WORDS for w in words):
-        return False  # a direction word left at the head of a name is part of a known one ("South Korea")
+        # a direction word left at the head of a name is part of a known one ("South Korea"); a stop
+        # word inside a name is, when the gazetteer knows the whole name ("United States of America")
+        return (known is not None and len(words) >= 3 and words[0].lower() not in _STOP
+                and words[-1].lower() not in _STOP and known(name))
     return not (len(words) == 1 and name.lower() in lower_words)
 
 
@@ -352,7 +360,7 @@ def find_toponyms(
             before = text[:name_start]
             weak = label not in STRONG_LABELS
             sentence_initial = not before.strip()
-            if not _allowed(name, before, weak=weak, lower_words=lower_words):
+            if not _allowed(name, before, weak=weak, lower_words=lower_words, known=known):
                 continue
             if (weak and label == "PERSON" and len(name.split()) > 1
                     and not (known is not None and known(name))):
