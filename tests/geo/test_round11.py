@@ -97,3 +97,32 @@ def test_the_united_states_of_america_is_found_in_an_unparsed_sentence() -> None
     analyzed = AnalyzedArticle(Article.from_text(text), sentences=(Sentence(0, 0, len(text), text),))
     toponyms, _ = find_toponyms(analyzed, known={"Rochester", "United States of America"}.__contains__)
     assert "United States of America" in [t.name for t in toponyms]
+
+
+@pytest.mark.parametrize(
+    ("name", "after", "bare"),
+    [
+        # spaCy tags "south east" of "in south east London" as a place of its own, which the
+        # gazetteer resolved to South East district, Botswana
+        ("south east", " London", True),
+        ("north-west", " of the city", True),
+        ("North East", " Somerset", True),
+        # a capitalised region standing alone may be a name ("the North East"), and a name
+        # headed by a direction word is a name
+        ("North East", ".", False),
+        ("South Sudan", " said", False),
+    ],
+)
+def test_a_bare_direction_is_no_place(name: str, after: str, bare: bool) -> None:
+    from conflictscope.gazetteer.recognize import _bare_direction
+
+    text = "They searched a house in " + name + after
+    assert _bare_direction(name, text, len("They searched a house in ")) is bare
+
+
+def test_south_east_london_is_london_only(parse: Callable[..., AnalyzedArticle]) -> None:
+    from conflictscope.gazetteer.recognize import find_toponyms
+
+    analyzed = parse("Detectives arrested a man in south east London at 7.20am this morning.")
+    toponyms, _ = find_toponyms(analyzed, known=lambda name: name.casefold() in {"london", "south east"})
+    assert [t.name for t in toponyms if t.name != "Detectives"] == ["London"]

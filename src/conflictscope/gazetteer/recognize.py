@@ -296,6 +296,15 @@ def link_containers(text: str, toponyms: list[Toponym]) -> list[Toponym]:
 _NEXT_WORD = re.compile(r"[ \-](\p{Lu}[\p{L}\p{M}'’]*[\p{L}\p{M}])")
 
 
+def _bare_direction(name: str, text: str, start: int) -> bool:
+    """A span of direction words only, written in lower case or heading another name ("south
+    east London", "North East Somerset"): a part of the place after it, no place of its own."""
+    words = name.replace("-", " ").lower().split()
+    if not words or any(w not in _DIRECTION_WORDS for w in words):
+        return False
+    return name[0].islower() or _NEXT_WORD.match(text, start + len(name)) is not None
+
+
 def _extend(text: str, begin: int, end: int, known: Callable[[str], bool]) -> int:
     """End of the longest known name made of the span and up to two capitalised words after it.
 
@@ -355,7 +364,7 @@ def find_toponyms(
                     span = sentence.char_span(begin, end)
                     extended.append((span.start, span.end))
             name, name_start, hint = _clean(raw, begin, known)
-            if not name:
+            if not name or _bare_direction(name, text, name_start):
                 continue
             before = text[:name_start]
             weak = label not in STRONG_LABELS
