@@ -126,3 +126,29 @@ def test_south_east_london_is_london_only(parse: Callable[..., AnalyzedArticle])
     analyzed = parse("Detectives arrested a man in south east London at 7.20am this morning.")
     toponyms, _ = find_toponyms(analyzed, known=lambda name: name.casefold() in {"london", "south east"})
     assert [t.name for t in toponyms if t.name != "Detectives"] == ["London"]
+
+
+@pytest.mark.parametrize(
+    ("name", "strength", "population", "credible"),
+    [
+        # one word in a weak span that is only a small town's other name: most often a person or
+        # a word the town was once called ("Edward Snowden" -> Leland, Mississippi; "Levi" -> Rand)
+        ("Tadmor", 0.55, 4_000, False),
+        # a name of several words, a large town, or a strong span still count
+        ("Tadmor Town", 0.55, 4_000, True),
+        ("Tadmor", 0.55, 60_000, True),
+        ("Tadmor", 1.0, 4_000, True),
+    ],
+)
+def test_a_small_towns_other_name_in_a_weak_span_is_no_place(
+        tiny_gazetteer: Gazetteer, name: str, strength: float, population: int, credible: bool) -> None:
+    from conflictscope.gazetteer.geoparse import _credible
+    from conflictscope.gazetteer.index import ALTERNATE
+    from conflictscope.gazetteer.resolve import Resolution, Toponym
+    from conflictscope.models import Span
+
+    (tadmur,) = [m for m in tiny_gazetteer.lookup("Tadmor") if m.entry.name == "Tadmur"]
+    assert tadmur.kind == ALTERNATE
+    match = replace(tadmur, entry=replace(tadmur.entry, population=population))
+    resolution = Resolution(Toponym(Span(0, len(name), name), name, strength), match, 0.9)
+    assert _credible(resolution, {"SY": 6.0, "US": 1.0}) is credible
