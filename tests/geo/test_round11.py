@@ -137,6 +137,7 @@ def test_south_east_london_is_london_only(parse: Callable[..., AnalyzedArticle])
         # a name of several words, a large town, or a strong span still count
         ("Tadmor Town", 0.55, 4_000, True),
         ("Tadmor", 0.55, 60_000, True),
+        ("Tadmor", 0.55, 30_000, True),  # a town of some size keeps its other names ("Kobani")
         ("Tadmor", 1.0, 4_000, True),
     ],
 )
@@ -152,3 +153,4 @@ def test_a_small_towns_other_name_in_a_weak_span_is_no_place(
     match = replace(tadmur, entry=replace(tadmur.entry, population=population))
     resolution = Resolution(Toponym(Span(0, len(name), name), name, strength), match, 0.9)
     assert _credible(resolution, {"SY": 6.0, "US": 1.0}) is credible
+

@@ -64,11 +64,15 @@ def _credible(resolution: Resolution, countries: dict[str, float], own: float = 
         return True
     if entry.population >= 50000 and (match.kind == MAIN or in_context):
         return True
-    if match.kind == ALTERNATE and entry.feature == "city" and " " not in toponym.name.strip():
-        # a small town's other name, one word in a weak span, is most often a person or a common
-        # word that the town was once called: "Snowden" (Leland), "Levi" (Rand), "Get" (Geraldton)
-        return False
-    return in_context and entry.population >= 1000 and resolution.confidence >= 0.5
+    # a small town's other name, one word in a weak span, is most often a person or a common word
+    # that the town was once called ("Snowden" -> Leland, "Levi" -> Rand, "Get" -> Geraldton); a
+    # town of some size keeps its other names when its country is in context ("Kobani")
+    other_name = match.kind == ALTERNATE and entry.feature == "city" and " " not in toponym.name.strip()
+    least = OTHER_NAME_MIN_POPULATION if other_name else 1000
+    return in_context and entry.population >= least and resolution.confidence >= 0.5
+
+
+OTHER_NAME_MIN_POPULATION = 20000
 
 
 def _countries_in_names(toponyms: list[Toponym], gazetteer: Gazetteer,
