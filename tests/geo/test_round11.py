@@ -154,3 +154,17 @@ def test_a_small_towns_other_name_in_a_weak_span_is_no_place(
     resolution = Resolution(Toponym(Span(0, len(name), name), name, strength), match, 0.9)
     assert _credible(resolution, {"SY": 6.0, "US": 1.0}) is credible
 
+
+
+def test_an_alternate_name_spelling_the_main_name_beats_another_places_old_name(
+        tiny_gazetteer: Gazetteer) -> None:
+    # GeoNames lists "Sloviansk" for Slovyansk and, as an old name, for Nikopol (same size):
+    # Nikopol won on population by 19 people
+    from conflictscope.gazetteer.index import ALTERNATE, Match
+    from conflictscope.gazetteer.resolve import prior
+
+    (tadmur,) = [m for m in tiny_gazetteer.lookup("Tadmor") if m.entry.name == "Tadmur"]
+    spelled = Match(replace(tadmur.entry, name="Slovyansk", population=105_141), ALTERNATE)
+    other = Match(replace(tadmur.entry, name="Nikopol", population=105_160), ALTERNATE)
+    assert prior(spelled, name="Sloviansk") > prior(other, name="Sloviansk")
+    assert prior(spelled) < prior(other)  # without the name, population decides

@@ -41,7 +41,7 @@ def geocode(name: str, context: tuple[str, ...], limit: int, as_json: bool) -> N
         "name": name,
         "best": _place_dict(best, confidence=resolved.confidence) if best and resolved else None,
         "candidates": [_place_dict(m.entry.to_place(), match=("main", "alternate", "fuzzy")[m.kind],
-                                   prior=round(prior(m), 2)) for m in candidates],
+                                   prior=round(prior(m, name=name), 2)) for m in candidates],
     }
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False))

@@ -13,6 +13,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from conflictscope.gazetteer.index import ALTERNATE, FUZZY, MAIN, Gazetteer, Match
 from conflictscope.gazetteer.normalize import name_key
@@ -58,8 +59,13 @@ COUNTRY_WEIGHT, ADMIN_BONUS = 3.0, 0.5
 REGION_OVER_COUNTRY, REGION_OVER_COUNTRY_SHARE = 1.5, 0.5
 
 
-def prior(match: Match, hint: str = "") -> float:
-    """Context-free score of a candidate: prominence (population, capital, kind), name, hints."""
+def prior(match: Match, hint: str = "", name: str = "") -> float:
+    """Context-free score of a candidate: prominence (population, capital, kind), name, hints.
+
+    ``name``, the name looked up, tells an alternate name that spells the place's main name
+    ("Sloviansk" of Slovyansk) from another name of it (GeoNames lists "Sloviansk" for
+    Nikopol too, an old name): the spelling scores a little higher.
+    """
     entry = match.entry
     population = entry.population
     if entry.feature in {"admin1", "admin2"}:
@@ -67,6 +73,8 @@ def prior(match: Match, hint: str = "") -> float:
     score = (CITY_POPULATION_WEIGHT if entry.feature == "city" else 0.6) * math.log10(population + 10)
     if match.kind == MAIN:
         score += 0.4
+    elif match.kind == ALTERNATE and name and _spells(name, entry.name):
+        score += SPELLING_BONUS
     elif match.kind == FUZZY:
         score -= 1.0 + 4.0 * (1.0 - match.similarity)
     if entry.feature in {"country", "continent"}:
@@ -86,6 +94,14 @@ def prior(match: Match, hint: str = "") -> float:
               and name_key(entry.name).startswith(name_key(entry.admin1))):
             score += 1.0  # "New York", "Baghdad": the big city, not its namesake region
     return score
+
+
+SPELLING_BONUS, SPELLING_SIMILARITY = 0.3, 0.75
+
+
+def _spells(name: str, main: str) -> bool:
+    a, b = (name_key(n).replace(" ", "") for n in (name, main))
+    return SequenceMatcher(None, a, b).ratio() >= SPELLING_SIMILARITY
 
 
 #: Options kept per name: the best by prior, and none far below the best (context cannot lift them).
@@ -126,7 +142,7 @@ class Resolver:
         cache_key = (str(self.gazetteer.path), toponym.name, hint)
         cached = _OPTIONS.get(cache_key)
         if cached is None:
-            scored = sorted(((m, prior(m, hint)) for m in self.candidates(toponym)),
+            scored = sorted(((m, prior(m, hint, toponym.name)) for m in self.candidates(toponym)),
                             key=lambda o: -o[1])
             floor = scored[0][1] - _PRIOR_WINDOW if scored else 0.0
             cached = tuple(o for o in scored[:_MAX_OPTIONS] if o[1] >= floor)
