@@ -168,3 +168,14 @@ def test_an_alternate_name_spelling_the_main_name_beats_another_places_old_name(
     other = Match(replace(tadmur.entry, name="Nikopol", population=105_160), ALTERNATE)
     assert prior(spelled, name="Sloviansk") > prior(other, name="Sloviansk")
     assert prior(spelled) < prior(other)  # without the name, population decides
+
+
+def test_kobani_is_no_spelling_of_mkoani(tiny_gazetteer: Gazetteer) -> None:
+    # letters alike are not enough: the bonus took Kobani to Mkoani, Tanzania (GeoNames lists
+    # "Kobani" among Mkoani's names) over 'Ayn al 'Arab, Syria
+    from conflictscope.gazetteer.index import ALTERNATE, Match
+    from conflictscope.gazetteer.resolve import prior
+
+    (tadmur,) = [m for m in tiny_gazetteer.lookup("Tadmor") if m.entry.name == "Tadmur"]
+    mkoani = Match(replace(tadmur.entry, name="Mkoani"), ALTERNATE)
+    assert prior(mkoani, name="Kobani") == prior(mkoani)

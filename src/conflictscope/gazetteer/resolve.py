@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from conflictscope.gazetteer.index import ALTERNATE, FUZZY, MAIN, Gazetteer, Match
-from conflictscope.gazetteer.normalize import name_key
+from conflictscope.gazetteer.normalize import name_key, skeleton_key
 from conflictscope.gazetteer.regions import is_capital
 from conflictscope.models import Span
 
@@ -100,8 +100,12 @@ SPELLING_BONUS, SPELLING_SIMILARITY = 0.3, 0.75
 
 
 def _spells(name: str, main: str) -> bool:
+    """Letters and consonants alike: "Sloviansk" spells Slovyansk; "Kobani" does not spell Mkoani."""
     a, b = (name_key(n).replace(" ", "") for n in (name, main))
-    return SequenceMatcher(None, a, b).ratio() >= SPELLING_SIMILARITY
+    if SequenceMatcher(None, a, b).ratio() < SPELLING_SIMILARITY:
+        return False
+    a, b = skeleton_key(name), skeleton_key(main)
+    return bool(a) and SequenceMatcher(None, a, b).ratio() >= SPELLING_SIMILARITY
 
 
 #: Options kept per name: the best by prior, and none far below the best (context cannot lift them).
