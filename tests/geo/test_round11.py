@@ -179,3 +179,29 @@ def test_kobani_is_no_spelling_of_mkoani(tiny_gazetteer: Gazetteer) -> None:
     (tadmur,) = [m for m in tiny_gazetteer.lookup("Tadmor") if m.entry.name == "Tadmur"]
     mkoani = Match(replace(tadmur.entry, name="Mkoani"), ALTERNATE)
     assert prior(mkoani, name="Kobani") == prior(mkoani)
+
+
+#: Towns of armed conflict, each alone (no context), and the country it must resolve to.
+_CONFLICT_TOWNS = """
+Kobani SY|Raqqa SY|Idlib SY|Deir ez-Zor SY|Douma SY|Daraa SY|Manbij SY|Afrin SY|Qamishli SY|Hasakah SY
+Mosul IQ|Fallujah IQ|Ramadi IQ|Tikrit IQ|Kirkuk IQ|Sinjar IQ|Tal Afar IQ|Qaraqosh IQ|Samarra IQ|Baiji IQ
+Kandahar AF|Helmand AF|Kunduz AF|Jalalabad AF|Lashkar Gah AF|Mazar-i-Sharif AF|Peshawar PK|Quetta PK
+Maiduguri NG|Chibok NG|Dapchi NG|Damaturu NG|Gao ML|Timbuktu ML|Kidal ML|Mopti ML|Djibo BF|Diffa NE
+Mogadishu SO|Kismayo SO|Baidoa SO|Beledweyne SO|Goma CD|Beni CD|Bunia CD|Bentiu SS|Malakal SS
+El Fasher SD|Nyala SD|Geneina SD|Mekelle ET|Sanaa YE|Aden YE|Hodeidah YE|Marib YE|Taiz YE
+Benghazi LY|Misrata LY|Sirte LY|Derna LY|Donetsk UA|Luhansk UA|Mariupol UA|Bakhmut UA|Sloviansk UA
+Kramatorsk UA|Avdiivka UA|Kherson UA|Zaporizhzhia UA|Rafah PS|Khan Younis PS|Jenin PS|Nablus PS
+Marawi PH|Sittwe MM|Myitkyina MM|Lashio MM|Srinagar IN|Imphal IN|Tskhinvali GE|Sukhumi GE
+Bamenda CM|Buea CM|Maroua CM|Bambari CF|Culiacan MX|Ciudad Juarez MX|Port-au-Prince HT
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "cc"), [
+    tuple(item.strip().rsplit(" ", 1)) for item in _CONFLICT_TOWNS.replace("\n", "|").split("|") if item.strip()])
+def test_conflict_towns_resolve_alone_to_their_country(real_gazetteer: Gazetteer, name: str, cc: str) -> None:
+    from conflictscope.gazetteer.resolve import Resolver, Toponym
+    from conflictscope.models import Span
+
+    (resolution,) = Resolver(real_gazetteer).resolve([Toponym(Span(0, len(name), name), name)])
+    assert resolution is not None and resolution.match.entry.cc == cc
