@@ -191,7 +191,7 @@ Mogadishu SO|Kismayo SO|Baidoa SO|Beledweyne SO|Goma CD|Beni CD|Bunia CD|Bentiu 
 El Fasher SD|Nyala SD|Geneina SD|Mekelle ET|Sanaa YE|Aden YE|Hodeidah YE|Marib YE|Taiz YE
 Benghazi LY|Misrata LY|Sirte LY|Derna LY|Donetsk UA|Luhansk UA|Mariupol UA|Bakhmut UA|Sloviansk UA
 Kramatorsk UA|Avdiivka UA|Kherson UA|Zaporizhzhia UA|Rafah PS|Khan Younis PS|Jenin PS|Nablus PS
-Marawi PH|Sittwe MM|Myitkyina MM|Lashio MM|Srinagar IN|Imphal IN|Tskhinvali GE|Sukhumi GE
+Marawi PH|Maungdaw MM|Sittwe MM|Myitkyina MM|Lashio MM|Srinagar IN|Imphal IN|Tskhinvali GE|Sukhumi GE
 Bamenda CM|Buea CM|Maroua CM|Bambari CF|Culiacan MX|Ciudad Juarez MX|Port-au-Prince HT
 """
 
@@ -205,3 +205,23 @@ def test_conflict_towns_resolve_alone_to_their_country(real_gazetteer: Gazetteer
 
     (resolution,) = Resolver(real_gazetteer).resolve([Toponym(Span(0, len(name), name), name)])
     assert resolution is not None and resolution.match.entry.cc == cc
+
+
+@pytest.mark.parametrize(
+    ("names", "bare"),
+    [
+        # an admin region the sources name only with its kind ("Maungdaw District", "Rutsiro
+        # District") was not found by the name news writes
+        (("Maungdaw District",), ["Maungdaw"]),
+        (("Homs Governorate", "Homs"), ["Homs"]),
+        (("Tel Afar District",), ["Tel Afar"]),
+        # a name too short without its kind, or not in Latin letters, is left alone
+        (("Bo District",), []),
+        (("Ḩimş Governorate",), []),
+        (("Kigali",), []),
+    ],
+)
+def test_an_admin_regions_name_without_its_kind_is_an_alternate(names: tuple[str, ...], bare: list[str]) -> None:
+    from conflictscope.gazetteer.build import _without_suffix
+
+    assert _without_suffix(*names) == bare

