@@ -1,4 +1,5 @@
-"""Round 11: a place acted on in the passive is said outright; a life story places no event."""
+"""Round 11: passive acts of force, life stories, known names with stop words, bare directions, other
+names of towns, spellings, admin names without their kind, and 89 conflict towns resolved alone."""
 
 from __future__ import annotations
 
@@ -7,10 +8,17 @@ from dataclasses import replace
 
 import pytest
 
-from conflictscope.gazetteer.index import Gazetteer
+from conflictscope.gazetteer.index import Gazetteer, Match
 from conflictscope.models import EventCandidate
 from conflictscope.pipeline.base import AnalyzedArticle
 from conflictscope.pipeline.places import main_place, places
+
+
+def _tadmur_by_other_name(gazetteer: Gazetteer) -> Match:
+    """Tadmur as found by its other name "Tadmor" (an alternate match), to vary in a test."""
+    (tadmur,) = [m for m in gazetteer.lookup("Tadmor") if m.entry.name == "Tadmur"]
+    return tadmur
+
 
 _SYRIA_REPORT = "Fighting raged across Syria on Sunday, with battles in Aleppo and in Homs.\n\n"
 
@@ -148,7 +156,7 @@ def test_a_small_towns_other_name_in_a_weak_span_is_no_place(
     from conflictscope.gazetteer.resolve import Resolution, Toponym
     from conflictscope.models import Span
 
-    (tadmur,) = [m for m in tiny_gazetteer.lookup("Tadmor") if m.entry.name == "Tadmur"]
+    tadmur = _tadmur_by_other_name(tiny_gazetteer)
     assert tadmur.kind == ALTERNATE
     match = replace(tadmur, entry=replace(tadmur.entry, population=population))
     resolution = Resolution(Toponym(Span(0, len(name), name), name, strength), match, 0.9)
@@ -163,7 +171,7 @@ def test_an_alternate_name_spelling_the_main_name_beats_another_places_old_name(
     from conflictscope.gazetteer.index import ALTERNATE, Match
     from conflictscope.gazetteer.resolve import prior
 
-    (tadmur,) = [m for m in tiny_gazetteer.lookup("Tadmor") if m.entry.name == "Tadmur"]
+    tadmur = _tadmur_by_other_name(tiny_gazetteer)
     spelled = Match(replace(tadmur.entry, name="Slovyansk", population=105_141), ALTERNATE)
     other = Match(replace(tadmur.entry, name="Nikopol", population=105_160), ALTERNATE)
     assert prior(spelled, name="Sloviansk") > prior(other, name="Sloviansk")
@@ -176,7 +184,7 @@ def test_kobani_is_no_spelling_of_mkoani(tiny_gazetteer: Gazetteer) -> None:
     from conflictscope.gazetteer.index import ALTERNATE, Match
     from conflictscope.gazetteer.resolve import prior
 
-    (tadmur,) = [m for m in tiny_gazetteer.lookup("Tadmor") if m.entry.name == "Tadmur"]
+    tadmur = _tadmur_by_other_name(tiny_gazetteer)
     mkoani = Match(replace(tadmur.entry, name="Mkoani"), ALTERNATE)
     assert prior(mkoani, name="Kobani") == prior(mkoani)
 
