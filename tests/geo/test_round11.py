@@ -225,6 +225,8 @@ def test_conflict_towns_resolve_alone_to_their_country(real_gazetteer: Gazetteer
         (("Tel Afar District",), ["Tel Afar"]),
         # a name too short without its kind, or not in Latin letters, is left alone
         (("Bo District",), []),
+        (("North East District",), []),  # Delhi's: "North East" alone is a direction
+        (("Capital Region",), []),
         (("Ḩimş Governorate",), []),
         (("Kigali",), []),
     ],
@@ -233,3 +235,29 @@ def test_an_admin_regions_name_without_its_kind_is_an_alternate(names: tuple[str
     from conflictscope.gazetteer.build import _without_suffix
 
     assert _without_suffix(*names) == bare
+
+
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        # a town's other name written after a given name is a person's surname in that report
+        # ("Edward Snowden ... Snowden also said" was Leland, Mississippi)
+        ("Edward Tadmor wrote a book. Later Tadmor said it was true.", True),
+        ("Mohammad Reza Tadmor ruled. Tadmor fled.", True),
+        # after a preposition, an article or a direction it is still the place
+        ("Fighters entered Tadmor. In Tadmor the museum burned. The Tadmor museum is closed.", False),
+        ("Rebels held Northern Tadmor.", False),
+        # after a place's name it is a place too ("Syria Tadmor" is no given name)
+        ("Syria Tadmor road was cut.", False),
+    ],
+)
+def test_a_towns_other_name_after_a_given_name_is_a_surname(tiny_gazetteer: Gazetteer, text: str,
+                                                           surname: bool) -> None:
+    from conflictscope.gazetteer.geoparse import _surnames
+    from conflictscope.gazetteer.resolve import Resolution, Toponym
+    from conflictscope.models import Span
+
+    start = text.rindex("Tadmor")
+    resolution = Resolution(Toponym(Span(start, start + 6, "Tadmor"), "Tadmor", 0.55),
+                            _tadmur_by_other_name(tiny_gazetteer), 0.9)
+    assert (_surnames(text, [resolution, None], tiny_gazetteer) == {"Tadmor"}) is surname

@@ -28,7 +28,7 @@ from conflictscope.gazetteer.normalize import is_latin, name_key, skeleton_key, 
 from conflictscope.gazetteer.points import CONTINENT_NAMES, COUNTRY_POINTS
 
 #: Bump when the schema or the build rules change: a new file name, a rebuild.
-FORMAT_VERSION = "6"
+FORMAT_VERSION = "7"
 
 _SUFFIXES = (
     " governorate", " province", " region", " district", " state", " oblast", " county",
@@ -152,6 +152,13 @@ def display_name(name: str, aliases: list[str]) -> str:
     return strip_accents(name) if is_latin(name_key(name)) else name
 
 
+#: Words that alone name no region without their kind ("North East District" of Delhi is no "North East").
+_BARE_TOO_VAGUE = frozenset("""
+    north south east west central northern southern eastern western northeast northwest southeast
+    southwest upper lower capital city new old greater
+""".split())
+
+
 def _without_suffix(*names: str) -> list[str]:
     """"Maungdaw District" -> "Maungdaw": an admin region news names without its kind, when
     neither the source nor its aliases give that name."""
@@ -159,8 +166,10 @@ def _without_suffix(*names: str) -> list[str]:
     for name in names:
         lowered = name.lower()
         for suffix in _SUFFIXES:
-            if lowered.endswith(suffix) and len(name) - len(suffix) >= 4 and name.isascii():
-                bare.append(name[: -len(suffix)].strip())
+            stem = name[: -len(suffix)].strip()
+            if (lowered.endswith(suffix) and len(stem) >= 4 and name.isascii()
+                    and not set(stem.lower().replace("-", " ").split()) <= _BARE_TOO_VAGUE):
+                bare.append(stem)
                 break
     return bare
 

@@ -75,6 +75,37 @@ def _credible(resolution: Resolution, countries: dict[str, float], own: float = 
 OTHER_NAME_MIN_POPULATION = 20000
 
 
+def _surnames(text: str, resolutions: list[Resolution | None], gazetteer: Gazetteer) -> frozenset[str]:
+    """One-word names found only as a town's other name that the report also writes after a given
+    name ("Edward Snowden ... Snowden also said": Snowden is no Leland, Mississippi; "Mohammad Reza
+    Pahlavi ... Pahlavi met" no Bandar-e Anzali): the whole run is no place the gazetteer knows."""
+    found: set[str] = set()
+    for resolution in resolutions:
+        if (resolution is None or resolution.match.kind != ALTERNATE or " " in resolution.toponym.name
+                or resolution.match.entry.feature != "city"):
+            continue
+        name = resolution.toponym.name
+        if name in found:
+            continue
+        pattern = rf"(?<![\p{{L}}\-.])((?:\p{{Lu}}\p{{Ll}}+\s){{1,2}}){re.escape(name)}(?![\p{{L}}\-])"
+        for match in re.finditer(pattern, text):
+            given = match.group(1).split()
+            if (any(w.lower() in _NOT_GIVEN for w in given)
+                    or any(m.kind != FUZZY for m in gazetteer.lookup(match.group(0), False)[:3])
+                    or any(m.kind != FUZZY for m in gazetteer.lookup(given[0], False)[:3])):
+                continue
+            found.add(name)
+            break
+    return frozenset(found)
+
+
+#: Capitalised words before a name that are no given name ("In Kobani", "The Kobani", "Greater").
+_NOT_GIVEN = frozenset("""
+    the in at of on and near from to for by with a an this that greater old new upper lower north south
+    east west central northern southern eastern western downtown city town district province said says
+""".split())
+
+
 def _countries_in_names(toponyms: list[Toponym], gazetteer: Gazetteer,
                         common: frozenset[str]) -> list[Demonym]:
     """A country named inside an organisation's name counts like a demonym.
@@ -196,7 +227,7 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
             vote = 1.0 if strength >= STRONG else strength / 2
             countries[cc] = countries.get(cc, 0.0) + vote
             own[(name_key(resolution.toponym.name), cc)] += vote
-    people = person_names(analyzed)
+    people = person_names(analyzed) | _surnames(analyzed.text, first, gazetteer)
     kept: list[Toponym] = [
         r.toponym for r in first if r is not None
         and _credible(r, countries, own[(name_key(r.toponym.name), r.match.entry.cc)])
