@@ -154,9 +154,9 @@ def test_a_known_name_headed_by_a_direction_word_is_allowed() -> None:
     ],
 )
 def test_a_country_naming_a_court_or_its_people_is_a_modifier(after: str, modifier: bool) -> None:
-    from conflictscope.pipeline.places import _ATTRIBUTIVE
+    from conflictscope.pipeline.placecues import ATTRIBUTIVE
 
-    assert bool(_ATTRIBUTIVE.match(after)) is modifier
+    assert bool(ATTRIBUTIVE.match(after)) is modifier
 
 
 @pytest.mark.parametrize(
@@ -171,9 +171,9 @@ def test_a_country_naming_a_court_or_its_people_is_a_modifier(after: str, modifi
     ],
 )
 def test_the_seat_of_a_court_is_where_a_case_is_heard(before: str, seat: bool) -> None:
-    from conflictscope.pipeline.places import _COURT_SEAT
+    from conflictscope.pipeline.placecues import COURT_SEAT
 
-    assert bool(_COURT_SEAT.search(before)) is seat
+    assert bool(COURT_SEAT.search(before)) is seat
 
 
 def test_a_name_without_its_arabic_article_finds_the_place(tiny_gazetteer: Gazetteer) -> None:

@@ -141,9 +141,9 @@ def test_a_title_before_two_names_makes_both_person_names(parse: Callable[..., A
 
 @pytest.mark.parametrize("before", ["as Turkey invaded ", "after troops raided the ", "rebels overran "])
 def test_invaded_is_a_locative_verb(before: str) -> None:
-    from conflictscope.pipeline.places import _BEFORE_IN
+    from conflictscope.pipeline.placecues import BEFORE_IN
 
-    assert _BEFORE_IN.search(before)
+    assert BEFORE_IN.search(before)
 
 
 def test_a_facility_named_after_its_town_has_the_towns_candidates(use_tiny: Gazetteer) -> None:
@@ -211,9 +211,9 @@ def test_a_photo_caption_is_found(parse: Callable[..., AnalyzedArticle]) -> None
 @pytest.mark.parametrize("before", ["kidnapped in the Mexican border city of ", "in the restive province of ",
                                     "in the northern town of "])
 def test_in_the_adjective_city_of_is_locative(before: str) -> None:
-    from conflictscope.pipeline.places import _BEFORE_IN
+    from conflictscope.pipeline.placecues import BEFORE_IN
 
-    assert _BEFORE_IN.search(before)
+    assert BEFORE_IN.search(before)
 
 
 def test_a_known_place_tagged_as_a_person_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -269,9 +269,9 @@ def test_month_abbreviations_are_not_places(name: str) -> None:
 
 
 def test_visiting_is_a_locative_verb() -> None:
-    from conflictscope.pipeline.places import _BEFORE_IN
+    from conflictscope.pipeline.placecues import BEFORE_IN
 
-    assert _BEFORE_IN.search("He was visiting ")
+    assert BEFORE_IN.search("He was visiting ")
 
 
 @pytest.mark.parametrize("name", ["Union", "Many", "Congress"])

@@ -165,12 +165,11 @@ def _without_suffix(*names: str) -> list[str]:
     bare: list[str] = []
     for name in names:
         lowered = name.lower()
-        for suffix in _SUFFIXES:
-            stem = name[: -len(suffix)].strip()
-            if (lowered.endswith(suffix) and len(stem) >= 4 and name.isascii()
-                    and not set(stem.lower().replace("-", " ").split()) <= _BARE_TOO_VAGUE):
-                bare.append(stem)
-                break
+        suffix = next((s for s in _SUFFIXES if lowered.endswith(s)), "")
+        stem = name[: -len(suffix)].strip() if suffix else ""
+        if (len(stem) >= 4 and name.isascii()
+                and not set(stem.lower().replace("-", " ").split()) <= _BARE_TOO_VAGUE):
+            bare.append(stem)
     return bare
 
 

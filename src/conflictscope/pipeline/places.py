@@ -14,8 +14,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-import regex as re
-
 from conflictscope.gazetteer.dateline import Dateline, find_dateline
 from conflictscope.gazetteer.geoparse import GeoParse, geoparse
 from conflictscope.gazetteer.index import get_gazetteer
@@ -24,87 +22,30 @@ from conflictscope.pipeline.base import AnalyzedArticle, Sentence
 from conflictscope.pipeline.captions import PHOTO_CREDIT
 from conflictscope.pipeline.headline import TITLE_COUNTRY, title_countries, title_cues
 from conflictscope.pipeline.lexicon import EVENT_HINT
+from conflictscope.pipeline.placecues import (
+    ACTED_ON,
+    ACTED_ON_PASSIVE,
+    ANAPHORA,
+    ATTRIBUTIVE,
+    ATTRIBUTIVE_FACTOR,
+    BEFORE_FROM,
+    BEFORE_IN,
+    BIOGRAPHY,
+    CAPTION_FACTOR,
+    CONCESSIVE_MARKS,
+    COUNTRY_POSSESSIVE,
+    COURT_FACTOR,
+    COURT_SEAT,
+    DATELINE_BONUS,
+    GRIEVANCE,
+    LOCATIVE,
+    NAMED_SETTLEMENT,
+    NEAR,
+    SPECIFICITY,
+    WHERE_ONE_IS,
+    WHEREABOUTS,
+)
 from conflictscope.pipeline.registry import stage
-
-#: Verbs of an act of force whose object is a place ("invaded Syria", "shelled Idlib").
-_FORCE_VERBS = r"seized|captured|recaptured|retook|attacked|shelled|bombed|stormed|invaded|raided|overran|besieged|bombarded"
-_BEFORE_IN = re.compile(
-    r"\b(?:in|at|near|into|inside|on|around|outside|across|over|of|towards?|entered|re-entered|"
-    rf"took|struck|hit|{_FORCE_VERBS}|visiting|visited|touring)\s+(?:the\s+)?"
-    r"(?:(?:[\p{Ll}\p{Lu}][\p{L}\-]*\s+){0,3}?(?:city|town|village|province|region|district|area|"
-    r"outskirts|centre|center|ancient city|county|state|capital|port|enclave)\s+of\s+(?:the\s+)?)?$",
-    re.IGNORECASE,
-)
-_BEFORE_FROM = re.compile(r"\b(?:from|to|for|by|against|with)\s+(?:the\s+)?$", re.IGNORECASE)
-#: The words that open a clause of contrast: "while ... focused on [Aleppo], they struck".
-_CONCESSIVE_MARKS = frozenset({"while", "whilst", "whereas", "although", "though"})
-_WHERE_ONE_IS = re.compile(r"(?i)\b(?:in|at|inside|near)\s+(?:the\s+)?$")
-#: An aside on where someone is now ("four officers, currently in Iran, were indicted"; "the
-#: reporter, who now lives in Germany, was arrested in 2019"): not where the event happened.
-_WHEREABOUTS = re.compile(
-    r",\s+(?:(?:currently|now|still)|who\s+(?:is|are)\s+(?:now|currently|still)|"
-    r"(?:who\s+(?:now\s+)?(?:lives?|resides?)|now\s+living|living|residing)(?:\s+\p{Ll}+){0,2}?)"
-    r"\s+(?:in|at)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-#: Where someone was born or brought up ("a freelance journalist, raised in Florida, who was abducted
-#: near Aleppo"; "born in London"): a life story, not where the event happened.
-_BIOGRAPHY = re.compile(
-    r"\b(?:born|raised|grew\s+up|brought\s+up|educated|schooled)\s+(?:and\s+\p{Ll}+\s+(?:up\s+)?)?"
-    r"(?:in|at)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-#: "in the Mexican border city of", "in the town of": a locative that names the settlement outright.
-_NAMED_SETTLEMENT = re.compile(r"(?i)^(?:in|at|near)\s.*\b(?:city|town|village)\s+of\s+(?:the\s+)?$")
-#: "in Turkey's Istanbul": a locative whose country introduces the town.
-_COUNTRY_POSSESSIVE = re.compile(
-    r"\b(?:in|at|near|inside|outside)\s+(?P<country>\p{Lu}[\p{L}\-]+(?:\s\p{Lu}[\p{L}\-]+)?)['’]s\s+$"
-)
-#: A place that is the object of an act of force.
-_ACTED_ON = re.compile(rf"(?i)(?:{_FORCE_VERBS})\s")
-#: A place that is the subject of a passive act of force ("Western Sahara was invaded", "Mosul had
-#: been captured"): said outright, like the object of the active verb.
-_ACTED_ON_PASSIVE = re.compile(
-    rf"(?i)\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|is\s+being|was\s+being)\s+"
-    rf"(?:(?:\p{{Ll}}+ly|then|also|first|later)\s+)?(?:{_FORCE_VERBS})\b"
-)
-#: What a protest is about ("against the death in Minneapolis of ..."): not where it is held.
-_GRIEVANCE = re.compile(
-    r"\b(?:against|over|protest(?:ing|ed)?|condemn(?:ing|ed)?|mourn(?:ing|ed)?|for)\s+(?:the\s+)?"
-    r"(?:[\p{L}\-]+\s+){0,2}?(?:death|killing|murder|shooting|arrest|detention|execution|jailing)s?\s+"
-    r"(?:of\s+[\p{L}.\s]{1,40}?\s+)?(?:in|at)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_NEAR = re.compile(
-    r"\b(?:near(?:by)?|outskirts|countryside|surrounding|around|outside|districts?|"
-    r"neighbou?rhoods?|suburbs?|hospital|silos?|warehouse|airport|air ?base|checkpoint|"
-    r"oil ?fields?|heights|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|"
-    r"kilomet(?:er|re)s?|km|miles)\b",
-    re.IGNORECASE,
-)
-_ANAPHORA = re.compile(
-    r"\b(?:the\s+(?:ancient\s+|besieged\s+|northern\s+|desert\s+)?(?:city|town|village|area)|"
-    r"there|the\s+city's|its\s+(?:northern|southern|eastern|western)|nearby|"
-    r"the\s+surrounding\s+countryside)\b",
-    re.IGNORECASE,
-)
-#: "in neighbouring Iraq", "inside war-torn Yemen": a locative with one adjective.
-_LOCATIVE = re.compile(r"\b(?:in|at|near|inside)\s+(?:the\s+)?\p{Ll}[\p{Ll}\-]+\s+$")
-#: A country named as a modifier ("US Secretary of State", "Iran's foreign minister").
-_ATTRIBUTIVE = re.compile(r"(?:['’]s)?\s+(?:\p{Lu}\p{Ll}|officials?\b|forces\b|troops\b|government\b|"
-                          r"authorities\b|military\b|embassy\b|president\b|army\b|police\b|"
-                          r"courts?\b|prisons?\b|prosecutors?\b|citizens?\b|nationals?\b|soldiers?\b|"
-                          r"diplomats?\b|intelligence\b|sanctions\b|lawmakers\b|envoy\b|ambassador\b)")
-ATTRIBUTIVE_FACTOR, DATELINE_BONUS = 0.5, 2.5
-#: The seat of a court ("pleaded guilty in federal court in Alexandria", "a court in Ankara").
-_COURT_SEAT = re.compile(
-    r"\b(?:court|courthouse|tribunal|courtroom)\s+(?:in|of|at)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.]*,?\s+){0,2}$",
-    re.IGNORECASE,
-)
-COURT_FACTOR = 0.5
-#: A photo caption ("... in Wuhan on Sept. 11. REUTERS/Name", "AFP via Getty Images") counts this much.
-CAPTION_FACTOR = 0.3
-_SPECIFICITY = {"site": 0.9, "city": 1.0, "admin2": 0.5, "admin1": 0.3, "country": 0.0, "continent": -1.0}
 
 
 @stage(
@@ -148,23 +89,23 @@ def _clause_score(mention: PlaceMention, candidate: EventCandidate, text: str,
     """How likely the event of ``candidate`` happened at ``mention`` (same sentence, parsed as
     ``sentence`` when given)."""
     before = text[max(candidate.sentence.start, mention.span.start - 45): mention.span.start]
-    score = _SPECIFICITY.get(mention.place.feature, 0.0) + 0.5 * mention.confidence
-    owner = _COUNTRY_POSSESSIVE.search(before)
-    aside = _WHEREABOUTS.search(before)
+    score = SPECIFICITY.get(mention.place.feature, 0.0) + 0.5 * mention.confidence
+    owner = COUNTRY_POSSESSIVE.search(before)
+    aside = WHEREABOUTS.search(before)
     aside_start = mention.span.start - len(before) + aside.start() if aside else -1
     if aside and not aside_start <= candidate.trigger.start < mention.span.end:  # the trigger is not in the aside
         score -= 3.0  # "officers, currently in Iran, have been indicted": where they are now
-    elif _BIOGRAPHY.search(before):
+    elif BIOGRAPHY.search(before):
         score -= 3.0  # "raised in Florida, who was abducted near Aleppo"
-    elif candidate.event_type == "Protests" and _GRIEVANCE.search(before):
+    elif candidate.event_type == "Protests" and GRIEVANCE.search(before):
         score -= 3.0  # "demonstrate against the death in Minneapolis ... outside Parliament in Cape Town"
     elif owner and owner.group("country").casefold() == mention.place.country.casefold():
         score += 1.0  # "rallied in Turkey's Istanbul": the town its own country introduces
-    elif _BEFORE_IN.search(before):
+    elif BEFORE_IN.search(before):
         score += 1.0
-    elif _BEFORE_FROM.search(before):
+    elif BEFORE_FROM.search(before):
         score -= 3.0
-    if (sentence is not None and not _WHERE_ONE_IS.search(before)
+    if (sentence is not None and not WHERE_ONE_IS.search(before)
             and _in_concessive_clause(sentence, mention.span, candidate.trigger)):
         # "while the eyes of the world were focused on Aleppo, they struck": not at Aleppo
         # (but "beheaded while he was in Pakistan" is)
@@ -184,7 +125,7 @@ def _in_concessive_clause(sentence: Sentence, place: Span, trigger: Span) -> boo
     if place_span is None or trigger_span is None or not len(place_span) or not len(trigger_span):
         return False
     for token in (place_span.root, *place_span.root.ancestors):
-        if any(child.dep_ == "mark" and child.lower_ in _CONCESSIVE_MARKS for child in token.children):
+        if any(child.dep_ == "mark" and child.lower_ in CONCESSIVE_MARKS for child in token.children):
             return trigger_span.root.i not in {t.i for t in token.subtree}
     return False
 
@@ -210,7 +151,7 @@ def locate(
         filed = _dateline_spans(find_dateline(text))
     inside = [m for m in parsed.places if sentence.start <= m.span.start < sentence.end
               and not any(b <= m.span.start < e for b, e in filed)]
-    near_match = _NEAR.search(clause)
+    near_match = NEAR.search(clause)
     chosen: PlaceMention | None = None
     confidence_factor = 1.0
     if inside:
@@ -232,7 +173,7 @@ def locate(
     if chosen is None:
         if focus is None:
             return candidate
-        anaphora = _ANAPHORA.search(clause)
+        anaphora = ANAPHORA.search(clause)
         chosen = focus
         confidence_factor = 0.8 if anaphora else 0.5
         if anaphora:
@@ -309,13 +250,13 @@ def _defer_to_focus(chosen: PlaceMention, focus: PlaceMention, trigger: Span, te
     if chosen.place.iso3 == focus.place.iso3:
         return False
     before = text[max(0, chosen.span.start - 45):chosen.span.start]
-    if _ACTED_ON_PASSIVE.match(text, chosen.span.end):
+    if ACTED_ON_PASSIVE.match(text, chosen.span.end):
         return False  # "Western Sahara was invaded and occupied by Morocco": the place acted on
-    locative = _BEFORE_IN.search(before)
-    if locative is None and _LOCATIVE.search(before) is None and _COUNTRY_POSSESSIVE.search(before) is None:
+    locative = BEFORE_IN.search(before)
+    if locative is None and LOCATIVE.search(before) is None and COUNTRY_POSSESSIVE.search(before) is None:
         return True
-    if locative is not None and (_NAMED_SETTLEMENT.search(locative.group(0))
-                                 or _ACTED_ON.match(locative.group(0))):
+    if locative is not None and (NAMED_SETTLEMENT.search(locative.group(0))
+                                 or ACTED_ON.match(locative.group(0))):
         return False  # "kidnapped in the Mexican border city of Ciudad Juarez", "invaded Syria": said outright
     abroad = sum(1 for m in mentions if m.place.iso3 == chosen.place.iso3)
     home = sum(1 for m in mentions if m.place.iso3 == focus.place.iso3)
@@ -368,15 +309,15 @@ def _main_and_countries(analyzed: AnalyzedArticle) -> tuple[PlaceMention | None,
         elif mention.span.start < lead_end:
             weight *= 1.5
         before = analyzed.text[max(0, mention.span.start - 40):mention.span.start]
-        if _COURT_SEAT.search(before):
+        if COURT_SEAT.search(before):
             weight *= COURT_FACTOR  # "in federal court in Alexandria": where a case is heard, not where it happened
-        elif _BIOGRAPHY.search(before):
+        elif BIOGRAPHY.search(before):
             weight *= COURT_FACTOR  # "raised in Florida": a life story
         elif any(b <= mention.span.start < e for b, e in violent):
-            weight *= 1.8 if _BEFORE_IN.search(before[-30:]) else 1.3
+            weight *= 1.8 if BEFORE_IN.search(before[-30:]) else 1.3
         if dated[0] <= mention.span.start < dated[1]:
             weight += DATELINE_BONUS
-        if mention.place.feature == "country" and _ATTRIBUTIVE.match(analyzed.text, mention.span.end):
+        if mention.place.feature == "country" and ATTRIBUTIVE.match(analyzed.text, mention.span.end):
             weight *= ATTRIBUTIVE_FACTOR  # "US officials", "Pakistan's foreign minister": an actor
         salience[key] += weight
         countries[mention.place.iso3] += weight * (1.0 if mention.place.feature == "country" else 0.8)
@@ -398,7 +339,7 @@ def _main_and_countries(analyzed: AnalyzedArticle) -> tuple[PlaceMention | None,
     local = [k for k in inside if first[k].place.feature not in {"country", "continent", "region"}]
     # a town or region of the main country named clearly enough beats the country itself
     for key in local:
-        salience[key] += _SPECIFICITY.get(first[key].place.feature, 0.0) * 0.5
+        salience[key] += SPECIFICITY.get(first[key].place.feature, 0.0) * 0.5
     named = [k for k in local if salience[k] >= 0.9]
     pool = named or inside
     best = max(pool, key=lambda k: (salience[k], -first[k].span.start))

@@ -1,0 +1,90 @@
+"""The words around a place name that tell what it is to an event: where it happened ("in",
+"near", "entered"), where something came from ("from", "by"), who acts ("US officials"), where
+someone is now or was raised, a court's seat, a caption; and how much each counts.
+
+Read by :mod:`conflictscope.pipeline.places`, which scores the places of a clause and of a report.
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+#: Verbs of an act of force whose object is a place ("invaded Syria", "shelled Idlib").
+FORCE_VERBS = r"seized|captured|recaptured|retook|attacked|shelled|bombed|stormed|invaded|raided|overran|besieged|bombarded"
+BEFORE_IN = re.compile(
+    r"\b(?:in|at|near|into|inside|on|around|outside|across|over|of|towards?|entered|re-entered|"
+    rf"took|struck|hit|{FORCE_VERBS}|visiting|visited|touring)\s+(?:the\s+)?"
+    r"(?:(?:[\p{Ll}\p{Lu}][\p{L}\-]*\s+){0,3}?(?:city|town|village|province|region|district|area|"
+    r"outskirts|centre|center|ancient city|county|state|capital|port|enclave)\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+BEFORE_FROM = re.compile(r"\b(?:from|to|for|by|against|with)\s+(?:the\s+)?$", re.IGNORECASE)
+#: The words that open a clause of contrast: "while ... focused on [Aleppo], they struck".
+CONCESSIVE_MARKS = frozenset({"while", "whilst", "whereas", "although", "though"})
+WHERE_ONE_IS = re.compile(r"(?i)\b(?:in|at|inside|near)\s+(?:the\s+)?$")
+#: An aside on where someone is now ("four officers, currently in Iran, were indicted"; "the
+#: reporter, who now lives in Germany, was arrested in 2019"): not where the event happened.
+WHEREABOUTS = re.compile(
+    r",\s+(?:(?:currently|now|still)|who\s+(?:is|are)\s+(?:now|currently|still)|"
+    r"(?:who\s+(?:now\s+)?(?:lives?|resides?)|now\s+living|living|residing)(?:\s+\p{Ll}+){0,2}?)"
+    r"\s+(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: Where someone was born or brought up ("a freelance journalist, raised in Florida, who was abducted
+#: near Aleppo"; "born in London"): a life story, not where the event happened.
+BIOGRAPHY = re.compile(
+    r"\b(?:born|raised|grew\s+up|brought\s+up|educated|schooled)\s+(?:and\s+\p{Ll}+\s+(?:up\s+)?)?"
+    r"(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: "in the Mexican border city of", "in the town of": a locative that names the settlement outright.
+NAMED_SETTLEMENT = re.compile(r"(?i)^(?:in|at|near)\s.*\b(?:city|town|village)\s+of\s+(?:the\s+)?$")
+#: "in Turkey's Istanbul": a locative whose country introduces the town.
+COUNTRY_POSSESSIVE = re.compile(
+    r"\b(?:in|at|near|inside|outside)\s+(?P<country>\p{Lu}[\p{L}\-]+(?:\s\p{Lu}[\p{L}\-]+)?)['’]s\s+$"
+)
+#: A place that is the object of an act of force.
+ACTED_ON = re.compile(rf"(?i)(?:{FORCE_VERBS})\s")
+#: A place that is the subject of a passive act of force ("Western Sahara was invaded", "Mosul had
+#: been captured"): said outright, like the object of the active verb.
+ACTED_ON_PASSIVE = re.compile(
+    rf"(?i)\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|is\s+being|was\s+being)\s+"
+    rf"(?:(?:\p{{Ll}}+ly|then|also|first|later)\s+)?(?:{FORCE_VERBS})\b"
+)
+#: What a protest is about ("against the death in Minneapolis of ..."): not where it is held.
+GRIEVANCE = re.compile(
+    r"\b(?:against|over|protest(?:ing|ed)?|condemn(?:ing|ed)?|mourn(?:ing|ed)?|for)\s+(?:the\s+)?"
+    r"(?:[\p{L}\-]+\s+){0,2}?(?:death|killing|murder|shooting|arrest|detention|execution|jailing)s?\s+"
+    r"(?:of\s+[\p{L}.\s]{1,40}?\s+)?(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+NEAR = re.compile(
+    r"\b(?:near(?:by)?|outskirts|countryside|surrounding|around|outside|districts?|"
+    r"neighbou?rhoods?|suburbs?|hospital|silos?|warehouse|airport|air ?base|checkpoint|"
+    r"oil ?fields?|heights|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|"
+    r"kilomet(?:er|re)s?|km|miles)\b",
+    re.IGNORECASE,
+)
+ANAPHORA = re.compile(
+    r"\b(?:the\s+(?:ancient\s+|besieged\s+|northern\s+|desert\s+)?(?:city|town|village|area)|"
+    r"there|the\s+city's|its\s+(?:northern|southern|eastern|western)|nearby|"
+    r"the\s+surrounding\s+countryside)\b",
+    re.IGNORECASE,
+)
+#: "in neighbouring Iraq", "inside war-torn Yemen": a locative with one adjective.
+LOCATIVE = re.compile(r"\b(?:in|at|near|inside)\s+(?:the\s+)?\p{Ll}[\p{Ll}\-]+\s+$")
+#: A country named as a modifier ("US Secretary of State", "Iran's foreign minister").
+ATTRIBUTIVE = re.compile(r"(?:['’]s)?\s+(?:\p{Lu}\p{Ll}|officials?\b|forces\b|troops\b|government\b|"
+                          r"authorities\b|military\b|embassy\b|president\b|army\b|police\b|"
+                          r"courts?\b|prisons?\b|prosecutors?\b|citizens?\b|nationals?\b|soldiers?\b|"
+                          r"diplomats?\b|intelligence\b|sanctions\b|lawmakers\b|envoy\b|ambassador\b)")
+ATTRIBUTIVE_FACTOR, DATELINE_BONUS = 0.5, 2.5
+#: The seat of a court ("pleaded guilty in federal court in Alexandria", "a court in Ankara").
+COURT_SEAT = re.compile(
+    r"\b(?:court|courthouse|tribunal|courtroom)\s+(?:in|of|at)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.]*,?\s+){0,2}$",
+    re.IGNORECASE,
+)
+COURT_FACTOR = 0.5
+#: A photo caption ("... in Wuhan on Sept. 11. REUTERS/Name", "AFP via Getty Images") counts this much.
+CAPTION_FACTOR = 0.3
+SPECIFICITY = {"site": 0.9, "city": 1.0, "admin2": 0.5, "admin1": 0.3, "country": 0.0, "continent": -1.0}
