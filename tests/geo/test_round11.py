@@ -261,3 +261,28 @@ def test_a_towns_other_name_after_a_given_name_is_a_surname(tiny_gazetteer: Gaze
     resolution = Resolution(Toponym(Span(start, start + 6, "Tadmor"), "Tadmor", 0.55),
                             _tadmur_by_other_name(tiny_gazetteer), 0.9)
     assert (_surnames(text, [resolution, None], tiny_gazetteer) == {"Tadmor"}) is surname
+
+
+def test_places_warns_of_a_text_not_in_english_and_of_finding_nothing(tmp_path, use_tiny: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # the reader's warning was dropped and an Arabic report printed nothing at all
+    from click.testing import CliRunner
+
+    from conflictscope.cli import main
+
+    report = tmp_path / "report.txt"
+    report.write_text("دخل مقاتلون المدينة يوم الأحد وسيطروا على القلعة.", encoding="utf-8")
+    result = CliRunner().invoke(main, ["places", str(report), "--json"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""  # --json output stays clean
+    assert "does not look like English" in result.stderr
+    assert "no place names found" in result.stderr
+
+
+def test_geocode_of_an_empty_name_is_a_usage_error(use_tiny: Gazetteer) -> None:
+    from click.testing import CliRunner
+
+    from conflictscope.cli import main
+
+    result = CliRunner().invoke(main, ["geocode", " "])
+    assert result.exit_code == 2
+    assert "give a place name" in result.output

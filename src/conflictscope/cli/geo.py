@@ -32,6 +32,8 @@ def geocode(name: str, context: tuple[str, ...], limit: int, as_json: bool) -> N
     from conflictscope.gazetteer.resolve import Resolver, Toponym, prior
     from conflictscope.models import Span
 
+    if not name.strip():
+        raise click.BadParameter("give a place name, e.g. conflictscope geocode Palmyra", param_hint="NAME")
     gazetteer = get_gazetteer()
     toponyms = [Toponym(Span(0, len(n), n), n) for n in (name, *context)]
     resolved = Resolver(gazetteer).resolve(toponyms)[0]
@@ -81,6 +83,7 @@ def places(report: str, published: str | None, as_json: bool) -> None:
         if isinstance(item, InputProblem):
             if item.fatal:
                 raise InputError(item.message)
+            click.echo(f"warning: {item.message}", err=True)  # "does not look like English", cut short
             continue
         article = item
         break
@@ -116,6 +119,8 @@ def places(report: str, published: str | None, as_json: bool) -> None:
                        f"{place.country}: context only)")
     if focus is not None and not as_json:
         click.echo(f"main place: {focus.place.name}, {focus.place.admin1}, {focus.place.country}")
+    elif focus is None and not (parsed.places or parsed.demonyms or parsed.in_names):
+        click.echo(f"{report}: no place names found", err=True)
 
 
 @click.group()
