@@ -286,3 +286,12 @@ def test_geocode_of_an_empty_name_is_a_usage_error(use_tiny: Gazetteer) -> None:
     result = CliRunner().invoke(main, ["geocode", " "])
     assert result.exit_code == 2
     assert "give a place name" in result.output
+
+
+def test_sa_is_south_africa_when_the_report_is_about_it() -> None:
+    # "SA" was never a candidate, and in gold spans it resolved to Siá, a village in Cyprus
+    from conflictscope.gazetteer.recognize import _allowed
+    from conflictscope.gazetteer.regions import COUNTRY_ALIASES
+
+    assert COUNTRY_ALIASES["sa"] == "ZA"
+    assert _allowed("SA", "Police in ", weak=True, lower_words=frozenset())

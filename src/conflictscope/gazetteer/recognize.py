@@ -147,7 +147,7 @@ def _clean(text: str, start: int, known: Callable[[str], bool] | None = None) ->
 
 
 #: Countries news names by initials, with or without periods ("U.S.", "UK").
-_COUNTRY_INITIALS = frozenset({"US", "UK", "UAE", "DRC", "USA", "DPRK", "PRC", "KSA"})
+_COUNTRY_INITIALS = frozenset({"US", "UK", "UAE", "DRC", "USA", "DPRK", "PRC", "KSA", "SA"})
 
 
 def _allowed(name: str, before: str, *, weak: bool, lower_words: frozenset[str],

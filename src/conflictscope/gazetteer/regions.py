@@ -126,7 +126,7 @@ _SITES: tuple[tuple[tuple[str, ...], float, float, str], ...] = (
 
 #: Country abbreviations and old names the index lacks -> ISO2.
 COUNTRY_ALIASES: dict[str, str] = {
-    "t t": "TT", "png": "PG", "ksa": "SA", "dprk": "KP", "rok": "KR", "prc": "CN",
+    "t t": "TT", "png": "PG", "ksa": "SA", "dprk": "KP", "rok": "KR", "prc": "CN", "sa": "ZA",
     "holland": "NL", "the netherlands": "NL", "car": "CF", "holy see": "VA",
     "drc": "CD", "dr congo": "CD", "d r congo": "CD", "congo kinshasa": "CD",
     "democratic republic of congo": "CD", "congo brazzaville": "CG",
