@@ -295,3 +295,33 @@ def test_sa_is_south_africa_when_the_report_is_about_it() -> None:
 
     assert COUNTRY_ALIASES["sa"] == "ZA"
     assert _allowed("SA", "Police in ", weak=True, lower_words=frozenset())
+
+
+@pytest.mark.parametrize(
+    ("name", "main", "spelling"),
+    [("Jenin", "Janīn", True), ("Derna", "Darnah", True), ("Sloviansk", "Slovyansk", True),
+     ("Kiev", "Kyiv", True), ("Kobani", "Mkoani", False), ("Southold", "South Bend", False),
+     ("Palmyra", "Tadmur", False)],
+)
+def test_a_spelling_is_told_from_another_name(name: str, main: str, spelling: bool) -> None:
+    from conflictscope.gazetteer.resolve import _spells
+
+    assert _spells(name, main) is spelling
+
+
+def test_a_name_that_is_a_towns_own_beats_another_places_other_name_without_context(
+        tiny_gazetteer: Gazetteer) -> None:
+    # "Southold" is a Long Island town and, in GeoNames, another name of South Bend, Indiana, whose
+    # population won; the same rule makes "Palmyra" alone the US town (context still says Syria)
+    from conflictscope.gazetteer.resolve import Resolver, Toponym
+    from conflictscope.models import Span
+
+    def resolve(*names: str) -> str:
+        toponyms = [Toponym(Span(0, len(n), n), n) for n in names]
+        first = Resolver(tiny_gazetteer).resolve(toponyms)[0]
+        assert first is not None
+        return f"{first.match.entry.name}, {first.match.entry.cc}"
+
+    assert resolve("Palmyra") == "Palmyra, US"
+    assert resolve("Palmyra", "Syria") == "Tadmur, SY"
+    assert resolve("Palmyra", "Homs") == "Tadmur, SY"

@@ -97,15 +97,21 @@ def prior(match: Match, hint: str = "", name: str = "") -> float:
 
 
 SPELLING_BONUS, SPELLING_SIMILARITY = 0.3, 0.75
+#: A place's other name counts this much less when the name is another place's own ("Southold" is a
+#: town on Long Island and, in GeoNames, another name of South Bend, Indiana).
+OTHER_NAME_PENALTY = 0.8
 
 
 def _spells(name: str, main: str) -> bool:
-    """Letters and consonants alike: "Sloviansk" spells Slovyansk; "Kobani" does not spell Mkoani."""
+    """Letters and consonants alike: "Sloviansk" spells Slovyansk, "Jenin" Janīn, "Derna" Darnah;
+    "Kobani" does not spell Mkoani, nor "Southold" South Bend."""
+    consonants = skeleton_key(name), skeleton_key(main)  # "" for a name too short to have one
+    if consonants[0] and consonants[0] == consonants[1]:
+        return True  # "Derna" ~ "Darnah"
     a, b = (name_key(n).replace(" ", "") for n in (name, main))
     if SequenceMatcher(None, a, b).ratio() < SPELLING_SIMILARITY:
         return False
-    a, b = skeleton_key(name), skeleton_key(main)
-    return bool(a) and SequenceMatcher(None, a, b).ratio() >= SPELLING_SIMILARITY
+    return not any(consonants) or SequenceMatcher(None, *consonants).ratio() >= SPELLING_SIMILARITY
 
 
 #: Options kept per name: the best by prior, and none far below the best (context cannot lift them).
@@ -146,8 +152,11 @@ class Resolver:
         cache_key = (str(self.gazetteer.path), toponym.name, hint)
         cached = _OPTIONS.get(cache_key)
         if cached is None:
-            scored = sorted(((m, prior(m, hint, toponym.name)) for m in self.candidates(toponym)),
-                            key=lambda o: -o[1])
+            found = self.candidates(toponym)
+            named = any(m.kind == MAIN for m in found)
+            scored = sorted(((m, prior(m, hint, toponym.name) - (
+                OTHER_NAME_PENALTY if named and m.kind == ALTERNATE and not _spells(toponym.name, m.entry.name)
+                else 0.0)) for m in found), key=lambda o: -o[1])
             floor = scored[0][1] - _PRIOR_WINDOW if scored else 0.0
             cached = tuple(o for o in scored[:_MAX_OPTIONS] if o[1] >= floor)
             if len(_OPTIONS) > 50000:
