@@ -7,10 +7,11 @@ from dataclasses import replace
 
 import pytest
 
+from conflictscope.gazetteer.containers import link_containers
 from conflictscope.gazetteer.dateline import find_dateline
 from conflictscope.gazetteer.geoparse import geoparse, known_name
 from conflictscope.gazetteer.index import Gazetteer
-from conflictscope.gazetteer.recognize import _clean, link_containers
+from conflictscope.gazetteer.recognize import _clean
 from conflictscope.gazetteer.regions import abbreviation, is_capital
 from conflictscope.gazetteer.resolve import Resolver, Toponym
 from conflictscope.models import Span

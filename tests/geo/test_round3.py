@@ -8,9 +8,9 @@ from dataclasses import replace
 import pytest
 
 from conflictscope.evaluation.geoparse import _medoid
+from conflictscope.gazetteer.containers import link_containers
 from conflictscope.gazetteer.geoparse import embedded_name, geoparse
 from conflictscope.gazetteer.index import Gazetteer
-from conflictscope.gazetteer.recognize import link_containers
 from conflictscope.gazetteer.resolve import Toponym
 from conflictscope.models import EventCandidate, Span
 from conflictscope.pipeline.base import AnalyzedArticle

@@ -21,10 +21,11 @@ from typing import Any
 
 from conflictscope.errors import EvaluationError
 from conflictscope.evaluation.metrics import PRF
+from conflictscope.gazetteer.containers import link_containers
 from conflictscope.gazetteer.demonyms import demonym_country
 from conflictscope.gazetteer.geoparse import embedded_name, geoparse, known_name
 from conflictscope.gazetteer.index import FUZZY, Gazetteer, get_gazetteer
-from conflictscope.gazetteer.recognize import _clean, _lower_words, link_containers
+from conflictscope.gazetteer.recognize import _clean, _lower_words
 from conflictscope.gazetteer.resolve import Resolver, Toponym, distance_km
 from conflictscope.models import Article, Span
 

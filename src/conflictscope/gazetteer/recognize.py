@@ -11,13 +11,14 @@ not parse) are weak candidates that must pass a gazetteer check and filters
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import regex as re
 
+from conflictscope.gazetteer.containers import link_containers
 from conflictscope.gazetteer.dateline import find_dateline
 from conflictscope.gazetteer.demonyms import demonym_country
-from conflictscope.gazetteer.regions import POSTAL_CODES, abbreviation
+from conflictscope.gazetteer.regions import abbreviation
 from conflictscope.gazetteer.resolve import Toponym
 from conflictscope.models import Span
 from conflictscope.pipeline.base import AnalyzedArticle, Sentence
@@ -245,52 +246,6 @@ def _before_time_words(text: str, begin: int, end: int) -> int:
     while len(words) > 1 and words[-1].lower().rstrip(".") in _TIME_WORDS:
         words.pop()
     return begin + len(" ".join(words))
-
-
-_AFTER_COMMA = re.compile(
-    r",\s*((?:\p{Lu}\.\s?){2,3}|\p{Lu}\p{Ll}{1,4}\.|\p{Lu}{2}\b|"
-    r"\p{Lu}[\p{L}\-]+(?:\s\p{Lu}[\p{L}\-]+){0,2})"
-)
-_LIST_GOES_ON = re.compile(r"^\s*(?:,|and\b|or\b|&)")
-
-
-def link_containers(text: str, toponyms: list[Toponym]) -> list[Toponym]:
-    """Set ``within`` on "Town, Region" pairs; add news-style state abbreviations as toponyms.
-
-    "Portland, Ore." and "Aleppo, Syria" name the town's container right after a
-    comma; a list ("Aleppo, Homs and Idlib") does not, so a container that the
-    list goes on after is ignored. ``toponyms`` must be in text order.
-    """
-    by_start = {t.span.start: t for t in toponyms}
-    result: list[Toponym] = []
-    added: list[Toponym] = []
-    containers: set[int] = set()  # a name written as a container is a region ("Tacoma, Washington")
-    for toponym in toponyms:
-        match = _AFTER_COMMA.match(text, toponym.span.end)
-        if match is None or _LIST_GOES_ON.match(text[match.end():]):
-            result.append(toponym)
-            continue
-        raw, begin = match.group(1).strip(), match.start(1)
-        short = abbreviation(raw)
-        if short is None and len(raw) == 2 and raw in POSTAL_CODES:
-            short = POSTAL_CODES[raw]
-        other = by_start.get(begin)
-        if short is not None:
-            result.append(replace(toponym, within=short[1]))
-            if other is None:
-                added.append(Toponym(Span(begin, begin + len(raw), raw), short[1], 0.9, "admin"))
-        elif other is not None:
-            result.append(replace(toponym, within=other.name))
-            containers.add(begin)
-        else:
-            result.append(toponym)
-    result = [replace(t, hint="admin") if t.span.start in containers and not t.hint else t
-              for t in result]
-    if not added:
-        return result
-    spans = [(t.span.start, t.span.end) for t in added]
-    kept = [t for t in result if not any(b < t.span.end and t.span.start < e for b, e in spans)]
-    return sorted(kept + added, key=lambda t: t.span.start)
 
 
 _NEXT_WORD = re.compile(r"[ \-](\p{Lu}[\p{L}\p{M}'’]*[\p{L}\p{M}])")

@@ -1,0 +1,60 @@
+"""Containers written after a place name: "Portland, Ore.", "Aleppo, Syria", "Tacoma, Washington".
+
+A town's container right after a comma tells which namesake it is; a list ("Aleppo, Homs and
+Idlib") is no container. News-style state abbreviations become toponyms of their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex as re
+
+from conflictscope.gazetteer.regions import POSTAL_CODES, abbreviation
+from conflictscope.gazetteer.resolve import Toponym
+from conflictscope.models import Span
+
+_AFTER_COMMA = re.compile(
+    r",\s*((?:\p{Lu}\.\s?){2,3}|\p{Lu}\p{Ll}{1,4}\.|\p{Lu}{2}\b|"
+    r"\p{Lu}[\p{L}\-]+(?:\s\p{Lu}[\p{L}\-]+){0,2})"
+)
+_LIST_GOES_ON = re.compile(r"^\s*(?:,|and\b|or\b|&)")
+
+
+def link_containers(text: str, toponyms: list[Toponym]) -> list[Toponym]:
+    """Set ``within`` on "Town, Region" pairs; add news-style state abbreviations as toponyms.
+
+    "Portland, Ore." and "Aleppo, Syria" name the town's container right after a
+    comma; a list ("Aleppo, Homs and Idlib") does not, so a container that the
+    list goes on after is ignored. ``toponyms`` must be in text order.
+    """
+    by_start = {t.span.start: t for t in toponyms}
+    result: list[Toponym] = []
+    added: list[Toponym] = []
+    containers: set[int] = set()  # a name written as a container is a region ("Tacoma, Washington")
+    for toponym in toponyms:
+        match = _AFTER_COMMA.match(text, toponym.span.end)
+        if match is None or _LIST_GOES_ON.match(text[match.end():]):
+            result.append(toponym)
+            continue
+        raw, begin = match.group(1).strip(), match.start(1)
+        short = abbreviation(raw)
+        if short is None and len(raw) == 2 and raw in POSTAL_CODES:
+            short = POSTAL_CODES[raw]
+        other = by_start.get(begin)
+        if short is not None:
+            result.append(replace(toponym, within=short[1]))
+            if other is None:
+                added.append(Toponym(Span(begin, begin + len(raw), raw), short[1], 0.9, "admin"))
+        elif other is not None:
+            result.append(replace(toponym, within=other.name))
+            containers.add(begin)
+        else:
+            result.append(toponym)
+    result = [replace(t, hint="admin") if t.span.start in containers and not t.hint else t
+              for t in result]
+    if not added:
+        return result
+    spans = [(t.span.start, t.span.end) for t in added]
+    kept = [t for t in result if not any(b < t.span.end and t.span.start < e for b, e in spans)]
+    return sorted(kept + added, key=lambda t: t.span.start)
