@@ -325,3 +325,32 @@ def test_a_name_that_is_a_towns_own_beats_another_places_other_name_without_cont
     assert resolve("Palmyra") == "Palmyra, US"
     assert resolve("Palmyra", "Syria") == "Tadmur, SY"
     assert resolve("Palmyra", "Homs") == "Tadmur, SY"
+
+
+def test_places_json_ends_with_the_main_place(tmp_path, use_tiny: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # the main place was printed in the text output only
+    import json
+
+    from click.testing import CliRunner
+
+    from conflictscope.cli import main
+
+    report = tmp_path / "report.txt"
+    report.write_text("Islamic State fighters re-entered Palmyra on Sunday, in Homs province, Syria.",
+                      encoding="utf-8")
+    result = CliRunner().invoke(main, ["places", str(report), "--json"])
+    assert result.exit_code == 0, result.output
+    last = json.loads(result.stdout.splitlines()[-1])
+    assert last["main_place"]["name"] == "Tadmur"
+    assert last["span"]["text"] == "Palmyra"
+
+
+def test_the_main_place_is_the_town_a_report_names_inside_its_region(
+        parse: Callable[..., AnalyzedArticle], use_tiny: Gazetteer) -> None:
+    # "re-entered Palmyra ..., in Homs province" made Homs province the main place: the province
+    # was recognised more surely than the town spaCy tags PERSON
+    analyzed = places(parse("Islamic State fighters re-entered Palmyra on Sunday, in Homs province, Syria."))
+    found = main_place(analyzed)
+    assert found is not None and found.place.name == "Tadmur"
+    alone = main_place(places(parse("Fighting raged in Homs province on Sunday, in Syria.")))
+    assert alone is not None and alone.place.name == "Homs"

@@ -66,7 +66,11 @@ def geocode(name: str, context: tuple[str, ...], limit: int, as_json: bool) -> N
 @click.option("--json", "as_json", is_flag=True, help="Print JSON Lines.")
 @friendly_errors
 def places(report: str, published: str | None, as_json: bool) -> None:
-    """Geoparse REPORT (a text file): every place it names, and its main place."""
+    """Geoparse REPORT (a text file): every place it names, and its main place.
+
+    With --json, one object per line: each place, demonym and place inside a name, then
+    ``{"main_place": ...}`` (the place of the report's main event when it names none itself).
+    """
     from dataclasses import replace
     from datetime import date
 
@@ -117,7 +121,10 @@ def places(report: str, published: str | None, as_json: bool) -> None:
         else:
             click.echo(f"{mention.span.start:>6} {mention.span.text!r:30} (inside a name: {place.name}, "
                        f"{place.country}: context only)")
-    if focus is not None and not as_json:
+    if focus is not None and as_json:
+        click.echo(json.dumps({"main_place": _place_dict(focus.place), "span": focus.span.to_dict()},
+                              ensure_ascii=False))
+    elif focus is not None:
         click.echo(f"main place: {focus.place.name}, {focus.place.admin1}, {focus.place.country}")
     elif focus is None and not (parsed.places or parsed.demonyms or parsed.in_names):
         click.echo(f"{report}: no place names found", err=True)

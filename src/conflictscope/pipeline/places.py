@@ -17,7 +17,7 @@ from dataclasses import replace
 from conflictscope.gazetteer.dateline import Dateline, find_dateline
 from conflictscope.gazetteer.geoparse import GeoParse, geoparse
 from conflictscope.gazetteer.index import get_gazetteer
-from conflictscope.models import EventCandidate, PlaceMention, Span
+from conflictscope.models import EventCandidate, Place, PlaceMention, Span
 from conflictscope.pipeline.base import AnalyzedArticle, Sentence
 from conflictscope.pipeline.captions import PHOTO_CREDIT
 from conflictscope.pipeline.headline import TITLE_COUNTRY, title_countries, title_cues
@@ -343,4 +343,16 @@ def _main_and_countries(analyzed: AnalyzedArticle) -> tuple[PlaceMention | None,
     named = [k for k in local if salience[k] >= 0.9]
     pool = named or inside
     best = max(pool, key=lambda k: (salience[k], -first[k].span.start))
+    inside = [k for k in named if _within(first[k].place, first[best].place)]
+    if inside:  # "re-entered Palmyra ..., in Homs province": the town the report names in its region
+        best = max(inside, key=lambda k: (salience[k], -first[k].span.start))
     return first[best], dict(countries)
+
+
+def _within(town: Place, region: Place) -> bool:
+    """Whether ``town`` (a town or site) lies in ``region`` (an admin region of the same country)."""
+    if town.feature not in {"city", "site"} or town.iso3 != region.iso3:
+        return False
+    if region.feature == "admin1":
+        return bool(town.admin1) and town.admin1 == region.admin1
+    return region.feature == "admin2" and bool(town.admin2) and town.admin2 == region.admin2
