@@ -28,7 +28,7 @@ def _place_dict(place: object, **extra: object) -> dict[str, object]:
 @friendly_errors
 def geocode(name: str, context: tuple[str, ...], limit: int, as_json: bool) -> None:
     """Resolve a place NAME (with optional context places) and list its candidates."""
-    from conflictscope.gazetteer.index import get_gazetteer
+    from conflictscope.gazetteer.index import MAIN, get_gazetteer
     from conflictscope.gazetteer.resolve import Resolver, Toponym, prior
     from conflictscope.models import Span
 
@@ -37,13 +37,14 @@ def geocode(name: str, context: tuple[str, ...], limit: int, as_json: bool) -> N
     gazetteer = get_gazetteer()
     toponyms = [Toponym(Span(0, len(n), n), n) for n in (name, *context)]
     resolved = Resolver(gazetteer).resolve(toponyms)[0]
-    candidates = gazetteer.lookup(name)[:limit]
+    found = gazetteer.lookup(name)
+    candidates, named = found[:limit], any(m.kind == MAIN for m in found)
     best = resolved.match.entry.to_place() if resolved else None
     result = {
         "name": name,
         "best": _place_dict(best, confidence=resolved.confidence) if best and resolved else None,
         "candidates": [_place_dict(m.entry.to_place(), match=("main", "alternate", "fuzzy")[m.kind],
-                                   prior=round(prior(m, name=name), 2)) for m in candidates],
+                                   prior=round(prior(m, name=name, named=named), 2)) for m in candidates],
     }
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False))
@@ -126,7 +127,7 @@ def places(report: str, published: str | None, as_json: bool) -> None:
                               ensure_ascii=False))
     elif focus is not None:
         click.echo(f"main place: {focus.place.name}, {focus.place.admin1}, {focus.place.country}")
-    elif focus is None and not (parsed.places or parsed.demonyms or parsed.in_names):
+    elif not (parsed.places or parsed.demonyms or parsed.in_names):
         click.echo(f"{report}: no place names found", err=True)
 
 

@@ -67,12 +67,17 @@ def _credible(resolution: Resolution, countries: dict[str, float], own: float = 
     # a small town's other name, one word in a weak span, is most often a person or a common word
     # that the town was once called ("Snowden" -> Leland, "Levi" -> Rand, "Get" -> Geraldton); a
     # town of some size keeps its other names when its country is in context ("Kobani")
-    other_name = match.kind == ALTERNATE and entry.feature == "city" and " " not in toponym.name.strip()
-    least = OTHER_NAME_MIN_POPULATION if other_name else 1000
+    least = OTHER_NAME_MIN_POPULATION if _town_other_name(resolution) else 1000
     return in_context and entry.population >= least and resolution.confidence >= 0.5
 
 
 OTHER_NAME_MIN_POPULATION = 20000
+
+
+def _town_other_name(resolution: Resolution) -> bool:
+    """One word that matched only a town's alternate name ("Snowden" for Leland, "Kobani")."""
+    return (resolution.match.kind == ALTERNATE and resolution.match.entry.feature == "city"
+            and " " not in resolution.toponym.name.strip())
 
 
 def _surnames(text: str, resolutions: list[Resolution | None], gazetteer: Gazetteer) -> frozenset[str]:
@@ -81,8 +86,7 @@ def _surnames(text: str, resolutions: list[Resolution | None], gazetteer: Gazett
     Pahlavi ... Pahlavi met" no Bandar-e Anzali): the whole run is no place the gazetteer knows."""
     found: set[str] = set()
     for resolution in resolutions:
-        if (resolution is None or resolution.match.kind != ALTERNATE or " " in resolution.toponym.name
-                or resolution.match.entry.feature != "city"):
+        if resolution is None or not _town_other_name(resolution):
             continue
         name = resolution.toponym.name
         if name in found:

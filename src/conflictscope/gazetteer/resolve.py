@@ -59,12 +59,13 @@ COUNTRY_WEIGHT, ADMIN_BONUS = 3.0, 0.5
 REGION_OVER_COUNTRY, REGION_OVER_COUNTRY_SHARE = 1.5, 0.5
 
 
-def prior(match: Match, hint: str = "", name: str = "") -> float:
+def prior(match: Match, hint: str = "", name: str = "", named: bool = False) -> float:
     """Context-free score of a candidate: prominence (population, capital, kind), name, hints.
 
     ``name``, the name looked up, tells an alternate name that spells the place's main name
     ("Sloviansk" of Slovyansk) from another name of it (GeoNames lists "Sloviansk" for
-    Nikopol too, an old name): the spelling scores a little higher.
+    Nikopol too, an old name): the spelling scores a little higher. ``named``: the name is some
+    candidate's own (main) name, so another place's other name that does not spell it counts less.
     """
     entry = match.entry
     population = entry.population
@@ -73,8 +74,11 @@ def prior(match: Match, hint: str = "", name: str = "") -> float:
     score = (CITY_POPULATION_WEIGHT if entry.feature == "city" else 0.6) * math.log10(population + 10)
     if match.kind == MAIN:
         score += 0.4
-    elif match.kind == ALTERNATE and name and _spells(name, entry.name):
-        score += SPELLING_BONUS
+    elif match.kind == ALTERNATE and name:
+        if _spells(name, entry.name):
+            score += SPELLING_BONUS
+        elif named:
+            score -= OTHER_NAME_PENALTY
     elif match.kind == FUZZY:
         score -= 1.0 + 4.0 * (1.0 - match.similarity)
     if entry.feature in {"country", "continent"}:
@@ -154,9 +158,7 @@ class Resolver:
         if cached is None:
             found = self.candidates(toponym)
             named = any(m.kind == MAIN for m in found)
-            scored = sorted(((m, prior(m, hint, toponym.name) - (
-                OTHER_NAME_PENALTY if named and m.kind == ALTERNATE and not _spells(toponym.name, m.entry.name)
-                else 0.0)) for m in found), key=lambda o: -o[1])
+            scored = sorted(((m, prior(m, hint, toponym.name, named)) for m in found), key=lambda o: -o[1])
             floor = scored[0][1] - _PRIOR_WINDOW if scored else 0.0
             cached = tuple(o for o in scored[:_MAX_OPTIONS] if o[1] >= floor)
             if len(_OPTIONS) > 50000:

@@ -226,7 +226,7 @@ def _narrows(chosen: PlaceMention, focus: PlaceMention) -> bool:
     if chosen.place.feature == "country":
         return True
     return (NARROW_ADMIN1 and chosen.place.feature == "admin1" and focus.place.feature == "city"
-            and bool(focus.place.admin1) and focus.place.admin1 == chosen.place.admin1)
+            and _within(focus.place, chosen.place))
 
 
 NARROW_ADMIN1 = True
