@@ -28,7 +28,9 @@ def test_skeleton_joins_transliterations(variant: str) -> None:
 @pytest.mark.parametrize(
     ("word", "cc"),
     [("Syrian", "SY"), ("British-based", "GB"), ("Russian-backed", "RU"), ("North Korean", "KP"),
-     ("Palmyra", None), ("Korean", None), ("", None)],
+     ("Palmyra", None), ("Korean", "KR"), ("Sudanese", "SD"), ("South Sudanese", "SS"),
+     ("KAZAKH", "KZ"), ("Maltese", "MT"), ("Congolese", None), ("Rican", None), ("Costa Rican", "CR"),
+     ("", None)],
 )
 def test_demonyms(word: str, cc: str | None) -> None:
     assert demonym_country(word) == cc

@@ -25,9 +25,12 @@ def display_name(name: str, aliases: list[str]) -> str:
 
     'Ḩimş' + ['Homs', ...] -> 'Homs' (the first Latin alias of a name in another script or
     with diacritics); 'Hubei Sheng' + ['Hubei', ...] -> 'Hubei', 'Belfast City' -> 'Belfast'
-    (an alias that leaves out only formal words). News writes 'Kashmir' for 'Jammu and Kashmīr'.
+    (an alias that leaves out only formal words), 'Dagestan, Respublika' -> 'Dagestan'. News writes
+    'Kashmir' for 'Jammu and Kashmīr'.
     """
     latin = [a.strip() for a in aliases if a.isascii() and is_latin(name_key(a))]
+    if name.isascii() and name.lower().endswith(", respublika"):
+        return name[: -len(", respublika")]  # "Dagestan, Respublika": GeoNames' inverted form
     if name.isascii():
         words = name.split()
         for alias in latin:
@@ -52,15 +55,25 @@ _BARE_TOO_VAGUE = frozenset("""
 """.split())
 
 
+#: Kinds of admin region GeoNames writes after a comma or before the name ("Dagestan, Respublika",
+#: "Respublika Altay"), besides those of :data:`_SUFFIXES`.
+_REPUBLIC_SUFFIXES = (", respublika", " respublika")
+_REPUBLIC_PREFIXES = ("republic of ", "respublika ")
+
+
 def without_suffix(*names: str) -> list[str]:
-    """"Maungdaw District" -> "Maungdaw": an admin region news names without its kind, when
-    neither the source nor its aliases give that name."""
+    """"Maungdaw District" -> "Maungdaw", "Dagestan, Respublika" -> "Dagestan": an admin region
+    news names without its kind, when neither the source nor its aliases give that name.
+    A Russian "-iya" stem is also written the English way ("Ingushetiya" -> "Ingushetia")."""
     bare: list[str] = []
     for name in names:
         lowered = name.lower()
-        suffix = next((s for s in _SUFFIXES if lowered.endswith(s)), "")
-        stem = name[: -len(suffix)].strip() if suffix else ""
+        suffix = next((s for s in (*_REPUBLIC_SUFFIXES, *_SUFFIXES) if lowered.endswith(s)), "")
+        prefix = next((p for p in _REPUBLIC_PREFIXES if lowered.startswith(p)), "")
+        stem = (name[: -len(suffix)] if suffix else name[len(prefix):] if prefix else "").strip()
         if (len(stem) >= 4 and name.isascii()
                 and not set(stem.lower().replace("-", " ").split()) <= _BARE_TOO_VAGUE):
             bare.append(stem)
+            if stem.endswith("iya"):
+                bare.append(stem[:-3] + "ia")
     return bare

@@ -29,7 +29,7 @@ from conflictscope.gazetteer.normalize import name_key, skeleton_key
 from conflictscope.gazetteer.points import CONTINENT_NAMES, COUNTRY_POINTS
 
 #: Bump when the schema or the build rules change: a new file name, a rebuild.
-FORMAT_VERSION = "7"
+FORMAT_VERSION = "8"
 
 #: Short or informal country names news uses that the sources lack (ISO2 -> names).
 EXTRA_COUNTRY_NAMES: dict[str, tuple[str, ...]] = {

@@ -103,7 +103,7 @@ NZ Zealander Zealanders
 NI Nicaraguan Nicaraguans
 NE Nigerien Nigeriens
 NG Nigerian Nigerians
-KP Korean Koreans
+KR Korean Koreans
 NO Norwegian Norwegians
 OM Omani Omanis
 PK Pakistani Pakistanis
@@ -127,7 +127,7 @@ SK Slovak Slovaks
 SI Slovenian Slovenians Slovene
 SO Somali Somalis Somalian
 ZA African Africans
-SS Sudanese
+SD Sudanese Sudanis
 ES Spanish Spaniard Spaniards
 LK Lankan Lankans
 SE Swedish Swede Swedes
@@ -152,10 +152,33 @@ VN Vietnamese
 YE Yemeni Yemenis
 ZM Zambian Zambians
 ZW Zimbabwean Zimbabweans
+BS Bahamian Bahamians
+BB Barbadian Barbadians
+BZ Belizean Belizeans
+CR Rican Ricans
+IS Icelandic Icelander Icelanders
+LU Luxembourgish Luxembourger Luxembourgers
+MK Macedonian Macedonians
+MU Mauritian Mauritians
+BW Botswanan Motswana Batswana
+BT Bhutanese
+MV Maldivian Maldivians
+FJ Fijian Fijians
+KM Comorian Comorians
+EH Sahrawi Sahrawis
+CV Verdean Verdeans
+BN Bruneian Bruneians
+TL Timorese
+GY Guyanese
+SR Surinamese
+MT Maltese
+TT Trinidadian Trinidadians Tobagonian
+LC Lucian Lucians
 """
 
 #: Demonyms that are ambiguous or need a qualifier to point at one country.
-_AMBIGUOUS = frozenset({"African", "Africans", "Korean", "Koreans", "Sudanese", "Congolese",
+_AMBIGUOUS = frozenset({"African", "Africans", "Congolese", "Rican", "Ricans", "Lucian", "Lucians", "Verdean",
+                        "Verdeans",
                         "Guinean", "Guineans", "Zealander", "Zealanders", "Leonean", "Leoneans",
                         "Lankan", "Lankans", "Persian", "Arab", "Kurdish"})
 
@@ -169,7 +192,8 @@ DEMONYMS: dict[str, str] = {
 QUALIFIED: dict[str, str] = {
     "south african": "ZA", "south africans": "ZA", "central african": "CF",
     "north korean": "KP", "north koreans": "KP", "south korean": "KR", "south koreans": "KR",
-    "south sudanese": "SS", "sri lankan": "LK", "sri lankans": "LK", "new zealander": "NZ",
+    "south sudanese": "SS", "costa rican": "CR", "costa ricans": "CR",
+    "saint lucian": "LC", "st lucian": "LC", "st. lucian": "LC", "cape verdean": "CV", "cape verdeans": "CV", "sri lankan": "LK", "sri lankans": "LK", "new zealander": "NZ",
     "new zealanders": "NZ", "sierra leonean": "SL", "saudi arabian": "SA",
 }
 
@@ -177,6 +201,8 @@ QUALIFIED: dict[str, str] = {
 def demonym_country(text: str) -> str | None:
     """ISO2 code of the country a demonym names ('Syrian' -> 'SY'); None if it is none."""
     cleaned = text.strip().removesuffix("'s").removesuffix("’s")
+    if cleaned.isupper() and len(cleaned) > 3:
+        cleaned = cleaned.title()  # "KAZAKH" in a headline
     lowered = " ".join(cleaned.lower().split())
     if lowered in QUALIFIED:
         return QUALIFIED[lowered]

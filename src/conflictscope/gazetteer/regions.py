@@ -130,6 +130,8 @@ COUNTRY_ALIASES: dict[str, str] = {
     "holland": "NL", "the netherlands": "NL", "car": "CF", "holy see": "VA",
     "drc": "CD", "dr congo": "CD", "d r congo": "CD", "congo kinshasa": "CD",
     "democratic republic of congo": "CD", "congo brazzaville": "CG",
+    # short names GeoNames gives a village first ("Korea" is a hamlet in Ivory Coast)
+    "korea": "KR", "bosnia": "BA",
 }
 
 #: Short names two countries share in the news -> their ISO2 codes (context decides).

@@ -65,7 +65,8 @@ def prior(match: Match, hint: str = "", name: str = "", named: bool = False) -> 
     ``name``, the name looked up, tells an alternate name that spells the place's main name
     ("Sloviansk" of Slovyansk) from another name of it (GeoNames lists "Sloviansk" for
     Nikopol too, an old name): the spelling scores a little higher. ``named``: the name is some
-    candidate's own (main) name, so another place's other name that does not spell it counts less.
+    candidate's own (main) name, so another town's other name that does not spell it counts less
+    (not a region's: "Chechnya" is what news calls the Chechenskaya Respublika, and a hamlet's name).
     """
     entry = match.entry
     population = entry.population
@@ -77,7 +78,7 @@ def prior(match: Match, hint: str = "", name: str = "", named: bool = False) -> 
     elif match.kind == ALTERNATE and name:
         if _spells(name, entry.name):
             score += SPELLING_BONUS
-        elif named:
+        elif named and entry.feature == "city":
             score -= OTHER_NAME_PENALTY
     elif match.kind == FUZZY:
         score -= 1.0 + 4.0 * (1.0 - match.similarity)

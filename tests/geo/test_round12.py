@@ -1,0 +1,70 @@
+"""Round 12: regions' own English names, demonyms GeoNames and the table missed, short country names."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictscope.gazetteer.index import ALTERNATE, MAIN, Entry, Gazetteer, Match
+from conflictscope.gazetteer.resolve import prior
+
+
+def _entry(name: str, feature: str, cc: str, population: int) -> Entry:
+    return Entry(1, "test:1", name, feature, cc, "", "", "", "", 0, 0, 0.0, 0.0, population)
+
+
+def test_chechnya_is_the_republic_not_a_hamlet_of_that_name() -> None:
+    # "Chechnya" is an alternate of the Chechenskaya Respublika and the own name of a hamlet of
+    # 1,350 in Donetsk oblast: the penalty for another place's other name sank the republic
+    hamlet = Match(_entry("Chechnya", "city", "UA", 1_350), MAIN)
+    republic = Match(_entry("Chechenskaya Respublika", "admin1", "RU", 932_274), ALTERNATE)
+    assert prior(republic, name="Chechnya", named=True) > prior(hamlet, name="Chechnya", named=True)
+
+
+def test_another_towns_other_name_still_counts_less() -> None:
+    town = Match(_entry("South Bend", "city", "US", 101_000), ALTERNATE)
+    assert prior(town, name="Southold", named=True) < prior(town, name="Southold", named=False)
+
+
+@pytest.mark.parametrize(
+    ("names", "bare"),
+    [
+        (("Dagestan, Respublika",), ["Dagestan"]),
+        (("Ingushetiya, Respublika",), ["Ingushetiya", "Ingushetia"]),
+        (("Respublika Altay",), ["Altay"]),
+        (("Republic of Karelia",), ["Karelia"]),
+        (("Chechen Republic",), []),  # "Chechen" is a people's name, never the region alone
+    ],
+)
+def test_a_republics_name_without_its_kind_is_an_alternate(names: tuple[str, ...], bare: list[str]) -> None:
+    from conflictscope.gazetteer.adminnames import without_suffix
+
+    assert without_suffix(*names) == bare
+
+
+def test_a_republic_is_displayed_by_its_name() -> None:
+    from conflictscope.gazetteer.adminnames import display_name
+
+    assert display_name("Dagestan, Respublika", []) == "Dagestan"
+
+
+def test_korea_and_bosnia_name_their_countries(tiny_gazetteer: Gazetteer) -> None:
+    # "Korea" resolved to Koréa, a village in Ivory Coast; "Bosnia" to Pasni, Pakistan (a fuzzy match)
+    from conflictscope.gazetteer.regions import COUNTRY_ALIASES
+
+    assert COUNTRY_ALIASES["korea"] == "KR"
+    assert COUNTRY_ALIASES["bosnia"] == "BA"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "cc", "feature"),
+    [("Chechnya", "RU", "admin1"), ("Dagestan", "RU", "admin1"), ("Ingushetia", "RU", "admin1"),
+     ("Korea", "KR", "country"), ("Bosnia", "BA", "country")],
+)
+def test_conflict_regions_resolve_alone(real_gazetteer: Gazetteer, name: str, cc: str, feature: str) -> None:
+    from conflictscope.gazetteer.resolve import Resolver, Toponym
+    from conflictscope.models import Span
+
+    (resolution,) = Resolver(real_gazetteer).resolve([Toponym(Span(0, len(name), name), name)])
+    assert resolution is not None
+    assert (resolution.match.entry.cc, resolution.match.entry.feature) == (cc, feature)
