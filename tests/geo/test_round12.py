@@ -68,3 +68,43 @@ def test_conflict_regions_resolve_alone(real_gazetteer: Gazetteer, name: str, cc
     (resolution,) = Resolver(real_gazetteer).resolve([Toponym(Span(0, len(name), name), name)])
     assert resolution is not None
     assert (resolution.match.entry.cc, resolution.match.entry.feature) == (cc, feature)
+
+
+@pytest.mark.parametrize(
+    ("name", "inner"),
+    [
+        # a street named after a place is a street of the report's town, not that place
+        ("Atlantic Avenue", None), ("Chicago Avenue", None), ("Mosul Street", None), ("Victoria St.", None),
+        # an institution named after its place still is there
+        ("Aleppo University", "Aleppo"), ("Mosul Dam", "Mosul"),
+    ],
+)
+def test_a_street_named_after_a_place_is_not_there(tiny_gazetteer: Gazetteer, name: str, inner: str | None) -> None:
+    from conflictscope.gazetteer.geoparse import embedded_name
+
+    found = embedded_name(name, tiny_gazetteer)
+    assert (found[0] if found else None) == inner
+
+
+def test_a_postal_code_found_as_a_name_after_a_town_is_its_state() -> None:
+    # "HORRY COUNTY, SC": the "SC" recognised as a name resolved to Santa Cruz, Spain (an alternate)
+    from conflictscope.gazetteer.containers import link_containers
+    from conflictscope.gazetteer.resolve import Toponym
+    from conflictscope.models import Span
+
+    text = "HORRY COUNTY, SC (WMBF) - A man was shot. Police in Seattle, Wash. said so."
+    toponyms = [Toponym(Span(text.index(n), text.index(n) + len(n), n), n)
+                for n in ("HORRY COUNTY", "SC", "Seattle", "Wash.")]
+    linked = {t.span.text: t for t in link_containers(text, toponyms)}
+    assert (linked["SC"].name, linked["SC"].hint) == ("South Carolina", "admin")
+    assert linked["HORRY COUNTY"].within == "South Carolina"
+    assert linked["Wash."].name == "Wash."  # a news abbreviation the look-up knows stays as written
+    assert linked["Seattle"].within == "Washington"
+
+
+def test_a_capitals_nickname_gets_no_capital_bonus() -> None:
+    # "Garden City" is the own name of towns in Kansas, Michigan and New York and, in GeoNames,
+    # a nickname of Singapore, whose capital bonus made it win
+    capital = Match(_entry("Singapore", "city", "SG", 3_547_809), ALTERNATE)
+    same = Match(_entry("Singapore", "city", "SG", 3_547_809), MAIN)
+    assert prior(same, name="Singapore") - prior(capital, name="Garden City", named=True) > 1.5 + 0.8

@@ -32,6 +32,7 @@ def link_containers(text: str, toponyms: list[Toponym]) -> list[Toponym]:
     result: list[Toponym] = []
     added: list[Toponym] = []
     containers: set[int] = set()  # a name written as a container is a region ("Tacoma, Washington")
+    renamed: dict[int, str] = {}  # an abbreviation found as a name -> the region it stands for
     for toponym in toponyms:
         match = _AFTER_COMMA.match(text, toponym.span.end)
         if match is None or _LIST_GOES_ON.match(text[match.end():]):
@@ -46,12 +47,16 @@ def link_containers(text: str, toponyms: list[Toponym]) -> list[Toponym]:
             result.append(replace(toponym, within=short[1]))
             if other is None:
                 added.append(Toponym(Span(begin, begin + len(raw), raw), short[1], 0.9, "admin"))
+            elif abbreviation(raw) is None:  # "HORRY COUNTY, SC": that "SC" is South Carolina, not Santa Cruz
+                renamed[begin] = short[1]
         elif other is not None:
             result.append(replace(toponym, within=other.name))
             containers.add(begin)
         else:
             result.append(toponym)
     result = [replace(t, hint="admin") if t.span.start in containers and not t.hint else t
+              for t in result]
+    result = [replace(t, name=renamed[t.span.start], hint="admin") if t.span.start in renamed else t
               for t in result]
     if not added:
         return result

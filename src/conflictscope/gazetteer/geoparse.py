@@ -325,6 +325,11 @@ _ORGANISATION = _INSTITUTION | frozenset("""
 """.split())
 
 
+#: Last words of a street's name: "Atlantic Avenue" is a street of the report's town, not the ocean.
+_STREET_WORDS = frozenset("""
+    street st st. avenue ave ave. boulevard blvd blvd. lane drive parkway square place terrace crescent
+""".split())
+
 #: Words that make a name an institution or a site, never a place themselves.
 _GENERIC = frozenset("""
     university college school academy institute hospital clinic court bank house hall tower
@@ -349,8 +354,8 @@ def embedded_name(name: str, gazetteer: Gazetteer, common: frozenset[str] = froz
     name is one word or nothing inside it is such a place.
     """
     words = [(m.start(), m.group(0)) for m in re.finditer(r"[^\s,;()]+", name)]
-    if len(words) < 2:
-        return None
+    if len(words) < 2 or words[-1][1].lower() in _STREET_WORDS:
+        return None  # "Atlantic Avenue", "Washington Square": a street named after a place is not there
     for size in range(len(words) - 1, 0, -1):
         for first in range(len(words) - size + 1):
             run = words[first:first + size]

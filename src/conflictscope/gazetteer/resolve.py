@@ -73,6 +73,7 @@ def prior(match: Match, hint: str = "", name: str = "", named: bool = False) -> 
     if entry.feature in {"admin1", "admin2"}:
         population //= 4  # the sum of its towns' populations: inflated, counted at a discount
     score = (CITY_POPULATION_WEIGHT if entry.feature == "city" else 0.6) * math.log10(population + 10)
+    nickname = False  # another town's own name given to this town ("Garden City" for Singapore)
     if match.kind == MAIN:
         score += 0.4
     elif match.kind == ALTERNATE and name:
@@ -80,6 +81,7 @@ def prior(match: Match, hint: str = "", name: str = "", named: bool = False) -> 
             score += SPELLING_BONUS
         elif named and entry.feature == "city":
             score -= OTHER_NAME_PENALTY
+            nickname = True
     elif match.kind == FUZZY:
         score -= 1.0 + 4.0 * (1.0 - match.similarity)
     if entry.feature in {"country", "continent"}:
@@ -93,7 +95,8 @@ def prior(match: Match, hint: str = "", name: str = "", named: bool = False) -> 
     else:
         if hint == "city":
             score += 1.0
-        if match.kind != FUZZY and entry.population >= 20000 and is_capital(entry.cc, entry.name):
+        if (match.kind != FUZZY and not nickname and entry.population >= 20000
+                and is_capital(entry.cc, entry.name)):
             score += 1.5
         elif (match.kind != FUZZY and entry.population >= 1_000_000 and entry.admin1
               and name_key(entry.name).startswith(name_key(entry.admin1))):
@@ -241,8 +244,10 @@ class _Context:
             entry = match.entry
             vote = weight[key] * (1.5 if entry.feature == "country" else 1.0)
             self.countries[entry.cc] += vote
-            if entry.feature in {"admin1", "admin2"}:
+            if entry.feature == "admin1":
                 regions: tuple[int, ...] = (entry.id,)
+            elif entry.feature == "admin2":  # a county votes for its state too ("McLean County", "Ohio County")
+                regions = tuple(x for x in (entry.id, entry.admin1_id) if x)
             elif entry.feature == "city":
                 regions = tuple(x for x in (entry.admin1_id, entry.admin2_id) if x)
                 if entry.lat is not None and entry.lon is not None and len(self.points) < 30:
