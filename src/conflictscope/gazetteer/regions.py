@@ -64,7 +64,9 @@ _REGIONS: tuple[tuple[tuple[str, ...], float, float, str, int], ...] = (
     (("Scandinavia", "Scandinavian", "Nordic countries"), 63.0, 15.0, "", 20_000_000),
     (("Western Europe",), 48.0, 5.0, "", 200_000_000),
     (("Eastern Europe",), 50.0, 28.0, "", 200_000_000),
-    (("Kurdistan", "Kurdish region", "Iraqi Kurdistan", "Kurdish"), 36.5, 44.0, "", 30_000_000),
+    (("Kurdistan", "Kurdish region", "Kurdish"), 36.5, 44.0, "", 30_000_000),
+    (("Kurdistan Region", "Iraqi Kurdistan", "Kurdistan Region of Iraq", "Kurdistan region"), 36.2, 44.0,
+     "IQ", 6_000_000),
     (("Sinai", "Sinai Peninsula"), 29.5, 33.8, "EG", 600_000),
     (("Golan", "Golan Heights"), 33.0, 35.8, "", 50_000),
     (("Donbas", "Donbass"), 48.0, 38.5, "UA", 6_000_000),
@@ -102,6 +104,8 @@ _REGIONS: tuple[tuple[tuple[str, ...], float, float, str, int], ...] = (
     (("Puntland",), 8.4, 49.0, "SO", 4_000_000),
     (("Somaliland",), 9.6, 45.5, "SO", 4_000_000),
     (("Nuba Mountains",), 11.5, 30.5, "SD", 1_500_000),
+    (("Kordofan", "Greater Kordofan"), 12.5, 29.5, "SD", 5_000_000),
+    (("Maguindanao",), 6.95, 124.4, "PH", 1_600_000),  # split in two provinces in 2022
     (("Chittagong Hill Tracts",), 22.5, 92.2, "BD", 1_600_000),
     (("England", "English"), 52.5, -1.5, "GB", 56_000_000),
     (("Scotland", "Scottish"), 56.8, -4.2, "GB", 5_400_000),
@@ -131,7 +135,7 @@ COUNTRY_ALIASES: dict[str, str] = {
     "drc": "CD", "dr congo": "CD", "d r congo": "CD", "congo kinshasa": "CD",
     "democratic republic of congo": "CD", "congo brazzaville": "CG",
     # short names GeoNames gives a village first ("Korea" is a hamlet in Ivory Coast)
-    "korea": "KR", "bosnia": "BA",
+    "korea": "KR", "bosnia": "BA", "burkina": "BF",
 }
 
 #: Short names two countries share in the news -> their ISO2 codes (context decides).
@@ -200,13 +204,11 @@ def curated_regions() -> dict[str, list[tuple[int, str, float, float, str, int, 
     """
     table: dict[str, list[tuple[int, str, float, float, str, int, str]]] = {}
     for number, (names, lat, lon, cc, population) in enumerate(_REGIONS, start=1):
-        for name in names:
-            table.setdefault(name_key(name), []).append(
-                (-number, names[0], lat, lon, cc, population, "region"))
+        for key in dict.fromkeys(name_key(name) for name in names):  # "Korean peninsula" once
+            table.setdefault(key, []).append((-number, names[0], lat, lon, cc, population, "region"))
     for number, (names, lat, lon, cc) in enumerate(_SITES, start=len(_REGIONS) + 1):
-        for name in names:
-            table.setdefault(name_key(name), []).append(
-                (-number, names[0], lat, lon, cc, 1_000_000, "site"))
+        for key in dict.fromkeys(name_key(name) for name in names):
+            table.setdefault(key, []).append((-number, names[0], lat, lon, cc, 1_000_000, "site"))
     return table
 
 
