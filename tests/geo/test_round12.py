@@ -133,3 +133,46 @@ def test_conflict_areas_resolve_surely(real_gazetteer: Gazetteer, name: str, cc:
 
     (resolution,) = Resolver(real_gazetteer).resolve([Toponym(Span(0, len(name), name), name)])
     assert resolution is not None and resolution.match.entry.cc == cc and resolution.confidence > 0.9
+
+
+@pytest.mark.parametrize(
+    ("name", "allowed"),
+    [("St", False), ("Mt.", False), ("Dr", False), ("Va.", True), ("Ga.", True), ("UK", True), ("Gao", True)],
+)
+def test_an_abbreviated_word_is_no_place(name: str, allowed: bool) -> None:
+    # "St. Louis Police": the "St" was a toponym, resolved to Sète (France), which then made the
+    # dateline's ST. LOUIS Saint-Louis, France
+    from conflictscope.gazetteer.recognize import _allowed
+
+    assert _allowed(name, "Police in ", weak=False, lower_words=frozenset()) is allowed
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("OKLAHOMA CITY The Latest on teachers rallying for higher pay.", "OKLAHOMA CITY"),
+        ("Teachers rally\nSAN ANTONIO Turner Sports analyst Charles Barkley said.", "SAN ANTONIO"),
+        ("US Says It Will Leave", None),  # an acronym heading a title
+        ("KABUL (Reuters) - Taliban fighters attacked.", "KABUL"),
+    ],
+)
+def test_a_dateline_that_lost_its_separator_is_found(text: str, place: str | None) -> None:
+    from conflictscope.gazetteer.dateline import find_dateline
+
+    line = find_dateline(text)
+    assert (line.place if line else None) == place
+    if line is not None:
+        assert line.bare is (place != "KABUL")
+
+
+def test_a_bare_dateline_is_a_place_only_when_the_gazetteer_knows_it() -> None:
+    from conflictscope.gazetteer.recognize import _with_dateline
+
+    known = {"oklahoma city"}.__contains__
+
+    def lookup(name: str) -> bool:
+        return known(name.lower())
+
+    found = _with_dateline("OKLAHOMA CITY The Latest on teachers.", [], lookup)
+    assert [t.name for t in found] == ["OKLAHOMA CITY"]
+    assert _with_dateline("IRAN NUCLEAR DEAL Talks resume in Vienna.", [], lookup) == []

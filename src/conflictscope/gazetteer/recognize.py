@@ -163,6 +163,8 @@ def _allowed(name: str, before: str, *, weak: bool, lower_words: frozenset[str],
     words = name.split()
     if re.fullmatch(r"[A-Z]{2,5}s", name):
         return False  # a plural acronym ("JWs", "IDPs", "NGOs"), not a place
+    if len(words) == 1 and len(name.rstrip(".")) <= 2 and not name.isupper() and abbreviation(name) is None:
+        return False  # "St" of "St. Louis Police" (was Sète, France), "Mt", "Dr": an abbreviated word
     if re.search(r"['’](?:ll|re|ve|d|m|t)$", name, flags=re.IGNORECASE):
         return False  # a contraction ("I'll", "We've", "It'd"), not a name
     if name.lower() in _STOP or name.lower() in _STOP_ALONE or (
@@ -336,7 +338,7 @@ def find_toponyms(
                 strength *= 0.7
             span = sentence.char_span(name_start, name_start + len(name))
             toponyms.append(Toponym(span, name, strength, hint))
-    toponyms = _with_dateline(analyzed.text, _outside(toponyms, extended))
+    toponyms = _with_dateline(analyzed.text, _outside(toponyms, extended), known)
     toponyms.sort(key=lambda t: t.span.start)
     return link_containers(analyzed.text, toponyms), demonyms
 
@@ -357,10 +359,16 @@ def name_spans(analyzed: AnalyzedArticle) -> list[Toponym]:
     return found
 
 
-def _with_dateline(text: str, toponyms: list[Toponym]) -> list[Toponym]:
-    """Add the dateline's place (and region) as strong toponyms, replacing overlapping ones."""
+def _with_dateline(text: str, toponyms: list[Toponym],
+                   known: Callable[[str], bool] | None = None) -> list[Toponym]:
+    """Add the dateline's place (and region) as strong toponyms, replacing overlapping ones.
+
+    A dateline without its separator ("OKLAHOMA CITY The Latest") counts only when ``known``
+    says the gazetteer has the name ("IRAN NUCLEAR DEAL Talks resume" is a title)."""
     line = find_dateline(text)
     if line is None or demonym_country(line.place.title()):
+        return toponyms
+    if line.bare and (known is None or not known(line.place)):
         return toponyms
     if not line.place.isupper() and (line.place.lower() in _STOP or line.place.lower() in _lower_words(text)):
         return toponyms  # "See: ...", "Warning: ...": a common word, not a dateline
