@@ -176,3 +176,27 @@ def test_a_bare_dateline_is_a_place_only_when_the_gazetteer_knows_it() -> None:
     found = _with_dateline("OKLAHOMA CITY The Latest on teachers.", [], lookup)
     assert [t.name for t in found] == ["OKLAHOMA CITY"]
     assert _with_dateline("IRAN NUCLEAR DEAL Talks resume in Vienna.", [], lookup) == []
+
+
+class _OneTown:
+    """A gazetteer stand-in that knows one small town by its own name."""
+
+    def __init__(self, name: str, population: int) -> None:
+        self.entry = _entry(name, "city", "US", population)
+
+    def lookup(self, name: str, fuzzy: bool = True) -> tuple[Match, ...]:
+        from conflictscope.gazetteer.normalize import name_key
+
+        return (Match(self.entry, MAIN),) if name_key(name) == name_key(self.entry.name) else ()
+
+
+@pytest.mark.parametrize(("town", "population"), [("Yuba City", 66_000), ("Garden City", 27_000)])
+def test_a_towns_own_name_ending_in_city_keeps_its_city(town: str, population: int) -> None:
+    # "in Yuba City" was trimmed to "Yuba" (with a city hint), which then resolved to Cuba City,
+    # Wisconsin; "Garden City" to "Garden", an old name of Hawarden, Iowa
+    from conflictscope.gazetteer.geoparse import known_name
+    from conflictscope.gazetteer.recognize import _clean
+
+    known = known_name(_OneTown(town, population))  # type: ignore[arg-type]
+    assert _clean(town, 0, known) == (town, 0, "")
+    assert _clean("Aleppo City", 0, known) == ("Aleppo", 0, "city")  # not a town's own name

@@ -199,8 +199,9 @@ def known_name(gazetteer: Gazetteer) -> Callable[[str], bool]:
     """Whether the gazetteer has a name exactly (no fuzzy match): for "South Korea"-style names."""
 
     def known(name: str) -> bool:
+        city_named = name_key(name).endswith(" city")  # "Yuba City", "Garden City": a town's own name
         return any(m.kind != FUZZY and m.entry.feature != "city" or m.entry.population >= 100000
-                   for m in gazetteer.lookup(name, False)[:5])
+                   or (city_named and m.kind == MAIN) for m in gazetteer.lookup(name, False)[:5])
 
     return known
 
