@@ -107,7 +107,7 @@ def prior(match: Match, hint: str = "", name: str = "", named: bool = False) -> 
 SPELLING_BONUS, SPELLING_SIMILARITY = 0.3, 0.75
 #: A place's other name counts this much less when the name is another place's own ("Southold" is a
 #: town on Long Island and, in GeoNames, another name of South Bend, Indiana).
-OTHER_NAME_PENALTY = 1.2
+OTHER_NAME_PENALTY = 0.8
 
 
 def _spells(name: str, main: str) -> bool:
