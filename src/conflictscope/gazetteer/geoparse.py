@@ -56,7 +56,7 @@ def _credible(resolution: Resolution, countries: dict[str, float], own: float = 
         if (match.kind == ALTERNATE and entry.feature == "city" and entry.population < 50000
                 and not supported):
             return False  # a small town's other name ("Khan" for Haan) needs support from other names
-        return match.kind != FUZZY or (match.similarity >= 0.8 and in_context)
+        return match.kind != FUZZY or (match.similarity >= FUZZY_CREDIBLE and in_context)
     in_context = supported
     if match.kind == FUZZY or entry.feature == "site":
         return False  # a landmark named by a weak span is an institution ("the White House said")
@@ -72,6 +72,9 @@ def _credible(resolution: Resolution, countries: dict[str, float], own: float = 
 
 
 OTHER_NAME_MIN_POPULATION = 20000
+#: How close a loose spelling must be to stand for a place of the report's country ("Coincheck",
+#: a Japanese exchange, is 0.80 like Conche, Italy; "Hiraan" is 0.92 like Hiiraan).
+FUZZY_CREDIBLE = 0.85
 
 
 def _town_other_name(resolution: Resolution) -> bool:
@@ -206,9 +209,18 @@ def known_name(gazetteer: Gazetteer) -> Callable[[str], bool]:
     return known
 
 
+def exact_name(gazetteer: Gazetteer) -> Callable[[str], bool]:
+    """Whether the gazetteer has a name, as some place's own or other name (not fuzzily)."""
+
+    def exact(name: str) -> bool:
+        return any(m.kind != FUZZY for m in gazetteer.lookup(name, False)[:5])
+
+    return exact
+
+
 def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
     """Recognise and resolve every place name of ``analyzed``."""
-    toponyms, demonyms = find_toponyms(analyzed, known=known_name(gazetteer))
+    toponyms, demonyms = find_toponyms(analyzed, known=known_name(gazetteer), exact=exact_name(gazetteer))
     strong_keys = {name_key(t.name) for t in toponyms if t.strength >= STRONG}
     toponyms = [
         replace(t, strength=max(t.strength, 0.7)) if name_key(t.name) in strong_keys else t

@@ -33,6 +33,8 @@ from conflictscope.models import Place
 MAIN, ALTERNATE, FUZZY = 0, 1, 2
 _LEADING_ARTICLES = ("the ", "al ", "el ", "ar ", "as ", "ad ", "ash ", "an ", "az ", "ez ")
 _ARABIC_ARTICLES = _LEADING_ARTICLES[1:]
+#: The Arabic article inside a name, as transliterations write it.
+_INNER_ARTICLES = ("al", "el", "ul")
 #: Country acronyms that are nothing else ("PNG" is also an image format, "CAR" a T-cell therapy).
 _OUTRIGHT_ACRONYMS = frozenset({"dprk", "ksa", "prc", "rok"})
 _COLUMNS = ("id, gid, name, feature, cc, iso3, country, admin1, admin2, admin1_id, admin2_id, "
@@ -182,6 +184,20 @@ class Gazetteer:
                 return found
         return []
 
+    def _exact_other_article(self, key: str, limit: int) -> list[Match]:
+        """The exact matches of ``key`` with its inner Arabic article written the other way:
+        "Ras al-Ain" is GeoNames' "Ras el Ain" (of Ra's al 'Ayn), "Tell el Abyad" "Tell al Abyad"."""
+        words = key.split()
+        if not any(w in _INNER_ARTICLES for w in words[1:]):
+            return []
+        for article in _INNER_ARTICLES:
+            variant = " ".join(article if i and w in _INNER_ARTICLES else w for i, w in enumerate(words))
+            if variant != key:
+                found = self._exact(variant, limit)
+                if found:
+                    return [Match(m.entry, ALTERNATE if m.kind == MAIN else m.kind) for m in found]
+        return []
+
     def _curated_entry(self, number: int, name: str, lat: float, lon: float, cc: str,
                        population: int, feature: str = "region") -> Entry:
         country = self.country(cc) if cc else None
@@ -234,6 +250,8 @@ class Gazetteer:
         if not matches and " " not in key and len(key) >= 4:
             # "Qamishli" for "Al Qamishli", "Hodeidah" for "El Hodeidah": news drops the Arabic article
             matches = self._exact_with_article(key, limit)
+        if not matches and " " in key:
+            matches = self._exact_other_article(key, limit)
         if matches or not fuzzy or not is_latin(key) or len(key) < 4:
             return tuple(matches)
         return tuple(self._fuzzy(key, limit))
@@ -244,8 +262,11 @@ class Gazetteer:
             return []
         rows = self._query("SELECT key, place FROM skeletons WHERE skel = ? LIMIT 400", (skeleton,))
         best: dict[int, float] = {}
+        words = key.count(" ")
         for other, place_id in rows:
             score = fuzz.ratio(key.replace(" ", ""), str(other).replace(" ", "")) / 100
+            if words != str(other).count(" ") and score < FUZZY_OTHER_WORDS:
+                continue  # "Fire Island" is no spelling of Friesland, nor "Cape Peron" of Capron
             if score >= 0.72 and score > best.get(int(place_id), 0):  # type: ignore[call-overload]
                 best[int(place_id)] = score  # type: ignore[call-overload]
         found = [(self.get(pid), score) for pid, score in best.items()]
@@ -267,6 +288,9 @@ class Gazetteer:
             "names": names,
         }
 
+
+#: A fuzzy match with another number of words must be this close ("Deir Ezzor" ~ "Deir ez-Zor").
+FUZZY_OTHER_WORDS = 0.9
 
 _DEFAULT: Gazetteer | None = None
 _DEFAULT_LOCK = threading.Lock()

@@ -262,6 +262,10 @@ def _bare_direction(name: str, text: str, start: int) -> bool:
     return name[0].islower() or _NEXT_WORD.match(text, start + len(name)) is not None
 
 
+#: A preposition of place right before a name: "near Ras al-Ain" is no person.
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|into|inside|outside|around|towards?)\s+$")
+
+
 def _extend(text: str, begin: int, end: int, known: Callable[[str], bool]) -> int:
     """End of the longest known name made of the span and up to two capitalised words after it.
 
@@ -287,9 +291,15 @@ def _outside(toponyms: list[Toponym], spans: list[tuple[int, int]]) -> list[Topo
 
 
 def find_toponyms(
-    analyzed: AnalyzedArticle, known: Callable[[str], bool] | None = None
+    analyzed: AnalyzedArticle, known: Callable[[str], bool] | None = None,
+    exact: Callable[[str], bool] | None = None,
 ) -> tuple[list[Toponym], list[Demonym]]:
-    """Candidate toponyms and demonyms of every sentence, parsed or not."""
+    """Candidate toponyms and demonyms of every sentence, parsed or not.
+
+    ``known`` tells a name the gazetteer has outright (a region, or a big town); ``exact`` any
+    name it has, not only fuzzily: a place spaCy cut short ("Tal" | "Abyad") or called a person
+    after "in"/"near" ("near Ras al-Ain") counts when the whole name is one.
+    """
     lower_words = _lower_words(analyzed.text)
     toponyms: list[Toponym] = []
     demonyms: list[Demonym] = []
@@ -315,7 +325,12 @@ def find_toponyms(
             if after or _NAME_SYLLABLE.match(text, end):
                 continue  # "Iraq-based"; "Jae" of "Moon Jae-in", "Jong" of "Kim Jong-un"
             if known is not None and _NEXT_WORD.match(text, end):
-                longer = _extend(text, begin, end, known)  # "Nizhny" + "Novgorod"
+                extends = known
+                if exact is not None and label in STRONG_LABELS:
+                    def extends(name: str, known: Callable[[str], bool] = known,
+                                exact: Callable[[str], bool] = exact) -> bool:
+                        return known(name) or exact(name)
+                longer = _extend(text, begin, end, extends)  # "Nizhny" + "Novgorod", "Tal" + "Abyad"
                 if longer > end:
                     raw, end = text[begin:longer], longer
                     span = sentence.char_span(begin, end)
@@ -329,8 +344,9 @@ def find_toponyms(
             if not _allowed(name, before, weak=weak, lower_words=lower_words, known=known):
                 continue
             if (weak and label == "PERSON" and len(name.split()) > 1
-                    and not (known is not None and known(name))):
-                continue  # a person's full name, unless it is a known place ("Ciudad Juarez")
+                    and not (known is not None and known(name))
+                    and not (exact is not None and _LOCATIVE_BEFORE.search(before[-20:]) and exact(name))):
+                continue  # a person's full name, unless a known place ("Ciudad Juarez") or one after "near"
             if _CITY_BEFORE.search(before[-30:]):
                 hint = hint or "city"
                 strength = max(strength, NAMED_SETTLEMENT)  # "the island of Mykonos": a place, whatever spaCy says
