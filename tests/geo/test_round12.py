@@ -263,3 +263,18 @@ def test_a_loose_spelling_must_be_close_to_stand_for_a_place() -> None:
     from conflictscope.gazetteer.geoparse import FUZZY_CREDIBLE
 
     assert 0.80 < FUZZY_CREDIBLE <= 0.92  # "Coincheck" ~ Conche is 0.80; "Hiraan" ~ Hiiraan 0.92
+
+
+def test_two_names_joined_by_and_that_make_a_country_are_one() -> None:
+    # spaCy splits "Trinidad and Tobago"; "Trinidad" alone then resolved to La Trinidad, Philippines
+    from conflictscope.gazetteer.recognize import _joined
+    from conflictscope.gazetteer.resolve import Toponym
+    from conflictscope.models import Span
+
+    text = "The prime minister of Trinidad and Tobago met envoys from Syria and Iraq."
+    toponyms = [Toponym(Span(text.index(n), text.index(n) + len(n), n), n)
+                for n in ("Trinidad", "Tobago", "Syria", "Iraq")]
+    known = {"trinidad and tobago", "syria", "iraq"}.__contains__
+    joined = _joined(text, toponyms, lambda name: known(name.lower()))
+    assert [t.name for t in joined] == ["Trinidad and Tobago", "Syria", "Iraq"]
+    assert joined[0].span == Span(22, 41, "Trinidad and Tobago")

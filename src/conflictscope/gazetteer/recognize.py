@@ -282,6 +282,22 @@ def _extend(text: str, begin: int, end: int, known: Callable[[str], bool]) -> in
     return best
 
 
+def _joined(text: str, toponyms: list[Toponym], known: Callable[[str], bool]) -> list[Toponym]:
+    """Two names joined by "and" that the gazetteer knows as one ("Trinidad" | "Tobago", which
+    spaCy splits): the whole name. ``toponyms`` must be in text order."""
+    result: list[Toponym] = []
+    for toponym in toponyms:
+        last = result[-1] if result else None
+        if last is not None and text[last.span.end:toponym.span.start] == " and ":
+            whole = text[last.span.start:toponym.span.end]
+            if known(whole):
+                result[-1] = Toponym(Span(last.span.start, toponym.span.end, whole), whole,
+                                     max(last.strength, toponym.strength))
+                continue
+        result.append(toponym)
+    return result
+
+
 def _outside(toponyms: list[Toponym], spans: list[tuple[int, int]]) -> list[Toponym]:
     """Toponyms not lying inside (and shorter than) one of the extended ``spans``."""
     if not spans:
@@ -356,6 +372,8 @@ def find_toponyms(
             toponyms.append(Toponym(span, name, strength, hint))
     toponyms = _with_dateline(analyzed.text, _outside(toponyms, extended), known)
     toponyms.sort(key=lambda t: t.span.start)
+    if known is not None:
+        toponyms = _joined(analyzed.text, toponyms, known)
     return link_containers(analyzed.text, toponyms), demonyms
 
 

@@ -106,6 +106,9 @@ _REGIONS: tuple[tuple[tuple[str, ...], float, float, str, int], ...] = (
     (("Nuba Mountains",), 11.5, 30.5, "SD", 1_500_000),
     (("Kordofan", "Greater Kordofan"), 12.5, 29.5, "SD", 5_000_000),
     (("Maguindanao",), 6.95, 124.4, "PH", 1_600_000),  # split in two provinces in 2022
+    # the main island of Trinidad and Tobago, which GeoNames has no town for (a small nominal
+    # population lets the Bolivian and Cuban towns win in their countries' reports)
+    (("Trinidad",), 10.45, -61.25, "TT", 100_000),
     (("Chittagong Hill Tracts",), 22.5, 92.2, "BD", 1_600_000),
     (("England", "English"), 52.5, -1.5, "GB", 56_000_000),
     (("Scotland", "Scottish"), 56.8, -4.2, "GB", 5_400_000),
