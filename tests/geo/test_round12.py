@@ -278,3 +278,36 @@ def test_two_names_joined_by_and_that_make_a_country_are_one() -> None:
     joined = _joined(text, toponyms, lambda name: known(name.lower()))
     assert [t.name for t in joined] == ["Trinidad and Tobago", "Syria", "Iraq"]
     assert joined[0].span == Span(22, 41, "Trinidad and Tobago")
+
+
+@pytest.mark.parametrize(
+    ("name", "other_main", "namesake", "spelling"),
+    [
+        # a city's own name must really be spelt to count as another town's
+        ("Cancún", "Changchun", 888_797, False),  # Changchun's foreign spelling "Čančuņ"
+        ("Jayapura", "Jaipur", 410_852, False),  # same consonants, other letters
+        ("Odessa", "Odesa", 100_000, True),
+        # a village's name does not ask more: "Jenin" (a Polish village) is still Janīn
+        ("Jenin", "Janīn", 1_100, True),
+        ("Derna", "Darnah", 2_000, True),
+    ],
+)
+def test_a_citys_own_name_must_really_be_spelt_to_be_another_towns(
+        name: str, other_main: str, namesake: int, spelling: bool) -> None:
+    from conflictscope.gazetteer.resolve import OTHER_NAME_PENALTY, SPELLING_BONUS
+
+    other = Match(_entry(other_main, "city", "XX", 1_000_000), MAIN)
+    base = prior(other, name=name) - 0.4  # the same town, with no credit for its name
+    alternate = Match(other.entry, ALTERNATE)
+    expected = base + (SPELLING_BONUS if spelling else -OTHER_NAME_PENALTY)
+    assert prior(alternate, name=name, named=True, namesake=namesake) == pytest.approx(expected)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "cc"), [("Cancún", "MX"), ("Jayapura", "ID"), ("Jenin", "PS"), ("Odessa", "UA")])
+def test_big_towns_resolve_alone_to_themselves(real_gazetteer: Gazetteer, name: str, cc: str) -> None:
+    from conflictscope.gazetteer.resolve import Resolver, Toponym
+    from conflictscope.models import Span
+
+    (resolution,) = Resolver(real_gazetteer).resolve([Toponym(Span(0, len(name), name), name)])
+    assert resolution is not None and resolution.match.entry.cc == cc

@@ -28,8 +28,8 @@ def _place_dict(place: object, **extra: object) -> dict[str, object]:
 @friendly_errors
 def geocode(name: str, context: tuple[str, ...], limit: int, as_json: bool) -> None:
     """Resolve a place NAME (with optional context places) and list its candidates."""
-    from conflictscope.gazetteer.index import MAIN, get_gazetteer
-    from conflictscope.gazetteer.resolve import Resolver, Toponym, prior
+    from conflictscope.gazetteer.index import get_gazetteer
+    from conflictscope.gazetteer.resolve import Resolver, Toponym, namesakes, prior
     from conflictscope.models import Span
 
     if not name.strip():
@@ -38,13 +38,13 @@ def geocode(name: str, context: tuple[str, ...], limit: int, as_json: bool) -> N
     toponyms = [Toponym(Span(0, len(n), n), n) for n in (name, *context)]
     resolved = Resolver(gazetteer).resolve(toponyms)[0]
     found = gazetteer.lookup(name)
-    candidates, named = found[:limit], any(m.kind == MAIN for m in found)
+    candidates, (named, namesake) = found[:limit], namesakes(found)
     best = resolved.match.entry.to_place() if resolved else None
     result = {
         "name": name,
         "best": _place_dict(best, confidence=resolved.confidence) if best and resolved else None,
         "candidates": [_place_dict(m.entry.to_place(), match=("main", "alternate", "fuzzy")[m.kind],
-                                   prior=round(prior(m, name=name, named=named), 2)) for m in candidates],
+                                   prior=round(prior(m, name=name, named=named, namesake=namesake), 2)) for m in candidates],
     }
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False))

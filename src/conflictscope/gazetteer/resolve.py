@@ -59,7 +59,7 @@ COUNTRY_WEIGHT, ADMIN_BONUS = 3.0, 0.5
 REGION_OVER_COUNTRY, REGION_OVER_COUNTRY_SHARE = 1.5, 0.5
 
 
-def prior(match: Match, hint: str = "", name: str = "", named: bool = False) -> float:
+def prior(match: Match, hint: str = "", name: str = "", named: bool = False, namesake: int = 0) -> float:
     """Context-free score of a candidate: prominence (population, capital, kind), name, hints.
 
     ``name``, the name looked up, tells an alternate name that spells the place's main name
@@ -67,6 +67,10 @@ def prior(match: Match, hint: str = "", name: str = "", named: bool = False) -> 
     Nikopol too, an old name): the spelling scores a little higher. ``named``: the name is some
     candidate's own (main) name, so another town's other name that does not spell it counts less
     (not a region's: "Chechnya" is what news calls the Chechenskaya Respublika, and a hamlet's name).
+    ``namesake``: the population of the biggest town whose own name it is; the name of a city
+    (:data:`BIG_NAMESAKE` or more) must really be spelt to count as another town's ("Cancún" is
+    not Changchun, one of whose foreign spellings is "Čančuņ"; "Jenin", a Polish village's name, is
+    still Janīn).
     """
     entry = match.entry
     population = entry.population
@@ -77,7 +81,8 @@ def prior(match: Match, hint: str = "", name: str = "", named: bool = False) -> 
     if match.kind == MAIN:
         score += 0.4
     elif match.kind == ALTERNATE and name:
-        if _spells(name, entry.name):
+        if _spells(name, entry.name,
+                   SPELLING_SIMILARITY_NAMED if namesake >= BIG_NAMESAKE else SPELLING_SIMILARITY):
             score += SPELLING_BONUS
         elif named and entry.feature == "city":
             score -= OTHER_NAME_PENALTY
@@ -104,27 +109,39 @@ def prior(match: Match, hint: str = "", name: str = "", named: bool = False) -> 
     return score
 
 
-SPELLING_BONUS, SPELLING_SIMILARITY = 0.3, 0.75
+SPELLING_BONUS, SPELLING_SIMILARITY, SPELLING_SIMILARITY_NAMED = 0.3, 0.75, 0.85
+BIG_NAMESAKE = 100_000
 #: A place's other name counts this much less when the name is another place's own ("Southold" is a
 #: town on Long Island and, in GeoNames, another name of South Bend, Indiana).
 OTHER_NAME_PENALTY = 0.8
 
 
-def _spells(name: str, main: str) -> bool:
+def _spells(name: str, main: str, similarity: float = SPELLING_SIMILARITY) -> bool:
     """Letters and consonants alike: "Sloviansk" spells Slovyansk, "Jenin" Janīn, "Derna" Darnah;
-    "Kobani" does not spell Mkoani, nor "Southold" South Bend."""
+    "Kobani" does not spell Mkoani, nor "Southold" South Bend.
+
+    ``similarity``: how alike they must be when the consonants differ. A name that is a town's own
+    asks more (:data:`SPELLING_SIMILARITY_NAMED`, see :func:`prior`)."""
     consonants = skeleton_key(name), skeleton_key(main)  # "" for a name too short to have one
-    if consonants[0] and consonants[0] == consonants[1]:
-        return True  # "Derna" ~ "Darnah"
     a, b = (name_key(n).replace(" ", "") for n in (name, main))
-    if SequenceMatcher(None, a, b).ratio() < SPELLING_SIMILARITY:
+    letters = SequenceMatcher(None, a, b).ratio()
+    if consonants[0] and consonants[0] == consonants[1] and (
+            similarity <= SPELLING_SIMILARITY or letters >= SPELLING_SIMILARITY):
+        return True  # "Derna" ~ "Darnah" (but "Jayapura", a city's own name, is not Jaipur)
+    if letters < similarity:
         return False
-    return not any(consonants) or SequenceMatcher(None, *consonants).ratio() >= SPELLING_SIMILARITY
+    return not any(consonants) or SequenceMatcher(None, *consonants).ratio() >= similarity
 
 
 #: Options kept per name: the best by prior, and none far below the best (context cannot lift them).
 _MAX_OPTIONS, _PRIOR_WINDOW = 15, 6.0
 _OPTIONS: dict[tuple[str, str, str], tuple[tuple[Match, float], ...]] = {}
+
+
+def namesakes(found: Iterable[Match]) -> tuple[bool, int]:
+    """Whether a name is some candidate's own, and the population of the biggest town it names."""
+    own = [m.entry for m in found if m.kind == MAIN]
+    return bool(own), max((e.population for e in own if e.feature == "city"), default=0)
 
 
 #: Last words of a facility named after its town.
@@ -161,8 +178,9 @@ class Resolver:
         cached = _OPTIONS.get(cache_key)
         if cached is None:
             found = self.candidates(toponym)
-            named = any(m.kind == MAIN for m in found)
-            scored = sorted(((m, prior(m, hint, toponym.name, named)) for m in found), key=lambda o: -o[1])
+            named, namesake = namesakes(found)
+            scored = sorted(((m, prior(m, hint, toponym.name, named, namesake)) for m in found),
+                            key=lambda o: -o[1])
             floor = scored[0][1] - _PRIOR_WINDOW if scored else 0.0
             cached = tuple(o for o in scored[:_MAX_OPTIONS] if o[1] >= floor)
             if len(_OPTIONS) > 50000:
