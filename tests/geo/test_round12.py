@@ -311,3 +311,29 @@ def test_big_towns_resolve_alone_to_themselves(real_gazetteer: Gazetteer, name: 
 
     (resolution,) = Resolver(real_gazetteer).resolve([Toponym(Span(0, len(name), name), name)])
     assert resolution is not None and resolution.match.entry.cc == cc
+
+
+@pytest.mark.parametrize(("name", "main", "spelling"), [("Goa", "Genoa", False), ("Edo", "Tokyo", False),
+                                                       ("Gao", "Gao", True), ("Kiev", "Kyiv", True)])
+def test_a_name_of_three_letters_spells_only_itself(name: str, main: str, spelling: bool) -> None:
+    # "Goa" (Indian state) resolved to Genoa, whose other name "Goa" passed for a spelling
+    from conflictscope.gazetteer.resolve import _spells
+
+    assert _spells(name, main) is spelling
+
+
+def test_a_big_citys_old_name_gets_no_big_city_bonus() -> None:
+    # "Edo" (Nigerian state) was Tokyo: its old name "Edo" got the bonus of a city named like its region
+    tokyo = Entry(1, "t:1", "Tokyo", "city", "JP", "JPN", "Japan", "Tokyo", "", 0, 0, 35.7, 139.7, 9_733_276)
+    edo_state = Match(_entry("Edo", "admin1", "NG", 2_077_552), MAIN)
+    assert prior(Match(tokyo, ALTERNATE), name="Edo", named=True) < prior(edo_state, name="Edo", named=True)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "cc"), [("Edo", "NG"), ("Goa", "IN")])
+def test_regions_resolve_alone_to_themselves(real_gazetteer: Gazetteer, name: str, cc: str) -> None:
+    from conflictscope.gazetteer.resolve import Resolver, Toponym
+    from conflictscope.models import Span
+
+    (resolution,) = Resolver(real_gazetteer).resolve([Toponym(Span(0, len(name), name), name)])
+    assert resolution is not None and resolution.match.entry.cc == cc

@@ -103,7 +103,7 @@ def prior(match: Match, hint: str = "", name: str = "", named: bool = False, nam
         if (match.kind != FUZZY and not nickname and entry.population >= 20000
                 and is_capital(entry.cc, entry.name)):
             score += 1.5
-        elif (match.kind != FUZZY and entry.population >= 1_000_000 and entry.admin1
+        elif (match.kind != FUZZY and not nickname and entry.population >= 1_000_000 and entry.admin1
               and name_key(entry.name).startswith(name_key(entry.admin1))):
             score += 1.0  # "New York", "Baghdad": the big city, not its namesake region
     return score
@@ -124,6 +124,8 @@ def _spells(name: str, main: str, similarity: float = SPELLING_SIMILARITY) -> bo
     asks more (:data:`SPELLING_SIMILARITY_NAMED`, see :func:`prior`)."""
     consonants = skeleton_key(name), skeleton_key(main)  # "" for a name too short to have one
     a, b = (name_key(n).replace(" ", "") for n in (name, main))
+    if min(len(a), len(b)) <= 3:
+        return a == b  # "Goa" is no spelling of Genoa, "Edo" of Tokyo
     letters = SequenceMatcher(None, a, b).ratio()
     if consonants[0] and consonants[0] == consonants[1] and (
             similarity <= SPELLING_SIMILARITY or letters >= SPELLING_SIMILARITY):
