@@ -337,3 +337,25 @@ def test_regions_resolve_alone_to_themselves(real_gazetteer: Gazetteer, name: st
 
     (resolution,) = Resolver(real_gazetteer).resolve([Toponym(Span(0, len(name), name), name)])
     assert resolution is not None and resolution.match.entry.cc == cc
+
+
+@pytest.mark.parametrize(
+    ("word", "cc"),
+    [("Igbo", "NG"), ("Houthi", "YE"), ("Rohingya", "MM"), ("Uighur", "CN"), ("Chechen", "RU"),
+     ("Yazidis", "IQ"), ("Tajiks", "TJ"), ("Rakhine", None), ("Afar", None)],  # regions stay places
+)
+def test_peoples_are_demonyms_of_their_country(word: str, cc: str | None) -> None:
+    # "The Igbo people protested" placed the protest in Igbo-Ukwu, a town in Anambra
+    from conflictscope.gazetteer.demonyms import demonym_country
+
+    assert demonym_country(word) == cc
+
+
+@pytest.mark.parametrize("word", ["Arab", "Pashtun", "Fulani", "Druze", "Sunni"])
+def test_a_people_of_several_countries_is_no_place(word: str) -> None:
+    # "Arab states condemned ..." resolved "Arab" to Arab, Alabama
+    from conflictscope.gazetteer.demonyms import demonym_country
+    from conflictscope.gazetteer.recognize import _allowed
+
+    assert demonym_country(word) is None
+    assert not _allowed(word, "", weak=False, lower_words=frozenset())

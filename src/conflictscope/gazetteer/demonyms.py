@@ -176,6 +176,34 @@ TT Trinidadian Trinidadians Tobagonian
 LC Lucian Lucians
 """
 
+#: Peoples and movements news names as actors, by the country they mostly live in: like
+#: demonyms, they tell which country a report is about and never place an event ("Igbo" is no
+#: Igbo-Ukwu, "Houthi rebels" no town).
+_PEOPLES = """
+NG Igbo Yoruba Hausa Ijaw
+ET Tigrayan Tigrayans Oromo
+MM Rohingya
+CN Uyghur Uyghurs Uighur Uighurs Tibetan Tibetans
+AF Hazara Hazaras
+SS Dinka Nuer
+SD Masalit Darfuri Darfuris
+KE Kikuyu Kalenjin
+ZW Shona Ndebele
+ZA Zulu Xhosa
+YE Houthi Houthis
+SY Alawite Alawites
+IQ Yazidi Yazidis Yezidi
+RU Chechen Chechens Dagestani
+PK Baloch Baluch Sindhi Sindhis
+"""
+
+#: Peoples of several countries: no country of their own, but no place either ("Arab" is no
+#: Arab, Alabama; "Pashtun" no town).
+PEOPLES_ABROAD = frozenset("""
+    Arab Arabs Pashtun Pashtuns Fulani Tuareg Tuaregs Druze Berber Berbers Bedouin Bedouins Sunni
+    Sunnis Shia Shias Shiite Shiites Tamil Tamils Kurd Kurds Maasai Balochs
+""".split())
+
 #: Demonyms that are ambiguous or need a qualifier to point at one country.
 _AMBIGUOUS = frozenset({"African", "Africans", "Congolese", "Rican", "Ricans", "Lucian", "Lucians", "Verdean",
                         "Verdeans",
@@ -184,7 +212,7 @@ _AMBIGUOUS = frozenset({"African", "Africans", "Congolese", "Rican", "Ricans", "
 
 DEMONYMS: dict[str, str] = {
     word: line.split()[0]
-    for line in _TABLE.strip().splitlines()
+    for line in (*_TABLE.strip().splitlines(), *_PEOPLES.strip().splitlines())
     for word in line.split()[1:]
 }
 

@@ -17,7 +17,7 @@ import regex as re
 
 from conflictscope.gazetteer.containers import link_containers
 from conflictscope.gazetteer.dateline import find_dateline
-from conflictscope.gazetteer.demonyms import demonym_country
+from conflictscope.gazetteer.demonyms import PEOPLES_ABROAD, demonym_country
 from conflictscope.gazetteer.regions import abbreviation
 from conflictscope.gazetteer.resolve import Toponym
 from conflictscope.models import Span
@@ -163,6 +163,8 @@ def _allowed(name: str, before: str, *, weak: bool, lower_words: frozenset[str],
     words = name.split()
     if re.fullmatch(r"[A-Z]{2,5}s", name):
         return False  # a plural acronym ("JWs", "IDPs", "NGOs"), not a place
+    if name in PEOPLES_ABROAD:
+        return False  # "Arab", "Pashtun": a people of several countries (was Arab, Alabama)
     if len(words) == 1 and len(name.rstrip(".")) <= 2 and not name.isupper() and abbreviation(name) is None:
         return False  # "St" of "St. Louis Police" (was Sète, France), "Mt", "Dr": an abbreviated word
     if re.search(r"['’](?:ll|re|ve|d|m|t)$", name, flags=re.IGNORECASE):
