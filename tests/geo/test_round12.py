@@ -137,7 +137,8 @@ def test_conflict_areas_resolve_surely(real_gazetteer: Gazetteer, name: str, cc:
 
 @pytest.mark.parametrize(
     ("name", "allowed"),
-    [("St", False), ("Mt.", False), ("Dr", False), ("Va.", True), ("Ga.", True), ("UK", True), ("Gao", True)],
+    [("St", False), ("Mt.", False), ("Dr", False), ("Va.", True), ("Ga.", True), ("UK", True), ("Gao", True),
+     ("MoD", False), ("DoJ", False), ("US", True), ("Edo", True)],  # MoD was Modesto's airport code
 )
 def test_an_abbreviated_word_is_no_place(name: str, allowed: bool) -> None:
     # "St. Louis Police": the "St" was a toponym, resolved to Sète (France), which then made the
@@ -359,3 +360,10 @@ def test_a_people_of_several_countries_is_no_place(word: str) -> None:
 
     assert demonym_country(word) is None
     assert not _allowed(word, "", weak=False, lower_words=frozenset())
+
+
+@pytest.mark.parametrize(("name", "cc"), [("Heathrow", "GB"), ("Schiphol", "NL"), ("Hamid Karzai International Airport", "AF")])
+def test_airports_news_names_alone_are_sites(tiny_gazetteer: Gazetteer, name: str, cc: str) -> None:
+    # "arrested at Heathrow" was Heathrow, a town in Florida
+    (match, *_rest) = tiny_gazetteer.lookup(name)
+    assert (match.entry.feature, match.entry.cc) == ("site", cc)

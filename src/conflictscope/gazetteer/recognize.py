@@ -163,6 +163,8 @@ def _allowed(name: str, before: str, *, weak: bool, lower_words: frozenset[str],
     words = name.split()
     if re.fullmatch(r"[A-Z]{2,5}s", name):
         return False  # a plural acronym ("JWs", "IDPs", "NGOs"), not a place
+    if re.fullmatch(r"\p{Lu}\p{Ll}\p{Lu}", name):
+        return False  # "MoD", "DoJ", "MoI": a ministry's acronym (MoD was Modesto's airport code)
     if name in PEOPLES_ABROAD:
         return False  # "Arab", "Pashtun": a people of several countries (was Arab, Alabama)
     if len(words) == 1 and len(name.rstrip(".")) <= 2 and not name.isupper() and abbreviation(name) is None:

@@ -129,6 +129,15 @@ _SITES: tuple[tuple[tuple[str, ...], float, float, str], ...] = (
     (("Green Zone",), 33.3050, 44.3860, "IQ"),
     (("Tahrir Square",), 30.0444, 31.2357, "EG"),
     (("Maidan", "Maidan Nezalezhnosti"), 50.4501, 30.5234, "UA"),
+    # airports news names alone (GeoNames has a town called Heathrow in Florida)
+    (("Heathrow", "Heathrow Airport"), 51.4700, -0.4543, "GB"),
+    (("Gatwick", "Gatwick Airport"), 51.1537, -0.1821, "GB"),
+    (("Schiphol", "Schiphol Airport"), 52.3105, 4.7683, "NL"),
+    (("JFK Airport", "John F. Kennedy International Airport", "Kennedy Airport"), 40.6413, -73.7781, "US"),
+    (("Dulles", "Dulles Airport", "Dulles International Airport"), 38.9531, -77.4565, "US"),
+    (("Charles de Gaulle Airport", "Roissy"), 49.0097, 2.5479, "FR"),
+    (("Ben Gurion Airport", "Ben-Gurion Airport"), 32.0055, 34.8854, "IL"),
+    (("Hamid Karzai International Airport",), 34.5659, 69.2123, "AF"),
 )
 
 #: Country abbreviations and old names the index lacks -> ISO2.
