@@ -367,3 +367,26 @@ def test_airports_news_names_alone_are_sites(tiny_gazetteer: Gazetteer, name: st
     # "arrested at Heathrow" was Heathrow, a town in Florida
     (match, *_rest) = tiny_gazetteer.lookup(name)
     assert (match.entry.feature, match.entry.cc) == ("site", cc)
+
+
+@pytest.mark.parametrize(
+    ("text", "strength", "surname"),
+    [
+        # a small town's own name, untagged, that the report writes after a given name is a surname
+        # ("Dewly Nelson ... Nelson himself started": Nelson, British Columbia, 7 times)
+        ("Councillor Dewly Palmyra spoke. Palmyra himself started as a critic.", 0.55, True),
+        # tagged a place by spaCy, or after a facility's name, it stays a place
+        ("Councillor Dewly Palmyra spoke. Palmyra himself started as a critic.", 1.0, False),
+        ("Courthouse Palmyra; Percy French Hotel, Palmyra.", 0.55, False),
+    ],
+)
+def test_a_small_towns_own_name_after_a_given_name_is_a_surname(
+        tiny_gazetteer: Gazetteer, text: str, strength: float, surname: bool) -> None:
+    from conflictscope.gazetteer.geoparse import _surnames
+    from conflictscope.gazetteer.resolve import Resolution, Toponym
+    from conflictscope.models import Span
+
+    (palmyra_us,) = [m for m in tiny_gazetteer.lookup("Palmyra") if m.entry.cc == "US"]
+    start = text.rindex("Palmyra")
+    resolution = Resolution(Toponym(Span(start, start + 7, "Palmyra"), "Palmyra", strength), palmyra_us, 0.9)
+    assert (_surnames(text, [resolution], tiny_gazetteer) == {"Palmyra"}) is surname

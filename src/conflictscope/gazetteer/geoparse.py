@@ -83,13 +83,26 @@ def _town_other_name(resolution: Resolution) -> bool:
             and " " not in resolution.toponym.name.strip())
 
 
+def _small_town_weakly(resolution: Resolution) -> bool:
+    """One word, not tagged a place, that is a small town's own name ("Bryant" of "Kobe Bryant" in
+    a sentence spaCy did not parse: Bryant, Arkansas)."""
+    entry = resolution.match.entry
+    return (resolution.match.kind == MAIN and entry.feature == "city" and entry.population < SMALL_TOWN
+            and resolution.toponym.strength < STRONG and " " not in resolution.toponym.name.strip())
+
+
+#: A town this small, named by one untagged word that the report also writes after a given name, is
+#: a person's surname there.
+SMALL_TOWN = 50000
+
+
 def _surnames(text: str, resolutions: list[Resolution | None], gazetteer: Gazetteer) -> frozenset[str]:
     """One-word names found only as a town's other name that the report also writes after a given
     name ("Edward Snowden ... Snowden also said": Snowden is no Leland, Mississippi; "Mohammad Reza
     Pahlavi ... Pahlavi met" no Bandar-e Anzali): the whole run is no place the gazetteer knows."""
     found: set[str] = set()
     for resolution in resolutions:
-        if resolution is None or not _town_other_name(resolution):
+        if resolution is None or not (_town_other_name(resolution) or _small_town_weakly(resolution)):
             continue
         name = resolution.toponym.name
         if name in found:
@@ -97,7 +110,7 @@ def _surnames(text: str, resolutions: list[Resolution | None], gazetteer: Gazett
         pattern = rf"(?<![\p{{L}}\-.])((?:\p{{Lu}}\p{{Ll}}+\s){{1,2}}){re.escape(name)}(?![\p{{L}}\-])"
         for match in re.finditer(pattern, text):
             given = match.group(1).split()
-            if (any(w.lower() in _NOT_GIVEN for w in given)
+            if (any(w.lower() in _NOT_GIVEN or w.lower() in _GENERIC for w in given)  # "Courthouse X"
                     or any(m.kind != FUZZY for m in gazetteer.lookup(match.group(0), False)[:3])
                     or any(m.kind != FUZZY for m in gazetteer.lookup(given[0], False)[:3])):
                 continue
@@ -345,7 +358,7 @@ _STREET_WORDS = frozenset("""
 
 #: Words that make a name an institution or a site, never a place themselves.
 _GENERIC = frozenset("""
-    university college school academy institute hospital clinic court bank house hall tower
+    university college school academy institute hospital clinic court courthouse bank house hall tower
     centre center stadium park museum church chapel cathedral mosque temple embassy ministry
     council commission chamber chambers commerce state federal national high supreme central
     international airport station street avenue road square bridge river lake lagoon valley
