@@ -390,3 +390,28 @@ def test_a_small_towns_own_name_after_a_given_name_is_a_surname(
     start = text.rindex("Palmyra")
     resolution = Resolution(Toponym(Span(start, start + 7, "Palmyra"), "Palmyra", strength), palmyra_us, 0.9)
     assert (_surnames(text, [resolution], tiny_gazetteer) == {"Palmyra"}) is surname
+
+
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        # a small town's own name as a quote's speaker is a person, even where spaCy tagged it a place
+        ("“No one told me,” said Palmyra. Palmyra had been bathing.", True),
+        ("Palmyra said she had been bathing.", True),
+        ("Fighters entered Palmyra on Sunday.", False),
+        # a place as the subject of a reported clause, or after "of", is no speaker
+        ("The army said Palmyra had fallen.", False),
+        ("Residents of Palmyra said the town was quiet.", False),
+    ],
+)
+def test_a_small_towns_own_name_as_a_quotes_speaker_is_a_person(tiny_gazetteer: Gazetteer, text: str,
+                                                                surname: bool) -> None:
+    # "said Noma" (a rape survivor's pseudonym) was NoMa, a Washington neighbourhood, 11 times
+    from conflictscope.gazetteer.geoparse import _surnames
+    from conflictscope.gazetteer.resolve import Resolution, Toponym
+    from conflictscope.models import Span
+
+    (palmyra_us,) = [m for m in tiny_gazetteer.lookup("Palmyra") if m.entry.cc == "US"]
+    start = text.index("Palmyra")
+    resolution = Resolution(Toponym(Span(start, start + 7, "Palmyra"), "Palmyra", 1.0), palmyra_us, 0.9)
+    assert (_surnames(text, [resolution], tiny_gazetteer) == {"Palmyra"}) is surname

@@ -83,29 +83,34 @@ def _town_other_name(resolution: Resolution) -> bool:
             and " " not in resolution.toponym.name.strip())
 
 
-def _small_town_weakly(resolution: Resolution) -> bool:
-    """One word, not tagged a place, that is a small town's own name ("Bryant" of "Kobe Bryant" in
-    a sentence spaCy did not parse: Bryant, Arkansas)."""
+def _small_town(resolution: Resolution) -> bool:
+    """One word that is a small town's own name ("Bryant" of "Kobe Bryant": Bryant, Arkansas)."""
     entry = resolution.match.entry
     return (resolution.match.kind == MAIN and entry.feature == "city" and entry.population < SMALL_TOWN
-            and resolution.toponym.strength < STRONG and " " not in resolution.toponym.name.strip())
+            and " " not in resolution.toponym.name.strip())
 
 
-#: A town this small, named by one untagged word that the report also writes after a given name, is
-#: a person's surname there.
+#: A town this small, named by one word the report writes as a quote's speaker, or untagged after a
+#: given name, is a person there.
 SMALL_TOWN = 50000
 
 
 def _surnames(text: str, resolutions: list[Resolution | None], gazetteer: Gazetteer) -> frozenset[str]:
-    """One-word names found only as a town's other name that the report also writes after a given
-    name ("Edward Snowden ... Snowden also said": Snowden is no Leland, Mississippi; "Mohammad Reza
-    Pahlavi ... Pahlavi met" no Bandar-e Anzali): the whole run is no place the gazetteer knows."""
+    """One-word names found only as a town's other name (or a small town's, untagged) that the report
+    also writes after a given name ("Edward Snowden ... Snowden also said": Snowden is no Leland,
+    Mississippi; "Mohammad Reza Pahlavi ... Pahlavi met" no Bandar-e Anzali; the whole run is no
+    place the gazetteer knows) or as the speaker of a quote ("said Noma")."""
     found: set[str] = set()
     for resolution in resolutions:
-        if resolution is None or not (_town_other_name(resolution) or _small_town_weakly(resolution)):
+        if resolution is None or not (_town_other_name(resolution) or _small_town(resolution)):
             continue
         name = resolution.toponym.name
         if name in found:
+            continue
+        if re.search(_SPEAKER.format(name=re.escape(name)), text):
+            found.add(name)  # "said Noma", "Noma said": a speaker (was NoMa, a Washington neighbourhood)
+            continue
+        if not (_town_other_name(resolution) or resolution.toponym.strength < STRONG):
             continue
         pattern = rf"(?<![\p{{L}}\-.])((?:\p{{Lu}}\p{{Ll}}+\s){{1,2}}){re.escape(name)}(?![\p{{L}}\-])"
         for match in re.finditer(pattern, text):
@@ -117,6 +122,13 @@ def _surnames(text: str, resolutions: list[Resolution | None], gazetteer: Gazett
             found.add(name)
             break
     return frozenset(found)
+
+
+#: A one-word name as the speaker of a quote: a person, when the name is also a small town's.
+#: Not "the army said Palmyra had fallen" (a reported clause) nor "Residents of Palmyra said".
+_SPEAKER = (r"\b(?:said|says|asked|added)\s+{name}\s*[.,;]"
+            r"|(?<![\p{{L}}\-])(?<!\b(?:of|in|from|at|near|for|to|across|around|outside|inside)\s){name}"
+            r"\s+(?:said|says|told|asked|added|explained|recalled)\b")
 
 
 #: Capitalised words before a name that are no given name ("In Kobani", "The Kobani", "Greater").
