@@ -415,3 +415,24 @@ def test_a_small_towns_own_name_as_a_quotes_speaker_is_a_person(tiny_gazetteer: 
     start = text.index("Palmyra")
     resolution = Resolution(Toponym(Span(start, start + 7, "Palmyra"), "Palmyra", 1.0), palmyra_us, 0.9)
     assert (_surnames(text, [resolution], tiny_gazetteer) == {"Palmyra"}) is surname
+
+
+def test_a_name_written_without_the_arabic_final_h_finds_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # "Shabwa" matched only Sha Bwa (Myanmar), whose other name it is, and hid Yemen's Shabwah;
+    # "Kufra" was Şirvan (Turkey) for the same reason
+    from conflictscope.gazetteer.build import PlaceRow, _write
+
+    rows = []
+    for i, (name, other, cc, feature) in enumerate(
+            (("Sha Bwa", "Shabwa", "MM", "city"), ("Shabwah", "", "YE", "admin1"),
+             ("Al Kufrah", "", "LY", "admin1"), ("Sirvan", "Kufra", "TR", "city"),
+             ("Raqqa", "", "SY", "city")), start=1):
+        row = PlaceRow(i, f"test:{i}", name, feature, cc, lat=0.0, lon=0.0, population=10_000)
+        row.names = [(name, 0), *([(other, 1)] if other else [])]
+        rows.append(row)
+    countries = {"MM": ("Myanmar", "MMR"), "YE": ("Yemen", "YEM"), "LY": ("Libya", "LBY"),
+                 "TR": ("Turkey", "TUR"), "SY": ("Syria", "SYR")}
+    gazetteer = Gazetteer(_write(tmp_path / "g.sqlite", rows, countries, lambda _m: None) or tmp_path / "g.sqlite")
+    assert {m.entry.name for m in gazetteer.lookup("Shabwa")} == {"Sha Bwa", "Shabwah"}
+    assert {m.entry.name for m in gazetteer.lookup("Kufra")} == {"Sirvan", "Al Kufrah"}
+    assert [m.entry.name for m in gazetteer.lookup("Raqqa")] == ["Raqqa"]  # its own name: nothing added

@@ -184,6 +184,13 @@ class Gazetteer:
                 return found
         return []
 
+    def _final_h(self, key: str, seen: set[int], limit: int) -> list[Match]:
+        """Places written with the Arabic final "-ah" ("Shabwa" is GeoNames' Shabwah, "Kufra" Al
+        Kufrah), as other names: a name that is only some other place's other name ("Sha Bwa" in
+        Myanmar, Şirvan in Turkey) no longer hides them."""
+        found = self._exact(key + "h", limit) or self._exact("al " + key + "h", limit)
+        return [Match(m.entry, ALTERNATE, m.similarity) for m in found if m.entry.id not in seen]
+
     def _exact_other_article(self, key: str, limit: int) -> list[Match]:
         """The exact matches of ``key`` with its inner Arabic article written the other way:
         "Ras al-Ain" is GeoNames' "Ras el Ain" (of Ra's al 'Ayn), "Tell el Abyad" "Tell al Abyad"."""
@@ -240,6 +247,9 @@ class Gazetteer:
                     if not (m.entry.feature == "country" and m.entry.cc in ccs)]
             return tuple(curated + rest)[:limit]
         matches = self._exact(key, limit)
+        if matches and key.endswith("a") and " " not in key and len(key) >= 5 and not any(
+                m.kind == MAIN for m in matches):
+            matches = matches + self._final_h(key, {m.entry.id for m in matches}, limit)
         if not matches:
             for article in _LEADING_ARTICLES:
                 if key.startswith(article) and len(key) > len(article) + 2:
