@@ -436,3 +436,19 @@ def test_a_name_written_without_the_arabic_final_h_finds_it(tmp_path) -> None:  
     assert {m.entry.name for m in gazetteer.lookup("Shabwa")} == {"Sha Bwa", "Shabwah"}
     assert {m.entry.name for m in gazetteer.lookup("Kufra")} == {"Sirvan", "Al Kufrah"}
     assert [m.entry.name for m in gazetteer.lookup("Raqqa")] == ["Raqqa"]  # its own name: nothing added
+
+
+def test_a_continents_adjective_is_context_only() -> None:
+    # "European countries", "the African Union": the continent, for context; never an event's place
+    # (40 GeoWebNews gold toponyms were missed)
+    from conflictscope.gazetteer.geoparse import _continent_adjectives
+
+    class _Continents:
+        def lookup(self, name: str, fuzzy: bool = True) -> tuple[Match, ...]:
+            return (Match(_entry(name, "continent", "", 700_000_000), MAIN),)
+
+    text = ("European countries and the African Union condemned it. South African troops, "
+            "African-American leaders and North African states spoke; Asian markets fell.")
+    found = _continent_adjectives(text, (), _Continents())  # type: ignore[arg-type]
+    assert [(m.span.text, m.place.name, cc) for m, cc in found] == [
+        ("European", "Europe", ""), ("African", "Africa", ""), ("Asian", "Asia", "")]

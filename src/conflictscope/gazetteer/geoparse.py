@@ -283,6 +283,7 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
     )
     named = [t for t in toponyms if t.strength < STRONG] + name_spans(analyzed)
     in_names = _places_in_names(named, places, gazetteer, common) + _places_as_modifiers(
+        analyzed.text, (*places, *demonyms), gazetteer) + _continent_adjectives(
         analyzed.text, (*places, *demonyms), gazetteer)
     if not places:  # "Uganda People's Defence Forces", "Tk 25 lakh" tell the country of a report naming no place
         demonyms = demonyms + _countries_in_names(toponyms, gazetteer, common) + [
@@ -343,6 +344,31 @@ def _places_in_names(toponyms: list[Toponym], places: tuple[PlaceMention, ...], 
             found.append(_context_mention(span, match))
             taken.append((toponym.span.start, toponym.span.end))
     return tuple(found)
+
+
+#: A continent's adjective ("European countries", "African Union"), not "South African" (a demonym),
+#: "North African" (a region) or "African-American".
+_CONTINENT_ADJECTIVE = re.compile(
+    r"(?<![\p{L}\-])(?<!(?:North|South|East|West|Central|Southern|Eastern|Western|Northern|Sub-Saharan)\s)"
+    r"(?P<word>European|African|Asian)(?![\p{L}\-])"
+)
+_CONTINENTS = {"European": "Europe", "African": "Africa", "Asian": "Asia"}
+
+
+def _continent_adjectives(text: str, found: tuple[PlaceMention | Demonym, ...],
+                          gazetteer: Gazetteer) -> tuple[tuple[PlaceMention, str], ...]:
+    """"European", "African", "Asian": the continent, for context only (no country, never an event's place)."""
+    taken = [(m.span.start, m.span.end) for m in found]
+    mentions: list[tuple[PlaceMention, str]] = []
+    for match in _CONTINENT_ADJECTIVE.finditer(text):
+        start, end = match.span("word")
+        if any(b < end and start < e for b, e in taken):
+            continue
+        continent = next((m for m in gazetteer.lookup(_CONTINENTS[match.group("word")], False)[:3]
+                          if m.entry.feature == "continent"), None)
+        if continent is not None:
+            mentions.append(_context_mention(Span(start, end, match.group("word")), continent))
+    return tuple(mentions)
 
 
 def _context_mention(span: Span, match: Match) -> tuple[PlaceMention, str]:
