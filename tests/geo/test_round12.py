@@ -448,7 +448,7 @@ def test_a_continents_adjective_is_context_only() -> None:
             return (Match(_entry(name, "continent", "", 700_000_000), MAIN),)
 
     text = ("European countries and the African Union condemned it. South African troops, "
-            "African-American leaders and North African states spoke; Asian markets fell.")
+            "African-American leaders and North African states spoke; Asian markets fell. The EU agreed.")
     found = _continent_adjectives(text, (), _Continents())  # type: ignore[arg-type]
     assert [(m.span.text, m.place.name, cc) for m, cc in found] == [
-        ("European", "Europe", ""), ("African", "Africa", ""), ("Asian", "Asia", "")]
+        ("European", "Europe", ""), ("African", "Africa", ""), ("Asian", "Asia", ""), ("EU", "Europe", "")]

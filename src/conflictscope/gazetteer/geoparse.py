@@ -346,18 +346,20 @@ def _places_in_names(toponyms: list[Toponym], places: tuple[PlaceMention, ...], 
     return tuple(found)
 
 
-#: A continent's adjective ("European countries", "African Union"), not "South African" (a demonym),
-#: "North African" (a region) or "African-American".
+#: A continent's adjective ("European countries", "African Union") or the EU, not "South African" (a
+#: demonym), "North African" (a region) or "African-American".
 _CONTINENT_ADJECTIVE = re.compile(
     r"(?<![\p{L}\-])(?<!(?:North|South|East|West|Central|Southern|Eastern|Western|Northern|Sub-Saharan)\s)"
-    r"(?P<word>European|African|Asian)(?![\p{L}\-])"
+    r"(?P<word>European|African|Asian|EU|E\.U\.)(?![\p{L}\-])"
 )
-_CONTINENTS = {"European": "Europe", "African": "Africa", "Asian": "Asia"}
+#: The European Union is context for Europe, as GeoWebNews annotates it; never an event's place.
+_CONTINENTS = {"European": "Europe", "African": "Africa", "Asian": "Asia", "EU": "Europe", "E.U.": "Europe"}
 
 
 def _continent_adjectives(text: str, found: tuple[PlaceMention | Demonym, ...],
                           gazetteer: Gazetteer) -> tuple[tuple[PlaceMention, str], ...]:
-    """"European", "African", "Asian": the continent, for context only (no country, never an event's place)."""
+    """"European", "African", "Asian", "EU": the continent, for context only (no country, never an event's
+    place)."""
     taken = [(m.span.start, m.span.end) for m in found]
     mentions: list[tuple[PlaceMention, str]] = []
     for match in _CONTINENT_ADJECTIVE.finditer(text):
