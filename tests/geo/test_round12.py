@@ -452,3 +452,17 @@ def test_a_continents_adjective_is_context_only() -> None:
     found = _continent_adjectives(text, (), _Continents())  # type: ignore[arg-type]
     assert [(m.span.text, m.place.name, cc) for m, cc in found] == [
         ("European", "Europe", ""), ("African", "Africa", ""), ("Asian", "Asia", ""), ("EU", "Europe", "")]
+
+
+def test_a_mediums_place_is_context_without_a_country(use_tiny: Gazetteer) -> None:
+    # "The Washington Post reported": GeoWebNews annotates Washington; it was not reported at all.
+    # It is context only, and votes for no country (where a report is published is not its subject)
+    from conflictscope.gazetteer.geoparse import _places_in_names
+    from conflictscope.gazetteer.resolve import Toponym
+    from conflictscope.models import Span
+
+    text = "The Aleppo Times reported that the Aleppo Governorate Council met."
+    toponyms = [Toponym(Span(text.index(n), text.index(n) + len(n), n), n, 0.35)
+                for n in ("Aleppo Times", "Aleppo Governorate Council")]
+    found = _places_in_names(toponyms, (), use_tiny, frozenset())
+    assert [(m.span.text, cc) for m, cc in found] == [("Aleppo", ""), ("Aleppo", "SY")]

@@ -321,8 +321,8 @@ def _places_as_modifiers(text: str, found: tuple[PlaceMention | Demonym, ...],
 def _places_in_names(toponyms: list[Toponym], places: tuple[PlaceMention, ...], gazetteer: Gazetteer,
                      common: frozenset[str]) -> tuple[tuple[PlaceMention, str], ...]:
     """The place inside each weak name that is no place itself ("U.S. Department of Transportation"
-    -> U.S.), as found by :func:`embedded_name`; with a low confidence, for context only; each with
-    its country's ISO2 code."""
+    -> U.S., "The Washington Post" -> Washington), as found by :func:`embedded_name`; with a low
+    confidence, for context only; each with its country's ISO2 code (none for a medium's)."""
     found: list[tuple[PlaceMention, str]] = []
     taken = [(m.span.start, m.span.end) for m in places]
     for toponym in toponyms:
@@ -331,17 +331,26 @@ def _places_in_names(toponyms: list[Toponym], places: tuple[PlaceMention, ...], 
         if any(b < toponym.span.end and toponym.span.start < e for b, e in taken):
             continue
         words = {w.lower().strip(".,’'()") for w in toponym.name.split()}
-        if not words & _ORGANISATION or words & MEDIUM_WORDS:
-            continue  # a person ("Kobe Bryant", "Victoria Vivians") or a medium ("Washington Post")
+        medium = bool(words & MEDIUM_WORDS)
+        if not (words & _ORGANISATION or medium):
+            continue  # a person ("Kobe Bryant", "Victoria Vivians")
         inside = _named_inside(toponym, gazetteer, common)
         if inside is None:
             continue
         span, _ = inside
-        # the most prominent place of that main name ("African Public Service": no continent)
-        match = next((m for m in gazetteer.lookup(span.text, False)[:5]
-                      if m.kind == MAIN and m.entry.feature != "continent"), None)
+        # the most prominent place of that main name ("African Public Service": no continent), as the
+        # resolver takes it alone ("Washington Post": the capital, not the state)
+        alone = Resolver(gazetteer).resolve([Toponym(span, span.text)])[0]
+        match = (alone.match if alone is not None and alone.match.kind != FUZZY
+                 and alone.match.entry.feature != "continent" else None)
+        if match is None:
+            match = next((m for m in gazetteer.lookup(span.text, False)[:5]
+                          if m.kind == MAIN and m.entry.feature != "continent"), None)
         if match is not None:
-            found.append(_context_mention(span, match))
+            mention, cc = _context_mention(span, match)
+            # a medium ("Washington Post", "New York Times") says where it is published, not which
+            # country the report is about: context with no country's vote
+            found.append((mention, "" if medium else cc))
             taken.append((toponym.span.start, toponym.span.end))
     return tuple(found)
 
