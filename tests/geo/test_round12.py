@@ -138,7 +138,8 @@ def test_conflict_areas_resolve_surely(real_gazetteer: Gazetteer, name: str, cc:
 @pytest.mark.parametrize(
     ("name", "allowed"),
     [("St", False), ("Mt.", False), ("Dr", False), ("Va.", True), ("Ga.", True), ("UK", True), ("Gao", True),
-     ("MoD", False), ("DoJ", False), ("US", True), ("Edo", True)],  # MoD was Modesto's airport code
+     ("MoD", False), ("DoJ", False), ("US", True), ("Edo", True),  # MoD was Modesto's airport code
+     ("T&T", True), ("BC", True)],  # initials of a country and an abbreviation were dropped as caps noise
 )
 def test_an_abbreviated_word_is_no_place(name: str, allowed: bool) -> None:
     # "St. Louis Police": the "St" was a toponym, resolved to Sète (France), which then made the
@@ -466,3 +467,10 @@ def test_a_mediums_place_is_context_without_a_country(use_tiny: Gazetteer) -> No
                 for n in ("Aleppo Times", "Aleppo Governorate Council")]
     found = _places_in_names(toponyms, (), use_tiny, frozenset())
     assert [(m.span.text, cc) for m, cc in found] == [("Aleppo", ""), ("Aleppo", "SY")]
+
+
+def test_an_abbreviation_after_a_number_is_a_year() -> None:
+    from conflictscope.gazetteer.recognize import _allowed
+
+    assert not _allowed("BC", "built in 500 ", weak=False, lower_words=frozenset())
+    assert _allowed("BC", "the new office in ", weak=False, lower_words=frozenset())

@@ -148,7 +148,7 @@ def _clean(text: str, start: int, known: Callable[[str], bool] | None = None) ->
 
 
 #: Countries news names by initials, with or without periods ("U.S.", "UK").
-_COUNTRY_INITIALS = frozenset({"US", "UK", "UAE", "DRC", "USA", "DPRK", "PRC", "KSA", "SA"})
+_COUNTRY_INITIALS = frozenset({"US", "UK", "UAE", "DRC", "USA", "DPRK", "PRC", "KSA", "SA", "T&T"})
 
 
 def _allowed(name: str, before: str, *, weak: bool, lower_words: frozenset[str],
@@ -173,8 +173,10 @@ def _allowed(name: str, before: str, *, weak: bool, lower_words: frozenset[str],
         return False  # a contraction ("I'll", "We've", "It'd"), not a name
     if name.lower() in _STOP or name.lower() in _STOP_ALONE or (
             len(words) == 1 and name.isupper() and len(name.replace(".", "")) <= 4 and
-            name.replace(".", "") not in _COUNTRY_INITIALS):
+            name.replace(".", "") not in _COUNTRY_INITIALS and abbreviation(name) is None):
         return False
+    if abbreviation(name) is not None and re.search(r"\d\s*$", before):
+        return False  # "500 BC": a year, not British Columbia
     if _NAMED_BEFORE.search(before[-40:]):
         return False  # "an asylum seeker named Elizabeth", not "a town called Tadmur"
     if not weak:
