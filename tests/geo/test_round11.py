@@ -253,14 +253,14 @@ def test_an_admin_regions_name_without_its_kind_is_an_alternate(names: tuple[str
 )
 def test_a_towns_other_name_after_a_given_name_is_a_surname(tiny_gazetteer: Gazetteer, text: str,
                                                            surname: bool) -> None:
-    from conflictscope.gazetteer.geoparse import _surnames
     from conflictscope.gazetteer.resolve import Resolution, Toponym
+    from conflictscope.gazetteer.surnames import surnames
     from conflictscope.models import Span
 
     start = text.rindex("Tadmor")
     resolution = Resolution(Toponym(Span(start, start + 6, "Tadmor"), "Tadmor", 0.55),
                             _tadmur_by_other_name(tiny_gazetteer), 0.9)
-    assert (_surnames(text, [resolution, None], tiny_gazetteer) == {"Tadmor"}) is surname
+    assert (surnames(text, [resolution, None], tiny_gazetteer) == {"Tadmor"}) is surname
 
 
 def test_places_warns_of_a_text_not_in_english_and_of_finding_nothing(tmp_path, use_tiny: Gazetteer) -> None:  # type: ignore[no-untyped-def]

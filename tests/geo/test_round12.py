@@ -383,14 +383,14 @@ def test_airports_news_names_alone_are_sites(tiny_gazetteer: Gazetteer, name: st
 )
 def test_a_small_towns_own_name_after_a_given_name_is_a_surname(
         tiny_gazetteer: Gazetteer, text: str, strength: float, surname: bool) -> None:
-    from conflictscope.gazetteer.geoparse import _surnames
     from conflictscope.gazetteer.resolve import Resolution, Toponym
+    from conflictscope.gazetteer.surnames import surnames
     from conflictscope.models import Span
 
     (palmyra_us,) = [m for m in tiny_gazetteer.lookup("Palmyra") if m.entry.cc == "US"]
     start = text.rindex("Palmyra")
     resolution = Resolution(Toponym(Span(start, start + 7, "Palmyra"), "Palmyra", strength), palmyra_us, 0.9)
-    assert (_surnames(text, [resolution], tiny_gazetteer) == {"Palmyra"}) is surname
+    assert (surnames(text, [resolution], tiny_gazetteer) == {"Palmyra"}) is surname
 
 
 @pytest.mark.parametrize(
@@ -408,14 +408,14 @@ def test_a_small_towns_own_name_after_a_given_name_is_a_surname(
 def test_a_small_towns_own_name_as_a_quotes_speaker_is_a_person(tiny_gazetteer: Gazetteer, text: str,
                                                                 surname: bool) -> None:
     # "said Noma" (a rape survivor's pseudonym) was NoMa, a Washington neighbourhood, 11 times
-    from conflictscope.gazetteer.geoparse import _surnames
     from conflictscope.gazetteer.resolve import Resolution, Toponym
+    from conflictscope.gazetteer.surnames import surnames
     from conflictscope.models import Span
 
     (palmyra_us,) = [m for m in tiny_gazetteer.lookup("Palmyra") if m.entry.cc == "US"]
     start = text.index("Palmyra")
     resolution = Resolution(Toponym(Span(start, start + 7, "Palmyra"), "Palmyra", 1.0), palmyra_us, 0.9)
-    assert (_surnames(text, [resolution], tiny_gazetteer) == {"Palmyra"}) is surname
+    assert (surnames(text, [resolution], tiny_gazetteer) == {"Palmyra"}) is surname
 
 
 def test_a_name_written_without_the_arabic_final_h_finds_it(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -11,21 +11,21 @@ import regex as re
 from conflictscope.gazetteer.currencies import currency_countries
 from conflictscope.gazetteer.demonyms import demonym_country
 from conflictscope.gazetteer.index import ALTERNATE, FUZZY, MAIN, Gazetteer, Match
+from conflictscope.gazetteer.namewords import GENERIC_WORDS, STREET_WORDS
 from conflictscope.gazetteer.normalize import name_key
 from conflictscope.gazetteer.people import person_names
 from conflictscope.gazetteer.recognize import (
     MEDIUM_WORDS,
+    STRONG,
     Demonym,
     _lower_words,
     find_toponyms,
     name_spans,
 )
 from conflictscope.gazetteer.resolve import Resolution, Resolver, Toponym
+from conflictscope.gazetteer.surnames import surnames, town_other_name
 from conflictscope.models import PlaceMention, Span
 from conflictscope.pipeline.base import AnalyzedArticle
-
-#: A toponym at least this strong counts as recognised by its label alone.
-STRONG = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +67,7 @@ def _credible(resolution: Resolution, countries: dict[str, float], own: float = 
     # a small town's other name, one word in a weak span, is most often a person or a common word
     # that the town was once called ("Snowden" -> Leland, "Levi" -> Rand, "Get" -> Geraldton); a
     # town of some size keeps its other names when its country is in context ("Kobani")
-    least = OTHER_NAME_MIN_POPULATION if _town_other_name(resolution) else 1000
+    least = OTHER_NAME_MIN_POPULATION if town_other_name(resolution) else 1000
     return in_context and entry.population >= least and resolution.confidence >= 0.5
 
 
@@ -75,67 +75,6 @@ OTHER_NAME_MIN_POPULATION = 20000
 #: How close a loose spelling must be to stand for a place of the report's country ("Coincheck",
 #: a Japanese exchange, is 0.80 like Conche, Italy; "Hiraan" is 0.92 like Hiiraan).
 FUZZY_CREDIBLE = 0.85
-
-
-def _town_other_name(resolution: Resolution) -> bool:
-    """One word that matched only a town's alternate name ("Snowden" for Leland, "Kobani")."""
-    return (resolution.match.kind == ALTERNATE and resolution.match.entry.feature == "city"
-            and " " not in resolution.toponym.name.strip())
-
-
-def _small_town(resolution: Resolution) -> bool:
-    """One word that is a small town's own name ("Bryant" of "Kobe Bryant": Bryant, Arkansas)."""
-    entry = resolution.match.entry
-    return (resolution.match.kind == MAIN and entry.feature == "city" and entry.population < SMALL_TOWN
-            and " " not in resolution.toponym.name.strip())
-
-
-#: A town this small, named by one word the report writes as a quote's speaker, or untagged after a
-#: given name, is a person there.
-SMALL_TOWN = 50000
-
-
-def _surnames(text: str, resolutions: list[Resolution | None], gazetteer: Gazetteer) -> frozenset[str]:
-    """One-word names found only as a town's other name (or a small town's, untagged) that the report
-    also writes after a given name ("Edward Snowden ... Snowden also said": Snowden is no Leland,
-    Mississippi; "Mohammad Reza Pahlavi ... Pahlavi met" no Bandar-e Anzali; the whole run is no
-    place the gazetteer knows) or as the speaker of a quote ("said Noma")."""
-    found: set[str] = set()
-    for resolution in resolutions:
-        if resolution is None or not (_town_other_name(resolution) or _small_town(resolution)):
-            continue
-        name = resolution.toponym.name
-        if name in found:
-            continue
-        if re.search(_SPEAKER.format(name=re.escape(name)), text):
-            found.add(name)  # "said Noma", "Noma said": a speaker (was NoMa, a Washington neighbourhood)
-            continue
-        if not (_town_other_name(resolution) or resolution.toponym.strength < STRONG):
-            continue
-        pattern = rf"(?<![\p{{L}}\-.])((?:\p{{Lu}}\p{{Ll}}+\s){{1,2}}){re.escape(name)}(?![\p{{L}}\-])"
-        for match in re.finditer(pattern, text):
-            given = match.group(1).split()
-            if (any(w.lower() in _NOT_GIVEN or w.lower() in _GENERIC for w in given)  # "Courthouse X"
-                    or any(m.kind != FUZZY for m in gazetteer.lookup(match.group(0), False)[:3])
-                    or any(m.kind != FUZZY for m in gazetteer.lookup(given[0], False)[:3])):
-                continue
-            found.add(name)
-            break
-    return frozenset(found)
-
-
-#: A one-word name as the speaker of a quote: a person, when the name is also a small town's.
-#: Not "the army said Palmyra had fallen" (a reported clause) nor "Residents of Palmyra said".
-_SPEAKER = (r"\b(?:said|says|asked|added)\s+{name}\s*[.,;]"
-            r"|(?<![\p{{L}}\-])(?<!\b(?:of|in|from|at|near|for|to|across|around|outside|inside)\s){name}"
-            r"\s+(?:said|says|told|asked|added|explained|recalled)\b")
-
-
-#: Capitalised words before a name that are no given name ("In Kobani", "The Kobani", "Greater").
-_NOT_GIVEN = frozenset("""
-    the in at of on and near from to for by with a an this that greater old new upper lower north south
-    east west central northern southern eastern western downtown city town district province said says
-""".split())
 
 
 def _countries_in_names(toponyms: list[Toponym], gazetteer: Gazetteer,
@@ -269,7 +208,7 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
             vote = 1.0 if strength >= STRONG else strength / 2
             countries[cc] = countries.get(cc, 0.0) + vote
             own[(name_key(resolution.toponym.name), cc)] += vote
-    people = person_names(analyzed) | _surnames(analyzed.text, first, gazetteer)
+    people = person_names(analyzed) | surnames(analyzed.text, first, gazetteer)
     kept: list[Toponym] = [
         r.toponym for r in first if r is not None
         and _credible(r, countries, own[(name_key(r.toponym.name), r.match.entry.cc)])
@@ -400,24 +339,6 @@ _ORGANISATION = _INSTITUTION | frozenset("""
 """.split())
 
 
-#: Last words of a street's name: "Atlantic Avenue" is a street of the report's town, not the ocean.
-_STREET_WORDS = frozenset("""
-    street st st. avenue ave ave. boulevard blvd blvd. lane drive parkway square place terrace crescent
-""".split())
-
-#: Words that make a name an institution or a site, never a place themselves.
-_GENERIC = frozenset("""
-    university college school academy institute hospital clinic court courthouse bank house hall tower
-    centre center stadium park museum church chapel cathedral mosque temple embassy ministry
-    council commission chamber chambers commerce state federal national high supreme central
-    international airport station street avenue road square bridge river lake lagoon valley
-    mountain mountains mount island islands beach bay harbour harbor port castle palace hotel
-    inn library prison jail correctional conservation area show market mall city county of the
-    and de la du des al el new saint st st. republic kingdom union town village metro delta
-    bend north south east west northern southern eastern western upper lower old
-""".split())
-
-
 def embedded_name(name: str, gazetteer: Gazetteer, common: frozenset[str] = frozenset(),
                   min_population: int = 50000) -> tuple[str, int] | None:
     """A place named inside a longer name the gazetteer lacks, with its offset in ``name``.
@@ -429,12 +350,12 @@ def embedded_name(name: str, gazetteer: Gazetteer, common: frozenset[str] = froz
     name is one word or nothing inside it is such a place.
     """
     words = [(m.start(), m.group(0)) for m in re.finditer(r"[^\s,;()]+", name)]
-    if len(words) < 2 or words[-1][1].lower() in _STREET_WORDS:
+    if len(words) < 2 or words[-1][1].lower() in STREET_WORDS:
         return None  # "Atlantic Avenue", "Washington Square": a street named after a place is not there
     for size in range(len(words) - 1, 0, -1):
         for first in range(len(words) - size + 1):
             run = words[first:first + size]
-            if (all(w.lower().strip(".’'") in _GENERIC for _b, w in run) or not run[0][1][:1].isupper()
+            if (all(w.lower().strip(".’'") in GENERIC_WORDS for _b, w in run) or not run[0][1][:1].isupper()
                     or (size == 1 and run[0][1].lower() in common) or demonym_country(run[0][1])):
                 continue
             begin = run[0][0]

@@ -24,6 +24,8 @@ from conflictscope.models import Span
 from conflictscope.pipeline.base import AnalyzedArticle, Sentence
 
 STRONG_LABELS = {"GPE": 1.0, "LOC": 0.8, "FAC": 0.6}
+#: A toponym at least this strong counts as recognised by its label alone.
+STRONG = 0.6
 #: Strength of a name right after "the city/town/island/... of".
 NAMED_SETTLEMENT = 0.8
 WEAK_LABELS = {"PERSON": 0.45, "ORG": 0.4, "NORP": 0.4, "PRODUCT": 0.35, "WORK_OF_ART": 0.3,
