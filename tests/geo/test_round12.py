@@ -490,3 +490,18 @@ def test_a_curated_area_named_like_a_continent_has_the_continents_point() -> Non
         if key in points:
             assert all(row[2:4] == pytest.approx(points[key], abs=1e-4) for row in rows), key
     assert name_key("South America") in points
+
+
+def test_a_loose_spelling_of_a_small_town_as_a_speaker_is_a_person(tiny_gazetteer: Gazetteer) -> None:
+    # "Doris Lindenwald ... Lindenwald said": a loose spelling of Lindenwold, New Jersey, 6 times
+    from conflictscope.gazetteer.index import FUZZY
+    from conflictscope.gazetteer.resolve import Resolution, Toponym
+    from conflictscope.gazetteer.surnames import surnames
+    from conflictscope.models import Span
+
+    (palmyra_us,) = [m for m in tiny_gazetteer.lookup("Palmyra") if m.entry.cc == "US"]
+    loose = Match(palmyra_us.entry, FUZZY, 0.9)
+    text = "Help comes from Doris Palmira. Palmira said in tears that she knows."
+    start = text.rindex("Palmira")
+    resolution = Resolution(Toponym(Span(start, start + 7, "Palmira"), "Palmira", 1.0), loose, 0.6)
+    assert surnames(text, [resolution], tiny_gazetteer) == {"Palmira"}

@@ -21,9 +21,10 @@ def town_other_name(resolution: Resolution) -> bool:
 
 
 def small_town(resolution: Resolution) -> bool:
-    """One word that is a small town's own name ("Bryant" of "Kobe Bryant": Bryant, Arkansas)."""
+    """One word that is a small town's own name ("Bryant" of "Kobe Bryant": Bryant, Arkansas), or a loose
+    spelling of it ("Doris Lindenwald": Lindenwold, New Jersey)."""
     entry = resolution.match.entry
-    return (resolution.match.kind == MAIN and entry.feature == "city" and entry.population < SMALL_TOWN
+    return (resolution.match.kind in (MAIN, FUZZY) and entry.feature == "city" and entry.population < SMALL_TOWN
             and " " not in resolution.toponym.name.strip())
 
 
