@@ -40,14 +40,15 @@ def link_containers(text: str, toponyms: list[Toponym]) -> list[Toponym]:
             continue
         raw, begin = match.group(1).strip(), match.start(1)
         short = abbreviation(raw)
-        if short is None and len(raw) == 2 and raw in POSTAL_CODES:
+        postal = short is None and len(raw) == 2 and raw in POSTAL_CODES
+        if postal:
             short = POSTAL_CODES[raw]
         other = by_start.get(begin)
         if short is not None:
             result.append(replace(toponym, within=short[1]))
             if other is None:
                 added.append(Toponym(Span(begin, begin + len(raw), raw), short[1], 0.9, "admin"))
-            elif abbreviation(raw) is None:  # "HORRY COUNTY, SC": that "SC" is South Carolina, not Santa Cruz
+            elif postal:  # "HORRY COUNTY, SC": that "SC" is South Carolina, not Santa Cruz
                 renamed[begin] = short[1]
         elif other is not None:
             result.append(replace(toponym, within=other.name))

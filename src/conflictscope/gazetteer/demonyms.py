@@ -205,10 +205,9 @@ PEOPLES_ABROAD = frozenset("""
 """.split())
 
 #: Demonyms that are ambiguous or need a qualifier to point at one country.
-_AMBIGUOUS = frozenset({"African", "Africans", "Congolese", "Rican", "Ricans", "Lucian", "Lucians", "Verdean",
-                        "Verdeans",
-                        "Guinean", "Guineans", "Zealander", "Zealanders", "Leonean", "Leoneans",
-                        "Lankan", "Lankans", "Persian", "Arab", "Kurdish"})
+_AMBIGUOUS = frozenset({"African", "Africans", "Congolese", "Guinean", "Guineans", "Zealander", "Zealanders",
+                        "Leonean", "Leoneans", "Lankan", "Lankans", "Rican", "Ricans", "Lucian", "Lucians",
+                        "Verdean", "Verdeans", "Persian", "Arab", "Kurdish"})
 
 DEMONYMS: dict[str, str] = {
     word: line.split()[0]
@@ -220,9 +219,10 @@ DEMONYMS: dict[str, str] = {
 QUALIFIED: dict[str, str] = {
     "south african": "ZA", "south africans": "ZA", "central african": "CF",
     "north korean": "KP", "north koreans": "KP", "south korean": "KR", "south koreans": "KR",
-    "south sudanese": "SS", "costa rican": "CR", "costa ricans": "CR",
-    "saint lucian": "LC", "st lucian": "LC", "st. lucian": "LC", "cape verdean": "CV", "cape verdeans": "CV", "sri lankan": "LK", "sri lankans": "LK", "new zealander": "NZ",
-    "new zealanders": "NZ", "sierra leonean": "SL", "saudi arabian": "SA",
+    "south sudanese": "SS", "sri lankan": "LK", "sri lankans": "LK", "new zealander": "NZ",
+    "new zealanders": "NZ", "sierra leonean": "SL", "saudi arabian": "SA", "costa rican": "CR",
+    "costa ricans": "CR", "saint lucian": "LC", "st lucian": "LC", "st. lucian": "LC",
+    "cape verdean": "CV", "cape verdeans": "CV",
 }
 
 

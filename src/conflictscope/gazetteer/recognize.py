@@ -163,21 +163,22 @@ def _allowed(name: str, before: str, *, weak: bool, lower_words: frozenset[str],
     if not name or len(name) < 2 or not any(ch.isalpha() for ch in name):
         return False
     words = name.split()
+    short = abbreviation(name)  # "Va.", "BC": a region's news abbreviation
     if re.fullmatch(r"[A-Z]{2,5}s", name):
         return False  # a plural acronym ("JWs", "IDPs", "NGOs"), not a place
     if re.fullmatch(r"\p{Lu}\p{Ll}\p{Lu}", name):
         return False  # "MoD", "DoJ", "MoI": a ministry's acronym (MoD was Modesto's airport code)
     if name in PEOPLES_ABROAD:
         return False  # "Arab", "Pashtun": a people of several countries (was Arab, Alabama)
-    if len(words) == 1 and len(name.rstrip(".")) <= 2 and not name.isupper() and abbreviation(name) is None:
+    if len(words) == 1 and len(name.rstrip(".")) <= 2 and not name.isupper() and short is None:
         return False  # "St" of "St. Louis Police" (was Sète, France), "Mt", "Dr": an abbreviated word
     if re.search(r"['’](?:ll|re|ve|d|m|t)$", name, flags=re.IGNORECASE):
         return False  # a contraction ("I'll", "We've", "It'd"), not a name
     if name.lower() in _STOP or name.lower() in _STOP_ALONE or (
             len(words) == 1 and name.isupper() and len(name.replace(".", "")) <= 4 and
-            name.replace(".", "") not in _COUNTRY_INITIALS and abbreviation(name) is None):
+            name.replace(".", "") not in _COUNTRY_INITIALS and short is None):
         return False
-    if abbreviation(name) is not None and re.search(r"\d\s*$", before):
+    if short is not None and re.search(r"\d\s*$", before):
         return False  # "500 BC": a year, not British Columbia
     if _NAMED_BEFORE.search(before[-40:]):
         return False  # "an asylum seeker named Elizabeth", not "a town called Tadmur"
@@ -306,6 +307,11 @@ def _joined(text: str, toponyms: list[Toponym], known: Callable[[str], bool]) ->
     return result
 
 
+def _either(first: Callable[[str], bool], second: Callable[[str], bool]) -> Callable[[str], bool]:
+    """A predicate true where either is."""
+    return lambda name: first(name) or second(name)
+
+
 def _outside(toponyms: list[Toponym], spans: list[tuple[int, int]]) -> list[Toponym]:
     """Toponyms not lying inside (and shorter than) one of the extended ``spans``."""
     if not spans:
@@ -325,6 +331,8 @@ def find_toponyms(
     after "in"/"near" ("near Ras al-Ain") counts when the whole name is one.
     """
     lower_words = _lower_words(analyzed.text)
+    # a name spaCy tagged a place extends to any longer name the gazetteer has; others only to a known one
+    extends_place = known if known is None or exact is None else _either(known, exact)
     toponyms: list[Toponym] = []
     demonyms: list[Demonym] = []
     extended: list[tuple[int, int]] = []
@@ -349,11 +357,7 @@ def find_toponyms(
             if after or _NAME_SYLLABLE.match(text, end):
                 continue  # "Iraq-based"; "Jae" of "Moon Jae-in", "Jong" of "Kim Jong-un"
             if known is not None and _NEXT_WORD.match(text, end):
-                extends = known
-                if exact is not None and label in STRONG_LABELS:
-                    def extends(name: str, known: Callable[[str], bool] = known,
-                                exact: Callable[[str], bool] = exact) -> bool:
-                        return known(name) or exact(name)
+                extends = extends_place if label in STRONG_LABELS and extends_place is not None else known
                 longer = _extend(text, begin, end, extends)  # "Nizhny" + "Novgorod", "Tal" + "Abyad"
                 if longer > end:
                     raw, end = text[begin:longer], longer
