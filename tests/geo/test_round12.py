@@ -505,3 +505,23 @@ def test_a_loose_spelling_of_a_small_town_as_a_speaker_is_a_person(tiny_gazettee
     start = text.rindex("Palmira")
     resolution = Resolution(Toponym(Span(start, start + 7, "Palmira"), "Palmira", 1.0), loose, 0.6)
     assert surnames(text, [resolution], tiny_gazetteer) == {"Palmira"}
+
+
+def test_a_title_in_capitals_is_no_dateline_for_event_location(parse, use_tiny: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # recognition keeps a dateline that lost its separator only when the gazetteer knows it; event
+    # location took every capitals opening for one (no place of the lead clause, a dateline bonus)
+    from dataclasses import replace as with_places
+
+    from conflictscope.models import Place, PlaceMention, Span
+    from conflictscope.pipeline.places import report_dateline
+
+    analyzed = parse("ALEPPO SIEGE Fighters stormed the citadel on Sunday.")
+    aleppo = PlaceMention(Span(0, 6, "ALEPPO"), Place(name="Aleppo", country="Syria", iso3="SYR"), 0.9)
+    assert report_dateline(analyzed) is None
+    assert report_dateline(with_places(analyzed, places=(aleppo,))) is None  # "ALEPPO SIEGE" is not "ALEPPO"
+    known = parse("OKLAHOMA CITY The Latest on teachers rallying.")
+    city = PlaceMention(Span(0, 13, "OKLAHOMA CITY"), Place(name="Oklahoma City", country="United States",
+                                                          iso3="USA"), 0.9)
+    line = report_dateline(with_places(known, places=(city,)))
+    assert line is not None and line.place == "OKLAHOMA CITY"
+    assert report_dateline(known) is None

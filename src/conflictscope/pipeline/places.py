@@ -60,7 +60,7 @@ def places(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     with_places = replace(analyzed, places=parsed.places,
                           extras={**analyzed.extras, "geoparse": parsed})
     focus, weights = _main_and_countries(with_places)
-    filed = _dateline_spans(find_dateline(analyzed.text))
+    filed = _dateline_spans(report_dateline(with_places))
     candidates = tuple(locate(c, with_places, parsed, focus, weights, filed=filed)
                        for c in analyzed.candidates)
     return replace(with_places, candidates=candidates)
@@ -148,7 +148,7 @@ def locate(
     sentence = candidate.sentence
     clause = text[sentence.start:sentence.end]
     if filed is None:
-        filed = _dateline_spans(find_dateline(text))
+        filed = _dateline_spans(report_dateline(analyzed))
     inside = [m for m in parsed.places if sentence.start <= m.span.start < sentence.end
               and not any(b <= m.span.start < e for b, e in filed)]
     near_match = NEAR.search(clause)
@@ -204,6 +204,16 @@ def caption_spans(analyzed: AnalyzedArticle) -> list[tuple[int, int]]:
         if i and len(sentence.text) < 90 and "\n" not in analyzed.text[sentences[i - 1].end:sentence.start]:
             spans.append((sentences[i - 1].start, sentences[i - 1].end))
     return spans
+
+
+def report_dateline(analyzed: AnalyzedArticle) -> Dateline | None:
+    """The report's dateline, as recognition took it: one that lost its separator ("OKLAHOMA CITY
+    The Latest on ...") only when its place was found there (a title in capitals is no dateline)."""
+    line = find_dateline(analyzed.text)
+    if line is not None and line.bare and not any(
+            (m.span.start, m.span.end) == (line.start, line.start + len(line.place)) for m in analyzed.places):
+        return None
+    return line
 
 
 def _dateline_spans(line: Dateline | None) -> list[tuple[int, int]]:
@@ -288,7 +298,7 @@ def _main_and_countries(analyzed: AnalyzedArticle) -> tuple[PlaceMention | None,
     parsed: GeoParse | None = analyzed.extras.get("geoparse")
     mentions = analyzed.places
     strength = {r.toponym.span.start: r.toponym.strength for r in parsed.resolutions} if parsed else {}
-    line = find_dateline(analyzed.text)
+    line = report_dateline(analyzed)
     dated = (line.start, line.start + len(line.place)) if line else (-1, -1)
     lead_end = analyzed.sentences[min(2, len(analyzed.sentences) - 1)].end if analyzed.sentences else 0
     violent = [(s.start, s.end) for s in analyzed.sentences if EVENT_HINT.search(s.text)]
