@@ -108,6 +108,9 @@ def test_strong_cues() -> None:
         ("his father died on june 5 while handcuffed and in police custody", "ATT"),
         ("a man was murdered by his neighbour", None),  # ordinary crime
         ("the lawyer said the man was murdered", None),  # the lawyer is the speaker, not the victim
+        ("journalist jamal doe was murdered in the consulate in october 2018", "ATT"),  # a name between
+        ("the reporter was killed in the capital on tuesday", "ATT"),
+        ("the journalist was killed in a car crash", "ATT"),  # the cue; the accident gate comes first
     ],
 )
 def test_a_murdered_or_assaulted_person_is_an_attack(text: str, expected: str | None) -> None:
@@ -326,3 +329,37 @@ def test_charged_with_conspiring_to_behead_hostages_is_an_attack() -> None:
     # hostages in Syria" gave no event and its report fell back to the trial's dateline
     assert strong_cue("charged with conspiring to torture and behead hostages in syria") == "ATT"
     assert strong_cue("the militant who beheads captives on camera") == "ATT"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("activists said the man was killed by police on friday", "ATT"),
+        ("two farmers were shot dead by unidentified gunmen", "ATT"),
+        ("the reporter was executed by state agents inside the building", "ATT"),
+        ("police said the man was killed by robbers who stole his phone", None),  # crime: the model decides
+        ("the officer was killed by a falling tree", None),
+    ],
+)
+def test_a_killing_by_armed_men_or_police_is_an_attack(text: str, expected: str | None) -> None:
+    # the model read "the man was killed by police" like "the man was killed by robbers": no event
+    assert strong_cue(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("he has been linked to doe's murder, which happened in the consulate in 2018", "ATT"),
+        ("the assassination of the governor took place at his home", "ATT"),
+        ("the killing occurred near the market", "ATT"),
+        ("the murder trial took place in the capital", None),
+        ("the meeting took place in the capital", None),
+    ],
+)
+def test_a_killing_told_as_a_noun_that_happened_somewhere_is_an_attack(text: str, expected: str | None) -> None:
+    # "X's murder, which happened in the consulate in Istanbul" gave no event at all
+    assert strong_cue(text) == expected
+
+
+def test_the_accident_gate_still_drops_a_journalist_killed_in_a_crash() -> None:
+    assert non_event("the journalist was killed in a car crash on tuesday")

@@ -303,3 +303,16 @@ def test_a_protest_rung_set_by_the_next_sentence_keeps_its_cue_word(parse) -> No
                               window="Police fired tear gas to disperse the crowd.")
     protest = next(c for c in found if c.event_type == "Protests")
     assert (protest.trigger.text, protest.modality) == ("protests", "future")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Journalist Amira Dounas was murdered in the harbour district of Tyrna in March 2019.",
+        "Residents said the young man was killed by police at a checkpoint on Friday.",
+        "He has been linked to the editor's murder, which happened at her office in 2017.",
+    ],
+)
+def test_a_named_or_agented_killing_is_an_attack_candidate(candidates, text: str) -> None:  # type: ignore[no-untyped-def]
+    # each sentence gave no candidate: the model read the killing of one person as no event
+    assert any(c.sub_event_type == "Attack" for c in candidates(text))

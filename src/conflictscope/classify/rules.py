@@ -318,6 +318,24 @@ _ASSAULTED = (r"\b(?:was|were|had been|has been|have been|got) (?:\w+ )?(?:attac
               r"(?:[\w\-]+ ){0,3}?" + _CIVIC_VICTIM
               + r"|\bdied (?:[\w,]+ ){0,6}?in (?:police |military |prison |state )?custody\b")
 
+#: Up to three words naming the victim after the noun ("journalist jamal khashoggi was murdered"):
+#: not a speaker's words ("the lawyer said the man was murdered") nor a new noun phrase.
+_NAMED = (r"(?: (?!(?:said|says|say|told|tells|claimed|claims|reported|reports|believed|believes|thinks|"
+          r"thought|added|noted|the|a|an|that|his|her|their|its)\b)[\w'’.\-]+){0,3}?")
+
+#: A killing with an armed or official agent ("was killed by police", "were shot dead by gunmen"):
+#: not a crime of robbers or a husband, which the model reads as no event.
+_KILLED_BY_ARMED = (r"\b(?:was|were|had been|has been|have been) (?:\w+ )?(?:killed|murdered|shot dead|shot|"
+                    r"executed|beaten to death|tortured to death) by (?:the |a |an |two |three |\d+ )?"
+                    r"(?:[\w\-]+ ){0,2}?(?:police(?:men)?|officers|soldiers|troops|security (?:forces|agents|officers)|"
+                    r"gunmen|militants|militiam[ae]n|militias?|fighters|rebels|insurgents|jihadists|agents|army|"
+                    r"military|forces|assailants|attackers|paramilitar(?:y|ies))\b")
+
+#: A killing told as a noun that the text says happened ("Khashoggi's murder, which happened in
+#: the consulate", "the assassination took place at his home").
+_KILLING_HAPPENED = (r"\b(?:murder|killing|assassination|execution|massacre)\b(?: of [^.;,]{1,60}?)?,? "
+                     r"(?:which |that )?(?:happened|took place|occurred|was carried out) (?:in|at|on|inside|near)\b")
+
 #: A person hanged or put to death ("Iran hanged a man", "was put to death"; not "hanged himself").
 _PUT_TO_DEATH = (r"\b(?:was|were|been|being) (?:\w+ )?(?:hanged|put to death)\b"
                  r"|\b(?:hanged|put to death) (?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|\d+)\b")
@@ -340,9 +358,9 @@ STRONG_CUES: dict[str, re.Pattern[str]] = {
                       r"|\b(?:was|were|has|have) never (?:been )?seen again\b|\bnever to be seen again\b"),
     "ARR": re.compile(_DATED_ARREST),
     "ATT": re.compile(r"\b(?:behead(?:s|ed|ing)?|massacred|hacked to death|gunned down|executed (?:\w+ )?(?:civilians|villagers|hostages|prisoners|men|women|people|director|a))\b"
-                      r"|" + _CIVIC_VICTIM + r"(?:,[^,.;]{1,50},)?,? (?:who )?(?:was|were|had been|has been|have been) (?:\w+ )?" + _KILLED
+                      r"|" + _CIVIC_VICTIM + _NAMED + r"(?:,[^,.;]{1,50},)?,? (?:who )?(?:was|were|had been|has been|have been) (?:\w+ )?(?:killed\b|" + _KILLED + r")"
                       + r"|" + _KILLED + r" (?:a |an |the |two |three |\d+ )?(?:[\w\-]+ ){0,3}?" + _CIVIC_VICTIM
-                      + r"|" + _ASSAULTED + r"|" + _PUT_TO_DEATH),
+                      + r"|" + _ASSAULTED + r"|" + _PUT_TO_DEATH + r"|" + _KILLED_BY_ARMED + r"|" + _KILLING_HAPPENED),
     "AIR": re.compile(r"\b(?:air ?strikes?|air[- ]raids?|warplanes?|drone strikes?)\b"),
     "IED": re.compile(r"\b(?:roadside bombs?|improvised explosive devices?|ieds?|landmines?)\b"),
     "VDEM": re.compile(r"\b(?:rioters|rioted|rioting)\b"),
