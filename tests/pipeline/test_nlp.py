@@ -21,6 +21,22 @@ def test_split_sentences(text: str, expected: list[str]) -> None:
     assert [text[s:e] for s, e in split_sentences(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He was led by the speaker Nora Pell.In a fit of fury, she left.",
+         ["He was led by the speaker Nora Pell.", "In a fit of fury, she left."]),
+        ("It ended in 2008.The war went on.", ["It ended in 2008.", "The war went on."]),
+        ("Mrs.Smith said so. Visit al.com today.", ["Mrs.Smith said so.", "Visit al.com today."]),
+        ("The U.S.Army said.", ["The U.S.Army said."]),
+    ],
+)
+def test_split_sentences_where_scraped_text_lost_the_space_after_the_stop(text: str, expected: list[str]) -> None:
+    # "... Nancy Pelosi.In a movement of fury ..." ran two sentences into one, and the
+    # classifier read "fights an impeachment hearing" of the first with the next as an armed clash
+    assert [text[s:e] for s, e in split_sentences(text)] == expected
+
+
 def test_split_sentences_cuts_run_on_text() -> None:
     text = "word " * 2000
     bounds = split_sentences(text)

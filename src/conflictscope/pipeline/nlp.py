@@ -37,9 +37,12 @@ _ABBREVIATIONS = (
 )
 # A sentence ends at ., ! or ? (optionally followed by a closing quote or bracket)
 # followed by whitespace and an upper-case letter, digit or opening quote; or at a
-# blank line. Common abbreviations and initials do not end a sentence.
+# blank line. Common abbreviations and initials do not end a sentence. Scraped text
+# often lost the space between sentences ("led by Nancy Pelosi.In a movement of fury"):
+# a word of two lower-case letters or digits, the stop and a capitalised word also end one.
 _BOUNDARY = re.compile(
     r"(?<!\b(?:" + _ABBREVIATIONS + r"))(?<!\b[A-Z])[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])"
+    r"|(?<!\b(?:" + _ABBREVIATIONS + r"))(?<=[\p{Ll}\d]{2})[.!?][\"'”’)\]]*(?=[\"“]?\p{Lu}\p{Ll}+[\s,])"
     r"|\n\s*\n|\n(?=[A-Z\"“])"
 )
 
