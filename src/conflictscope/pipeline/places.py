@@ -22,6 +22,7 @@ from conflictscope.pipeline.base import AnalyzedArticle, Sentence
 from conflictscope.pipeline.captions import PHOTO_CREDIT
 from conflictscope.pipeline.headline import TITLE_COUNTRY, title_countries, title_cues
 from conflictscope.pipeline.lexicon import EVENT_HINT
+from conflictscope.pipeline.placeclauses import in_concessive_clause, said_to_happen_at
 from conflictscope.pipeline.placecues import (
     ACTED_ON,
     ACTED_ON_PASSIVE,
@@ -32,7 +33,6 @@ from conflictscope.pipeline.placecues import (
     BEFORE_IN,
     BIOGRAPHY,
     CAPTION_FACTOR,
-    CONCESSIVE_MARKS,
     COUNTRY_POSSESSIVE,
     COURT_FACTOR,
     COURT_SEAT,
@@ -106,28 +106,12 @@ def _clause_score(mention: PlaceMention, candidate: EventCandidate, text: str,
     elif BEFORE_FROM.search(before):
         score -= 3.0
     if (sentence is not None and not WHERE_ONE_IS.search(before)
-            and _in_concessive_clause(sentence, mention.span, candidate.trigger)):
+            and in_concessive_clause(sentence, mention.span, candidate.trigger)):
         # "while the eyes of the world were focused on Aleppo, they struck": not at Aleppo
         # (but "beheaded while he was in Pakistan" is)
         score -= 4.0
     score -= abs(mention.span.start - candidate.trigger.start) / 120
     return score
-
-
-def _in_concessive_clause(sentence: Sentence, place: Span, trigger: Span) -> bool:
-    """The place sits in a clause of contrast ("while ...", "although ...") the trigger is not in."""
-    doc = sentence.doc
-    if doc is None:
-        return False
-    place_span = doc.char_span(place.start - sentence.start, place.end - sentence.start, alignment_mode="expand")
-    trigger_span = doc.char_span(trigger.start - sentence.start, trigger.end - sentence.start,
-                                 alignment_mode="expand")
-    if place_span is None or trigger_span is None or not len(place_span) or not len(trigger_span):
-        return False
-    for token in (place_span.root, *place_span.root.ancestors):
-        if any(child.dep_ == "mark" and child.lower_ in CONCESSIVE_MARKS for child in token.children):
-            return trigger_span.root.i not in {t.i for t in token.subtree}
-    return False
 
 
 def locate(
@@ -162,7 +146,8 @@ def locate(
         for score, mention in sorted(scores, key=lambda pair: -pair[0]):
             if score <= -1.0:
                 break
-            if focus is None or not focus.place.iso3 or not _defer_to_focus(
+            if focus is None or not focus.place.iso3 or said_to_happen_at(
+                    parsed_sentence, mention.span, candidate.trigger) or not _defer_to_focus(
                     mention, focus, candidate.trigger, text, parsed.places, weights):
                 chosen = mention
                 break

@@ -1,0 +1,77 @@
+"""Where a clause's parse puts a place relative to its event's trigger.
+
+Two readings of the spaCy parse used when locating an event (see
+:mod:`conflictscope.pipeline.places`): a place inside a clause of contrast the
+trigger is not in ("while the eyes of the world were on Aleppo, they struck") is
+not the event's, and a place the text says the event happened at ("the murder,
+which happened in the consulate in Istanbul") is, even abroad.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from conflictscope.models import Span
+from conflictscope.pipeline.base import Sentence
+from conflictscope.pipeline.placecues import CONCESSIVE_MARKS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as DocSpan
+
+#: Dependencies that keep a place inside the phrase it belongs to ("the consulate in Istanbul").
+_PHRASE_DEPS = frozenset({"pobj", "prep", "compound", "appos", "nmod", "conj", "cc", "det", "amod", "poss"})
+#: Verbs that only say an event happened ("the murder, which happened in Istanbul"; "took place").
+_OCCURRED = frozenset({"happen", "occur", "take"})
+
+
+def _doc_spans(sentence: Sentence | None, place: Span, trigger: Span) -> tuple[DocSpan, DocSpan] | None:
+    """The place's and the trigger's spans in the sentence's parse (None if unparsed or unaligned)."""
+    doc = sentence.doc if sentence is not None else None
+    if doc is None or sentence is None:
+        return None
+    place_span = doc.char_span(place.start - sentence.start, place.end - sentence.start, alignment_mode="expand")
+    trigger_span = doc.char_span(trigger.start - sentence.start, trigger.end - sentence.start,
+                                 alignment_mode="expand")
+    if place_span is None or trigger_span is None or not len(place_span) or not len(trigger_span):
+        return None
+    return place_span, trigger_span
+
+
+def in_concessive_clause(sentence: Sentence, place: Span, trigger: Span) -> bool:
+    """The place sits in a clause of contrast ("while ...", "although ...") the trigger is not in."""
+    spans = _doc_spans(sentence, place, trigger)
+    if spans is None:
+        return False
+    place_span, trigger_span = spans
+    for token in (place_span.root, *place_span.root.ancestors):
+        if any(child.dep_ == "mark" and child.lower_ in CONCESSIVE_MARKS for child in token.children):
+            return trigger_span.root.i not in {t.i for t in token.subtree}
+    return False
+
+
+def said_to_happen_at(sentence: Sentence | None, place: Span, trigger: Span) -> bool:
+    """Whether the text says outright that the event happened at the place.
+
+    The place's phrase hangs on a verb of occurrence whose subject is the trigger noun
+    ("Khashoggi's murder, which happened in the consulate in Istanbul"; "the killing
+    took place in Kano"). Such a place holds even abroad: the report's main place does
+    not replace it.
+    """
+    spans = _doc_spans(sentence, place, trigger)
+    if spans is None:
+        return False
+    place_span, trigger_span = spans
+    token, hops = place_span.root, 0
+    while token.dep_ in _PHRASE_DEPS and token.head.i != token.i and hops < 8:
+        if token.dep_ == "prep" and token.head.pos_ in {"VERB", "AUX"}:
+            break
+        token, hops = token.head, hops + 1
+    if token.dep_ != "prep":
+        return False
+    verb = token.head
+    if verb.lemma_ not in _OCCURRED or (verb.lemma_ == "take" and not any(
+            child.lower_ == "place" for child in verb.children)):
+        return False
+    subject = verb.head if verb.dep_ == "relcl" else next(
+        (child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject is not None and subject.i == trigger_span.root.i
