@@ -1,4 +1,5 @@
-"""Round 13: a place the text says an event happened at holds even abroad."""
+"""Round 13: a place the text says an event happened at holds even abroad; a name written with
+its admin kind ("Niger state") is the region, not the country of that name."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from dataclasses import replace
 
 import pytest
 
-from conflictscope.gazetteer.index import Gazetteer
+from conflictscope.gazetteer.index import MAIN, Entry, Gazetteer, Match
+from conflictscope.gazetteer.resolve import ADMIN_KIND, prior
 from conflictscope.models import EventCandidate
 from conflictscope.pipeline.base import AnalyzedArticle
 from conflictscope.pipeline.places import places
@@ -35,3 +37,38 @@ def test_a_place_where_the_text_says_the_event_happened_holds_abroad(
     candidate = candidate_at(analyzed, trigger, event_type="Violence against civilians", sub_event_type="Attack")
     (event,) = places(replace(analyzed, candidates=(candidate,))).candidates
     assert event.place is not None and event.place.place.name == expected
+
+
+def _entry(name: str, feature: str, cc: str, population: int) -> Entry:
+    return Entry(1, "test:1", name, feature, cc, "", "", "", "", 0, 0, 0.0, 0.0, population)
+
+
+def test_a_name_written_with_its_admin_kind_is_no_country() -> None:
+    # "arrested traffickers in Niger state" was placed in the Republic of Niger
+    country = Match(_entry("Niger", "country", "NE", 24_000_000), MAIN)
+    state = Match(_entry("Niger", "admin1", "NG", 3_950_000), MAIN)
+    assert prior(state, ADMIN_KIND, "Niger") > prior(country, ADMIN_KIND, "Niger")
+    assert prior(country, "", "Niger") > prior(state, "", "Niger")
+    # a country written as a container stays one ("Aleppo, Syria")
+    assert prior(country, "admin", "Niger") > prior(state, "admin", "Niger")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hint"),
+    [
+        ("Troops arrested two traffickers in Niger state on Monday.", ADMIN_KIND),
+        ("Troops arrested two traffickers in Niger State on Monday.", ADMIN_KIND),
+        ("Troops arrested two traffickers in Homs province on Monday.", ADMIN_KIND),
+        # a district shares its seat's name: the kind is no hint ("Aurangabad district")
+        ("Troops arrested two traffickers in Homs district on Monday.", ""),
+        ("Troops arrested two traffickers in Homs on Monday.", ""),
+    ],
+)
+def test_the_admin_kind_after_a_name_is_a_hint(
+        parse: Callable[..., AnalyzedArticle], use_tiny: Gazetteer, sentence: str, hint: str) -> None:
+    from conflictscope.gazetteer.geoparse import exact_name, known_name
+    from conflictscope.gazetteer.recognize import find_toponyms
+
+    toponyms, _ = find_toponyms(parse(sentence), known=known_name(use_tiny), exact=exact_name(use_tiny))
+    (found,) = [t for t in toponyms if t.name in {"Niger", "Homs"}]
+    assert found.hint == hint

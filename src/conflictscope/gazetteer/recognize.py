@@ -19,7 +19,7 @@ from conflictscope.gazetteer.containers import link_containers
 from conflictscope.gazetteer.dateline import find_dateline
 from conflictscope.gazetteer.demonyms import PEOPLES_ABROAD, demonym_country
 from conflictscope.gazetteer.regions import abbreviation
-from conflictscope.gazetteer.resolve import Toponym
+from conflictscope.gazetteer.resolve import ADMIN_KIND, Toponym
 from conflictscope.models import Span
 from conflictscope.pipeline.base import AnalyzedArticle, Sentence
 
@@ -48,6 +48,10 @@ _ADMIN_SUFFIX = re.compile(
     r"\s+(?:province|governorate|region|district|state|county|prefecture|oblast|department)$",
     re.IGNORECASE,
 )
+#: A first-level admin kind written after the name, outside it ("in Niger state", "Rivers state"):
+#: the region. Not "district" or "county": a district and its seat share a name ("Aurangabad
+#: district"), and one sense per report would then move the town's other mentions to the district.
+_ADMIN_AFTER = re.compile(r"\s+(?:province|governorate|state|prefecture|oblast)\b(?!-)")
 _CITY_BEFORE = re.compile(r"(?:city|town|village|capital|port|outskirts|island)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|President|Gen|General|Minister|Minister|Sheikh|King|Queen|"
@@ -141,7 +145,7 @@ def _clean(text: str, start: int, known: Callable[[str], bool] | None = None) ->
     suffix_match = _ADMIN_SUFFIX.search(trimmed)
     if suffix_match and suffix_match.start() > 1:
         trimmed = trimmed[: suffix_match.start()]
-        hint = hint or "admin"
+        hint = hint or ADMIN_KIND
     elif (trimmed.lower().endswith(" city") and len(trimmed) > 7
           and not (known is not None and known(trimmed.strip(" -,.;:")))):  # "Kansas City" stays
         trimmed = trimmed[:-5]
@@ -378,6 +382,8 @@ def find_toponyms(
             if _CITY_BEFORE.search(before[-30:]):
                 hint = hint or "city"
                 strength = max(strength, NAMED_SETTLEMENT)  # "the island of Mykonos": a place, whatever spaCy says
+            elif _ADMIN_AFTER.match(text, name_start + len(name)):
+                hint = hint or ADMIN_KIND  # "in Niger state": Nigeria's state, not the country
             if weak and sentence_initial and len(name.split()) == 1:
                 strength *= 0.7
             span = sentence.char_span(name_start, name_start + len(name))

@@ -91,12 +91,14 @@ def prior(match: Match, hint: str = "", name: str = "", named: bool = False, nam
         score -= 1.0 + 4.0 * (1.0 - match.similarity)
     if entry.feature in {"country", "continent"}:
         score += 2.5 if match.kind == MAIN else 1.0
+        if hint == ADMIN_KIND:
+            score -= ADMIN_KIND_COUNTRY_PENALTY  # "Niger State", "Georgia state": a country is no state
     elif entry.feature in {"region", "site"}:
         score += 2.5
     elif entry.feature == "admin1":
-        score += 2.0 if hint == "admin" else -0.3
+        score += 2.0 if hint in ADMIN_HINTS else -0.3
     elif entry.feature == "admin2":
-        score += 1.5 if hint == "admin" else -0.8
+        score += 1.5 if hint in ADMIN_HINTS else -0.8
     else:
         if hint == "city":
             score += 1.0
@@ -109,6 +111,11 @@ def prior(match: Match, hint: str = "", name: str = "", named: bool = False, nam
     return score
 
 
+#: Hints that a name is an admin region: written as a container ("Tacoma, Washington"), or with
+#: its kind ("Niger State", "in Rivers state"; only this one also tells it from a country).
+ADMIN_KIND = "admin_kind"
+ADMIN_HINTS = frozenset({"admin", ADMIN_KIND})
+ADMIN_KIND_COUNTRY_PENALTY = 2.0
 SPELLING_BONUS, SPELLING_SIMILARITY, SPELLING_SIMILARITY_NAMED = 0.3, 0.75, 0.85
 BIG_NAMESAKE = 100_000
 #: A place's other name counts this much less when the name is another place's own ("Southold" is a
