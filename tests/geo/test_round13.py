@@ -72,3 +72,33 @@ def test_the_admin_kind_after_a_name_is_a_hint(
     toponyms, _ = find_toponyms(parse(sentence), known=known_name(use_tiny), exact=exact_name(use_tiny))
     (found,) = [t for t in toponyms if t.name in {"Niger", "Homs"}]
     assert found.hint == hint
+
+
+def test_a_barely_chosen_namesake_does_not_drag_a_sure_name_abroad() -> None:
+    from conflictscope.gazetteer.resolve import _certainty, _Context
+
+    # "arrested in the East End today in London": East End, Arkansas barely beat the Cayman
+    # Islands' and pulled London to London, Arkansas, whose country it gave its full vote
+    east_end = Match(_entry("East End", "city", "US", 500), MAIN)
+    cayman = Match(_entry("East End", "city", "KY", 1_400), MAIN)
+    london_gb = Match(_entry("London", "city", "GB", 8_900_000), MAIN)
+    london_us = Match(_entry("London", "city", "US", 10_000), MAIN)
+    east_options = [(east_end, 2.7), (cayman, 2.4)]
+    london_options = [(london_gb, 6.1), (london_us, 2.0)]
+    assert _certainty(east_options) < 0.7 < 0.95 < _certainty(london_options)
+    best = {"east end": east_options[0], "london": london_options[0]}
+    sure = {"east end": _certainty(east_options), "london": _certainty(london_options)}
+    context = _Context(best, {"east end": 0.8, "london": 1.0}, {}, sure)
+    rescored = dict((m.entry.cc, score) for m, score in context.rescore("london", london_options))
+    assert rescored["GB"] > rescored["US"]
+    assert _certainty([(east_end, 1.0)]) == 1.0
+
+
+@pytest.mark.slow
+def test_london_beside_the_east_end_is_in_england(real_gazetteer: Gazetteer) -> None:
+    from conflictscope.gazetteer.resolve import Resolver, Toponym
+    from conflictscope.models import Span
+
+    east_end, london = Resolver(real_gazetteer).resolve(
+        [Toponym(Span(0, 8, "East End"), "East End", 0.8, ""), Toponym(Span(20, 26, "London"), "London", 1.0, "")])
+    assert london is not None and london.match.entry.cc == "GB"

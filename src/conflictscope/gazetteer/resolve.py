@@ -9,6 +9,7 @@ same name gets the same place throughout a report (one sense per discourse).
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -54,6 +55,8 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 CITY_POPULATION_WEIGHT = 0.6
 #: Context points: the share of the report's other names in a candidate's country, a shared admin region.
 COUNTRY_WEIGHT, ADMIN_BONUS = 3.0, 0.5
+#: How fast a name's vote grows with its lead over its next candidate (see :func:`_certainty`).
+CERTAINTY_SLOPE = 1.0
 #: A region named like a country wins over that country when the report's other
 #: names lie mostly (this share) in the region's country and none in the other.
 REGION_OVER_COUNTRY, REGION_OVER_COUNTRY_SHARE = 1.5, 0.5
@@ -239,7 +242,8 @@ class Resolver:
         best = {key: max(opts, key=lambda o: o[1]) for key, opts in options.items()}
         scored: dict[str, list[tuple[Match, float]]] = options
         for _round in range(2):
-            context = _Context(best, weight, fixed)
+            sure = {key: _certainty(opts) for key, opts in scored.items()}
+            context = _Context(best, weight, fixed, sure)
             scored = {key: context.rescore(key, opts) for key, opts in options.items()}
             best = {key: max(opts, key=lambda o: o[1]) for key, opts in scored.items()}
         results: list[Resolution | None] = [None] * len(toponyms)
@@ -258,12 +262,23 @@ class Resolver:
         return results
 
 
+def _certainty(options: list[tuple[Match, float]]) -> float:
+    """How much a name's current reading may vote for the others: from 0.5 (its best candidate
+    barely beats the next, "East End" of Arkansas or of the Cayman Islands) to 1 (a clear lead).
+    A barely chosen namesake must not drag a sure name abroad ("London" to Arkansas)."""
+    if len(options) < 2:
+        return 1.0
+    first, second = heapq.nlargest(2, (score for _m, score in options))
+    return 0.5 + 0.5 * math.tanh(CERTAINTY_SLOPE * (first - second))
+
+
 class _Context:
     """What the other names of a report say, computed once per round (each name leaves out its own)."""
 
     def __init__(self, best: dict[str, tuple[Match, float]], weight: dict[str, float],
-                 fixed: dict[str, float]) -> None:
+                 fixed: dict[str, float], sure: dict[str, float] | None = None) -> None:
         self.countries: dict[str, float] = defaultdict(float, fixed)
+        self.surely: dict[str, float] = defaultdict(float, fixed)  # the votes, each times its certainty
         self.own: dict[str, tuple[str, float, tuple[int, ...]]] = {}
         self.admins: dict[int, int] = defaultdict(int)
         self.points: list[tuple[float, float, str]] = []
@@ -271,6 +286,7 @@ class _Context:
             entry = match.entry
             vote = weight[key] * (1.5 if entry.feature == "country" else 1.0)
             self.countries[entry.cc] += vote
+            self.surely[entry.cc] += vote * (sure or {}).get(key, 1.0)
             if entry.feature == "admin1":
                 regions: tuple[int, ...] = (entry.id,)
             elif entry.feature == "admin2":  # a county votes for its state too ("McLean County", "Ohio County")
@@ -285,6 +301,7 @@ class _Context:
                 self.admins[region] += 1
             self.own[key] = (entry.cc, vote, regions)
         self.total = sum(self.countries.values())
+        self.certainty = sure or {}
 
     def rescore(self, key: str, options: list[tuple[Match, float]]) -> list[tuple[Match, float]]:
         """``options`` of name ``key`` scored with the other names' countries, regions, points."""
@@ -294,6 +311,9 @@ class _Context:
         rescored = []
         shares = {m.entry.cc: self.countries.get(m.entry.cc, 0.0) - (own_vote if m.entry.cc == own_cc else 0.0)
                   for m, _ in options}
+        own_sure = own_vote * self.certainty.get(key, 1.0)
+        sure_shares = {cc: max(0.0, self.surely.get(cc, 0.0) - (own_sure if cc == own_cc else 0.0))
+                       for cc in shares}
         # a country no other name of the report supports, named like a region of the
         # country the report is about: "Niger" in a report from Abuja is Niger State
         lone_country = any(m.entry.feature == "country" and shares[m.entry.cc] <= 1e-9 for m, _ in options)
@@ -302,7 +322,7 @@ class _Context:
             score = base
             if total > 1e-9:
                 share = shares[entry.cc]
-                score += COUNTRY_WEIGHT * share / total
+                score += COUNTRY_WEIGHT * sure_shares[entry.cc] / total
                 if lone_country and entry.feature == "admin1" and share / total >= REGION_OVER_COUNTRY_SHARE:
                     score += REGION_OVER_COUNTRY
             for region in (entry.admin1_id, entry.admin2_id, entry.id):
