@@ -102,3 +102,21 @@ def test_london_beside_the_east_end_is_in_england(real_gazetteer: Gazetteer) -> 
     east_end, london = Resolver(real_gazetteer).resolve(
         [Toponym(Span(0, 8, "East End"), "East End", 0.8, ""), Toponym(Span(20, 26, "London"), "London", 1.0, "")])
     assert london is not None and london.match.entry.cc == "GB"
+
+
+@pytest.mark.parametrize(
+    ("countries", "kept"),
+    [
+        ({"NG": 3.0, "CM": 0.8}, False),  # a report on Nigeria: its South West, no Cameroonian region
+        ({"CM": 3.8}, True),  # a report on Cameroon: its South-West region
+    ],
+)
+def test_a_name_of_directions_only_is_a_place_only_in_a_country_of_the_report(
+        countries: dict[str, float], kept: bool) -> None:
+    from conflictscope.gazetteer.geoparse import _credible
+    from conflictscope.gazetteer.resolve import Resolution, Toponym
+    from conflictscope.models import Span
+
+    region = Match(_entry("South-West", "admin1", "CM", 1_500_000), MAIN)
+    toponym = Toponym(Span(0, 10, "South West"), "South West", 0.8, "")
+    assert _credible(Resolution(toponym, region, 0.6), countries, own=0.8) is kept

@@ -20,6 +20,7 @@ from conflictscope.gazetteer.recognize import (
     Demonym,
     _lower_words,
     find_toponyms,
+    is_direction_only,
     name_spans,
 )
 from conflictscope.gazetteer.resolve import Resolution, Resolver, Toponym
@@ -52,6 +53,8 @@ def _credible(resolution: Resolution, countries: dict[str, float], own: float = 
     in_context = _in_context(resolution, countries)
     rest = total - own
     supported = rest > 0 and (countries.get(entry.cc, 0) - own) / rest >= 0.2
+    if is_direction_only(toponym.name) and not supported:
+        return False  # "the South West" of a report on Nigeria is no Cameroonian region: a part of Nigeria
     if toponym.strength >= STRONG:  # a loose spelling only for a place in the report's country
         if (match.kind == ALTERNATE and entry.feature == "city" and entry.population < 50000
                 and not supported):

@@ -266,11 +266,16 @@ def _before_time_words(text: str, begin: int, end: int) -> int:
 _NEXT_WORD = re.compile(r"[ \-](\p{Lu}[\p{L}\p{M}'’]*[\p{L}\p{M}])")
 
 
+def is_direction_only(name: str) -> bool:
+    """Whether a name is made of direction words only ("South West", "North-East", "Upper")."""
+    words = name.replace("-", " ").lower().split()
+    return bool(words) and all(w in _DIRECTION_WORDS for w in words)
+
+
 def _bare_direction(name: str, text: str, start: int) -> bool:
     """A span of direction words only, written in lower case or heading another name ("south
     east London", "North East Somerset"): a part of the place after it, no place of its own."""
-    words = name.replace("-", " ").lower().split()
-    if not words or any(w not in _DIRECTION_WORDS for w in words):
+    if not is_direction_only(name):
         return False
     return name[0].islower() or _NEXT_WORD.match(text, start + len(name)) is not None
 
