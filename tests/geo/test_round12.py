@@ -80,7 +80,7 @@ def test_conflict_regions_resolve_alone(real_gazetteer: Gazetteer, name: str, cc
     ],
 )
 def test_a_street_named_after_a_place_is_not_there(tiny_gazetteer: Gazetteer, name: str, inner: str | None) -> None:
-    from conflictscope.gazetteer.geoparse import embedded_name
+    from conflictscope.gazetteer.hosts import embedded_name
 
     found = embedded_name(name, tiny_gazetteer)
     assert (found[0] if found else None) == inner

@@ -120,3 +120,22 @@ def test_a_name_of_directions_only_is_a_place_only_in_a_country_of_the_report(
     region = Match(_entry("South-West", "admin1", "CM", 1_500_000), MAIN)
     toponym = Toponym(Span(0, 10, "South West"), "South West", 0.8, "")
     assert _credible(Resolution(toponym, region, 0.6), countries, own=0.8) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a small town named in a local institution's name, near another place of the report
+        ("Lawyers met at Palmyra Magistrates Court on Monday.\\n\\nThe court sits near Rochester.", "Palmyra"),
+        # ... and nowhere near one: no place
+        ("Lawyers met at Palmyra Magistrates Court on Monday.\\n\\nThe court is busy.", None),
+        # a university is often named after its founder, not its town
+        ("Lawyers met at Palmyra University on Monday.\\n\\nThe campus sits near Rochester.", None),
+    ],
+)
+def test_a_small_town_inside_a_local_institutions_name_is_there_when_near_another_place(
+        parse: Callable[..., AnalyzedArticle], use_tiny: Gazetteer, text: str, expected: str | None) -> None:
+    # "Woolwich Crown Court" gave no place: only towns of 50,000+ stood for an institution's name
+    analyzed = places(parse(text))
+    names = {m.place.name for m in analyzed.places if m.span.start < text.index("Monday")}
+    assert names == ({expected} if expected else set())

@@ -9,7 +9,8 @@ import pytest
 
 from conflictscope.evaluation.geoparse import _medoid
 from conflictscope.gazetteer.containers import link_containers
-from conflictscope.gazetteer.geoparse import embedded_name, geoparse
+from conflictscope.gazetteer.geoparse import geoparse
+from conflictscope.gazetteer.hosts import embedded_name
 from conflictscope.gazetteer.index import Gazetteer
 from conflictscope.gazetteer.resolve import Toponym
 from conflictscope.models import EventCandidate, Span

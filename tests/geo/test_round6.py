@@ -56,12 +56,13 @@ def test_the_headline_names_the_focus_country_in_salience(parse: Callable[..., A
     ],
 )
 def test_an_institution_locates_at_its_town(use_tiny: Gazetteer, name: str, expected: str | None) -> None:
-    from conflictscope.gazetteer.geoparse import _host
+    from conflictscope.gazetteer.hosts import host as _host
     from conflictscope.gazetteer.resolve import Toponym
     from conflictscope.models import Span
 
     toponym = Toponym(Span(100, 100 + len(name), name), name, 0.4)
-    hosted = _host(toponym, use_tiny, frozenset())
+    hosted, small = _host(toponym, use_tiny, frozenset())
+    assert not small  # towns of 50,000+
     if expected is None:
         assert hosted is toponym
     else:
@@ -232,7 +233,7 @@ def test_a_known_place_tagged_as_a_person_is_kept(monkeypatch: pytest.MonkeyPatc
 
 @pytest.mark.parametrize(("name", "expected"), [("PEN Iraq", "PEN Iraq"), ("Mosul High Court", "Mosul")])
 def test_an_organisation_branch_is_no_place(use_tiny: Gazetteer, name: str, expected: str) -> None:
-    from conflictscope.gazetteer.geoparse import _inner
+    from conflictscope.gazetteer.hosts import inner as _inner
     from conflictscope.gazetteer.resolve import Toponym
     from conflictscope.models import Span
 

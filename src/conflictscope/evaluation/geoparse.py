@@ -23,7 +23,8 @@ from conflictscope.errors import EvaluationError
 from conflictscope.evaluation.metrics import PRF
 from conflictscope.gazetteer.containers import link_containers
 from conflictscope.gazetteer.demonyms import demonym_country
-from conflictscope.gazetteer.geoparse import embedded_name, geoparse, known_name
+from conflictscope.gazetteer.geoparse import geoparse, known_name
+from conflictscope.gazetteer.hosts import embedded_name
 from conflictscope.gazetteer.index import FUZZY, Gazetteer, get_gazetteer
 from conflictscope.gazetteer.recognize import _clean, _lower_words
 from conflictscope.gazetteer.resolve import Resolver, Toponym, distance_km

@@ -9,9 +9,14 @@ from dataclasses import dataclass, replace
 import regex as re
 
 from conflictscope.gazetteer.currencies import currency_countries
-from conflictscope.gazetteer.demonyms import demonym_country
+from conflictscope.gazetteer.hosts import (
+    INSTITUTION,
+    host,
+    inner,
+    named_inside,
+    near_another,
+)
 from conflictscope.gazetteer.index import ALTERNATE, FUZZY, MAIN, Gazetteer, Match
-from conflictscope.gazetteer.namewords import GENERIC_WORDS, STREET_WORDS
 from conflictscope.gazetteer.normalize import name_key
 from conflictscope.gazetteer.people import person_names
 from conflictscope.gazetteer.recognize import (
@@ -92,7 +97,7 @@ def _countries_in_names(toponyms: list[Toponym], gazetteer: Gazetteer,
     for toponym in toponyms:
         if toponym.strength >= STRONG or " " not in toponym.name:
             continue
-        inside = _named_inside(toponym, gazetteer, common)
+        inside = named_inside(toponym, gazetteer, common)
         if inside is None:
             continue
         span, _ = inside
@@ -106,63 +111,6 @@ def _in_context(resolution: Resolution, countries: dict[str, float]) -> bool:
     """Whether the resolved place lies in a country the report is about (a fifth of its votes)."""
     total = sum(countries.values()) or 1
     return countries.get(resolution.match.entry.cc, 0) / total >= 0.2
-
-
-#: Strength of a town named inside an institution's name ("Kozhikode Medical College Hospital").
-HOSTED = 0.55
-#: Words naming an institution that stands in a town: the town is where things happen to it.
-_INSTITUTION = frozenset("""
-    university college hospital court prison jail police airport stadium mosque church cathedral
-    market school academy polytechnic barracks seminary clinic
-""".split())
-
-
-def _host(toponym: Toponym, gazetteer: Gazetteer, common: frozenset[str]) -> Toponym:
-    """A weak institution's name stands for the town it is in ("Makerere University" -> its town).
-
-    Only a town of 50,000+ (or a country or region) named exactly by its main name inside
-    a name with an institution word and no medium word ("Washington Post"); the town must
-    also lie in a country the report is about (checked in :func:`geoparse`).
-    """
-    words = {w.lower().strip(".,’'") for w in toponym.name.split()}
-    if len(words) < 2 or not words & _INSTITUTION or words & MEDIUM_WORDS:
-        return toponym
-    inside = _named_inside(toponym, gazetteer, common)
-    if inside is None:
-        return toponym
-    span, _ = inside
-    return replace(toponym, span=span, name=span.text, strength=HOSTED, hint=toponym.hint or "city")
-
-
-def _inner(toponym: Toponym, gazetteer: Gazetteer, common: frozenset[str]) -> Toponym:
-    """A strong name the gazetteer lacks stands for the place inside it ("Delhi High Court")."""
-    if " " not in toponym.name:
-        return toponym
-    inside = _named_inside(toponym, gazetteer, common)
-    if inside is None:
-        return toponym
-    span, offset = inside
-    rest = toponym.name[:offset] + toponym.name[offset + len(span.text):]
-    if _ACRONYM.search(rest):
-        return toponym  # "PEN America", "BBC Scotland": an organisation's branch, not a place
-    return replace(toponym, span=span, name=span.text)
-
-
-def _named_inside(toponym: Toponym, gazetteer: Gazetteer, common: frozenset[str]) -> tuple[Span, int] | None:
-    """The place named inside a toponym the gazetteer lacks (see :func:`embedded_name`):
-    its span in the text and its offset in the toponym's name; None when the gazetteer has
-    the whole name (not only fuzzily) or nothing inside it is a place."""
-    if any(m.kind != FUZZY for m in gazetteer.lookup(toponym.name, False)[:5]):
-        return None
-    inner = embedded_name(toponym.name, gazetteer, common)
-    if inner is None:
-        return None
-    name, offset = inner
-    start = toponym.span.start + offset
-    return Span(start, start + len(name), name), offset
-
-
-_ACRONYM = re.compile(r"(?<![\p{L}\-])\p{Lu}{2,6}(?![\p{L}\-])")
 
 
 def known_name(gazetteer: Gazetteer) -> Callable[[str], bool]:
@@ -194,11 +142,12 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
         for t in toponyms
     ]
     common = _lower_words(analyzed.text)
-    hosts = [_inner(t, gazetteer, common) if t.strength >= STRONG else _host(t, gazetteer, common)
+    hosts = [(inner(t, gazetteer, common), False) if t.strength >= STRONG else host(t, gazetteer, common)
              for t in toponyms]
-    hosted = {new.span.start for old, new in zip(toponyms, hosts, strict=True)
+    hosted = {new.span.start for old, (new, _small) in zip(toponyms, hosts, strict=True)
               if old.strength < STRONG and new is not old}
-    toponyms = hosts
+    small_hosts = {new.span.start for new, small in hosts if small}
+    toponyms = [new for new, _small in hosts]
     resolver = Resolver(gazetteer)
     context = [d.cc for d in demonyms]
     first = resolver.resolve(toponyms, context_countries=context)
@@ -214,7 +163,8 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
     people = person_names(analyzed) | surnames(analyzed.text, first, gazetteer)
     kept: list[Toponym] = [
         r.toponym for r in first if r is not None
-        and _credible(r, countries, own[(name_key(r.toponym.name), r.match.entry.cc)])
+        and (near_another(r, first) if r.toponym.span.start in small_hosts
+             else _credible(r, countries, own[(name_key(r.toponym.name), r.match.entry.cc)]))
         and (r.toponym.name not in people or r.match.entry.feature == "country" or r.toponym.hint == "city")
         and (r.toponym.span.start not in hosted or _in_context(r, countries))
     ]
@@ -276,7 +226,7 @@ def _places_in_names(toponyms: list[Toponym], places: tuple[PlaceMention, ...], 
         medium = bool(words & MEDIUM_WORDS)
         if not (words & _ORGANISATION or medium):
             continue  # a person ("Kobe Bryant", "Victoria Vivians")
-        inside = _named_inside(toponym, gazetteer, common)
+        inside = named_inside(toponym, gazetteer, common)
         if inside is None:
             continue
         span, _ = inside
@@ -332,7 +282,7 @@ def _context_mention(span: Span, match: Match) -> tuple[PlaceMention, str]:
 #: Confidence of a place named inside an organisation's name.
 IN_NAME_CONFIDENCE = 0.3
 #: Words that make a name an organisation's or an office's, whose place is then a modifier.
-_ORGANISATION = _INSTITUTION | frozenset("""
+_ORGANISATION = INSTITUTION | frozenset("""
     department ministry office bureau agency service services commission committee council authority
     corporation company ltd inc plc group association foundation institute society federation union
     party forces army navy command corps guard police embassy consulate chamber commerce trade
@@ -340,32 +290,3 @@ _ORGANISATION = _INSTITUTION | frozenset("""
     airlines airways railways railway club league cup festival conference summit games championship
     development security intelligence
 """.split())
-
-
-def embedded_name(name: str, gazetteer: Gazetteer, common: frozenset[str] = frozenset(),
-                  min_population: int = 50000) -> tuple[str, int] | None:
-    """A place named inside a longer name the gazetteer lacks, with its offset in ``name``.
-
-    "Arizona State University" -> Arizona, "Bank of England" -> England, "Delhi High
-    Court" -> Delhi: the longest run of words (not all generic) that the gazetteer has
-    exactly by its main name, as a country, region or a town of ``min_population`` or
-    more, and not a word the report writes in lower case (``common``). None when the
-    name is one word or nothing inside it is such a place.
-    """
-    words = [(m.start(), m.group(0)) for m in re.finditer(r"[^\s,;()]+", name)]
-    if len(words) < 2 or words[-1][1].lower() in STREET_WORDS:
-        return None  # "Atlantic Avenue", "Washington Square": a street named after a place is not there
-    for size in range(len(words) - 1, 0, -1):
-        for first in range(len(words) - size + 1):
-            run = words[first:first + size]
-            if (all(w.lower().strip(".’'") in GENERIC_WORDS for _b, w in run) or not run[0][1][:1].isupper()
-                    or (size == 1 and run[0][1].lower() in common) or demonym_country(run[0][1])):
-                continue
-            begin = run[0][0]
-            text = name[begin:run[-1][0] + len(run[-1][1])].strip(".,’'")
-            for match in gazetteer.lookup(text, False)[:5]:
-                entry = match.entry
-                if match.kind == MAIN and (entry.population >= min_population if entry.feature == "city"
-                                           else entry.feature != "admin2" or size > 1):
-                    return text, begin
-    return None
