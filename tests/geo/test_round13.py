@@ -139,3 +139,19 @@ def test_a_small_town_inside_a_local_institutions_name_is_there_when_near_anothe
     analyzed = places(parse(text))
     names = {m.place.name for m in analyzed.places if m.span.start < text.index("Monday")}
     assert names == ({expected} if expected else set())
+
+
+@pytest.mark.parametrize(
+    "name", ["Air Syria", "Mosul Rangers", "Aleppo Democrats", "Aleppo County Executive", "Syria Trading Limited"],
+)
+def test_an_airline_team_party_or_firm_names_its_place_for_context(use_tiny: Gazetteer, name: str) -> None:
+    # GeoWebNews annotates "Air Zimbabwe", "Texas Rangers", "Montgomery County Democrats": the place
+    # inside was not reported at all (18 gold toponyms)
+    from conflictscope.gazetteer.geoparse import _places_in_names
+    from conflictscope.gazetteer.resolve import Toponym
+    from conflictscope.models import Span
+
+    text = f"Yesterday {name} said so."
+    start = text.index(name)
+    found = _places_in_names([Toponym(Span(start, start + len(name), name), name, 0.35)], (), use_tiny, frozenset())
+    assert len(found) == 1 and found[0][0].confidence < 0.5

@@ -288,5 +288,5 @@ _ORGANISATION = INSTITUTION | frozenset("""
     party forces army navy command corps guard police embassy consulate chamber commerce trade
     representative government administration parliament assembly senate congress cabinet
     airlines airways railways railway club league cup festival conference summit games championship
-    development security intelligence
+    development security intelligence air limited executive democrats republicans fc rangers
 """.split())
