@@ -155,3 +155,36 @@ def test_an_airline_team_party_or_firm_names_its_place_for_context(use_tiny: Gaz
     start = text.index(name)
     found = _places_in_names([Toponym(Span(start, start + len(name), name), name, 0.35)], (), use_tiny, frozenset())
     assert len(found) == 1 and found[0][0].confidence < 0.5
+
+
+@pytest.mark.parametrize(
+    ("located", "kind", "countries", "kept"),
+    [
+        (True, MAIN, {"US": 3.0}, True),  # "a gas station in Riverdale", a report on the US
+        (False, MAIN, {"US": 3.0}, False),  # the same weak name elsewhere ("Riverdale said")
+        (True, MAIN, {"BS": 3.0}, False),  # "in Bains" of a report on the Bahamas: no French village
+        (True, "alternate", {"US": 3.0}, False),  # another town's other name ("in Newcomers")
+    ],
+)
+def test_a_weak_name_after_a_preposition_of_place_is_a_town_of_the_reports_country(
+        located: bool, kind: str, countries: dict[str, float], kept: bool) -> None:
+    # spaCy tagged "Riverdale" a person in "the Lukoil gas station in Riverdale": a town of 14,000
+    # needed a confidence of 0.5 that a weak, ambiguous name never reaches
+    from conflictscope.gazetteer.geoparse import _credible
+    from conflictscope.gazetteer.resolve import Resolution, Toponym
+    from conflictscope.models import Span
+
+    town = Match(_entry("Riverdale", "city", "US", 14_000), kind)
+    toponym = Toponym(Span(0, 9, "Riverdale"), "Riverdale", 0.45, "", located=located)
+    assert _credible(Resolution(toponym, town, 0.4), countries, own=0.2) is kept
+
+
+def test_recognition_marks_a_name_after_a_preposition_of_place(
+        parse: Callable[..., AnalyzedArticle], use_tiny: Gazetteer) -> None:
+    from conflictscope.gazetteer.geoparse import exact_name, known_name
+    from conflictscope.gazetteer.recognize import find_toponyms
+
+    text = "Tickets were sold at the Lukoil gas station in Palmyra for years, said Mosul."
+    toponyms, _ = find_toponyms(parse(text), known=known_name(use_tiny), exact=exact_name(use_tiny))
+    marks = {t.name: t.located for t in toponyms}
+    assert marks["Palmyra"] and not marks["Mosul"] and not marks["Lukoil"]

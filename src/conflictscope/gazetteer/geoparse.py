@@ -66,6 +66,8 @@ def _credible(resolution: Resolution, countries: dict[str, float], own: float = 
             return False  # a small town's other name ("Khan" for Haan) needs support from other names
         return match.kind != FUZZY or (match.similarity >= FUZZY_CREDIBLE and in_context)
     in_context = supported
+    if toponym.located and match.kind == MAIN and supported:
+        return True  # "a gas station in Riverdale", in a report on the US: a town of any size
     if match.kind == FUZZY or entry.feature == "site":
         return False  # a landmark named by a weak span is an institution ("the White House said")
     if entry.feature in {"country", "admin1"} and match.kind == MAIN:

@@ -281,6 +281,8 @@ def _bare_direction(name: str, text: str, start: int) -> bool:
 
 
 #: A preposition of place right before a name: "near Ras al-Ain" is no person.
+#: Prepositions of place that an organisation's name rarely follows ("in", not "at Google").
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|outside|around|into|towards?)\s+$")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|into|inside|outside|around|towards?)\s+$")
 
 
@@ -389,10 +391,11 @@ def find_toponyms(
                 strength = max(strength, NAMED_SETTLEMENT)  # "the island of Mykonos": a place, whatever spaCy says
             elif _ADMIN_AFTER.match(text, name_start + len(name)):
                 hint = hint or ADMIN_KIND  # "in Niger state": Nigeria's state, not the country
+            located = bool(weak and _PLACE_PREPOSITION.search(before[-12:]) and exact is not None and exact(name))
             if weak and sentence_initial and len(name.split()) == 1:
                 strength *= 0.7
             span = sentence.char_span(name_start, name_start + len(name))
-            toponyms.append(Toponym(span, name, strength, hint))
+            toponyms.append(Toponym(span, name, strength, hint, located=located))
     toponyms = _with_dateline(analyzed.text, _outside(toponyms, extended), known)
     toponyms.sort(key=lambda t: t.span.start)
     if known is not None:

@@ -31,6 +31,9 @@ class Toponym:
     strength: float = 1.0  # how sure recognition is that this is a place name
     hint: str = ""  # city | admin | region_part | ""
     within: str = ""  # a container written next to it: "Portland, Ore." -> "Ore."
+    #: written after a preposition of place ("a gas station in Riverdale"): a weak name the
+    #: gazetteer has is then kept wherever the report's other names back its country
+    located: bool = False
 
 
 @dataclass(frozen=True, slots=True)
