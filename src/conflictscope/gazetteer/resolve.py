@@ -9,7 +9,6 @@ same name gets the same place throughout a report (one sense per discourse).
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -271,7 +270,12 @@ def _certainty(options: list[tuple[Match, float]]) -> float:
     A barely chosen namesake must not drag a sure name abroad ("London" to Arkansas)."""
     if len(options) < 2:
         return 1.0
-    first, second = heapq.nlargest(2, (score for _m, score in options))
+    first = second = -math.inf
+    for _match, score in options:
+        if score > first:
+            first, second = score, first
+        elif score > second:
+            second = score
     return 0.5 + 0.5 * math.tanh(CERTAINTY_SLOPE * (first - second))
 
 
@@ -312,11 +316,15 @@ class _Context:
         total = self.total - own_vote
         points = [(la, lo) for la, lo, other in self.points if other != key]
         rescored = []
-        shares = {m.entry.cc: self.countries.get(m.entry.cc, 0.0) - (own_vote if m.entry.cc == own_cc else 0.0)
-                  for m, _ in options}
         own_sure = own_vote * self.certainty.get(key, 1.0)
-        sure_shares = {cc: max(0.0, self.surely.get(cc, 0.0) - (own_sure if cc == own_cc else 0.0))
-                       for cc in shares}
+        shares: dict[str, float] = {}
+        sure_shares: dict[str, float] = {}  # the same, each vote times its certainty
+        for match, _base in options:
+            cc = match.entry.cc
+            if cc not in shares:
+                own = cc == own_cc
+                shares[cc] = self.countries.get(cc, 0.0) - (own_vote if own else 0.0)
+                sure_shares[cc] = max(0.0, self.surely.get(cc, 0.0) - (own_sure if own else 0.0))
         # a country no other name of the report supports, named like a region of the
         # country the report is about: "Niger" in a report from Abuja is Niger State
         lone_country = any(m.entry.feature == "country" and shares[m.entry.cc] <= 1e-9 for m, _ in options)
