@@ -188,3 +188,48 @@ def test_recognition_marks_a_name_after_a_preposition_of_place(
     toponyms, _ = find_toponyms(parse(text), known=known_name(use_tiny), exact=exact_name(use_tiny))
     marks = {t.name: t.located for t in toponyms}
     assert marks["Palmyra"] and not marks["Mosul"] and not marks["Lukoil"]
+
+
+def test_a_region_no_town_of_its_name_lies_in_beats_a_namesake_town_abroad() -> None:
+    # "a federal judge in Wyoming" was Wyoming, Michigan (75,000), not the state; "Bali" a town of
+    # West Bengal. A region whose own town bears its name still yields to it ("Aleppo", "Homs").
+    from conflictscope.gazetteer.resolve import REGION_ALONE
+
+    state = Match(_entry("Wyoming", "admin1", "US", 432_824), MAIN)
+    town = Match(_entry("Wyoming", "city", "US", 75_275), MAIN)
+    assert prior(state, "", "Wyoming") < prior(town, "", "Wyoming") < prior(state, "", "Wyoming") + REGION_ALONE
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "feature", "cc"),
+    [("Wyoming", "admin1", "US"), ("Bali", "admin1", "ID"), ("Aleppo", "city", "SY"), ("Kano", "city", "NG"),
+     ("Punjab", "admin1", "PK"), ("Homs", "city", "SY")],
+)
+def test_a_region_or_its_seat_alone(real_gazetteer: Gazetteer, name: str, feature: str, cc: str) -> None:
+    from conflictscope.gazetteer.resolve import Resolver, Toponym
+    from conflictscope.models import Span
+
+    (found,) = Resolver(real_gazetteer).resolve([Toponym(Span(0, len(name), name), name)])
+    assert found is not None and (found.match.entry.feature, found.match.entry.cc) == (feature, cc)
+
+
+@pytest.mark.parametrize(
+    ("name", "countries", "kept"),
+    [
+        ("Centre", {"IN": 3.0, "BF": 0.4}, False),  # "the Centre's farm laws": India's government
+        ("Centre", {"BF": 3.4}, True),  # a report on Burkina Faso: its Centre region
+        ("Capital", {"US": 3.0, "KW": 1.0}, False),  # "rioters on the Capital": no Kuwaiti governorate
+    ],
+)
+def test_a_common_word_is_a_region_only_in_a_country_of_the_report(
+        name: str, countries: dict[str, float], kept: bool) -> None:
+    from conflictscope.gazetteer.geoparse import _credible
+    from conflictscope.gazetteer.resolve import Resolution, Toponym
+    from conflictscope.models import Span
+
+    cc = "KW" if name == "Capital" else "BF"
+    region = Match(_entry(name, "admin1", cc, 2_000_000), MAIN)
+    toponym = Toponym(Span(0, len(name), name), name, 1.0, "")
+    own = 1.0 if name == "Capital" else 0.4
+    assert _credible(Resolution(toponym, region, 0.7), countries, own=own) is kept

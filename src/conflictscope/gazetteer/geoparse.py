@@ -17,6 +17,7 @@ from conflictscope.gazetteer.hosts import (
     near_another,
 )
 from conflictscope.gazetteer.index import ALTERNATE, FUZZY, MAIN, Gazetteer, Match
+from conflictscope.gazetteer.namewords import GENERIC_WORDS
 from conflictscope.gazetteer.normalize import name_key
 from conflictscope.gazetteer.people import person_names
 from conflictscope.gazetteer.recognize import (
@@ -60,6 +61,8 @@ def _credible(resolution: Resolution, countries: dict[str, float], own: float = 
     supported = rest > 0 and (countries.get(entry.cc, 0) - own) / rest >= 0.2
     if is_direction_only(toponym.name) and not supported:
         return False  # "the South West" of a report on Nigeria is no Cameroonian region: a part of Nigeria
+    if toponym.name.lower() in _COMMON_NAMES and not supported:
+        return False  # "the Centre's application" in a report on India: its government, no Burkinabe region
     if toponym.strength >= STRONG:  # a loose spelling only for a place in the report's country
         if (match.kind == ALTERNATE and entry.feature == "city" and entry.population < 50000
                 and not supported):
@@ -81,6 +84,9 @@ def _credible(resolution: Resolution, countries: dict[str, float], own: float = 
     return in_context and entry.population >= least and resolution.confidence >= 0.5
 
 
+#: One-word names that are common words too ("Centre", "Central", "Capital", "Delta"): a place only in
+#: a country the report's other names back.
+_COMMON_NAMES = frozenset(w for w in GENERIC_WORDS if " " not in w) | {"capital", "coast", "plateau", "lakes"}
 OTHER_NAME_MIN_POPULATION = 20000
 #: How close a loose spelling must be to stand for a place of the report's country ("Coincheck",
 #: a Japanese exchange, is 0.80 like Conche, Italy; "Hiraan" is 0.92 like Hiiraan).
