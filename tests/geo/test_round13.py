@@ -233,3 +233,36 @@ def test_a_common_word_is_a_region_only_in_a_country_of_the_report(
     toponym = Toponym(Span(0, len(name), name), name, 1.0, "")
     own = 1.0 if name == "Capital" else 0.4
     assert _credible(Resolution(toponym, region, 0.7), countries, own=own) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "strength", "seat"),
+    [
+        ("UNHCR spoke at the Palais des Nations in Aleppo on Friday.", "Palais des Nations", 0.6, "Aleppo"),
+        ("She was taken to the Bambino Gesu Paediatric Hospital in Mosul.", "Bambino Gesu Paediatric Hospital",
+         0.4, "Mosul"),
+        ("Reporting by Nate Raymond in Mosul.", "Nate Raymond", 0.45, None),  # a person, no facility
+        ("They met at the Grand Hotel on Monday.", "Grand Hotel", 0.6, None),  # no place after it
+    ],
+)
+def test_a_facility_is_where_the_text_says_it_stands(
+        use_tiny: Gazetteer, text: str, name: str, strength: float, seat: str | None) -> None:
+    # "the Palais des Nations in Geneva" (a gold toponym of GeoWebNews) was no place at all
+    from conflictscope.gazetteer.hosts import facility_seat
+    from conflictscope.gazetteer.resolve import Toponym
+    from conflictscope.models import Span
+
+    start = text.index(name)
+    found = facility_seat(Toponym(Span(start, start + len(name), name), name, strength), text, use_tiny)
+    assert found == (None if seat is None else text.index(seat))
+
+
+def test_a_seated_facility_is_context_at_its_place(
+        parse: Callable[..., AnalyzedArticle], use_tiny: Gazetteer) -> None:
+    from conflictscope.gazetteer.geoparse import geoparse
+
+    text = "Aid agencies briefed reporters at the Palais des Nations in Aleppo on Friday."
+    parsed = geoparse(parse(text), use_tiny)
+    facility = [m for m in parsed.in_names if m.span.text == "Palais des Nations"]
+    assert len(facility) == 1 and facility[0].place.name == "Aleppo" and facility[0].confidence < 0.5
+    assert "Palais des Nations" not in {m.span.text for m in parsed.places}  # no event's place, no vote

@@ -24,7 +24,7 @@ from conflictscope.evaluation.metrics import PRF
 from conflictscope.gazetteer.containers import link_containers
 from conflictscope.gazetteer.demonyms import demonym_country
 from conflictscope.gazetteer.geoparse import geoparse, known_name
-from conflictscope.gazetteer.hosts import embedded_name
+from conflictscope.gazetteer.hosts import embedded_name, seat_name
 from conflictscope.gazetteer.index import FUZZY, Gazetteer, get_gazetteer
 from conflictscope.gazetteer.recognize import _clean, _lower_words
 from conflictscope.gazetteer.resolve import Resolver, Toponym, distance_km
@@ -110,8 +110,8 @@ def resolve_gold_spans(
 ) -> list[tuple[float, float] | None]:
     """Coordinates for each gold toponym phrase, resolved together in context.
 
-    A name the gazetteer lacks stands for a place named inside it ("Bank of England"),
-    else takes the report's focus (its confidently resolved towns), else ``fallback``.
+    A name the gazetteer lacks stands for a place named inside it ("Bank of England"), or
+    for the place it is said to be in ("the Palais des Nations in Geneva"), else takes the report's focus (its confidently resolved towns), else ``fallback``.
     """
     toponyms: list[Toponym] = []
     known = known_name(gazetteer)
@@ -119,11 +119,16 @@ def resolve_gold_spans(
     for item in gold:
         phrase = text[item["start"]:item["end"]]
         name, start, hint = _clean(phrase, item["start"], known)
+        span = Span(start, start + len(name), name)
         if not any(m.kind != FUZZY for m in gazetteer.lookup(name, False)[:5]):
             inner = embedded_name(name, gazetteer, common)  # "Arizona State University" -> Arizona
+            seat = seat_name(text, item["end"], gazetteer) if inner is None else None
             if inner is not None:
                 name, start = inner[0], start + inner[1]
-        toponyms.append(Toponym(Span(start, start + len(name), name), name or phrase, 1.0, hint))
+                span = Span(start, start + len(name), name)
+            elif seat is not None:
+                name = seat[0]  # "the Palais des Nations in Geneva" -> Geneva
+        toponyms.append(Toponym(span, name or phrase, 1.0, hint))
     order = sorted(range(len(toponyms)), key=lambda i: toponyms[i].span.start)
     linked = {t.span.start: t for t in link_containers(text, [toponyms[i] for i in order])}
     toponyms = [linked.get(t.span.start, t) for t in toponyms]

@@ -11,6 +11,7 @@ import regex as re
 from conflictscope.gazetteer.currencies import currency_countries
 from conflictscope.gazetteer.hosts import (
     INSTITUTION,
+    facility_seat,
     host,
     inner,
     named_inside,
@@ -155,6 +156,7 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
     hosted = {new.span.start for old, (new, _small) in zip(toponyms, hosts, strict=True)
               if old.strength < STRONG and new is not old}
     small_hosts = {new.span.start for new, small in hosts if small}
+    unhosted = [old for old, (new, _small) in zip(toponyms, hosts, strict=True) if new is old]
     toponyms = [new for new, _small in hosts]
     resolver = Resolver(gazetteer)
     context = [d.cc for d in demonyms]
@@ -182,7 +184,8 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
         for r in sorted(final, key=lambda r: r.toponym.span.start)
     )
     named = [t for t in toponyms if t.strength < STRONG] + name_spans(analyzed)
-    in_names = _places_in_names(named, places, gazetteer, common) + _places_as_modifiers(
+    in_names = _places_in_names(named, places, gazetteer, common) + _seated_facilities(
+        unhosted, final, analyzed.text, gazetteer) + _places_as_modifiers(
         analyzed.text, (*places, *demonyms), gazetteer) + _continent_adjectives(
         analyzed.text, (*places, *demonyms), gazetteer)
     if not places:  # "Uganda People's Defence Forces", "Tk 25 lakh" tell the country of a report naming no place
@@ -192,6 +195,22 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
             demonyms = [Demonym(mention.span, cc) for mention, cc in in_names if cc]
     return GeoParse(places, tuple(demonyms), tuple(final),
                     tuple(sorted((mention for mention, _cc in in_names), key=lambda m: m.span.start)))
+
+
+def _seated_facilities(toponyms: list[Toponym], resolved: list[Resolution], text: str,
+                       gazetteer: Gazetteer) -> tuple[tuple[PlaceMention, str], ...]:
+    """A facility said to be in a place of the report ("the Palais des Nations in Geneva") is at
+    that place: for context only (the place itself is already a mention), with its country."""
+    at = {r.toponym.span.start: r for r in resolved}
+    taken = [(r.toponym.span.start, r.toponym.span.end) for r in resolved]
+    found: list[tuple[PlaceMention, str]] = []
+    for toponym in toponyms:
+        if any(b < toponym.span.end and toponym.span.start < e for b, e in taken):
+            continue
+        seat = at.get(facility_seat(toponym, text, gazetteer) or -1)
+        if seat is not None:
+            found.append(_context_mention(toponym.span, seat.match))
+    return tuple(found)
 
 
 #: A place that qualifies a noun: "London-based", "Kremlin-backed", "US-led".

@@ -68,6 +68,42 @@ def inner(toponym: Toponym, gazetteer: Gazetteer, common: frozenset[str]) -> Top
     return replace(toponym, span=span, name=span.text)
 
 
+#: How sure recognition must be that a name with no facility word is a place's (spaCy's FAC is 0.6).
+SEATED_STRENGTH = 0.6
+#: Words of venues, besides :data:`GENERIC_WORDS`'s institutions and streets.
+_VENUES = frozenset("theatre theater cinema restaurant studio gallery arena centre center hall".split())
+#: The town a facility is said to be in, right after its name ("the Palais des Nations in Geneva",
+#: "the CHU in Montpellier", "Super Bowl 52 in Minneapolis").
+_SEAT = re.compile(r"\s*,?\s+(?:in|at)\s+(?:the\s+)?(\p{Lu}[\p{L}\-'’]*(?:\.?\s\p{Lu}[\p{L}\-'’]*){0,2})")
+
+
+def seat_name(text: str, end: int, gazetteer: Gazetteer) -> tuple[str, int] | None:
+    """The place a name ending at ``end`` is said to stand in ("X in Geneva" -> "Geneva") and where
+    that place's name starts, when the gazetteer has it exactly (its longest known leading words)."""
+    match = _SEAT.match(text, end)
+    if match is None:
+        return None
+    words = match.group(1).split()
+    for size in range(len(words), 0, -1):
+        name = " ".join(words[:size]).rstrip(".")
+        if any(m.kind != FUZZY for m in gazetteer.lookup(name, False)[:5]):
+            return name, match.start(1)
+    return None
+
+
+def facility_seat(toponym: Toponym, text: str, gazetteer: Gazetteer) -> int | None:
+    """Where the place a facility's name stands in starts ("the Palais des Nations in Geneva" ->
+    the offset of "Geneva"): a name of two words or more the gazetteer lacks, with no place inside
+    it, recognised surely or holding a facility word; else None."""
+    words = {w.lower().strip(".,’'") for w in toponym.name.split()}
+    if len(words) < 2 or not (toponym.strength >= SEATED_STRENGTH or words & (GENERIC_WORDS | _VENUES)):
+        return None  # "Nate Raymond in Boston", "Support Education Excellence in Kentucky": no facility
+    if any(m.kind != FUZZY for m in gazetteer.lookup(toponym.name, False)[:5]):
+        return None
+    seat = seat_name(text, toponym.span.end, gazetteer)
+    return None if seat is None else seat[1]
+
+
 def named_inside(toponym: Toponym, gazetteer: Gazetteer, common: frozenset[str],
                   min_population: int = 50000) -> tuple[Span, int] | None:
     """The place named inside a toponym the gazetteer lacks (see :func:`embedded_name`):
