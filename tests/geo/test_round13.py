@@ -266,3 +266,32 @@ def test_a_seated_facility_is_context_at_its_place(
     facility = [m for m in parsed.in_names if m.span.text == "Palais des Nations"]
     assert len(facility) == 1 and facility[0].place.name == "Aleppo" and facility[0].confidence < 0.5
     assert "Palais des Nations" not in {m.span.text for m in parsed.places}  # no event's place, no vote
+
+
+@pytest.mark.parametrize(
+    ("joiner", "town_first", "hinted"),
+    [
+        (" or ", False, True),  # "states such as California or Washington"
+        (" and ", True, True),  # "Lagos and Rivers"
+        (", ", False, True),  # "Abia, Ekiti, Lagos"
+        (", ", True, False),  # "Cleveland, Ohio": a container, no list
+        (" near ", True, False),
+    ],
+)
+def test_a_town_listed_with_regions_of_its_country_is_a_region(joiner: str, town_first: bool, hinted: bool) -> None:
+    # "western states such as California or Washington" was Washington, D.C.
+    from conflictscope.gazetteer.geoparse import _listed_with_regions
+    from conflictscope.gazetteer.resolve import Resolution, Toponym
+    from conflictscope.models import Span
+
+    names = ["Washington", "California"] if town_first else ["California", "Washington"]
+    text = names[0] + joiner + names[1]
+    spans = [Span(0, len(names[0]), names[0]), Span(len(names[0] + joiner), len(text), names[1])]
+    toponyms = [Toponym(span, span.text) for span in spans]
+    entries = {"Washington": Match(_entry("Washington", "city", "US", 689_545), MAIN),
+               "California": Match(_entry("California", "admin1", "US", 39_000_000), MAIN)}
+    first: list[Resolution | None] = [Resolution(t, entries[t.name], 0.8) for t in toponyms]
+    kept = _listed_with_regions(toponyms, first, text)
+    washington = next(t for t in kept if t.name == "Washington")
+    assert (washington.hint == "admin") is hinted
+    assert next(t for t in kept if t.name == "California").hint == ""

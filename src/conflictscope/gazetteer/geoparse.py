@@ -178,6 +178,7 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
         and (r.toponym.name not in people or r.match.entry.feature == "country" or r.toponym.hint == "city")
         and (r.toponym.span.start not in hosted or _in_context(r, countries))
     ]
+    kept = _listed_with_regions(kept, first, analyzed.text)
     final = [r for r in resolver.resolve(kept, context_countries=context) if r is not None]
     places = tuple(
         PlaceMention(r.toponym.span, r.match.entry.to_place(), r.confidence)
@@ -195,6 +196,33 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
             demonyms = [Demonym(mention.span, cc) for mention, cc in in_names if cc]
     return GeoParse(places, tuple(demonyms), tuple(final),
                     tuple(sorted((mention for mention, _cc in in_names), key=lambda m: m.span.start)))
+
+
+#: What joins the names of a list ("California or Washington", "Ohio, Indiana and Illinois").
+_LIST_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
+
+
+def _listed_with_regions(kept: list[Toponym], first: list[Resolution | None], text: str) -> list[Toponym]:
+    """A name listed with regions is a region too: "states such as California or Washington"
+    gives Washington the admin hint (it was the capital, a town). Only names with no hint of
+    their own, next to a name first read as a region of the same country."""
+    regions = {r.toponym.span.start: r.match.entry.cc for r in first
+               if r is not None and r.match.entry.feature == "admin1"}
+    towns = {r.toponym.span.start: r.match.entry.cc for r in first
+             if r is not None and r.match.entry.feature == "city"}
+    ordered = sorted(kept, key=lambda t: t.span.start)
+    hinted: dict[int, Toponym] = {}
+    for before, after in zip(ordered, ordered[1:], strict=False):
+        joiner = text[before.span.end:after.span.start]
+        if not _LIST_JOINER.fullmatch(joiner):
+            continue
+        # "Cleveland, Ohio": a region after a town and a bare comma contains it, no list
+        pairs = ((before, after), (after, before)) if re.search(r"\b(?:and|or)\b", joiner) else ((after, before),)
+        for town, region in pairs:
+            cc = towns.get(town.span.start)
+            if cc and not town.hint and not town.within and regions.get(region.span.start) == cc:
+                hinted[town.span.start] = replace(town, hint="admin")
+    return [hinted.get(t.span.start, t) for t in kept]
 
 
 def _seated_facilities(toponyms: list[Toponym], resolved: list[Resolution], text: str,
