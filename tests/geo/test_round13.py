@@ -59,6 +59,8 @@ def test_a_name_written_with_its_admin_kind_is_no_country() -> None:
         ("Troops arrested two traffickers in Niger state on Monday.", ADMIN_KIND),
         ("Troops arrested two traffickers in Niger State on Monday.", ADMIN_KIND),
         ("Troops arrested two traffickers in Homs province on Monday.", ADMIN_KIND),
+        # "Idlib and Hama provinces", "Borno and Yobe states": the plural names the kind too
+        ("Troops arrested two traffickers in Aleppo and Homs provinces on Monday.", ADMIN_KIND),
         # a district shares its seat's name: the kind is no hint ("Aurangabad district")
         ("Troops arrested two traffickers in Homs district on Monday.", ""),
         ("Troops arrested two traffickers in Homs on Monday.", ""),

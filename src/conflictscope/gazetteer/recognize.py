@@ -51,7 +51,7 @@ _ADMIN_SUFFIX = re.compile(
 #: A first-level admin kind written after the name, outside it ("in Niger state", "Rivers state"):
 #: the region. Not "district" or "county": a district and its seat share a name ("Aurangabad
 #: district"), and one sense per report would then move the town's other mentions to the district.
-_ADMIN_AFTER = re.compile(r"\s+(?:province|governorate|state|prefecture|oblast)\b(?!-)")
+_ADMIN_AFTER = re.compile(r"\s+(?:province|governorate|state|prefecture|oblast)s?\b(?!-)")
 _CITY_BEFORE = re.compile(r"(?:city|town|village|capital|port|outskirts|island)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|President|Gen|General|Minister|Minister|Sheikh|King|Queen|"
