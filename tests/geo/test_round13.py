@@ -297,3 +297,18 @@ def test_a_town_listed_with_regions_of_its_country_is_a_region(joiner: str, town
     washington = next(t for t in kept if t.name == "Washington")
     assert (washington.hint == "admin") is hinted
     assert next(t for t in kept if t.name == "California").hint == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("She interviewed Syria President Bashar Haddad last year.", "Syria"),  # an unparsed run
+        ("Aleppo Governor Hussein Diab rejected it on Monday after the attack.", "Aleppo"),
+    ],
+)
+def test_the_place_before_an_office_and_a_name_is_found(
+        parse: Callable[..., AnalyzedArticle], use_tiny: Gazetteer, text: str, place: str) -> None:
+    # "US President Barack Obama", "Manitoba Premier Brian Pallister" (an ORG to spaCy) were one
+    # name, no place: GeoWebNews annotates the place
+    analyzed = places(parse(text))
+    assert place in {m.span.text for m in analyzed.places}

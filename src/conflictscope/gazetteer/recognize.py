@@ -207,6 +207,20 @@ def _lower_words(text: str) -> frozenset[str]:
 _POSSESSIVE = re.compile(r"['’]s(?=\s+\p{Lu})")
 
 
+#: An office written between a place and a person's name ("US President Barack Obama", "Manitoba
+#: Premier Brian Pallister", "Pakistan Foreign Minister ..."): the run before it is the place.
+_OFFICE_INSIDE = re.compile(
+    r"\s(?=(?:President|Prime\sMinister|Minister|Ambassador|Secretary|Premier|Governor|Senator|Chancellor|"
+    r"Mayor|Envoy|Foreign\sMinister|Defen[cs]e\sMinister|Interior\sMinister|Vice\sPresident|Deputy|"
+    r"King|Queen|Crown\sPrince|Sheikh|Attorney\sGeneral|Opposition\sLeader)\s+\p{Lu})")
+
+
+def _before_office(text: str, begin: int, end: int) -> int:
+    """The end of the part of a run before an office and a name (``end`` when there is none)."""
+    office = _OFFICE_INSIDE.search(text, begin, end)
+    return office.start() if office is not None and office.start() > begin else end
+
+
 def _sentence_spans(sentence: Sentence) -> Iterator[tuple[int, int, str, float]]:
     """(start, end, label, strength) of candidate spans, sentence-relative."""
     taken: list[tuple[int, int]] = []
@@ -217,6 +231,10 @@ def _sentence_spans(sentence: Sentence) -> Iterator[tuple[int, int, str, float]]
             if strength is None:
                 continue
             taken.append((ent.start_char, ent.end_char))
+            head_end = _before_office(sentence.text, ent.start_char, ent.end_char) if label in WEAK_LABELS else 0
+            if 0 < head_end < ent.end_char:
+                yield ent.start_char, head_end, "", UNLABELLED_PARSED  # the place before the office
+                continue
             yield ent.start_char, ent.end_char, label, strength
     unlabelled = UNLABELLED_PARSED if sentence.doc is not None else UNLABELLED_UNPARSED
     for match in CAPITALISED.finditer(sentence.text):
@@ -233,6 +251,7 @@ def _sentence_spans(sentence: Sentence) -> Iterator[tuple[int, int, str, float]]
         pieces.append((begin, end))
         for piece_begin, piece_end in pieces:
             piece_end = _before_time_words(sentence.text, piece_begin, piece_end)
+            piece_end = _before_office(sentence.text, piece_begin, piece_end)
             if sentence.text[piece_end:piece_end + 1] == "." and abbreviation(
                     sentence.text[piece_begin:piece_end + 1]) is not None:
                 piece_end += 1  # "Fresno, Calif.": the period is part of the name
