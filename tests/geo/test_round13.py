@@ -312,3 +312,13 @@ def test_the_place_before_an_office_and_a_name_is_found(
     # name, no place: GeoWebNews annotates the place
     analyzed = places(parse(text))
     assert place in {m.span.text for m in analyzed.places}
+
+
+def test_an_office_called_a_department_keeps_its_name(use_tiny: Gazetteer) -> None:
+    # "The US Justice Department" was trimmed to "US Justice" (a French département's suffix), which
+    # then held no organisation word: its place (US) was lost
+    from conflictscope.gazetteer.geoparse import known_name
+    from conflictscope.gazetteer.recognize import _clean
+
+    assert _clean("US Justice Department", 0, known_name(use_tiny))[0] == "US Justice Department"
+    assert _clean("Aleppo department", 0, known_name(use_tiny))[0] == "Aleppo"

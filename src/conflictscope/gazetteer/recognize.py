@@ -143,6 +143,9 @@ def _clean(text: str, start: int, known: Callable[[str], bool] | None = None) ->
         trimmed = trimmed[direction.end():]
         hint = "region_part"
     suffix_match = _ADMIN_SUFFIX.search(trimmed)
+    if (suffix_match and suffix_match.group(0).strip().lower() == "department" and known is not None
+            and not known(trimmed[: suffix_match.start()].strip(" -,.;:"))):
+        suffix_match = None  # "the US Justice Department": an office, not a French département
     if suffix_match and suffix_match.start() > 1:
         trimmed = trimmed[: suffix_match.start()]
         hint = hint or ADMIN_KIND
