@@ -18,6 +18,7 @@ import regex as re
 from conflictscope.gazetteer.containers import link_containers
 from conflictscope.gazetteer.dateline import find_dateline
 from conflictscope.gazetteer.demonyms import PEOPLES_ABROAD, demonym_country
+from conflictscope.gazetteer.offices import after_office_of, before_office
 from conflictscope.gazetteer.regions import abbreviation
 from conflictscope.gazetteer.resolve import ADMIN_KIND, Toponym
 from conflictscope.models import Span
@@ -210,20 +211,6 @@ def _lower_words(text: str) -> frozenset[str]:
 _POSSESSIVE = re.compile(r"['’]s(?=\s+\p{Lu})")
 
 
-#: An office written between a place and a person's name ("US President Barack Obama", "Manitoba
-#: Premier Brian Pallister", "Pakistan Foreign Minister ..."): the run before it is the place.
-_OFFICE_INSIDE = re.compile(
-    r"\s(?=(?:President|Prime\sMinister|Minister|Ambassador|Secretary|Premier|Governor|Senator|Chancellor|"
-    r"Mayor|Envoy|Foreign\sMinister|Defen[cs]e\sMinister|Interior\sMinister|Vice\sPresident|Deputy|"
-    r"King|Queen|Crown\sPrince|Sheikh|Attorney\sGeneral|Opposition\sLeader)\s+\p{Lu})")
-
-
-def _before_office(text: str, begin: int, end: int) -> int:
-    """The end of the part of a run before an office and a name (``end`` when there is none)."""
-    office = _OFFICE_INSIDE.search(text, begin, end)
-    return office.start() if office is not None and office.start() > begin else end
-
-
 def _sentence_spans(sentence: Sentence) -> Iterator[tuple[int, int, str, float]]:
     """(start, end, label, strength) of candidate spans, sentence-relative."""
     taken: list[tuple[int, int]] = []
@@ -234,9 +221,13 @@ def _sentence_spans(sentence: Sentence) -> Iterator[tuple[int, int, str, float]]
             if strength is None:
                 continue
             taken.append((ent.start_char, ent.end_char))
-            head_end = _before_office(sentence.text, ent.start_char, ent.end_char) if label in WEAK_LABELS else 0
+            head_end = before_office(sentence.text, ent.start_char, ent.end_char) if label in WEAK_LABELS else 0
             if 0 < head_end < ent.end_char:
                 yield ent.start_char, head_end, "", UNLABELLED_PARSED  # the place before the office
+                continue
+            place_start = after_office_of(sentence.text, ent.start_char, ent.end_char) if label in WEAK_LABELS else 0
+            if ent.start_char < place_start:
+                yield place_start, ent.end_char, "", UNLABELLED_PARSED  # "Ruler of Dubai": the place after "of"
                 continue
             yield ent.start_char, ent.end_char, label, strength
     unlabelled = UNLABELLED_PARSED if sentence.doc is not None else UNLABELLED_UNPARSED
@@ -254,7 +245,8 @@ def _sentence_spans(sentence: Sentence) -> Iterator[tuple[int, int, str, float]]
         pieces.append((begin, end))
         for piece_begin, piece_end in pieces:
             piece_end = _before_time_words(sentence.text, piece_begin, piece_end)
-            piece_end = _before_office(sentence.text, piece_begin, piece_end)
+            piece_end = before_office(sentence.text, piece_begin, piece_end)
+            piece_begin = after_office_of(sentence.text, piece_begin, piece_end)
             if sentence.text[piece_end:piece_end + 1] == "." and abbreviation(
                     sentence.text[piece_begin:piece_end + 1]) is not None:
                 piece_end += 1  # "Fresno, Calif.": the period is part of the name
