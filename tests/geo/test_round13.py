@@ -335,3 +335,20 @@ def test_the_place_of_an_office_of_a_place_is_found(
     lead = "Officials met on Monday.\n\nThe talks went on for hours.\n\n"  # the lead is always parsed
     analyzed = places(parse(lead + text))
     assert {m.span.text for m in analyzed.places} & {"Syria", "Aleppo"}
+
+
+def test_a_given_name_that_is_also_a_place_still_makes_a_surname(use_tiny: Gazetteer) -> None:
+    # "Kobe Bryant was there ... Bryant tweeted": Kobe is a Japanese city, so the name before
+    # "Bryant" counted as no given name and Bryant stayed Bryant, Arkansas (8 such false places)
+    from conflictscope.gazetteer.resolve import Resolution, Toponym
+    from conflictscope.gazetteer.surnames import surnames
+    from conflictscope.models import Span
+
+    text = "The striker Mosul Palmyra was there, and the fans cheered as Palmyra tweeted a photo."
+    start = text.rindex("Palmyra")
+    (town,) = [m for m in use_tiny.lookup("Palmyra", False) if m.entry.cc == "US"]
+    resolution = Resolution(Toponym(Span(start, start + 7, "Palmyra"), "Palmyra", 0.55), town, 0.6)
+    assert surnames(text, [resolution], use_tiny) == {"Palmyra"}
+    # two words before that make a known place's name are no given names
+    assert surnames("Shells hit Aleppo Mosul Palmyra, and the town fell as Palmyra burned.", [resolution],
+                    use_tiny) == set()

@@ -55,7 +55,8 @@ def surnames(text: str, resolutions: list[Resolution | None], gazetteer: Gazette
             given = match.group(1).split()
             if (any(w.lower() in NOT_GIVEN or w.lower() in GENERIC_WORDS for w in given)  # "Courthouse X"
                     or any(m.kind != FUZZY for m in gazetteer.lookup(match.group(0), False)[:3])
-                    or any(m.kind != FUZZY for m in gazetteer.lookup(given[0], False)[:3])):
+                    or any(m.kind != FUZZY and (len(given) > 1 or m.entry.feature != "city")
+                           for m in gazetteer.lookup(given[0], False)[:3])):  # "Syria Tadmor"; not "Kobe Bryant"
                 continue
             found.add(name)
             break
