@@ -120,6 +120,9 @@ def test_non_events_yield_nothing(candidates, text: str) -> None:  # type: ignor
         # a disappearance told by "never seen again" (no event, then a negated one)
         ("On 12 September 2016 the student checked out of the hotel but was never seen again.", "asserted"),
         ("The activist was taken by men in plain clothes in 2019 and has never been seen again.", "asserted"),
+        # a negated factive verb still asserts its clause ("will never forget how he was executed")
+        ("The world will never forget how the editor was executed by state agents in 2018.", "asserted"),
+        ("Police did not know that the farmer was shot dead by soldiers on Monday.", "asserted"),
     ],
 )
 def test_modality(candidates, text: str, modality: str) -> None:  # type: ignore[no-untyped-def]

@@ -31,6 +31,9 @@ _REPORTING_VERBS = {
     "say", "report", "tell", "claim", "state", "announce", "confirm", "add", "write",
     "allege", "accuse", "quote", "note", "insist", "according",
 }
+#: Verbs whose clause is true whether they are negated or not ("will never forget how he was killed").
+_FACTIVE_VERBS = {"forget", "remember", "know", "regret", "recall", "realise", "realize", "learn",
+                  "discover", "notice", "reveal", "acknowledge"}
 _CONDITIONAL_MARKS = {"if", "unless", "whether"}
 _HISTORY_ADVERBS = {"also", "previously", "already", "repeatedly", "often", "ever", "long"}
 _NEGATIONS = {"not", "n't", "never", "no"}
@@ -74,8 +77,8 @@ def _governors(token: Token) -> list[tuple[Token, str]]:
         head = current.head
         if head is current or link not in ("xcomp", "conj", "ccomp"):
             break
-        if head.lemma_.lower() in _REPORTING_VERBS and link == "ccomp":
-            break
+        if head.lemma_.lower() in _REPORTING_VERBS | _FACTIVE_VERBS and link == "ccomp":
+            break  # "never forget how he was executed": a negated factive still asserts its clause
         chain.append((head, link))
         current = head
     return chain
