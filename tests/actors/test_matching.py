@@ -88,6 +88,9 @@ def test_named_groups_resolve(text: str, expected: list[tuple[str, str]]) -> Non
             "Military Forces of the Democratic Republic of Congo",
         ),
         ("Kenyan police fired tear gas.", "Kenyan police", "Police Forces of Kenya"),
+        # a state's agents are its forces ("executed by Saudi agents" was an unidentified armed group)
+        ("The editor was killed by Saudi agents.", "Saudi agents", "Military Forces of Saudi Arabia"),
+        ("Iranian intelligence agents seized him.", "Iranian intelligence agents", "Military Forces of Iran"),
     ],
 )
 def test_state_forces_from_demonyms(text: str, surface: str, name: str) -> None:
