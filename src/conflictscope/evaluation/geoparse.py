@@ -120,7 +120,7 @@ def resolve_gold_spans(
         phrase = text[item["start"]:item["end"]]
         name, start, hint = _clean(phrase, item["start"], known)
         span = Span(start, start + len(name), name)
-        if not any(m.kind != FUZZY for m in gazetteer.lookup(name, False)[:5]):
+        if not gazetteer.has_name(name):
             inner = embedded_name(name, gazetteer, common)  # "Arizona State University" -> Arizona
             seat = seat_name(text, item["end"], gazetteer) if inner is None else None
             if inner is not None:

@@ -136,10 +136,7 @@ def known_name(gazetteer: Gazetteer) -> Callable[[str], bool]:
 def exact_name(gazetteer: Gazetteer) -> Callable[[str], bool]:
     """Whether the gazetteer has a name, as some place's own or other name (not fuzzily)."""
 
-    def exact(name: str) -> bool:
-        return any(m.kind != FUZZY for m in gazetteer.lookup(name, False)[:5])
-
-    return exact
+    return gazetteer.has_name
 
 
 def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:

@@ -12,7 +12,7 @@ from dataclasses import replace
 import regex as re
 
 from conflictscope.gazetteer.demonyms import demonym_country
-from conflictscope.gazetteer.index import FUZZY, MAIN, Gazetteer
+from conflictscope.gazetteer.index import MAIN, Gazetteer
 from conflictscope.gazetteer.namewords import GENERIC_WORDS, STREET_WORDS
 from conflictscope.gazetteer.recognize import MEDIUM_WORDS
 from conflictscope.gazetteer.resolve import Resolution, Toponym, distance_km
@@ -32,6 +32,11 @@ INSTITUTION = frozenset("""
 _LOCAL_INSTITUTION = frozenset("court prison jail police airport barracks market mosque church cathedral".split())
 
 
+def _words(name: str) -> set[str]:
+    """The lower-cased words of a name, without the punctuation around them."""
+    return {w.lower().strip(".,’'") for w in name.split()}
+
+
 def host(toponym: Toponym, gazetteer: Gazetteer, common: frozenset[str]) -> tuple[Toponym, bool]:
     """A weak institution's name stands for the town it is in ("Makerere University" -> its town),
     and whether that town is a small one.
@@ -41,7 +46,7 @@ def host(toponym: Toponym, gazetteer: Gazetteer, common: frozenset[str]) -> tupl
     country the report is about; a smaller one, only in a local institution's name ("Woolwich
     Crown Court"), near another place of the report (both checked in :func:`conflictscope.gazetteer.geoparse.geoparse`).
     """
-    words = {w.lower().strip(".,’'") for w in toponym.name.split()}
+    words = _words(toponym.name)
     if len(words) < 2 or not words & INSTITUTION or words & MEDIUM_WORDS:
         return toponym, False
     small = False
@@ -86,7 +91,7 @@ def seat_name(text: str, end: int, gazetteer: Gazetteer) -> tuple[str, int] | No
     words = match.group(1).split()
     for size in range(len(words), 0, -1):
         name = " ".join(words[:size]).rstrip(".")
-        if any(m.kind != FUZZY for m in gazetteer.lookup(name, False)[:5]):
+        if gazetteer.has_name(name):
             return name, match.start(1)
     return None
 
@@ -95,10 +100,10 @@ def facility_seat(toponym: Toponym, text: str, gazetteer: Gazetteer) -> int | No
     """Where the place a facility's name stands in starts ("the Palais des Nations in Geneva" ->
     the offset of "Geneva"): a name of two words or more the gazetteer lacks, with no place inside
     it, recognised surely or holding a facility word; else None."""
-    words = {w.lower().strip(".,’'") for w in toponym.name.split()}
+    words = _words(toponym.name)
     if len(words) < 2 or not (toponym.strength >= SEATED_STRENGTH or words & (GENERIC_WORDS | _VENUES)):
         return None  # "Nate Raymond in Boston", "Support Education Excellence in Kentucky": no facility
-    if any(m.kind != FUZZY for m in gazetteer.lookup(toponym.name, False)[:5]):
+    if gazetteer.has_name(toponym.name):
         return None
     seat = seat_name(text, toponym.span.end, gazetteer)
     return None if seat is None else seat[1]
@@ -109,7 +114,7 @@ def named_inside(toponym: Toponym, gazetteer: Gazetteer, common: frozenset[str],
     """The place named inside a toponym the gazetteer lacks (see :func:`embedded_name`):
     its span in the text and its offset in the toponym's name; None when the gazetteer has
     the whole name (not only fuzzily) or nothing inside it is a place."""
-    if any(m.kind != FUZZY for m in gazetteer.lookup(toponym.name, False)[:5]):
+    if gazetteer.has_name(toponym.name):
         return None
     inner = embedded_name(toponym.name, gazetteer, common, min_population)
     if inner is None:

@@ -164,6 +164,10 @@ class Gazetteer:
         rows = self._query(f"SELECT {_COLUMNS} FROM places WHERE gid = ? LIMIT 1", (gid,))
         return _entry(rows[0]) if rows else None
 
+    def has_name(self, name: str) -> bool:
+        """Whether some place bears ``name`` exactly, as its own or another name (not fuzzily)."""
+        return any(m.kind != FUZZY for m in self.lookup(name, False)[:5])
+
     def country(self, cc: str) -> Entry | None:
         """The country entry of ISO2 code ``cc``."""
         rows = self._query(
