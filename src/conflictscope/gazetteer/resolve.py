@@ -198,10 +198,8 @@ class Resolver:
             found = self.candidates(toponym)
             named, namesake = namesakes(found)
             seats = {m.entry.admin1_id for m in found if m.entry.feature == "city" and m.kind != FUZZY}
-            scored = sorted(((m, prior(m, hint, toponym.name, named, namesake)
-                              + (REGION_ALONE if m.entry.feature == "admin1" and m.entry.id not in seats
-                                 and hint not in ADMIN_HINTS else 0.0)) for m in found),
-                            key=lambda o: -o[1])
+            scored = sorted(((m, prior(m, hint, toponym.name, named, namesake) + _region_alone(m, hint, seats))
+                             for m in found), key=lambda o: -o[1])
             floor = scored[0][1] - _PRIOR_WINDOW if scored else 0.0
             cached = tuple(o for o in scored[:_MAX_OPTIONS] if o[1] >= floor)
             if len(_OPTIONS) > 50000:
@@ -271,6 +269,13 @@ class Resolver:
         return results
 
 
+def _region_alone(match: Match, hint: str, seats: set[int]) -> float:
+    """:data:`REGION_ALONE` for a region, named bare, none of the name's towns lies in (``seats``:
+    the regions of the name's towns)."""
+    alone = match.entry.feature == "admin1" and match.entry.id not in seats and hint not in ADMIN_HINTS
+    return REGION_ALONE if alone else 0.0
+
+
 def _certainty(options: list[tuple[Match, float]]) -> float:
     """How much a name's current reading may vote for the others: from 0.5 (its best candidate
     barely beats the next, "East End" of Arkansas or of the Cayman Islands) to 1 (a clear lead).
@@ -292,6 +297,7 @@ class _Context:
     def __init__(self, best: dict[str, tuple[Match, float]], weight: dict[str, float],
                  fixed: dict[str, float], sure: dict[str, float] | None = None) -> None:
         self.countries: dict[str, float] = defaultdict(float, fixed)
+        self.certainty = sure or {}
         self.surely: dict[str, float] = defaultdict(float, fixed)  # the votes, each times its certainty
         self.own: dict[str, tuple[str, float, tuple[int, ...]]] = {}
         self.admins: dict[int, int] = defaultdict(int)
@@ -300,7 +306,7 @@ class _Context:
             entry = match.entry
             vote = weight[key] * (1.5 if entry.feature == "country" else 1.0)
             self.countries[entry.cc] += vote
-            self.surely[entry.cc] += vote * (sure or {}).get(key, 1.0)
+            self.surely[entry.cc] += vote * self.certainty.get(key, 1.0)
             if entry.feature == "admin1":
                 regions: tuple[int, ...] = (entry.id,)
             elif entry.feature == "admin2":  # a county votes for its state too ("McLean County", "Ohio County")
@@ -315,7 +321,6 @@ class _Context:
                 self.admins[region] += 1
             self.own[key] = (entry.cc, vote, regions)
         self.total = sum(self.countries.values())
-        self.certainty = sure or {}
 
     def rescore(self, key: str, options: list[tuple[Match, float]]) -> list[tuple[Match, float]]:
         """``options`` of name ``key`` scored with the other names' countries, regions, points."""
