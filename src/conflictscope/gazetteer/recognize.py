@@ -64,6 +64,13 @@ _NAMED_BEFORE = re.compile(
     r"\s+(?:named|called|nicknamed)\s+$",
     re.IGNORECASE,
 )
+#: "called"/"named" as a verb, after its subject ("Guterres, who called China a pillar", "AFP
+#: called the Tianjin detention centre", "Trudeau called Belarus' actions"): what follows is no
+#: name being given. Not after an adverb ("Originally named Rue d'Enghien", "later called").
+_CALLED_AS_VERB = re.compile(
+    r"(?:\b(?:who|he|she|they|we|I|you|has|have|had)|(?<![\p{L}])(?!\p{Lu}\p{Ll}+ly\b)\p{Lu}[\p{L}.\-]*)"
+    r"\s+(?:named|called)\s+$"
+)
 #: A short lower-case syllable after a hyphen: the span is part of a given name ("Jae-in").
 _NAME_SYLLABLE = re.compile(r"-\p{Ll}{1,3}\b")
 _CONTEXT_ONLY_AFTER = re.compile(r"^-(?:based|backed|led|born|made|owned|funded|run|allied)\b")
@@ -188,11 +195,12 @@ def _allowed(name: str, before: str, *, weak: bool, lower_words: frozenset[str],
         return False
     if short is not None and re.search(r"\d\s*$", before):
         return False  # "500 BC": a year, not British Columbia
-    if _NAMED_BEFORE.search(before[-40:]):
+    calling = _CALLED_AS_VERB.search(before[-40:]) is not None
+    if _NAMED_BEFORE.search(before[-40:]) and not calling:
         return False  # "an asylum seeker named Elizabeth", not "a town called Tadmur"
     if not weak:
         return True
-    if _TITLE_BEFORE.search(before[-40:]):
+    if _TITLE_BEFORE.search(before[-40:]) and not calling:
         return False
     if any(w.lower() in _STOP and w.lower() not in _DIRECTION_WORDS for w in words):
         # a direction word left at the head of a name is part of a known one ("South Korea"); a stop
