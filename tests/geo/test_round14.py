@@ -43,3 +43,33 @@ def test_a_place_after_called_as_a_verb_is_a_toponym(
 def test_a_name_given_after_called_or_named_is_no_toponym(
         parse: Callable[..., AnalyzedArticle], use_tiny: Gazetteer, text: str) -> None:
     assert "Palmyra" not in _names(parse, use_tiny, text)
+
+
+def _resolve(gazetteer: Gazetteer, *names: tuple[str, str]) -> list[tuple[str, str, str]]:
+    from conflictscope.gazetteer.resolve import Resolver, Toponym
+    from conflictscope.models import Span
+
+    toponyms = [Toponym(Span(30 * i, 30 * i + len(name), name), name, 1.0, hint)
+                for i, (name, hint) in enumerate(names)]
+    return [(r.match.entry.name, r.match.entry.feature, r.match.entry.admin1) if r else ("", "", "")
+            for r in Resolver(gazetteer).resolve(toponyms)]
+
+
+@pytest.mark.parametrize(
+    "county",
+    [("Montgomery County", ""), ("Montgomery", "admin_kind")],  # as written, or as recognition trims it
+)
+def test_a_county_holding_a_town_of_the_report_beats_a_bigger_namesake(
+        real_gazetteer: Gazetteer, county: tuple[str, str]) -> None:
+    # "a forum in Red Oak ... the Montgomery County Democrats": Iowa's county (7,000 people), not
+    # Maryland's (a million), nor Illinois' for the Chicago the report also names
+    resolved = _resolve(real_gazetteer, ("Red Oak", ""), ("Iowa", ""), county, ("Clarinda", ""), ("Chicago", ""))
+    assert resolved[0][2] == "Iowa"
+    assert resolved[2] == ("Montgomery County", "admin2", "Iowa")
+
+
+def test_a_town_does_not_vote_for_its_own_namesake_county(real_gazetteer: Gazetteer) -> None:
+    # "Rockingham" near Perth became the City of Rockingham (the town's own county) and lost its
+    # coordinates to the report's focus
+    resolved = _resolve(real_gazetteer, ("Rockingham", ""), ("Western Australia", ""), ("Perth", ""))
+    assert resolved[0] == ("Rockingham", "city", "Western Australia")

@@ -57,6 +57,11 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 CITY_POPULATION_WEIGHT = 0.6
 #: Context points: the share of the report's other names in a candidate's country, a shared admin region.
 COUNTRY_WEIGHT, ADMIN_BONUS = 3.0, 0.5
+#: A county called by its name and kind ("Montgomery County", not "Hill" for Hill County) that holds
+#: a town the report names: namesake counties are legion (18 Montgomery Counties in the US), and
+#: only the report tells them apart.
+COUNTY_BONUS = 1.5
+_COUNTY_WORDS = (" county", " parish", " district", " borough")
 #: How fast a name's vote grows with its lead over its next candidate (see :func:`_certainty`).
 CERTAINTY_SLOPE = 1.0
 #: A region named like a country wins over that country when the report's other
@@ -227,9 +232,12 @@ class Resolver:
         for i, toponym in enumerate(toponyms):
             groups[name_key(toponym.name)].append(i)
         options: dict[str, list[tuple[Match, float]]] = {}
+        kinded: set[str] = set()
         for key, members in groups.items():
             first = toponyms[members[0]]
             hint = next((toponyms[i].hint for i in members if toponyms[i].hint), "")
+            if hint == ADMIN_KIND:
+                kinded.add(key)
             found = self.options(first, hint)
             if not found:
                 continue
@@ -250,7 +258,7 @@ class Resolver:
         scored: dict[str, list[tuple[Match, float]]] = options
         for _round in range(2):
             sure = {key: _certainty(opts) for key, opts in scored.items()}
-            context = _Context(best, weight, fixed, sure)
+            context = _Context(best, weight, fixed, sure, frozenset(kinded))
             scored = {key: context.rescore(key, opts) for key, opts in options.items()}
             best = {key: max(opts, key=lambda o: o[1]) for key, opts in scored.items()}
         results: list[Resolution | None] = [None] * len(toponyms)
@@ -295,12 +303,16 @@ class _Context:
     """What the other names of a report say, computed once per round (each name leaves out its own)."""
 
     def __init__(self, best: dict[str, tuple[Match, float]], weight: dict[str, float],
-                 fixed: dict[str, float], sure: dict[str, float] | None = None) -> None:
+                 fixed: dict[str, float], sure: dict[str, float] | None = None,
+                 kinded: frozenset[str] = frozenset()) -> None:
+        self.kinded = kinded  # names written with their admin kind ("McLean County" -> "McLean")
         self.countries: dict[str, float] = defaultdict(float, fixed)
         self.certainty = sure or {}
         self.surely: dict[str, float] = defaultdict(float, fixed)  # the votes, each times its certainty
         self.own: dict[str, tuple[str, float, tuple[int, ...]]] = {}
         self.admins: dict[int, int] = defaultdict(int)
+        self.counties: dict[int, int] = defaultdict(int)  # the counties of the report's towns
+        self.county_of: dict[str, int] = {}
         self.points: list[tuple[float, float, str]] = []
         for key, (match, _score) in best.items():
             entry = match.entry
@@ -313,6 +325,9 @@ class _Context:
                 regions = tuple(x for x in (entry.id, entry.admin1_id) if x)
             elif entry.feature == "city":
                 regions = tuple(x for x in (entry.admin1_id, entry.admin2_id) if x)
+                if entry.admin2_id:
+                    self.counties[entry.admin2_id] += 1
+                    self.county_of[key] = entry.admin2_id
                 if entry.lat is not None and entry.lon is not None and len(self.points) < 30:
                     self.points.append((entry.lat, entry.lon, key))
             else:
@@ -325,6 +340,7 @@ class _Context:
     def rescore(self, key: str, options: list[tuple[Match, float]]) -> list[tuple[Match, float]]:
         """``options`` of name ``key`` scored with the other names' countries, regions, points."""
         own_cc, own_vote, own_regions = self.own.get(key, ("", 0.0, ()))
+        own_county = self.county_of.get(key, 0)
         total = self.total - own_vote
         points = [(la, lo) for la, lo, other in self.points if other != key]
         rescored = []
@@ -352,6 +368,9 @@ class _Context:
                 if region and self.admins.get(region, 0) - (region in own_regions) > 0:
                     score += ADMIN_BONUS
                     break
+            if (entry.feature == "admin2" and (key in self.kinded or key.endswith(_COUNTY_WORDS))
+                    and self.counties.get(entry.id, 0) - (own_county == entry.id) > 0):
+                score += COUNTY_BONUS  # the county of a town the report names
             if entry.feature == "city" and entry.lat is not None and entry.lon is not None and points:
                 score += _nearness(entry.lat, entry.lon, points)
             rescored.append((match, score))
