@@ -73,3 +73,23 @@ def test_a_town_does_not_vote_for_its_own_namesake_county(real_gazetteer: Gazett
     # coordinates to the report's focus
     resolved = _resolve(real_gazetteer, ("Rockingham", ""), ("Western Australia", ""), ("Perth", ""))
     assert resolved[0] == ("Rockingham", "city", "Western Australia")
+
+
+def test_counties_listed_together_are_in_one_state_and_no_state_is_a_county(real_gazetteer: Gazetteer) -> None:
+    from conflictscope.gazetteer.resolve import COUNTY_KIND
+
+    # "Daviess County schools ...; McLean County schools ...; Muhlenberg County ...; and Ohio County"
+    # in a report on Kentucky: McLean was Illinois' (bigger) county and Ohio County the state of Ohio
+    resolved = _resolve(real_gazetteer, ("Kentucky", ""), ("Daviess", COUNTY_KIND), ("McLean", COUNTY_KIND),
+                        ("Muhlenberg", COUNTY_KIND), ("Ohio", COUNTY_KIND), ("Pike", COUNTY_KIND))
+    assert resolved[2] == ("McLean County", "admin2", "Kentucky")
+    assert resolved[4] == ("Ohio County", "admin2", "Kentucky")
+
+
+def test_a_name_written_with_county_is_hinted_a_county(use_tiny: Gazetteer) -> None:
+    from conflictscope.gazetteer.geoparse import known_name
+    from conflictscope.gazetteer.recognize import _clean
+    from conflictscope.gazetteer.resolve import ADMIN_KIND, COUNTY_KIND
+
+    assert _clean("Ohio County", 0, known_name(use_tiny)) == ("Ohio", 0, COUNTY_KIND)
+    assert _clean("Idlib province", 0, known_name(use_tiny)) == ("Idlib", 0, ADMIN_KIND)

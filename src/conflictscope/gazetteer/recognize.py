@@ -20,7 +20,7 @@ from conflictscope.gazetteer.dateline import find_dateline
 from conflictscope.gazetteer.demonyms import PEOPLES_ABROAD, demonym_country
 from conflictscope.gazetteer.offices import after_office_of, before_office
 from conflictscope.gazetteer.regions import abbreviation
-from conflictscope.gazetteer.resolve import ADMIN_KIND, Toponym
+from conflictscope.gazetteer.resolve import ADMIN_KIND, COUNTY_KIND, Toponym
 from conflictscope.models import Span
 from conflictscope.pipeline.base import AnalyzedArticle, Sentence
 
@@ -156,7 +156,7 @@ def _clean(text: str, start: int, known: Callable[[str], bool] | None = None) ->
         suffix_match = None  # "the US Justice Department": an office, not a French département
     if suffix_match and suffix_match.start() > 1:
         trimmed = trimmed[: suffix_match.start()]
-        hint = hint or ADMIN_KIND
+        hint = hint or (COUNTY_KIND if suffix_match.group(0).strip().lower() == "county" else ADMIN_KIND)
     elif (trimmed.lower().endswith(" city") and len(trimmed) > 7
           and not (known is not None and known(trimmed.strip(" -,.;:")))):  # "Kansas City" stays
         trimmed = trimmed[:-5]

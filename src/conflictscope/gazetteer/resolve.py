@@ -101,12 +101,12 @@ def prior(match: Match, hint: str = "", name: str = "", named: bool = False, nam
         score -= 1.0 + 4.0 * (1.0 - match.similarity)
     if entry.feature in {"country", "continent"}:
         score += 2.5 if match.kind == MAIN else 1.0
-        if hint == ADMIN_KIND:
+        if hint in KIND_HINTS:
             score -= ADMIN_KIND_COUNTRY_PENALTY  # "Niger State", "Georgia state": a country is no state
     elif entry.feature in {"region", "site"}:
         score += 2.5
     elif entry.feature == "admin1":
-        score += 2.0 if hint in ADMIN_HINTS else -0.3
+        score += 2.0 if hint in ADMIN_HINTS and not (hint == COUNTY_KIND and entry.cc == "US") else -0.3
     elif entry.feature == "admin2":
         score += 1.5 if hint in ADMIN_HINTS else -0.8
     else:
@@ -128,7 +128,10 @@ REGION_ALONE = 0.3
 #: Hints that a name is an admin region: written as a container ("Tacoma, Washington"), or with
 #: its kind ("Niger State", "in Rivers state"; only this one also tells it from a country).
 ADMIN_KIND = "admin_kind"
-ADMIN_HINTS = frozenset({"admin", ADMIN_KIND})
+#: The same, the kind being "county": a second-level region in the US (never a state: "Ohio County").
+COUNTY_KIND = "county_kind"
+KIND_HINTS = frozenset({ADMIN_KIND, COUNTY_KIND})
+ADMIN_HINTS = frozenset({"admin", ADMIN_KIND, COUNTY_KIND})
 ADMIN_KIND_COUNTRY_PENALTY = 2.0
 SPELLING_BONUS, SPELLING_SIMILARITY, SPELLING_SIMILARITY_NAMED = 0.3, 0.75, 0.85
 BIG_NAMESAKE = 100_000
@@ -236,7 +239,7 @@ class Resolver:
         for key, members in groups.items():
             first = toponyms[members[0]]
             hint = next((toponyms[i].hint for i in members if toponyms[i].hint), "")
-            if hint == ADMIN_KIND:
+            if hint in KIND_HINTS:
                 kinded.add(key)
             found = self.options(first, hint)
             if not found:
@@ -313,6 +316,8 @@ class _Context:
         self.admins: dict[int, int] = defaultdict(int)
         self.counties: dict[int, int] = defaultdict(int)  # the counties of the report's towns
         self.county_of: dict[str, int] = {}
+        self.listed: dict[int, int] = defaultdict(int)  # counties named as such, per state
+        self.state_of: dict[str, int] = {}
         self.points: list[tuple[float, float, str]] = []
         for key, (match, _score) in best.items():
             entry = match.entry
@@ -323,6 +328,9 @@ class _Context:
                 regions: tuple[int, ...] = (entry.id,)
             elif entry.feature == "admin2":  # a county votes for its state too ("McLean County", "Ohio County")
                 regions = tuple(x for x in (entry.id, entry.admin1_id) if x)
+                if entry.admin1_id and (key in kinded or key.endswith(_COUNTY_WORDS)):
+                    self.listed[entry.admin1_id] += 1
+                    self.state_of[key] = entry.admin1_id
             elif entry.feature == "city":
                 regions = tuple(x for x in (entry.admin1_id, entry.admin2_id) if x)
                 if entry.admin2_id:
@@ -341,6 +349,7 @@ class _Context:
         """``options`` of name ``key`` scored with the other names' countries, regions, points."""
         own_cc, own_vote, own_regions = self.own.get(key, ("", 0.0, ()))
         own_county = self.county_of.get(key, 0)
+        own_state = self.state_of.get(key, 0)
         total = self.total - own_vote
         points = [(la, lo) for la, lo, other in self.points if other != key]
         rescored = []
@@ -368,9 +377,10 @@ class _Context:
                 if region and self.admins.get(region, 0) - (region in own_regions) > 0:
                     score += ADMIN_BONUS
                     break
-            if (entry.feature == "admin2" and (key in self.kinded or key.endswith(_COUNTY_WORDS))
-                    and self.counties.get(entry.id, 0) - (own_county == entry.id) > 0):
-                score += COUNTY_BONUS  # the county of a town the report names
+            if entry.feature == "admin2" and (key in self.kinded or key.endswith(_COUNTY_WORDS)) and (
+                    self.counties.get(entry.id, 0) - (own_county == entry.id) > 0
+                    or self.listed.get(entry.admin1_id, 0) - (own_state == entry.admin1_id) >= 2):
+                score += COUNTY_BONUS  # the county of a town the report names, or listed with its neighbours
             if entry.feature == "city" and entry.lat is not None and entry.lon is not None and points:
                 score += _nearness(entry.lat, entry.lon, points)
             rescored.append((match, score))
