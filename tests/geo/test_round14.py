@@ -93,3 +93,31 @@ def test_a_name_written_with_county_is_hinted_a_county(use_tiny: Gazetteer) -> N
 
     assert _clean("Ohio County", 0, known_name(use_tiny)) == ("Ohio", 0, COUNTY_KIND)
     assert _clean("Idlib province", 0, known_name(use_tiny)) == ("Idlib", 0, ADMIN_KIND)
+
+
+def test_the_hyphenated_part_spacy_left_out_is_a_candidate(
+        parse: Callable[..., AnalyzedArticle], use_tiny: Gazetteer) -> None:
+    # "The Iran-Iraq war": spaCy labelled "Iran" alone, and the run overlapping it was dropped whole
+    from conflictscope.gazetteer.recognize import _beside_entity
+
+    text = "The Iran-Iraq war killed a million people."
+    start = text.index("Iran")
+    parts = list(_beside_entity(text, start, start + len("Iran-Iraq"), [(start, start + 4)], 0.35))
+    assert [text[b:e] for b, e, _, _ in parts] == ["Iraq"]
+    # a run no entity touches stays whole (where it is taken as one name or none)
+    assert [text[b:e] for b, e, _, _ in _beside_entity("Rolls-Royce", 0, 11, [(0, 11)], 0.35)] == []
+
+
+@pytest.mark.parametrize(
+    ("cc", "countries", "expected"),
+    [
+        ("MP", {"US": 3.0}, 3.0),  # Saipan in a report on the United States
+        ("HK", {"CN": 2.0, "HK": 1.0}, 3.0),
+        ("FR", {"US": 3.0}, 0.0),
+        ("US", {"MP": 3.0}, 0.0),  # a territory does not vouch for its state
+    ],
+)
+def test_a_territory_is_in_context_where_its_state_is(cc: str, countries: dict[str, float], expected: float) -> None:
+    from conflictscope.gazetteer.territories import country_share
+
+    assert country_share(cc, countries) == expected

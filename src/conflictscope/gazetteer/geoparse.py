@@ -32,6 +32,7 @@ from conflictscope.gazetteer.recognize import (
 )
 from conflictscope.gazetteer.resolve import Resolution, Resolver, Toponym
 from conflictscope.gazetteer.surnames import surnames, town_other_name
+from conflictscope.gazetteer.territories import country_share
 from conflictscope.models import PlaceMention, Span
 from conflictscope.pipeline.base import AnalyzedArticle
 
@@ -59,7 +60,7 @@ def _credible(resolution: Resolution, countries: dict[str, float], own: float = 
     total = sum(countries.values()) or 1
     in_context = _in_context(resolution, countries)
     rest = total - own
-    supported = rest > 0 and (countries.get(entry.cc, 0) - own) / rest >= 0.2
+    supported = rest > 0 and (country_share(entry.cc, countries) - own) / rest >= 0.2
     if is_direction_only(toponym.name) and not supported:
         return False  # "the South West" of a report on Nigeria is no Cameroonian region: a part of Nigeria
     if toponym.name.lower() in _COMMON_NAMES and not supported:
@@ -119,7 +120,7 @@ def _countries_in_names(toponyms: list[Toponym], gazetteer: Gazetteer,
 def _in_context(resolution: Resolution, countries: dict[str, float]) -> bool:
     """Whether the resolved place lies in a country the report is about (a fifth of its votes)."""
     total = sum(countries.values()) or 1
-    return countries.get(resolution.match.entry.cc, 0) / total >= 0.2
+    return country_share(resolution.match.entry.cc, countries) / total >= 0.2
 
 
 def known_name(gazetteer: Gazetteer) -> Callable[[str], bool]:

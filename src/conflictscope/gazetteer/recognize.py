@@ -260,10 +260,25 @@ def _sentence_spans(sentence: Sentence) -> Iterator[tuple[int, int, str, float]]
                 piece_end += 1  # "Fresno, Calif.": the period is part of the name
             if piece_begin < piece_end and not any(b < piece_end and piece_begin < e for b, e in taken):
                 yield piece_begin, piece_end, "", unlabelled
+            else:
+                yield from _beside_entity(sentence.text, piece_begin, piece_end, taken, unlabelled)
     for match in _DOTTED_INITIALS.finditer(sentence.text):
         begin, end = match.span()
         if not any(b < end and begin < e for b, e in taken):
             yield begin, end, "", unlabelled
+
+
+def _beside_entity(text: str, begin: int, end: int, taken: list[tuple[int, int]],
+                   strength: float) -> Iterator[tuple[int, int, str, float]]:
+    """The hyphenated parts of a run that an entity only partly covers ("Iran-Iraq war", where
+    spaCy labelled "Iran" alone; "the Amsterdam-London leg"): candidates of their own."""
+    cursor = begin
+    for part in text[begin:end].split("-"):
+        part_begin, part_end = cursor, cursor + len(part)
+        cursor = part_end + 1
+        if (part_end > part_begin and part[:1].isupper() and " " not in part.strip()
+                and not any(b < part_end and part_begin < e for b, e in taken)):
+            yield part_begin, part_end, "", strength
 
 
 #: Words naming a medium: "Washington Post" is no place of the report.
