@@ -121,3 +121,31 @@ def test_a_territory_is_in_context_where_its_state_is(cc: str, countries: dict[s
     from conflictscope.gazetteer.territories import country_share
 
     assert country_share(cc, countries) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen attacked villages in Gwoza Local Government Area of Borno State on Monday.",
+        "Gunmen attacked villages in Gwoza LGA of Borno State on Monday.",
+    ],
+)
+def test_a_local_government_area_and_its_state_are_both_found(
+        parse: Callable[..., AnalyzedArticle], real_gazetteer: Gazetteer, text: str) -> None:
+    # spaCy labels "Gwoza Local Government Area" an organisation: the area and the state after
+    # its "of" were both lost
+    from conflictscope.gazetteer.resolve import ADMIN_KIND, COUNTY_KIND
+
+    toponyms, _ = find_toponyms(parse(text), known=known_name(real_gazetteer), exact=exact_name(real_gazetteer))
+    hints = {t.name: t.hint for t in toponyms}
+    assert hints.get("Gwoza") == COUNTY_KIND and hints.get("Borno") == ADMIN_KIND
+
+
+def test_the_town_after_an_institutions_name_is_located_there(
+        parse: Callable[..., AnalyzedArticle], real_gazetteer: Gazetteer) -> None:
+    # "students of Government Science College, Kagara": a village of no recorded population,
+    # dropped as a weak name
+    text = "Gunmen abducted 27 students of Government Science College, Kagara during an attack in Nigeria."
+    toponyms, _ = find_toponyms(parse(text), known=known_name(real_gazetteer), exact=exact_name(real_gazetteer))
+    (kagara,) = [t for t in toponyms if t.name == "Kagara"]
+    assert kagara.located

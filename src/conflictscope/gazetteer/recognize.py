@@ -46,9 +46,12 @@ _DIRECTION = re.compile(
     re.IGNORECASE,
 )
 _ADMIN_SUFFIX = re.compile(
-    r"\s+(?:province|governorate|region|district|state|county|prefecture|oblast|department)$",
+    r"\s+(?:province|governorate|region|district|state|county|prefecture|oblast|department|"
+    r"local government area|local government|lga)$",
     re.IGNORECASE,
 )
+#: Second-level kinds: a county, or a Nigerian local government area ("Gwoza LGA").
+_SECOND_LEVEL = frozenset({"county", "local government area", "local government", "lga"})
 #: A first-level admin kind written after the name, outside it ("in Niger state", "Rivers state"):
 #: the region. Not "district" or "county": a district and its seat share a name ("Aurangabad
 #: district"), and one sense per report would then move the town's other mentions to the district.
@@ -156,7 +159,7 @@ def _clean(text: str, start: int, known: Callable[[str], bool] | None = None) ->
         suffix_match = None  # "the US Justice Department": an office, not a French département
     if suffix_match and suffix_match.start() > 1:
         trimmed = trimmed[: suffix_match.start()]
-        hint = hint or (COUNTY_KIND if suffix_match.group(0).strip().lower() == "county" else ADMIN_KIND)
+        hint = hint or (COUNTY_KIND if suffix_match.group(0).strip().lower() in _SECOND_LEVEL else ADMIN_KIND)
     elif (trimmed.lower().endswith(" city") and len(trimmed) > 7
           and not (known is not None and known(trimmed.strip(" -,.;:")))):  # "Kansas City" stays
         trimmed = trimmed[:-5]
@@ -270,15 +273,21 @@ def _sentence_spans(sentence: Sentence) -> Iterator[tuple[int, int, str, float]]
 
 def _beside_entity(text: str, begin: int, end: int, taken: list[tuple[int, int]],
                    strength: float) -> Iterator[tuple[int, int, str, float]]:
-    """The hyphenated parts of a run that an entity only partly covers ("Iran-Iraq war", where
-    spaCy labelled "Iran" alone; "the Amsterdam-London leg"): candidates of their own."""
-    cursor = begin
-    for part in text[begin:end].split("-"):
-        part_begin, part_end = cursor, cursor + len(part)
-        cursor = part_end + 1
-        if (part_end > part_begin and part[:1].isupper() and " " not in part.strip()
+    """The parts of a run that an entity only partly covers, split at hyphens ("Iran-Iraq war",
+    where spaCy labelled "Iran" alone; "the Amsterdam-London leg") and after an admin kind's "of"
+    ("Gwoza Local Government Area of Borno State", where it labelled the area alone): candidates
+    of their own."""
+    for part in _RUN_JOINT.split(text[begin:end]):
+        part_begin = text.index(part, begin) if part else begin
+        begin = part_end = part_begin + len(part)
+        if (part_end > part_begin and part[:1].isupper()
                 and not any(b < part_end and part_begin < e for b, e in taken)):
             yield part_begin, part_end, "", strength
+
+
+#: Where a run of names joins two ("Iran-Iraq", "Rafi Local Government Area of Niger State").
+_RUN_JOINT = re.compile(
+    r"-|(?<=\b(?:Area|LGA|District|County|Province|State|Region|Governorate|Division|Municipality))\s+of\s+")
 
 
 #: Words naming a medium: "Washington Post" is no place of the report.
@@ -320,6 +329,12 @@ def _bare_direction(name: str, text: str, start: int) -> bool:
 #: A preposition of place right before a name: "near Ras al-Ain" is no person.
 #: Prepositions of place that an organisation's name rarely follows ("in", not "at Google").
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|outside|around|into|towards?)\s+$")
+#: An institution's name and, after a comma, its town ("Government Science College, Kagara",
+#: "Federal University of Technology, Owerri"): the town is where the institution stands.
+_INSTITUTION_OF = re.compile(
+    r"\b(?:College|School|University|Academy|Seminary|Polytechnic|Institute|Hospital|Prison|Camp|"
+    r"Church|Cathedral|Mosque|Market)\s*,\s+$"
+)
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|into|inside|outside|around|towards?)\s+$")
 
 
@@ -428,7 +443,8 @@ def find_toponyms(
                 strength = max(strength, NAMED_SETTLEMENT)  # "the island of Mykonos": a place, whatever spaCy says
             elif _ADMIN_AFTER.match(text, name_start + len(name)):
                 hint = hint or ADMIN_KIND  # "in Niger state": Nigeria's state, not the country
-            located = bool(weak and _PLACE_PREPOSITION.search(before[-12:]) and exact is not None and exact(name))
+            located = bool(weak and (_PLACE_PREPOSITION.search(before[-12:]) or _INSTITUTION_OF.search(before[-40:]))
+                           and exact is not None and exact(name))
             if weak and sentence_initial and len(name.split()) == 1:
                 strength *= 0.7
             span = sentence.char_span(name_start, name_start + len(name))
