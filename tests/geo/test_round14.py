@@ -149,3 +149,36 @@ def test_the_town_after_an_institutions_name_is_located_there(
     toponyms, _ = find_toponyms(parse(text), known=known_name(real_gazetteer), exact=exact_name(real_gazetteer))
     (kagara,) = [t for t in toponyms if t.name == "Kagara"]
     assert kagara.located
+
+
+def test_two_names_spacy_joined_into_one_entity_are_two_toponyms(
+        parse: Callable[..., AnalyzedArticle], real_gazetteer: Gazetteer) -> None:
+    # "Bakhmut and Avdiivka" is one organisation to spaCy: both towns were lost
+    names = _names(parse, real_gazetteer, "Russian forces pressed their assault on Bakhmut and Avdiivka in the Donetsk region.")
+    assert {"Bakhmut", "Avdiivka"} <= names
+    names = _names(parse, real_gazetteer, "He visited Bosnia and Herzegovina last year.")
+    assert "Bosnia and Herzegovina" in names and "Bosnia" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # whose forces, not where they struck: Ukraine's Donetsk (900,000), not Russia's (50,000)
+        ("Russian forces shelled Donetsk on Monday.", "UA"),
+        ("Russian troops fired missiles at Kharkiv and Donetsk.", "UA"),
+        # a demonym naming a place still votes fully
+        ("The Russian town of Donetsk was quiet on Monday.", "RU"),
+    ],
+)
+def test_an_armed_forces_demonym_does_not_move_a_town_abroad(
+        parse: Callable[..., AnalyzedArticle], real_gazetteer: Gazetteer, text: str, country: str) -> None:
+    from conflictscope.gazetteer.geoparse import geoparse
+
+    parsed = geoparse(parse(text), real_gazetteer)
+    (donetsk,) = [m for m in parsed.places if m.span.text == "Donetsk"]
+    assert donetsk.place.gazetteer_id and real_gazetteer.lookup("Donetsk")
+    assert _cc(real_gazetteer, donetsk.place.gazetteer_id) == country
+
+
+def _cc(gazetteer: Gazetteer, gid: str) -> str:
+    return next(m.entry.cc for m in gazetteer.lookup("Donetsk") if m.entry.gid == gid)

@@ -218,12 +218,19 @@ def _lower_words(text: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"(?<![\p{L}\-])[\p{Ll}][\p{L}]+", text))
 
 
+#: "and" between two capitalised names of one entity.
+_AND = re.compile(r"\s+and\s+(?=\p{Lu})")
 #: A possessive inside a capitalised run ("London's Ecuadorean embassy"): the name ends there.
 _POSSESSIVE = re.compile(r"['’]s(?=\s+\p{Lu})")
 
 
-def _sentence_spans(sentence: Sentence) -> Iterator[tuple[int, int, str, float]]:
-    """(start, end, label, strength) of candidate spans, sentence-relative."""
+def _sentence_spans(sentence: Sentence, known: Callable[[str], bool] | None = None,
+                    ) -> Iterator[tuple[int, int, str, float]]:
+    """(start, end, label, strength) of candidate spans, sentence-relative.
+
+    An entity of two names joined by "and" ("Bakhmut and Avdiivka", which spaCy labels one
+    organisation) gives each name, unless ``known`` knows the whole ("Bosnia and Herzegovina").
+    """
     taken: list[tuple[int, int]] = []
     if sentence.doc is not None:
         for ent in sentence.doc.ents:
@@ -232,6 +239,14 @@ def _sentence_spans(sentence: Sentence) -> Iterator[tuple[int, int, str, float]]
             if strength is None:
                 continue
             taken.append((ent.start_char, ent.end_char))
+            if known is not None and _AND.search(ent.text) and not known(ent.text):
+                cursor = ent.start_char
+                for part in _AND.split(ent.text):
+                    begin = sentence.text.index(part, cursor)
+                    cursor = begin + len(part)
+                    if part[:1].isupper():
+                        yield begin, cursor, label, strength
+                continue
             head_end = before_office(sentence.text, ent.start_char, ent.end_char) if label in WEAK_LABELS else 0
             if 0 < head_end < ent.end_char:
                 yield ent.start_char, head_end, "", UNLABELLED_PARSED  # the place before the office
@@ -401,7 +416,7 @@ def find_toponyms(
     extended: list[tuple[int, int]] = []
     for sentence in analyzed.sentences:
         text = sentence.text
-        for begin, end, label, strength in _sentence_spans(sentence):
+        for begin, end, label, strength in _sentence_spans(sentence, known):
             raw = text[begin:end]
             country = demonym_country(raw)
             after = _CONTEXT_ONLY_AFTER.match(text[end:])

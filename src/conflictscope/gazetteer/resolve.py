@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -228,9 +228,14 @@ class Resolver:
         return ccs, admins
 
     def resolve(
-        self, toponyms: Sequence[Toponym], *, context_countries: Iterable[str] = ()
+        self, toponyms: Sequence[Toponym], *, context_countries: Iterable[str] = (),
+        context_weights: Mapping[str, float] | None = None,
     ) -> list[Resolution | None]:
-        """One resolution (or None) per toponym, in order."""
+        """One resolution (or None) per toponym, in order.
+
+        ``context_countries`` vote once each for their country (the report's demonyms), like
+        its other names; ``context_weights`` only add their value to their country's candidates
+        (a hint too weak to count as a share of the report: "Russian forces" shelled somewhere)."""
         groups: dict[str, list[int]] = defaultdict(list)
         for i, toponym in enumerate(toponyms):
             groups[name_key(toponym.name)].append(i)
@@ -261,7 +266,7 @@ class Resolver:
         scored: dict[str, list[tuple[Match, float]]] = options
         for _round in range(2):
             sure = {key: _certainty(opts) for key, opts in scored.items()}
-            context = _Context(best, weight, fixed, sure, frozenset(kinded))
+            context = _Context(best, weight, fixed, sure, frozenset(kinded), context_weights or {})
             scored = {key: context.rescore(key, opts) for key, opts in options.items()}
             best = {key: max(opts, key=lambda o: o[1]) for key, opts in scored.items()}
         results: list[Resolution | None] = [None] * len(toponyms)
@@ -307,7 +312,8 @@ class _Context:
 
     def __init__(self, best: dict[str, tuple[Match, float]], weight: dict[str, float],
                  fixed: dict[str, float], sure: dict[str, float] | None = None,
-                 kinded: frozenset[str] = frozenset()) -> None:
+                 kinded: frozenset[str] = frozenset(), bonus: Mapping[str, float] | None = None) -> None:
+        self.bonus = bonus or {}
         self.kinded = kinded  # names written with their admin kind ("McLean County" -> "McLean")
         self.countries: dict[str, float] = defaultdict(float, fixed)
         self.certainty = sure or {}
@@ -373,6 +379,7 @@ class _Context:
                 score += COUNTRY_WEIGHT * sure_shares[entry.cc] / total
                 if lone_country and entry.feature == "admin1" and share / total >= REGION_OVER_COUNTRY_SHARE:
                     score += REGION_OVER_COUNTRY
+            score += self.bonus.get(entry.cc, 0.0)
             for region in (entry.admin1_id, entry.admin2_id, entry.id):
                 if region and self.admins.get(region, 0) - (region in own_regions) > 0:
                     score += ADMIN_BONUS
