@@ -182,3 +182,29 @@ def test_an_armed_forces_demonym_does_not_move_a_town_abroad(
 
 def _cc(gazetteer: Gazetteer, gid: str) -> str:
     return next(m.entry.cc for m in gazetteer.lookup("Donetsk") if m.entry.gid == gid)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # the English names news uses: "Lower Shabelle" was Ethiopia's Shabelle zone
+        ("Al-Shabaab militants ambushed troops in the Lower Shabelle region.", "Lower Shabelle", "Somalia"),
+        ("Clashes erupted in Salahuddin province.", "Salahuddin", "Iraq"),
+        # a region named by directions, with its kind after it, was no place at all
+        ("Separatists attacked soldiers in Cameroon's Northwest region.", "Northwest", "Cameroon"),
+        ("Separatists attacked soldiers in the North West Region of Cameroon.", "North West", "Cameroon"),
+    ],
+)
+def test_regions_as_english_news_names_them(parse: Callable[..., AnalyzedArticle], real_gazetteer: Gazetteer,
+                                            text: str, name: str, country: str) -> None:
+    from conflictscope.gazetteer.geoparse import geoparse
+
+    found = {m.span.text: (m.place.country, m.place.feature) for m in geoparse(parse(text), real_gazetteer).places}
+    assert found.get(name) == (country, "admin1")
+
+
+def test_directions_alone_are_still_no_region(parse: Callable[..., AnalyzedArticle], real_gazetteer: Gazetteer) -> None:
+    from conflictscope.gazetteer.geoparse import geoparse
+
+    places = geoparse(parse("Police in south east London arrested two men."), real_gazetteer).places
+    assert [m.span.text for m in places] == ["London"]

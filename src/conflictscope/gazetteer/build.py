@@ -29,7 +29,25 @@ from conflictscope.gazetteer.normalize import name_key, skeleton_key
 from conflictscope.gazetteer.points import CONTINENT_NAMES, COUNTRY_POINTS
 
 #: Bump when the schema or the build rules change: a new file name, a rebuild.
-FORMAT_VERSION = "8"
+#: (9 was an experiment's, never on main: skipped so a leftover file is not reused.)
+FORMAT_VERSION = "10"
+
+#: English names of admin regions that news uses and the sources lack ((ISO2, source name) ->
+#: names): al-Shabaab's "Lower Shabelle" was Ethiopia's Shabelle zone, Cameroon's "Northwest region"
+#: no place at all.
+ENGLISH_ADMIN_NAMES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("SO", "Shabeellaha Hoose"): ("Lower Shabelle", "Lower Shabele"),
+    ("SO", "Shabeellaha Dhexe"): ("Middle Shabelle",),
+    ("SO", "Hiiraan"): ("Hiraan", "Hiran"),
+    ("SO", "Galguduud"): ("Galgaduud", "Galgadud"),
+    ("ET", "Benshangul-Gumaz"): ("Benishangul-Gumuz", "Benishangul Gumuz"),
+    ("CM", "North-West"): ("Northwest", "North West"),
+    ("CM", "South-West"): ("Southwest", "South West"),
+    ("IQ", "Şalāḩ ad Dīn"): ("Salahuddin", "Salahaddin", "Salah ad-Din", "Salah al-Din"),
+    ("YE", "Ḩaḑramawt"): ("Hadramout", "Hadhramaut", "Hadramawt", "Hadhramout"),
+    ("MM", "Kayin"): ("Karen State",),
+    ("MM", "Kayah"): ("Karenni", "Karenni State"),
+}
 
 #: Short or informal country names news uses that the sources lack (ISO2 -> names).
 EXTRA_COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
@@ -162,6 +180,7 @@ def _collect(progress: Callable[[str], None]) -> tuple[list[PlaceRow], dict[str,
         place.names.append((place.name, 0))
         place.names.extend((a, 1) for a in aliases)
         place.names.extend((bare, 1) for bare in without_suffix(name, place.name))
+        place.names.extend((english, 1) for english in ENGLISH_ADMIN_NAMES.get((cc, name), ()))
         if level == "1":
             admin1_by_code[gn_code] = place
         rows.append(place)

@@ -56,6 +56,8 @@ _SECOND_LEVEL = frozenset({"county", "local government area", "local government"
 #: the region. Not "district" or "county": a district and its seat share a name ("Aurangabad
 #: district"), and one sense per report would then move the town's other mentions to the district.
 _ADMIN_AFTER = re.compile(r"\s+(?:province|governorate|state|prefecture|oblast)s?\b(?!-)")
+#: A region's kind after a name of directions only ("the Northwest region", "North-East State").
+_REGION_AFTER = re.compile(r"\s+(?:region|province|state)s?\b", re.IGNORECASE)
 _CITY_BEFORE = re.compile(r"(?:city|town|village|capital|port|outskirts|island)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|President|Gen|General|Minister|Minister|Sheikh|King|Queen|"
@@ -146,6 +148,9 @@ def _clean(text: str, start: int, known: Callable[[str], bool] | None = None) ->
     if lead:
         start += lead.end()
         trimmed = trimmed[lead.end():]
+    kind = _ADMIN_SUFFIX.search(trimmed)
+    if kind and kind.start() > 1 and is_direction_only(trimmed[: kind.start()]):
+        return trimmed[: kind.start()].strip(" -,.;:"), start, ADMIN_KIND  # "the North West Region"
     direction = _DIRECTION.match(trimmed)
     if direction and known is not None and known(trimmed.strip(" -,.;:")):
         direction = None
@@ -336,8 +341,8 @@ def is_direction_only(name: str) -> bool:
 def _bare_direction(name: str, text: str, start: int) -> bool:
     """A span of direction words only, written in lower case or heading another name ("south
     east London", "North East Somerset"): a part of the place after it, no place of its own."""
-    if not is_direction_only(name):
-        return False
+    if not is_direction_only(name) or _REGION_AFTER.match(text, start + len(name)):
+        return False  # "the North West Region": a region's own name
     return name[0].islower() or _NEXT_WORD.match(text, start + len(name)) is not None
 
 
@@ -447,7 +452,10 @@ def find_toponyms(
             before = text[:name_start]
             weak = label not in STRONG_LABELS
             sentence_initial = not before.strip()
-            if not _allowed(name, before, weak=weak, lower_words=lower_words, known=known):
+            region_named = is_direction_only(name) and _REGION_AFTER.match(text, name_start + len(name))
+            if region_named:
+                hint = hint or ADMIN_KIND  # "Cameroon's Northwest region": a region's name, not a direction
+            elif not _allowed(name, before, weak=weak, lower_words=lower_words, known=known):
                 continue
             if (weak and label == "PERSON" and len(name.split()) > 1
                     and not (known is not None and known(name))
