@@ -208,3 +208,32 @@ def test_directions_alone_are_still_no_region(parse: Callable[..., AnalyzedArtic
 
     places = geoparse(parse("Police in south east London arrested two men."), real_gazetteer).places
     assert [m.span.text for m in places] == ["London"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # spaCy calls these people; their first word is a hill, a cape, a village, an inn
+        ("Militants attacked Tal Abyad in Syria on Monday, officials said.", "Tal Abyad", "Syria"),
+        ("Militants attacked Ras al-Ain in Syria on Monday, officials said.", "Ras al-Ain", "Syria"),
+        ("Militants attacked Khan Sheikhoun in Syria on Monday, officials said.", "Khan Sheikhoun", "Syria"),
+        # spaCy labelled "Deir" alone, and "Ali" of a Persian ezafe name
+        ("Militants attacked Deir ez-Zor in Syria on Monday, officials said.", "Deir ez-Zor", "Syria"),
+        ("Militants attacked Nad-e Ali in Afghanistan on Monday, officials said.", "Nad-e Ali", "Afghanistan"),
+    ],
+)
+def test_arabic_and_persian_place_names_spacy_misreads(parse: Callable[..., AnalyzedArticle],
+                                                       real_gazetteer: Gazetteer, text: str, name: str,
+                                                       country: str) -> None:
+    from conflictscope.gazetteer.geoparse import geoparse
+
+    found = {m.span.text: m.place.country for m in geoparse(parse(text), real_gazetteer).places}
+    assert found.get(name) == country
+
+
+def test_a_person_named_like_a_place_head_stays_a_person(parse: Callable[..., AnalyzedArticle],
+                                                        real_gazetteer: Gazetteer) -> None:
+    from conflictscope.gazetteer.geoparse import geoparse
+
+    places = geoparse(parse("Mayor Ras Baraka spoke in Newark on Monday."), real_gazetteer).places
+    assert [m.span.text for m in places] == ["Newark"]

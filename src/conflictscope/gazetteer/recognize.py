@@ -56,6 +56,15 @@ _SECOND_LEVEL = frozenset({"county", "local government area", "local government"
 #: the region. Not "district" or "county": a district and its seat share a name ("Aurangabad
 #: district"), and one sense per report would then move the town's other mentions to the district.
 _ADMIN_AFTER = re.compile(r"\s+(?:province|governorate|state|prefecture|oblast)s?\b(?!-)")
+#: Arabic and Persian words that head place names (hill, cape, village, spring, house, bridge,
+#: monastery, mountain, well, valley, palace, fort, inn, river): a name the gazetteer has that
+#: starts with one is a place even when spaCy calls it a person ("Tal Abyad", "Ras al-Ain").
+_TOPONYMIC_HEAD = re.compile(
+    r"(?:Tal|Tall|Tell|Ras|Kafr|Kfar|Ain|Ayn|Beit|Bayt|Jisr|Maarat|Maarrat|Deir|Dayr|Jabal|Jebel|Bir|"
+    r"Wadi|Qasr|Qala|Qalat|Qalaat|Khan|Nahr|Marj|Hisn|Mazraat|Pul)"
+    r"(?:-e\s+|[\s\-]+(?:(?:al|el|ad|ar|as|az|ash|an|at|ed|en|es|et|ez)[\s\-]+)?)\p{Lu}"
+    r"|\p{Lu}\p{Ll}+-(?:e|i)[\s\-]\p{Lu}"  # a Persian ezafe ("Nad-e Ali", "Qala-e Naw")
+)
 #: A region's kind after a name of directions only ("the Northwest region", "North-East State").
 _REGION_AFTER = re.compile(r"\s+(?:region|province|state)s?\b", re.IGNORECASE)
 _CITY_BEFORE = re.compile(r"(?:city|town|village|capital|port|outskirts|island)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -223,6 +232,8 @@ def _lower_words(text: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"(?<![\p{L}\-])[\p{Ll}][\p{L}]+", text))
 
 
+#: A Persian ezafe before an entity: the first word of its name ("Nad-e " of "Nad-e Ali").
+_EZAFE_BEFORE = re.compile(r"(?<![\p{L}\-])\p{Lu}\p{Ll}+-(?:e|i)[\s\-]$")
 #: "and" between two capitalised names of one entity.
 _AND = re.compile(r"\s+and\s+(?=\p{Lu})")
 #: A possessive inside a capitalised run ("London's Ecuadorean embassy"): the name ends there.
@@ -242,6 +253,11 @@ def _sentence_spans(sentence: Sentence, known: Callable[[str], bool] | None = No
             label = ent.label_
             strength = STRONG_LABELS.get(label) or WEAK_LABELS.get(label)
             if strength is None:
+                continue
+            ezafe = _EZAFE_BEFORE.search(sentence.text, 0, ent.start_char)
+            if ezafe is not None:  # "Nad-e Ali", where spaCy labelled "Ali" alone
+                taken.append((ezafe.start(), ent.end_char))
+                yield ezafe.start(), ent.end_char, label, strength
                 continue
             taken.append((ent.start_char, ent.end_char))
             if known is not None and _AND.search(ent.text) and not known(ent.text):
@@ -330,6 +346,8 @@ def _before_time_words(text: str, begin: int, end: int) -> int:
 
 
 _NEXT_WORD = re.compile(r"[ \-](\p{Lu}[\p{L}\p{M}'’]*[\p{L}\p{M}])")
+#: The same, or after an Arabic article or a particle ("Deir" + "ez-Zor", "Ras" + "al-Ain").
+_NEXT_NAME_WORD = re.compile(rf"(?:[ \-]{_CONNECT}|[ \-](?:ez|ed|en|es|et|ul))?[ \-](\p{{Lu}}[\p{{L}}\p{{M}}'’]*[\p{{L}}\p{{M}}])")
 
 
 def is_direction_only(name: str) -> bool:
@@ -365,7 +383,7 @@ def _extend(text: str, begin: int, end: int, known: Callable[[str], bool]) -> in
     """
     best, cursor = end, end
     for _ in range(2):
-        match = _NEXT_WORD.match(text, cursor)
+        match = _NEXT_NAME_WORD.match(text, cursor)
         if match is None:
             break
         cursor = match.end()
@@ -439,7 +457,7 @@ def find_toponyms(
                                         country))
             if after or _NAME_SYLLABLE.match(text, end):
                 continue  # "Iraq-based"; "Jae" of "Moon Jae-in", "Jong" of "Kim Jong-un"
-            if known is not None and _NEXT_WORD.match(text, end):
+            if known is not None and _NEXT_NAME_WORD.match(text, end):
                 extends = extends_place if label in STRONG_LABELS and extends_place is not None else known
                 longer = _extend(text, begin, end, extends)  # "Nizhny" + "Novgorod", "Tal" + "Abyad"
                 if longer > end:
@@ -457,7 +475,10 @@ def find_toponyms(
                 hint = hint or ADMIN_KIND  # "Cameroon's Northwest region": a region's name, not a direction
             elif not _allowed(name, before, weak=weak, lower_words=lower_words, known=known):
                 continue
-            if (weak and label == "PERSON" and len(name.split()) > 1
+            headed = weak and _TOPONYMIC_HEAD.match(name) is not None and exact is not None and exact(name)
+            if headed:
+                strength = max(strength, NAMED_SETTLEMENT)  # "Tal Abyad", "Khan Sheikhoun": a hill, an inn
+            if (weak and label == "PERSON" and len(name.split()) > 1 and not headed
                     and not (known is not None and known(name))
                     and not (exact is not None and _LOCATIVE_BEFORE.search(before[-20:]) and exact(name))):
                 continue  # a person's full name, unless a known place ("Ciudad Juarez") or one after "near"
