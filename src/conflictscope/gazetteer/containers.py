@@ -19,6 +19,11 @@ _AFTER_COMMA = re.compile(
     r"\p{Lu}[\p{L}\-]+(?:\s\p{Lu}[\p{L}\-]+){0,2})"
 )
 _LIST_GOES_ON = re.compile(r"^\s*(?:,|and\b|or\b|&)")
+#: "Town in Region": the same container after "in" ("Palma in Cabo Delgado", "Solhan in northern
+#: Burkina Faso"); where the name after it starts.
+_IN_AFTER = re.compile(
+    r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?"
+    r"(?=\p{Lu})", re.IGNORECASE)
 
 
 def link_containers(text: str, toponyms: list[Toponym]) -> list[Toponym]:
@@ -36,6 +41,10 @@ def link_containers(text: str, toponyms: list[Toponym]) -> list[Toponym]:
     for toponym in toponyms:
         match = _AFTER_COMMA.match(text, toponym.span.end)
         if match is None or _LIST_GOES_ON.match(text[match.end():]):
+            inside = _IN_AFTER.match(text, toponym.span.end)
+            outer = by_start.get(inside.end()) if inside is not None else None
+            if outer is not None and not toponym.within:  # "Palma in Cabo Delgado province"
+                toponym = replace(toponym, within=outer.name)
             result.append(toponym)
             continue
         raw, begin = match.group(1).strip(), match.start(1)

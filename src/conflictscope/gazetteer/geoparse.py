@@ -17,7 +17,7 @@ from conflictscope.gazetteer.hosts import (
     named_inside,
     near_another,
 )
-from conflictscope.gazetteer.index import ALTERNATE, FUZZY, MAIN, Gazetteer, Match
+from conflictscope.gazetteer.index import ALTERNATE, FUZZY, MAIN, Entry, Gazetteer, Match
 from conflictscope.gazetteer.namewords import GENERIC_WORDS
 from conflictscope.gazetteer.normalize import name_key
 from conflictscope.gazetteer.people import person_names
@@ -117,6 +117,23 @@ def _countries_in_names(toponyms: list[Toponym], gazetteer: Gazetteer,
     return found
 
 
+def _in_container(resolution: Resolution, containers: dict[str, Entry]) -> bool | None:
+    """Whether a place lies in the country or region the text puts it in ("Palma in Cabo Delgado",
+    "Solhan in Burkina Faso"); None when the text names no container (or none resolved).
+
+    A town named with its container is kept however small; one whose every namesake lies
+    elsewhere is not that town (Turkey's Solhan for a Burkinabe village the gazetteer lacks).
+    """
+    name = resolution.toponym.within
+    container = containers.get(name_key(name)) if name else None
+    entry = resolution.match.entry
+    if container is None or container.feature not in {"country", "admin1"} or entry.feature not in {"city", "admin2"}:
+        return None  # "the US in southern Syria", "the Embassy of Ukraine in Nigeria": no container
+    if container.feature == "country":
+        return entry.cc == container.cc
+    return entry.cc == container.cc and container.id in {entry.admin1_id, entry.id}
+
+
 def _in_context(resolution: Resolution, countries: dict[str, float]) -> bool:
     """Whether the resolved place lies in a country the report is about (a fifth of its votes)."""
     total = sum(countries.values()) or 1
@@ -174,10 +191,13 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
             countries[cc] = countries.get(cc, 0.0) + vote
             own[(name_key(resolution.toponym.name), cc)] += vote
     people = person_names(analyzed) | surnames(analyzed.text, first, gazetteer)
+    containers = {name_key(r.toponym.name): r.match.entry for r in first if r is not None}
     kept: list[Toponym] = [
         r.toponym for r in first if r is not None
+        and _in_container(r, containers) is not False
         and (near_another(r, first) if r.toponym.span.start in small_hosts
-             else _credible(r, countries, own[(name_key(r.toponym.name), r.match.entry.cc)]))
+             else _in_container(r, containers) is True
+             or _credible(r, countries, own[(name_key(r.toponym.name), r.match.entry.cc)]))
         and (r.toponym.name not in people or r.match.entry.feature == "country" or r.toponym.hint == "city")
         and (r.toponym.span.start not in hosted or _in_context(r, countries))
     ]
