@@ -79,3 +79,11 @@ def test_a_town_whose_namesakes_all_lie_outside_the_country_named_is_dropped(
     text = "Gunmen killed 20 people in the village of Solhan in Burkina Faso."
     found = {m.span.text: m.place.country for m in geoparse(parse(text), real_gazetteer).places}
     assert "Solhan" not in found and found.get("Burkina Faso") == "Burkina Faso"
+
+
+def test_a_township_of_a_region_abroad_is_no_namesake_elsewhere(
+        parse: Callable[..., AnalyzedArticle], real_gazetteer: Gazetteer) -> None:
+    # "Kani township of Sagaing Region": the gazetteer lacks the township; Japan's Kani is not it
+    text = "The army shelled villages in Kani township of Sagaing Region, Myanmar."
+    found = {m.span.text: m.place.country for m in geoparse(parse(text), real_gazetteer).places}
+    assert "Kani" not in found and found.get("Sagaing") == "Myanmar"

@@ -20,9 +20,11 @@ _AFTER_COMMA = re.compile(
 )
 _LIST_GOES_ON = re.compile(r"^\s*(?:,|and\b|or\b|&)")
 #: "Town in Region": the same container after "in" ("Palma in Cabo Delgado", "Solhan in northern
-#: Burkina Faso"); where the name after it starts.
+#: Burkina Faso") or after a district's kind ("Kani township of Sagaing Region", "Bannu district of
+#: Khyber Pakhtunkhwa"); where the name after it starts.
 _IN_AFTER = re.compile(
-    r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?"
+    r"(?:\s+in|\s+(?:township|district|county|municipality|sub-?district|commune|local government area|lga)"
+    r"\s+(?:in|of))\s+(?:the\s+)?(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?"
     r"(?=\p{Lu})", re.IGNORECASE)
 
 
