@@ -15,7 +15,8 @@ from conflictscope.gazetteer.resolve import Toponym
 from conflictscope.models import Span
 
 _AFTER_COMMA = re.compile(
-    r",\s*((?:\p{Lu}\.\s?){2,3}|\p{Lu}\p{Ll}{1,4}\.|\p{Lu}{2}\b|"
+    r",\s*(?:(?i:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?"  # "Tripoli, northern Lebanon"
+    r"((?:\p{Lu}\.\s?){2,3}|\p{Lu}\p{Ll}{1,4}\.|\p{Lu}{2}\b|"
     r"\p{Lu}[\p{L}\-]+(?:\s\p{Lu}[\p{L}\-]+){0,2})"
 )
 _LIST_GOES_ON = re.compile(r"^\s*(?:,|and\b|or\b|&)")
