@@ -237,3 +237,32 @@ def test_a_person_named_like_a_place_head_stays_a_person(parse: Callable[..., An
 
     places = geoparse(parse("Mayor Ras Baraka spoke in Newark on Monday."), real_gazetteer).places
     assert [m.span.text for m in places] == ["Newark"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "expected"),
+    [
+        # where someone spoke is not where the event happened, in the clause or the report
+        ("Speaking in Mosul, the envoy said airstrikes killed 12 civilians in Homs on Monday.", "airstrikes", "Homs"),
+        ("Militants seized parts of Palmyra on Tuesday, officials in Aleppo said.", "said", "Tadmur"),
+    ],
+)
+def test_a_speech_venue_is_no_event_place(
+        candidate_at: Callable[..., object], parse: Callable[..., AnalyzedArticle],
+        use_tiny: Gazetteer, sentence: str, trigger: str, expected: str) -> None:
+    from dataclasses import replace
+
+    from conflictscope.pipeline.places import places
+
+    analyzed = parse(sentence)
+    candidate = candidate_at(analyzed, trigger, event_type="Violence against civilians", sub_event_type="Attack")
+    (event,) = places(replace(analyzed, candidates=(candidate,))).candidates
+    assert event.place is not None and event.place.place.name == expected
+
+
+def test_armed_men_storming_a_hotel_is_an_attack() -> None:
+    from conflictscope.classify.rules import strong_cue
+
+    assert strong_cue("al-shabaab fighters stormed a hotel in kismayo on sunday.") == "ATT"
+    assert strong_cue("gunmen raided a village in zamfara.") == "ATT"
+    assert strong_cue("militants stormed an army base in mali.") is None  # armed target: not this rule

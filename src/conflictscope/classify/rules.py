@@ -345,6 +345,12 @@ _DATED_ARREST = (r"\b(?:was|were|has been|have been|had been) (?:\w+ )?(?:arrest
                  r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d|\d{1,2} "
                  r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)")
 
+#: Armed men storming a place where civilians are ("Al-Shabaab fighters stormed a hotel in Kismayo").
+_STORMED_CIVILIAN_SITE = (r"\b(?:gunmen|militants|fighters|attackers|insurgents|jihadists|extremists|bandits|"
+                          r"terrorists|assailants|armed men)\s+(?:\w+\s+){0,2}?(?:stormed|raided)\s+(?:a|an|the)\s+"
+                          r"(?:[\w\-]+\s+){0,2}?(?:hotel|school|church|mosque|market|village|hospital|restaurant|"
+                          r"mall|bus|home|house|prison|camp|wedding|university|college|theatre|office)s?\b")
+
 #: Unambiguous trigger words: a clause holding one reports that class even when
 #: the model is unsure (their precision is measured on our examples at training).
 STRONG_CUES: dict[str, re.Pattern[str]] = {
@@ -360,7 +366,8 @@ STRONG_CUES: dict[str, re.Pattern[str]] = {
     "ATT": re.compile(r"\b(?:behead(?:s|ed|ing)?|massacred|hacked to death|gunned down|executed (?:\w+ )?(?:civilians|villagers|hostages|prisoners|men|women|people|director|a))\b"
                       r"|" + _CIVIC_VICTIM + _NAMED + r"(?:,[^,.;]{1,50},)?,? (?:who )?(?:was|were|had been|has been|have been) (?:\w+ )?(?:killed\b|" + _KILLED + r")"
                       + r"|" + _KILLED + r" (?:a |an |the |two |three |\d+ )?(?:[\w\-]+ ){0,3}?" + _CIVIC_VICTIM
-                      + r"|" + _ASSAULTED + r"|" + _PUT_TO_DEATH + r"|" + _KILLED_BY_ARMED + r"|" + _KILLING_HAPPENED),
+                      + r"|" + _ASSAULTED + r"|" + _PUT_TO_DEATH + r"|" + _KILLED_BY_ARMED + r"|" + _KILLING_HAPPENED
+                      + r"|" + _STORMED_CIVILIAN_SITE),
     "AIR": re.compile(r"\b(?:air ?strikes?|air[- ]raids?|warplanes?|drone strikes?)\b"),
     "IED": re.compile(r"\b(?:roadside bombs?|improvised explosive devices?|ieds?|landmines?)\b"),
     "VDEM": re.compile(r"\b(?:rioters|rioted|rioting)\b"),

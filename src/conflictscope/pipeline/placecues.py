@@ -85,6 +85,14 @@ COURT_SEAT = re.compile(
     re.IGNORECASE,
 )
 COURT_FACTOR = 0.5
+#: Where someone spoke ("Speaking in Geneva, the envoy said", "told reporters in Kinshasa",
+#: "officials in Manila said", "a statement issued in Abuja"): counts like a court's seat.
+SPEECH_VENUE = re.compile(
+    r"\b(?:speaking|spoke|said|says|told\s+(?:reporters|journalists|(?:a|the)\s+(?:news|press)\s+conference|"
+    r"(?:a|the)\s+briefing|parliament)|(?:news|press)\s+conference|briefing|statement\s+(?:issued|released)|"
+    r"officials|spokes(?:man|woman|person))\s+(?:in|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 #: A photo caption ("... in Wuhan on Sept. 11. REUTERS/Name", "AFP via Getty Images") counts this much.
 CAPTION_FACTOR = 0.3
 SPECIFICITY = {"site": 0.9, "city": 1.0, "admin2": 0.5, "admin1": 0.3, "country": 0.0, "continent": -1.0}

@@ -42,6 +42,7 @@ from conflictscope.pipeline.placecues import (
     NAMED_SETTLEMENT,
     NEAR,
     SPECIFICITY,
+    SPEECH_VENUE,
     WHERE_ONE_IS,
     WHEREABOUTS,
 )
@@ -97,6 +98,8 @@ def _clause_score(mention: PlaceMention, candidate: EventCandidate, text: str,
         score -= 3.0  # "officers, currently in Iran, have been indicted": where they are now
     elif BIOGRAPHY.search(before):
         score -= 3.0  # "raised in Florida, who was abducted near Aleppo"
+    elif SPEECH_VENUE.search(before):
+        score -= 3.0  # "seized parts of Marawi, officials in Manila said": where it was told
     elif candidate.event_type == "Protests" and GRIEVANCE.search(before):
         score -= 3.0  # "demonstrate against the death in Minneapolis ... outside Parliament in Cape Town"
     elif owner and owner.group("country").casefold() == mention.place.country.casefold():
@@ -308,6 +311,8 @@ def _main_and_countries(analyzed: AnalyzedArticle) -> tuple[PlaceMention | None,
             weight *= COURT_FACTOR  # "in federal court in Alexandria": where a case is heard, not where it happened
         elif BIOGRAPHY.search(before):
             weight *= COURT_FACTOR  # "raised in Florida": a life story
+        elif SPEECH_VENUE.search(before):
+            weight *= COURT_FACTOR  # "Speaking in Geneva, the envoy said": where it was told
         elif any(b <= mention.span.start < e for b, e in violent):
             weight *= 1.8 if BEFORE_IN.search(before[-30:]) else 1.3
         if dated[0] <= mention.span.start < dated[1]:
