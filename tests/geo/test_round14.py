@@ -266,3 +266,12 @@ def test_armed_men_storming_a_hotel_is_an_attack() -> None:
     assert strong_cue("al-shabaab fighters stormed a hotel in kismayo on sunday.") == "ATT"
     assert strong_cue("gunmen raided a village in zamfara.") == "ATT"
     assert strong_cue("militants stormed an army base in mali.") is None  # armed target: not this rule
+
+
+def test_an_attack_that_killed_people_is_an_attack_cue() -> None:
+    # "The attack in Kabul killed 20 people." read as no event (0.91)
+    from conflictscope.classify.rules import strong_cue
+
+    assert strong_cue("the attack in kabul killed 20 people.") == "ATT"
+    assert strong_cue("a raid on the village left at least 12 villagers dead.") == "ATT"
+    assert strong_cue("the attack on the bank killed its profits.") is None

@@ -351,6 +351,14 @@ _STORMED_CIVILIAN_SITE = (r"\b(?:gunmen|militants|fighters|attackers|insurgents|
                           r"(?:[\w\-]+\s+){0,2}?(?:hotel|school|church|mosque|market|village|hospital|restaurant|"
                           r"mall|bus|home|house|prison|camp|wedding|university|college|theatre|office)s?\b")
 
+#: An attack that killed people ("The attack in Kabul killed 20 people", "a raid that left 12 villagers
+#: dead"): told without its attacker, it is still an attack on them.
+_ATTACK_KILLED_PEOPLE = (r"\b(?:attack|assault|raid|massacre|ambush)\b[^.;:]{0,60}?\b(?:killed|killing|left) "
+                         r"(?:at least |more than |over |some |about |nearly |almost )?(?:\d+|two|three|four|five|six|"
+                         r"seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds) (?:people|civilians|villagers|"
+                         r"worshipp?ers|students|children|women|passengers|residents|shoppers|farmers|pilgrims|"
+                         r"mourners|guests|patients)\b")
+
 #: Unambiguous trigger words: a clause holding one reports that class even when
 #: the model is unsure (their precision is measured on our examples at training).
 STRONG_CUES: dict[str, re.Pattern[str]] = {
@@ -367,7 +375,7 @@ STRONG_CUES: dict[str, re.Pattern[str]] = {
                       r"|" + _CIVIC_VICTIM + _NAMED + r"(?:,[^,.;]{1,50},)?,? (?:who )?(?:was|were|had been|has been|have been) (?:\w+ )?(?:killed\b|" + _KILLED + r")"
                       + r"|" + _KILLED + r" (?:a |an |the |two |three |\d+ )?(?:[\w\-]+ ){0,3}?" + _CIVIC_VICTIM
                       + r"|" + _ASSAULTED + r"|" + _PUT_TO_DEATH + r"|" + _KILLED_BY_ARMED + r"|" + _KILLING_HAPPENED
-                      + r"|" + _STORMED_CIVILIAN_SITE),
+                      + r"|" + _STORMED_CIVILIAN_SITE + r"|" + _ATTACK_KILLED_PEOPLE),
     "AIR": re.compile(r"\b(?:air ?strikes?|air[- ]raids?|warplanes?|drone strikes?)\b"),
     "IED": re.compile(r"\b(?:roadside bombs?|improvised explosive devices?|ieds?|landmines?)\b"),
     "VDEM": re.compile(r"\b(?:rioters|rioted|rioting)\b"),

@@ -1,0 +1,50 @@
+"""Where the events of conflict reports are placed, through the whole pipeline: each sentence once put
+its event at a speaker's city, a place its actors came from, or found no event (written for this suite)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from conflictscope.pipeline.base import AnalyzedArticle
+
+_REPORTS = [
+    ('Reinforcements were sent from Aleppo to Palmyra, where fighting with Islamic State raged on Sunday.', 'Palmyra', 'Syria'),
+    ('The Syrian Observatory for Human Rights, a UK-based monitor, said 20 people were killed in airstrikes on Douma.', 'Douma', 'Syria'),
+    ('Speaking in Geneva, the UN envoy said airstrikes killed 12 civilians in Idlib on Monday.', 'Idlib', 'Syria'),
+    ('Nigerian troops killed 30 Boko Haram fighters in Bama, the army said in a statement issued in Abuja.', 'Bama', 'Nigeria'),
+    ('Protesters in London rallied on Saturday against the bombing of Gaza.', 'London', 'United Kingdom'),
+    ('Turkish jets struck Kurdish militant positions near Sinjar in northern Iraq on Tuesday.', 'Sinjar', 'Iraq'),
+    ('Militants seized parts of Marawi on Tuesday, officials in Manila said.', 'Marawi', 'Philippines'),
+    ('Gunmen killed seven miners near Bunia in Ituri province, a local official told Reuters in Kinshasa.', 'Bunia', 'Democratic Republic of the Congo'),
+    ('Police in Nairobi arrested 40 protesters who had marched on parliament.', 'Nairobi', 'Kenya'),
+    ('An Israeli airstrike killed five people in Khan Younis, the Gaza health ministry said.', 'Khan Younis', 'Palestinian Territory'),
+    ('Russian shelling killed three civilians in Kherson, Ukrainian officials said from Kyiv.', 'Kherson', 'Ukraine'),
+    ('Al-Shabaab fighters stormed a hotel in Kismayo, a port city in southern Somalia.', 'Kismayo', 'Somalia'),
+    ('A suicide bomber from Pakistan killed 15 people at a market in Jalalabad on Friday.', 'Jalalabad', 'Afghanistan'),
+    ('Displaced families from Aleppo fled to Idlib, where an airstrike killed eight people on Monday.', 'Idlib', 'Syria'),
+    ('Coalition aircraft struck Islamic State targets in Raqqa, the Pentagon said in Washington.', 'Raqqa', 'Syria'),
+    ('Rebels backed by Rwanda seized Goma on Monday.', 'Goma', 'Democratic Republic of the Congo'),
+    ('The government of Sudan said RSF fighters attacked El Fasher overnight.', 'El Fasher', 'Sudan'),
+    ('Kenyan police shot dead three protesters in Kisumu during opposition rallies.', 'Kisumu', 'Kenya'),
+    ('In Mexico City, the attorney general said gunmen killed eight people in Uruapan.', 'Uruapan', 'Mexico'),
+    ('A car bomb killed five people in Mogadishu on Sunday, a week after an attack in Beledweyne killed 30.', 'Mogadishu', 'Somalia'),
+    ('Hundreds of people demonstrated in Paris on Saturday against the war in Gaza.', 'Paris', 'France'),
+    ('Police in Lagos arrested 20 protesters on Monday, a rights group said in a statement from London.', 'Lagos', 'Nigeria'),
+    ("Fighters loyal to Khalifa Haftar shelled Tripoli's Mitiga airport on Sunday.", 'Tripoli', 'Libya'),
+    ('Israeli forces demolished 10 Palestinian homes in Masafer Yatta, south of Hebron.', 'Hebron', 'Palestinian Territory'),
+    ('The attack in Kabul killed 20 people.', 'Kabul', 'Afghanistan'),
+    ('A bomb attack in Kabul killed 20 people on Friday, police said.', 'Kabul', 'Afghanistan'),
+    ('Gunmen killed 20 people in an attack on a mosque in Kabul.', 'Kabul', 'Afghanistan'),
+]
+
+
+@pytest.mark.parametrize(("text", "place", "country"), _REPORTS)
+def test_the_event_of_a_conflict_report_is_placed_where_it_happened(
+        analyze: Callable[..., AnalyzedArticle], text: str, place: str, country: str) -> None:
+    analyzed = analyze("Report\n\n" + text, published="2024-03-10")
+    assert analyzed.events, "no event"
+    event = analyzed.events[0]
+    located = [span.text for span in event.evidence.get("location", ())]
+    assert event.country == country and located and located[0] == place, (event.location, located)
