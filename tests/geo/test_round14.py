@@ -275,3 +275,35 @@ def test_an_attack_that_killed_people_is_an_attack_cue() -> None:
     assert strong_cue("the attack in kabul killed 20 people.") == "ATT"
     assert strong_cue("a raid on the village left at least 12 villagers dead.") == "ATT"
     assert strong_cue("the attack on the bank killed its profits.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "within"),
+    [
+        ("Bandits raided Palmyra, Homs, on Thursday.", "Homs"),  # a comma after the container is no list
+        ("Rebels shelled Palmyra, Homs, Aleppo and Idlib.", ""),  # a list is no container
+    ],
+)
+def test_a_container_followed_by_a_comma(use_tiny: Gazetteer, text: str, within: str) -> None:
+    from conflictscope.gazetteer.containers import link_containers
+    from conflictscope.gazetteer.resolve import Toponym
+    from conflictscope.models import Span
+
+    names = [n for n in ("Palmyra", "Homs", "Aleppo", "Idlib") if n in text]
+    toponyms = [Toponym(Span(text.index(n), text.index(n) + len(n), n), n, 1.0, "") for n in names]
+    (palmyra, *_rest) = link_containers(text, toponyms)
+    assert palmyra.within == within
+
+
+def test_a_sentence_opening_on_a_place_abroad_happens_there(
+        candidate_at: Callable[..., object], parse: Callable[..., AnalyzedArticle], use_tiny: Gazetteer) -> None:
+    from dataclasses import replace
+
+    from conflictscope.pipeline.places import places
+
+    text = ("Fighting raged across Syria on Sunday, with battles in Aleppo and in Homs. Rebels attacked Homs "
+            "again.\n\nIn neighbouring Iraq, troops killed 20 jihadists on Monday.")
+    analyzed = parse(text)
+    candidate = candidate_at(analyzed, "killed", event_type="Battles", sub_event_type="Armed clash")
+    (event,) = places(replace(analyzed, candidates=(candidate,))).candidates
+    assert event.place is not None and event.place.place.name == "Iraq"

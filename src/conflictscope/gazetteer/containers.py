@@ -19,7 +19,8 @@ _AFTER_COMMA = re.compile(
     r"((?:\p{Lu}\.\s?){2,3}|\p{Lu}\p{Ll}{1,4}\.|\p{Lu}{2}\b|"
     r"\p{Lu}[\p{L}\-]+(?:\s\p{Lu}[\p{L}\-]+){0,2})"
 )
-_LIST_GOES_ON = re.compile(r"^\s*(?:,|and\b|or\b|&)")
+#: A list goes on after the name ("Aleppo, Homs and Idlib", "Aleppo, Homs, Idlib"); not ", on Thursday".
+_LIST_GOES_ON = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?\p{Lu}|and\b|or\b|&)")
 #: "Town in Region": the same container after "in" ("Palma in Cabo Delgado", "Solhan in northern
 #: Burkina Faso") or after a district's kind ("Kani township of Sagaing Region", "Bannu district of
 #: Khyber Pakhtunkhwa"); where the name after it starts.

@@ -191,7 +191,8 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
             countries[cc] = countries.get(cc, 0.0) + vote
             own[(name_key(resolution.toponym.name), cc)] += vote
     people = person_names(analyzed) | surnames(analyzed.text, first, gazetteer)
-    containers = {name_key(r.toponym.name): r.match.entry for r in first if r is not None}
+    containers = {name_key(r.toponym.name): r.match.entry for r in first
+                  if r is not None and r.match.kind != FUZZY}  # not "Grannum" for Cuba's Granma
     kept: list[Toponym] = [
         r.toponym for r in first if r is not None
         and _in_container(r, containers) is not False

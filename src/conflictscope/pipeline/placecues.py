@@ -71,8 +71,10 @@ ANAPHORA = re.compile(
     r"the\s+surrounding\s+countryside)\b",
     re.IGNORECASE,
 )
-#: "in neighbouring Iraq", "inside war-torn Yemen": a locative with one adjective.
-LOCATIVE = re.compile(r"\b(?:in|at|near|inside)\s+(?:the\s+)?\p{Ll}[\p{Ll}\-]+\s+$")
+#: A sentence that opens on its place ("In neighbouring Niger, troops killed ..."): where all of it happens.
+SCENE_OPENER = re.compile(r"(?:^|[.!?]\s+|\n)(?:In|At|Inside)\s+(?:the\s+)?(?:\p{Ll}[\p{Ll}\-]+\s+)?$")
+#: "in neighbouring Iraq", "inside war-torn Yemen", "In neighbouring Niger, ...": a locative with one adjective.
+LOCATIVE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nside)\s+(?:the\s+)?\p{Ll}[\p{Ll}\-]+\s+$")
 #: A country named as a modifier ("US Secretary of State", "Iran's foreign minister").
 ATTRIBUTIVE = re.compile(r"(?:['’]s)?\s+(?:\p{Lu}\p{Ll}|officials?\b|forces\b|troops\b|government\b|"
                           r"authorities\b|military\b|embassy\b|president\b|army\b|police\b|"

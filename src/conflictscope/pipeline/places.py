@@ -41,6 +41,7 @@ from conflictscope.pipeline.placecues import (
     LOCATIVE,
     NAMED_SETTLEMENT,
     NEAR,
+    SCENE_OPENER,
     SPECIFICITY,
     SPEECH_VENUE,
     WHERE_ONE_IS,
@@ -250,6 +251,8 @@ def _defer_to_focus(chosen: PlaceMention, focus: PlaceMention, trigger: Span, te
     before = text[max(0, chosen.span.start - 45):chosen.span.start]
     if ACTED_ON_PASSIVE.match(text, chosen.span.end):
         return False  # "Western Sahara was invaded and occupied by Morocco": the place acted on
+    if SCENE_OPENER.search(before):
+        return False  # "In neighbouring Niger, troops killed 20 jihadists": the sentence's scene
     locative = BEFORE_IN.search(before)
     if locative is None and LOCATIVE.search(before) is None and COUNTRY_POSSESSIVE.search(before) is None:
         return True
