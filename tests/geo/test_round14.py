@@ -307,3 +307,12 @@ def test_a_sentence_opening_on_a_place_abroad_happens_there(
     candidate = candidate_at(analyzed, "killed", event_type="Battles", sub_event_type="Armed clash")
     (event,) = places(replace(analyzed, candidates=(candidate,))).candidates
     assert event.place is not None and event.place.place.name == "Iraq"
+
+
+def test_a_claimed_bombing_told_with_its_toll_is_an_event() -> None:
+    # "claimed responsibility for a suicide bombing that killed 12 people": the only report of it
+    from conflictscope.classify.rules import non_event, strong_cue
+
+    assert not non_event("islamic state claimed responsibility for a suicide bombing that killed 12 people in kunduz.")
+    assert non_event("islamic state claimed responsibility for the attack.")
+    assert strong_cue("militiamen set fire to houses in the village.") == "LOOT"
