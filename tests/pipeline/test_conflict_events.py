@@ -48,3 +48,28 @@ def test_the_event_of_a_conflict_report_is_placed_where_it_happened(
     event = analyzed.events[0]
     located = [span.text for span in event.evidence.get("location", ())]
     assert event.country == country and located and located[0] == place, (event.location, located)
+
+
+_SOME_EVENT_AT = [
+    # a second country's paragraph opening on its place
+    ("Gunmen killed 10 villagers in Burkina Faso's Seno province on Sunday. In neighbouring Niger, troops "
+     "killed 20 jihadists near Tillaberi.", "Niger", "Niger"),
+    # a claim told with its toll is the only report of the bombing
+    ("Islamic State claimed responsibility for a suicide bombing that killed 12 people at a Shia mosque in "
+     "Kunduz. The Taliban said it had arrested two suspects in Kabul.", "Kunduz", "Afghanistan"),
+    ("Two journalists were arrested in Istanbul on Friday after reporting on protests in Ankara, their lawyer "
+     "said.", "Istanbul", "Turkey"),
+    ("A roadside bomb struck a police vehicle in Quetta, the capital of Balochistan, killing four officers. No "
+     "group claimed the attack, but the Pakistani Taliban have carried out similar attacks in Peshawar.",
+     "Quetta", "Pakistan"),
+    ("The Syrian Observatory for Human Rights, a Britain-based war monitor, said regime air strikes killed 14 "
+     "civilians in Ariha, in Idlib province, on Monday.", "Ariha", "Syria"),
+]
+
+
+@pytest.mark.parametrize(("text", "place", "country"), _SOME_EVENT_AT)
+def test_an_event_of_a_longer_report_is_placed_where_it_happened(
+        analyze: Callable[..., AnalyzedArticle], text: str, place: str, country: str) -> None:
+    analyzed = analyze("Report\n\n" + text, published="2024-03-10")
+    placed = [(e.evidence.get("location", ())[0].text, e.country) for e in analyzed.events if e.evidence.get("location")]
+    assert (place, country) in placed, placed
