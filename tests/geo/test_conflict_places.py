@@ -75,6 +75,11 @@ _REPORTS = [
     ('Militants attacked a checkpoint in Arish in North Sinai.', 'Arish', 'Egypt'),
     ("Students protested in Dhaka's Shahbag area.", 'Dhaka', 'Bangladesh'),
     ("Police fired tear gas in Harare's central business district.", 'Harare', 'Zimbabwe'),
+    # spaCy labels "Pemba in Mozambique" one work of art, "Bentiu in South Sudan" one organisation
+    ('Militants attacked Pemba in Mozambique on Monday, officials said.', 'Pemba', 'Mozambique'),
+    ('Militants attacked Bentiu in South Sudan on Monday, officials said.', 'Bentiu', 'South Sudan'),
+    ('Militants attacked Uvira in Democratic Republic of the Congo on Monday, officials said.', 'Uvira',
+     'Democratic Republic of the Congo'),
 ]
 
 

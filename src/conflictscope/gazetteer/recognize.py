@@ -234,8 +234,11 @@ def _lower_words(text: str) -> frozenset[str]:
 
 #: A Persian ezafe before an entity: the first word of its name ("Nad-e " of "Nad-e Ali").
 _EZAFE_BEFORE = re.compile(r"(?<![\p{L}\-])\p{Lu}\p{Ll}+-(?:e|i)[\s\-]$")
-#: "and" between two capitalised names of one entity.
-_AND = re.compile(r"\s+and\s+(?=\p{Lu})")
+#: "and" or "in" between two capitalised names of one entity ("Bakhmut and Avdiivka", "Pemba in
+#: Mozambique", which spaCy labels one organisation or work of art).
+_AND = re.compile(r"\s+(?:and|in|near)\s+(?=\p{Lu})")
+#: Lower-case words an entity ran on with ("... of the Congo on").
+_TRAILING_LOWER = re.compile(r"(?:\s+\p{Ll}+)+$")
 #: A possessive inside a capitalised run ("London's Ecuadorean embassy"): the name ends there.
 _POSSESSIVE = re.compile(r"['’]s(?=\s+\p{Lu})")
 
@@ -244,8 +247,9 @@ def _sentence_spans(sentence: Sentence, known: Callable[[str], bool] | None = No
                     ) -> Iterator[tuple[int, int, str, float]]:
     """(start, end, label, strength) of candidate spans, sentence-relative.
 
-    An entity of two names joined by "and" ("Bakhmut and Avdiivka", which spaCy labels one
-    organisation) gives each name, unless ``known`` knows the whole ("Bosnia and Herzegovina").
+    An entity of two names joined by "and" or "in" ("Bakhmut and Avdiivka", "Pemba in Mozambique",
+    which spaCy labels one organisation) gives each name, unless ``known`` knows the whole
+    ("Bosnia and Herzegovina").
     """
     taken: list[tuple[int, int]] = []
     if sentence.doc is not None:
@@ -263,6 +267,7 @@ def _sentence_spans(sentence: Sentence, known: Callable[[str], bool] | None = No
             if known is not None and _AND.search(ent.text) and not known(ent.text):
                 cursor = ent.start_char
                 for part in _AND.split(ent.text):
+                    part = _TRAILING_LOWER.sub("", part)
                     begin = sentence.text.index(part, cursor)
                     cursor = begin + len(part)
                     if part[:1].isupper():
