@@ -316,3 +316,26 @@ def test_a_claimed_bombing_told_with_its_toll_is_an_event() -> None:
     assert not non_event("islamic state claimed responsibility for a suicide bombing that killed 12 people in kunduz.")
     assert non_event("islamic state claimed responsibility for the attack.")
     assert strong_cue("militiamen set fire to houses in the village.") == "LOOT"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Russian Missile Hits Odesa Port", "Odesa"),
+        ("Gunmen Kill 12 In Zamfara Village After Raid", "Zamfara"),
+    ],
+)
+def test_a_prominent_place_in_a_line_in_title_case(parse: Callable[..., AnalyzedArticle],
+                                                  real_gazetteer: Gazetteer, text: str, name: str) -> None:
+    # a title-case line is one capitalised run: the place inside it was lost
+    from conflictscope.gazetteer.geoparse import geoparse
+
+    assert name in {m.span.text for m in geoparse(parse(text), real_gazetteer).places}
+
+
+def test_a_small_town_in_a_title_case_line_is_not_read_out(parse: Callable[..., AnalyzedArticle],
+                                                           real_gazetteer: Gazetteer) -> None:
+    from conflictscope.gazetteer.geoparse import geoparse
+
+    places = geoparse(parse("There Will Be 70 Townhouses On Turtle Creek Road"), real_gazetteer).places
+    assert "Creek" not in {m.span.text for m in places}

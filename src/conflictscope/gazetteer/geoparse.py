@@ -140,6 +140,17 @@ def _in_context(resolution: Resolution, countries: dict[str, float]) -> bool:
     return country_share(resolution.match.entry.cc, countries) / total >= 0.2
 
 
+def prominent_name(gazetteer: Gazetteer) -> Callable[[str], bool]:
+    """Whether a name is the own name of a country, first-level region, or big town or district
+    (100,000 people or more): what a line in title case is read for."""
+
+    def prominent(name: str) -> bool:
+        return any(m.kind == MAIN and (m.entry.feature in {"country", "admin1"} or m.entry.population >= 100000)
+                   for m in gazetteer.lookup(name, False)[:5])
+
+    return prominent
+
+
 def known_name(gazetteer: Gazetteer) -> Callable[[str], bool]:
     """Whether the gazetteer has a name exactly (no fuzzy match): for "South Korea"-style names."""
 
@@ -159,7 +170,8 @@ def exact_name(gazetteer: Gazetteer) -> Callable[[str], bool]:
 
 def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
     """Recognise and resolve every place name of ``analyzed``."""
-    toponyms, demonyms = find_toponyms(analyzed, known=known_name(gazetteer), exact=exact_name(gazetteer))
+    toponyms, demonyms = find_toponyms(analyzed, known=known_name(gazetteer), exact=exact_name(gazetteer),
+                                       prominent=prominent_name(gazetteer))
     strong_keys = {name_key(t.name) for t in toponyms if t.strength >= STRONG}
     toponyms = [
         replace(t, strength=max(t.strength, 0.7)) if name_key(t.name) in strong_keys else t

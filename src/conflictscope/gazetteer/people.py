@@ -34,6 +34,17 @@ _POST_NOMINAL_NAME = re.compile(
 )
 
 
+TITLE_WORD = re.compile(r"[\p{L}][\p{L}'’\-]*")
+
+
+def title_cased(text: str) -> bool:
+    """Whether a line is written in title case ("Suicide Bomber Strikes Mogadishu Market"): four
+    words or more, nearly all capitalised, not all in capitals. spaCy's labels mean little there."""
+    words = TITLE_WORD.findall(text)
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return len(words) >= 4 and capitalised >= 0.8 * len(words) and not text.isupper()
+
+
 def person_names(analyzed: AnalyzedArticle) -> frozenset[str]:
     """Names the report gives to people ("Daniel Pearl", "Mr Burke"): not places there."""
     names: set[str] = set()

@@ -19,6 +19,7 @@ from conflictscope.gazetteer.containers import link_containers
 from conflictscope.gazetteer.dateline import find_dateline
 from conflictscope.gazetteer.demonyms import PEOPLES_ABROAD, demonym_country
 from conflictscope.gazetteer.offices import after_office_of, before_office
+from conflictscope.gazetteer.people import TITLE_WORD, title_cased
 from conflictscope.gazetteer.regions import abbreviation
 from conflictscope.gazetteer.resolve import ADMIN_KIND, COUNTY_KIND, Toponym
 from conflictscope.models import Span
@@ -428,13 +429,14 @@ def _outside(toponyms: list[Toponym], spans: list[tuple[int, int]]) -> list[Topo
 
 def find_toponyms(
     analyzed: AnalyzedArticle, known: Callable[[str], bool] | None = None,
-    exact: Callable[[str], bool] | None = None,
+    exact: Callable[[str], bool] | None = None, prominent: Callable[[str], bool] | None = None,
 ) -> tuple[list[Toponym], list[Demonym]]:
     """Candidate toponyms and demonyms of every sentence, parsed or not.
 
     ``known`` tells a name the gazetteer has outright (a region, or a big town); ``exact`` any
     name it has, not only fuzzily: a place spaCy cut short ("Tal" | "Abyad") or called a person
-    after "in"/"near" ("near Ras al-Ain") counts when the whole name is one.
+    after "in"/"near" ("near Ras al-Ain") counts when the whole name is one. ``prominent`` tells
+    a country, region or big town by its own name: those are also read out of lines in title case.
     """
     lower_words = _lower_words(analyzed.text)
     # a name spaCy tagged a place extends to any longer name the gazetteer has; others only to a known one
@@ -498,11 +500,43 @@ def find_toponyms(
                 strength *= 0.7
             span = sentence.char_span(name_start, name_start + len(name))
             toponyms.append(Toponym(span, name, strength, hint, located=located))
+    if prominent is not None:
+        toponyms.extend(_in_title_case(analyzed, toponyms, prominent))
     toponyms = _with_dateline(analyzed.text, _outside(toponyms, extended), known)
     toponyms.sort(key=lambda t: t.span.start)
     if known is not None:
         toponyms = _joined(analyzed.text, toponyms, known)
     return link_containers(analyzed.text, toponyms), demonyms
+
+
+def _in_title_case(analyzed: AnalyzedArticle, found: list[Toponym],
+                   known: Callable[[str], bool]) -> list[Toponym]:
+    """Prominent names inside a line written in title case ("Russian Missile Hits Odesa Port",
+    where every word is capitalised and the line is one run): the longest runs of one to three
+    words ``known`` knows, not already found."""
+    taken = [(t.span.start, t.span.end) for t in found if t.strength >= STRONG or known(t.name)]
+    added: list[Toponym] = []
+    for sentence in analyzed.sentences:
+        if not title_cased(sentence.text):
+            continue
+        words = list(TITLE_WORD.finditer(sentence.text))
+        i = 0
+        while i < len(words):
+            for size in (3, 2, 1):
+                run = words[i:i + size]
+                if len(run) < size or not all(w.group(0)[0].isupper() for w in run):
+                    continue
+                begin, end = run[0].start(), run[-1].end()
+                name = sentence.text[begin:end]
+                if name.lower() in _STOP or not known(name):
+                    continue
+                span = sentence.char_span(begin, end)
+                if not any(b < span.end and span.start < e for b, e in taken):
+                    added.append(Toponym(span, name, UNLABELLED_PARSED))
+                i += size - 1
+                break
+            i += 1
+    return added
 
 
 def name_spans(analyzed: AnalyzedArticle) -> list[Toponym]:
