@@ -37,6 +37,17 @@ _REPORTS = [
     ('The attack in Kabul killed 20 people.', 'Kabul', 'Afghanistan'),
     ('A bomb attack in Kabul killed 20 people on Friday, police said.', 'Kabul', 'Afghanistan'),
     ('Gunmen killed 20 people in an attack on a mosque in Kabul.', 'Kabul', 'Afghanistan'),
+    # attacks on rights defenders
+    ('Police in Minsk detained at least 50 people during an opposition rally on Sunday.', 'Minsk', 'Belarus'),
+    ('Human rights lawyer Wang Quanzhang was detained in Beijing in 2015, his wife said.', 'Beijing', 'China'),
+    ('Journalist Javier Valdez was shot dead outside his office in Culiacan, Sinaloa.', 'Culiacan', 'Mexico'),
+    ('An environmental activist was abducted by unknown gunmen near Tegucigalpa, Honduras.', 'Tegucigalpa', 'Honduras'),
+    ('Egyptian authorities arrested blogger Alaa Abd El-Fattah at his home in Cairo.', 'Cairo', 'Egypt'),
+    ('A land defender was killed in the department of Cauca, Colombia, local media reported.', 'Cauca', 'Colombia'),
+    ("Security forces fired live rounds at protesters in Yangon's Hlaing Tharyar township, killing 38.", 'Yangon', 'Myanmar'),
+    ('The Saudi activist Loujain al-Hathloul was arrested in Abu Dhabi and taken to Riyadh.', 'Abu Dhabi', 'United Arab Emirates'),
+    ('Trade unionist Mzonke Poni was arrested in Cape Town during a protest outside Parliament.', 'Cape Town', 'South Africa'),
+    ('Rwandan authorities detained opposition leader Victoire Ingabire in Kigali on Tuesday.', 'Kigali', 'Rwanda'),
 ]
 
 
