@@ -339,3 +339,12 @@ def test_a_small_town_in_a_title_case_line_is_not_read_out(parse: Callable[..., 
 
     places = geoparse(parse("There Will Be 70 Townhouses On Turtle Creek Road"), real_gazetteer).places
     assert "Creek" not in {m.span.text for m in places}
+
+
+def test_a_one_word_speaker_after_said_is_a_person(parse: Callable[..., AnalyzedArticle]) -> None:
+    # "..., said Allen, 'but seriously elevated.'": Allen, Texas stood for the speaker
+    from conflictscope.gazetteer.people import person_names
+
+    text = "Their offerings are much like what is done elsewhere, said Allen, but seriously elevated."
+    assert "Allen" in person_names(parse(text))
+    assert "Homs" not in person_names(parse("The shelling continued, residents of Homs said."))

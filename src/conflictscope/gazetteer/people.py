@@ -23,6 +23,11 @@ _NAMED_PERSON = re.compile(
 )
 
 
+#: A one-word speaker after the verb of saying ("..., said Allen, 'but seriously elevated.'"): a person.
+_SPEAKER_AFTER = re.compile(
+    r"\b(?:said|says|added|explained|recalled|wrote|noted|insisted)\s+(\p{Lu}\p{Ll}+)(?=\s*[,.;:]|\s*$)"
+)
+
 #: Letters after a person's name that mark the two words before them as a name, even in
 #: an unparsed sentence ("Edward Fitzgerald QC", "John Smith Jr.").
 _NAME_LETTERS = ("QC", "KC", "MP", "MEP", "Jr", "Sr", "OBE", "MBE", "CBE", "KBE")
@@ -60,6 +65,7 @@ def person_names(analyzed: AnalyzedArticle) -> frozenset[str]:
         for m in _TITLED.finditer(sentence.text):  # "Attorney General William Barr": William, Barr
             names.update(n for n in m.groups() if n)
         names.update(m.group(1) for m in _NAMED_PERSON.finditer(sentence.text))
+        names.update(m.group(1) for m in _SPEAKER_AFTER.finditer(sentence.text))
         for m in _POST_NOMINAL_NAME.finditer(sentence.text):  # unparsed: "Edward Fitzgerald QC"
             names.update(m.groups())
     return frozenset(names)
