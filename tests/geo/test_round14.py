@@ -348,3 +348,17 @@ def test_a_one_word_speaker_after_said_is_a_person(parse: Callable[..., Analyzed
     text = "Their offerings are much like what is done elsewhere, said Allen, but seriously elevated."
     assert "Allen" in person_names(parse(text))
     assert "Homs" not in person_names(parse("The shelling continued, residents of Homs said."))
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The season brought three major hurricanes striking US soil: Harvey, Irma and Maria.",
+         {"Harvey", "Irma", "Maria"}),
+        ("Hurricane Harvey flooded Houston for days.", {"Harvey"}),
+    ],
+)
+def test_storm_names_are_no_towns(parse: Callable[..., AnalyzedArticle], text: str, names: set[str]) -> None:
+    from conflictscope.gazetteer.people import person_names
+
+    assert names <= person_names(parse(text))

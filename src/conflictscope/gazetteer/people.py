@@ -28,6 +28,13 @@ _SPEAKER_AFTER = re.compile(
     r"\b(?:said|says|added|explained|recalled|wrote|noted|insisted)\s+(\p{Lu}\p{Ll}+)(?=\s*[,.;:]|\s*$)"
 )
 
+#: Storms are named like people ("Hurricane Harvey"; "three hurricanes struck: Harvey, Irma and Maria").
+_STORMS = re.compile(
+    r"\b(?:(?:Hurricane|Typhoon|Cyclone|Tropical Storm|Storm)\s+(?P<name>\p{Lu}\p{Ll}+)|"
+    r"(?:hurricanes|typhoons|cyclones|storms)\b[^.:;]{0,40}:\s*(?P<list>\p{Lu}\p{Ll}+(?:\s*,\s*\p{Lu}\p{Ll}+)*"
+    r"(?:,?\s+and\s+\p{Lu}\p{Ll}+)?))"
+)
+
 #: Letters after a person's name that mark the two words before them as a name, even in
 #: an unparsed sentence ("Edward Fitzgerald QC", "John Smith Jr.").
 _NAME_LETTERS = ("QC", "KC", "MP", "MEP", "Jr", "Sr", "OBE", "MBE", "CBE", "KBE")
@@ -66,6 +73,8 @@ def person_names(analyzed: AnalyzedArticle) -> frozenset[str]:
             names.update(n for n in m.groups() if n)
         names.update(m.group(1) for m in _NAMED_PERSON.finditer(sentence.text))
         names.update(m.group(1) for m in _SPEAKER_AFTER.finditer(sentence.text))
+        for m in _STORMS.finditer(sentence.text):  # "Hurricane Harvey"; "hurricanes ...: Harvey, Irma and Maria"
+            names.update(re.findall(r"\p{Lu}\p{Ll}+", m.group("name") or m.group("list")))
         for m in _POST_NOMINAL_NAME.finditer(sentence.text):  # unparsed: "Edward Fitzgerald QC"
             names.update(m.groups())
     return frozenset(names)
