@@ -48,6 +48,9 @@ _REPORTS = [
     ('The Saudi activist Loujain al-Hathloul was arrested in Abu Dhabi and taken to Riyadh.', 'Abu Dhabi', 'United Arab Emirates'),
     ('Trade unionist Mzonke Poni was arrested in Cape Town during a protest outside Parliament.', 'Cape Town', 'South Africa'),
     ('Rwandan authorities detained opposition leader Victoire Ingabire in Kigali on Tuesday.', 'Kigali', 'Rwanda'),
+    # a sentence opening on where it was told, not where it happened
+    ('In London, a spokesman said troops had killed 20 militants near Kandahar.', 'Kandahar', 'Afghanistan'),
+    ('In Geneva, the UN said airstrikes killed 30 civilians in Idlib province.', 'Idlib', 'Syria'),
 ]
 
 

@@ -71,8 +71,14 @@ ANAPHORA = re.compile(
     r"the\s+surrounding\s+countryside)\b",
     re.IGNORECASE,
 )
-#: A sentence that opens on its place ("In neighbouring Niger, troops killed ..."): where all of it happens.
+#: A sentence that opens on its place ("In neighbouring Niger, troops killed ..."): where all of it
+#: happens, unless the rest is a report of what someone said there (:data:`SPOKEN_THERE`).
 SCENE_OPENER = re.compile(r"(?:^|[.!?]\s+|\n)(?:In|At|Inside)\s+(?:the\s+)?(?:\p{Ll}[\p{Ll}\-]+\s+)?$")
+#: "In London, a spokesman said ...": the place opens a report of speech, it is where it was told.
+SPOKEN_THERE = re.compile(
+    r",\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w\-’']+\s+){0,3}?"
+    r"(?:said|says|told|announced|reported|stated|confirmed|claimed)\b"
+)
 #: "in neighbouring Iraq", "inside war-torn Yemen", "In neighbouring Niger, ...": a locative with one adjective.
 LOCATIVE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nside)\s+(?:the\s+)?\p{Ll}[\p{Ll}\-]+\s+$")
 #: A country named as a modifier ("US Secretary of State", "Iran's foreign minister").

@@ -44,6 +44,7 @@ from conflictscope.pipeline.placecues import (
     SCENE_OPENER,
     SPECIFICITY,
     SPEECH_VENUE,
+    SPOKEN_THERE,
     WHERE_ONE_IS,
     WHEREABOUTS,
 )
@@ -99,7 +100,7 @@ def _clause_score(mention: PlaceMention, candidate: EventCandidate, text: str,
         score -= 3.0  # "officers, currently in Iran, have been indicted": where they are now
     elif BIOGRAPHY.search(before):
         score -= 3.0  # "raised in Florida, who was abducted near Aleppo"
-    elif SPEECH_VENUE.search(before):
+    elif SPEECH_VENUE.search(before) or (SCENE_OPENER.search(before) and SPOKEN_THERE.match(text, mention.span.end)):
         score -= 3.0  # "seized parts of Marawi, officials in Manila said": where it was told
     elif candidate.event_type == "Protests" and GRIEVANCE.search(before):
         score -= 3.0  # "demonstrate against the death in Minneapolis ... outside Parliament in Cape Town"
@@ -251,7 +252,7 @@ def _defer_to_focus(chosen: PlaceMention, focus: PlaceMention, trigger: Span, te
     before = text[max(0, chosen.span.start - 45):chosen.span.start]
     if ACTED_ON_PASSIVE.match(text, chosen.span.end):
         return False  # "Western Sahara was invaded and occupied by Morocco": the place acted on
-    if SCENE_OPENER.search(before):
+    if SCENE_OPENER.search(before) and not SPOKEN_THERE.match(text, chosen.span.end):
         return False  # "In neighbouring Niger, troops killed 20 jihadists": the sentence's scene
     locative = BEFORE_IN.search(before)
     if locative is None and LOCATIVE.search(before) is None and COUNTRY_POSSESSIVE.search(before) is None:
@@ -314,7 +315,8 @@ def _main_and_countries(analyzed: AnalyzedArticle) -> tuple[PlaceMention | None,
             weight *= COURT_FACTOR  # "in federal court in Alexandria": where a case is heard, not where it happened
         elif BIOGRAPHY.search(before):
             weight *= COURT_FACTOR  # "raised in Florida": a life story
-        elif SPEECH_VENUE.search(before):
+        elif SPEECH_VENUE.search(before) or (SCENE_OPENER.search(before)
+                                             and SPOKEN_THERE.match(analyzed.text, mention.span.end)):
             weight *= COURT_FACTOR  # "Speaking in Geneva, the envoy said": where it was told
         elif any(b <= mention.span.start < e for b, e in violent):
             weight *= 1.8 if BEFORE_IN.search(before[-30:]) else 1.3
