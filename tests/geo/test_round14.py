@@ -275,6 +275,9 @@ def test_an_attack_that_killed_people_is_an_attack_cue() -> None:
     assert strong_cue("the attack in kabul killed 20 people.") == "ATT"
     assert strong_cue("a raid on the village left at least 12 villagers dead.") == "ATT"
     assert strong_cue("the attack on the bank killed its profits.") is None
+    assert strong_cue("officials said the strike in yemen killed 12 people.") == "ATT"
+    # an explosion kills people in accidents too: left to the model and the accident gate
+    assert strong_cue("a series of explosions at the chemical plant killed 20 people.") is None
 
 
 @pytest.mark.parametrize(

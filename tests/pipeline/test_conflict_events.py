@@ -51,6 +51,7 @@ _REPORTS = [
     # a sentence opening on where it was told, not where it happened
     ('In London, a spokesman said troops had killed 20 militants near Kandahar.', 'Kandahar', 'Afghanistan'),
     ('In Geneva, the UN said airstrikes killed 30 civilians in Idlib province.', 'Idlib', 'Syria'),
+    ('In Washington, officials said the strike in Yemen killed 12 people on Monday.', 'Yemen', 'Yemen'),
 ]
 
 

@@ -362,8 +362,10 @@ _STORMED_CIVILIAN_SITE = (r"\b(?:gunmen|militants|fighters|attackers|insurgents|
                           r"mall|bus|home|house|prison|camp|wedding|university|college|theatre|office)s?\b")
 
 #: An attack that killed people ("The attack in Kabul killed 20 people", "a raid that left 12 villagers
-#: dead"): told without its attacker, it is still an attack on them.
-_ATTACK_KILLED_PEOPLE = (r"\b(?:attack|assault|raid|massacre|ambush)\b[^.;:]{0,60}?\b(?:killed|killing|left) "
+#: dead", "the strike in Yemen killed 12 people"): told without its attacker, it is still an attack on
+#: them. Not a blast or an explosion: an industrial one kills people too.
+_ATTACK_KILLED_PEOPLE = (r"\b(?:attacks?|assault|raid|massacre|ambush|strikes?|bombings?|shelling)\b"
+                         r"[^.;:]{0,60}?\b(?:killed|killing|left) "
                          r"(?:at least |more than |over |some |about |nearly |almost )?(?:\d+|two|three|four|five|six|"
                          r"seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds) (?:people|civilians|villagers|"
                          r"worshipp?ers|students|children|women|passengers|residents|shoppers|farmers|pilgrims|"
