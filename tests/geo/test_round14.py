@@ -365,3 +365,25 @@ def test_storm_names_are_no_towns(parse: Callable[..., AnalyzedArticle], text: s
     from conflictscope.gazetteer.people import person_names
 
     assert names <= person_names(parse(text))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Heavy fighting was reported in the outskirts of Aleppo's sister city Palmyra.", "Tadmur"),
+        # generic words name no part: "Jerusalem's Old City" stays in Jerusalem ("fatally" is no name)
+        ("On May 30, police in Jerusalem’s Old City fatally shot an unarmed man.", "Jerusalem"),
+    ],
+)
+def test_a_part_named_through_its_owner(
+        candidate_at: Callable[..., object], parse: Callable[..., AnalyzedArticle],
+        real_gazetteer: Gazetteer, sentence: str, expected: str) -> None:
+    from dataclasses import replace
+
+    from conflictscope.pipeline.places import places
+
+    analyzed = parse(sentence)
+    trigger = "fighting" if "fighting" in sentence else "shot"
+    candidate = candidate_at(analyzed, trigger, event_type="Violence against civilians", sub_event_type="Attack")
+    (event,) = places(replace(analyzed, candidates=(candidate,))).candidates
+    assert event.place is not None and event.place.place.name == expected

@@ -52,6 +52,11 @@ _REPORTS = [
     ('In London, a spokesman said troops had killed 20 militants near Kandahar.', 'Kandahar', 'Afghanistan'),
     ('In Geneva, the UN said airstrikes killed 30 civilians in Idlib province.', 'Idlib', 'Syria'),
     ('In Washington, officials said the strike in Yemen killed 12 people on Monday.', 'Yemen', 'Yemen'),
+    # a part named through its owner
+    ("Heavy fighting was reported in the outskirts of Khartoum's twin city Omdurman.", 'Omdurman', 'Sudan'),
+    ('At least 15 people were killed when gunmen opened fire on a bus near Kathua in Jammu and Kashmir.',
+     'Kathua', 'India'),
+    ('Bandits burnt down 20 houses in Tsafe, Zamfara State.', 'Tsafe', 'Nigeria'),
 ]
 
 

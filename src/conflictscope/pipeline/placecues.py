@@ -71,6 +71,11 @@ ANAPHORA = re.compile(
     r"the\s+surrounding\s+countryside)\b",
     re.IGNORECASE,
 )
+#: A place named as a part of another ("Khartoum's twin city Omdurman", "Kabul's Shia neighbourhood of
+#: Dasht-e-Barchi"): the part is where it happened, the owner only locates it.
+_PART_KINDS = r"(?i:city|town|village|district|suburb|neighbou?rhood|quarter|port|area|camp|township)"
+PART_OF_OWNER = re.compile(rf"['’]s\s+(?:[\p{{L}}\-]+\s+){{0,3}}?{_PART_KINDS}\s+(?:of\s+)?$")
+OWNER_OF_PART = re.compile(rf"['’]s\s+(?:[\p{{L}}\-]+\s+){{0,3}}?{_PART_KINDS}\s+(?:of\s+)?\p{{Lu}}")
 #: A sentence that opens on its place ("In neighbouring Niger, troops killed ..."): where all of it
 #: happens, unless the rest is a report of what someone said there (:data:`SPOKEN_THERE`).
 SCENE_OPENER = re.compile(r"(?:^|[.!?]\s+|\n)(?:In|At|Inside)\s+(?:the\s+)?(?:\p{Ll}[\p{Ll}\-]+\s+)?$")

@@ -14,9 +14,12 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+import regex as re
+
 from conflictscope.gazetteer.dateline import Dateline, find_dateline
 from conflictscope.gazetteer.geoparse import GeoParse, geoparse
 from conflictscope.gazetteer.index import get_gazetteer
+from conflictscope.gazetteer.namewords import GENERIC_WORDS
 from conflictscope.models import EventCandidate, Place, PlaceMention, Span
 from conflictscope.pipeline.base import AnalyzedArticle, Sentence
 from conflictscope.pipeline.captions import PHOTO_CREDIT
@@ -41,6 +44,8 @@ from conflictscope.pipeline.placecues import (
     LOCATIVE,
     NAMED_SETTLEMENT,
     NEAR,
+    OWNER_OF_PART,
+    PART_OF_OWNER,
     SCENE_OPENER,
     SPECIFICITY,
     SPEECH_VENUE,
@@ -106,7 +111,7 @@ def _clause_score(mention: PlaceMention, candidate: EventCandidate, text: str,
         score -= 3.0  # "demonstrate against the death in Minneapolis ... outside Parliament in Cape Town"
     elif owner and owner.group("country").casefold() == mention.place.country.casefold():
         score += 1.0  # "rallied in Turkey's Istanbul": the town its own country introduces
-    elif BEFORE_IN.search(before):
+    elif BEFORE_IN.search(before) or (PART_OF_OWNER.search(before) and _proper(mention.span.text)):
         score += 1.0
     elif BEFORE_FROM.search(before):
         score -= 3.0
@@ -115,8 +120,19 @@ def _clause_score(mention: PlaceMention, candidate: EventCandidate, text: str,
         # "while the eyes of the world were focused on Aleppo, they struck": not at Aleppo
         # (but "beheaded while he was in Pakistan" is)
         score -= 4.0
+    part = OWNER_OF_PART.match(text, mention.span.end)
+    if part is not None and _proper(_NEXT_NAME.match(text, part.end() - 1).group(0)):
+        score -= 1.5  # "in the outskirts of Khartoum's twin city Omdurman": Omdurman
     score -= abs(mention.span.start - candidate.trigger.start) / 120
     return score
+
+
+_NEXT_NAME = re.compile(r"[\p{L}\-’']+(?:\s+\p{Lu}[\p{L}\-’']+)*")
+
+
+def _proper(name: str) -> bool:
+    """Whether a name is more than generic words ("Omdurman", not "Old City" of "Jerusalem's Old City")."""
+    return any(word.lower() not in GENERIC_WORDS for word in name.split())
 
 
 def locate(
