@@ -101,7 +101,7 @@ def test_where_someone_is_now_does_not_place_the_event(
 
 
 def _unparsed_spans(text: str) -> list[str]:
-    from conflictscope.gazetteer.recognize import _sentence_spans
+    from conflictscope.gazetteer.spans import sentence_spans as _sentence_spans
     from conflictscope.pipeline.base import Sentence
 
     return [text[b:e] for b, e, _label, _strength in _sentence_spans(Sentence(0, 0, len(text), text))]

@@ -269,8 +269,8 @@ def test_a_loose_spelling_must_be_close_to_stand_for_a_place() -> None:
 
 def test_two_names_joined_by_and_that_make_a_country_are_one() -> None:
     # spaCy splits "Trinidad and Tobago"; "Trinidad" alone then resolved to La Trinidad, Philippines
-    from conflictscope.gazetteer.recognize import _joined
     from conflictscope.gazetteer.resolve import Toponym
+    from conflictscope.gazetteer.spans import joined as _joined
     from conflictscope.models import Span
 
     text = "The prime minister of Trinidad and Tobago met envoys from Syria and Iraq."

@@ -98,7 +98,7 @@ def test_a_name_written_with_county_is_hinted_a_county(use_tiny: Gazetteer) -> N
 def test_the_hyphenated_part_spacy_left_out_is_a_candidate(
         parse: Callable[..., AnalyzedArticle], use_tiny: Gazetteer) -> None:
     # "The Iran-Iraq war": spaCy labelled "Iran" alone, and the run overlapping it was dropped whole
-    from conflictscope.gazetteer.recognize import _beside_entity
+    from conflictscope.gazetteer.spans import beside_entity as _beside_entity
 
     text = "The Iran-Iraq war killed a million people."
     start = text.index("Iran")

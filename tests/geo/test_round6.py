@@ -225,7 +225,7 @@ def test_a_known_place_tagged_as_a_person_is_kept(monkeypatch: pytest.MonkeyPatc
     text = "She was kidnapped in the border city of Deir Ezzor by Omar Khalid on Monday."
     spans = [(text.index("Deir Ezzor"), text.index("Deir Ezzor") + 10, "PERSON", 0.55),
              (text.index("Omar Khalid"), text.index("Omar Khalid") + 11, "PERSON", 0.55)]
-    monkeypatch.setattr(recognize, "_sentence_spans", lambda _sentence, _known=None: iter(spans))
+    monkeypatch.setattr(recognize, "sentence_spans", lambda _sentence, _known=None: iter(spans))
     analyzed = AnalyzedArticle(Article.from_text(text), (Sentence(0, 0, len(text), text),))
     toponyms, _ = recognize.find_toponyms(analyzed, known=lambda name: name == "Deir Ezzor")
     assert [t.name for t in toponyms] == ["Deir Ezzor"]  # the person's full name is dropped

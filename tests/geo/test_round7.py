@@ -10,7 +10,7 @@ from builders import with_candidates
 from conflictscope.gazetteer.demonyms import demonym_country
 from conflictscope.gazetteer.index import Gazetteer
 from conflictscope.gazetteer.people import person_names
-from conflictscope.gazetteer.recognize import _sentence_spans
+from conflictscope.gazetteer.spans import sentence_spans as _sentence_spans
 from conflictscope.models import EventCandidate
 from conflictscope.pipeline.base import AnalyzedArticle, Sentence
 from conflictscope.pipeline.places import places

@@ -23,14 +23,13 @@ from conflictscope.gazetteer.normalize import name_key
 from conflictscope.gazetteer.people import person_names
 from conflictscope.gazetteer.recognize import (
     MEDIUM_WORDS,
-    STRONG,
     Demonym,
     _lower_words,
     find_toponyms,
     is_direction_only,
-    name_spans,
 )
 from conflictscope.gazetteer.resolve import Resolution, Resolver, Toponym
+from conflictscope.gazetteer.spans import STRONG, name_spans
 from conflictscope.gazetteer.surnames import surnames, town_other_name
 from conflictscope.gazetteer.territories import country_share
 from conflictscope.models import PlaceMention, Span

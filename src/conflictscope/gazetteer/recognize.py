@@ -10,7 +10,7 @@ not parse) are weak candidates that must pass a gazetteer check and filters
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex as re
@@ -18,29 +18,26 @@ import regex as re
 from conflictscope.gazetteer.containers import link_containers
 from conflictscope.gazetteer.dateline import find_dateline
 from conflictscope.gazetteer.demonyms import PEOPLES_ABROAD, demonym_country
-from conflictscope.gazetteer.offices import after_office_of, before_office
-from conflictscope.gazetteer.people import TITLE_WORD, title_cased
 from conflictscope.gazetteer.regions import abbreviation
 from conflictscope.gazetteer.resolve import ADMIN_KIND, COUNTY_KIND, Toponym
+from conflictscope.gazetteer.spans import (
+    DIRECTION_WORDS,
+    DOTTED_INITIALS,
+    NEXT_NAME_WORD,
+    NEXT_WORD,
+    STOP_WORDS_SET,
+    STRONG_LABELS,
+    extend_name,
+    in_title_case,
+    joined,
+    sentence_spans,
+)
 from conflictscope.models import Span
-from conflictscope.pipeline.base import AnalyzedArticle, Sentence
+from conflictscope.pipeline.base import AnalyzedArticle
 
-STRONG_LABELS = {"GPE": 1.0, "LOC": 0.8, "FAC": 0.6}
-#: A toponym at least this strong counts as recognised by its label alone.
-STRONG = 0.6
 #: Strength of a name right after "the city/town/island/... of".
 NAMED_SETTLEMENT = 0.8
-WEAK_LABELS = {"PERSON": 0.45, "ORG": 0.4, "NORP": 0.4, "PRODUCT": 0.35, "WORK_OF_ART": 0.3,
-               "EVENT": 0.3}
-#: Strength of a capitalised span spaCy did not label (parsed / unparsed sentence).
-UNLABELLED_PARSED, UNLABELLED_UNPARSED = 0.35, 0.55
 
-_WORD = r"[\p{Lu}][\p{L}\p{M}'’\-]*[\p{L}\p{M}]|[\p{Lu}]"
-_CONNECT = r"(?:al|el|ad|ar|as|az|ash|ez|es|an|at|de|del|da|do|du|la|le|di|of)"
-CAPITALISED = re.compile(
-    rf"(?<![\p{{L}}\-])(?:(?:al|el|ad|ar|as|az|ash|ez|an|at)-)?(?:{_WORD})"
-    rf"(?:(?:\s+{_CONNECT}(?:\s+|-)|\s+|-)(?:{_WORD}))*"
-)
 _DIRECTION = re.compile(
     r"^(?:(?:the\s+)?(?:north|south|east|west|central|north-?east|north-?west|south-?east|"
     r"south-?west|upper|lower)(?:ern)?\s+)(?=\p{Lu})",
@@ -89,43 +86,6 @@ _CALLED_AS_VERB = re.compile(
 #: A short lower-case syllable after a hyphen: the span is part of a given name ("Jae-in").
 _NAME_SYLLABLE = re.compile(r"-\p{Ll}{1,3}\b")
 _CONTEXT_ONLY_AFTER = re.compile(r"^-(?:based|backed|led|born|made|owned|funded|run|allied)\b")
-_STOP_WORDS = """
-    a about above after again against all also an and any are as at be because been before being
-    but by can could did do does during each few for from further had has have having he her here
-    him his how i if in into is it its just may me might more most my no nor not now of off on once
-    only or other our out over own same she should so some such than that the their them then there
-    these they this those through to too under until up very was we were what when where which while
-    who whom why will with would you your yesterday today tomorrow however meanwhile although
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday
-    mr mrs ms dr sir god christmas easter ramadan eid islam islamic muslim muslims christian
-    christians jewish jews sunni shia shiite kurd kurds kurdish arab arabs arabic
-    government army police state forces military president minister ministry reports report
-    news media image video photo getty reuters afp ap bbc cnn unesco un nato eu
-    roman romans greek ottoman byzantine soviet european europeans asian western westerners
-    african latin catholic orthodox protestant hindu buddhist sikh yazidi druze alawite
-    north south east west central northern southern eastern western
-    northeast northwest southeast southwest north-east north-west south-east south-west
-    northeastern northwestern southeastern southwestern
-    rs rp tk ksh sh inr pkr ngn usd jan feb mar apr jun jul aug sep sept oct nov dec
-    google facebook twitter youtube whatsapp instagram tiktok telegram wikileaks
-"""
-_STOP = frozenset(_STOP_WORDS.split())
-#: Direction words: kept at the head of a name for :func:`_clean` to judge ("South Korea" is a
-#: country, "northern Syria" a part of one).
-_DIRECTION_WORDS = frozenset("""
-    north south east west central northern southern eastern western northeast northwest southeast
-    southwest north-east north-west south-east south-west northeastern northwestern southeastern
-    southwestern upper lower
-""".split())
-#: Words of time that end a capitalised run ("arrive in Lagos April 4", "killed in Kandahar Tuesday").
-_TIME_WORDS = frozenset("""
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow
-""".split())
-#: Initials with periods ("U.S.", "U.K.", "U.A.E."), which :data:`CAPITALISED` splits into letters.
-_DOTTED_INITIALS = re.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,3}(?!\p{L})")
 #: Words that are no place on their own ("Union" of "the Union said", "Congress"), though a longer
 #: name may hold them ("Union City", "Bangladesh Parliament").
 _STOP_ALONE = frozenset("congress union many several both every much".split())
@@ -149,7 +109,7 @@ def _clean(text: str, start: int, known: Callable[[str], bool] | None = None) ->
     trimmed = text
     if abbreviation(text) is not None:
         return text.strip(), start, "admin"  # "Calif.", "B.C.": the period is part of the name
-    if _DOTTED_INITIALS.fullmatch(text.strip()):
+    if DOTTED_INITIALS.fullmatch(text.strip()):
         return text.strip(), start, ""  # "U.S.": so is this one
     for suffix in ("'s", "’s"):
         if trimmed.endswith(suffix):
@@ -207,7 +167,7 @@ def _allowed(name: str, before: str, *, weak: bool, lower_words: frozenset[str],
         return False  # "St" of "St. Louis Police" (was Sète, France), "Mt", "Dr": an abbreviated word
     if re.search(r"['’](?:ll|re|ve|d|m|t)$", name, flags=re.IGNORECASE):
         return False  # a contraction ("I'll", "We've", "It'd"), not a name
-    if name.lower() in _STOP or name.lower() in _STOP_ALONE or (
+    if name.lower() in STOP_WORDS_SET or name.lower() in _STOP_ALONE or (
             len(words) == 1 and name.isupper() and len(name.replace(".", "")) <= 4 and
             name.replace(".", "") not in _COUNTRY_INITIALS and short is None):
         return False
@@ -220,116 +180,17 @@ def _allowed(name: str, before: str, *, weak: bool, lower_words: frozenset[str],
         return True
     if _TITLE_BEFORE.search(before[-40:]) and not calling:
         return False
-    if any(w.lower() in _STOP and w.lower() not in _DIRECTION_WORDS for w in words):
+    if any(w.lower() in STOP_WORDS_SET and w.lower() not in DIRECTION_WORDS for w in words):
         # a direction word left at the head of a name is part of a known one ("South Korea"); a stop
         # word inside a name is, when the gazetteer knows the whole name ("United States of America")
-        return (known is not None and len(words) >= 3 and words[0].lower() not in _STOP
-                and words[-1].lower() not in _STOP and known(name))
+        return (known is not None and len(words) >= 3 and words[0].lower() not in STOP_WORDS_SET
+                and words[-1].lower() not in STOP_WORDS_SET and known(name))
     return not (len(words) == 1 and name.lower() in lower_words)
 
 
 def _lower_words(text: str) -> frozenset[str]:
     """Words the report writes in lower case (a capitalised one is then a common word)."""
     return frozenset(w for w in re.findall(r"(?<![\p{L}\-])[\p{Ll}][\p{L}]+", text))
-
-
-#: A Persian ezafe before an entity: the first word of its name ("Nad-e " of "Nad-e Ali").
-_EZAFE_BEFORE = re.compile(r"(?<![\p{L}\-])\p{Lu}\p{Ll}+-(?:e|i)[\s\-]$")
-#: "and" or "in" between two capitalised names of one entity ("Bakhmut and Avdiivka", "Pemba in
-#: Mozambique", which spaCy labels one organisation or work of art).
-_AND = re.compile(r"\s+(?:and|in|near)\s+(?=\p{Lu})")
-#: Lower-case words an entity ran on with ("... of the Congo on").
-_TRAILING_LOWER = re.compile(r"(?:\s+\p{Ll}+)+$")
-#: A possessive inside a capitalised run ("London's Ecuadorean embassy"): the name ends there.
-_POSSESSIVE = re.compile(r"['’]s(?=\s+\p{Lu})")
-
-
-def _sentence_spans(sentence: Sentence, known: Callable[[str], bool] | None = None,
-                    ) -> Iterator[tuple[int, int, str, float]]:
-    """(start, end, label, strength) of candidate spans, sentence-relative.
-
-    An entity of two names joined by "and" or "in" ("Bakhmut and Avdiivka", "Pemba in Mozambique",
-    which spaCy labels one organisation) gives each name, unless ``known`` knows the whole
-    ("Bosnia and Herzegovina").
-    """
-    taken: list[tuple[int, int]] = []
-    if sentence.doc is not None:
-        for ent in sentence.doc.ents:
-            label = ent.label_
-            strength = STRONG_LABELS.get(label) or WEAK_LABELS.get(label)
-            if strength is None:
-                continue
-            ezafe = _EZAFE_BEFORE.search(sentence.text, 0, ent.start_char)
-            if ezafe is not None:  # "Nad-e Ali", where spaCy labelled "Ali" alone
-                taken.append((ezafe.start(), ent.end_char))
-                yield ezafe.start(), ent.end_char, label, strength
-                continue
-            taken.append((ent.start_char, ent.end_char))
-            if known is not None and _AND.search(ent.text) and not known(ent.text):
-                cursor = ent.start_char
-                for part in _AND.split(ent.text):
-                    part = _TRAILING_LOWER.sub("", part)
-                    begin = sentence.text.index(part, cursor)
-                    cursor = begin + len(part)
-                    if part[:1].isupper():
-                        yield begin, cursor, label, strength
-                continue
-            head_end = before_office(sentence.text, ent.start_char, ent.end_char) if label in WEAK_LABELS else 0
-            if 0 < head_end < ent.end_char:
-                yield ent.start_char, head_end, "", UNLABELLED_PARSED  # the place before the office
-                continue
-            place_start = after_office_of(sentence.text, ent.start_char, ent.end_char) if label in WEAK_LABELS else 0
-            if ent.start_char < place_start:
-                yield place_start, ent.end_char, "", UNLABELLED_PARSED  # "Ruler of Dubai": the place after "of"
-                continue
-            yield ent.start_char, ent.end_char, label, strength
-    unlabelled = UNLABELLED_PARSED if sentence.doc is not None else UNLABELLED_UNPARSED
-    for match in CAPITALISED.finditer(sentence.text):
-        begin, end = match.span()
-        # a sentence-initial function word is capitalised only because it starts the sentence
-        first = match.group(0).split()[0]
-        if first.lower() in _STOP and first.lower() not in _DIRECTION_WORDS and " " in match.group(0):
-            begin += len(first) + 1
-        # a possessive ends a name: "London's Ecuadorean embassy", "Syria's Idlib province"
-        pieces = []
-        for owner in _POSSESSIVE.finditer(sentence.text, begin, end):
-            pieces.append((begin, owner.end()))
-            begin = owner.end() + 1
-        pieces.append((begin, end))
-        for piece_begin, piece_end in pieces:
-            piece_end = _before_time_words(sentence.text, piece_begin, piece_end)
-            piece_end = before_office(sentence.text, piece_begin, piece_end)
-            piece_begin = after_office_of(sentence.text, piece_begin, piece_end)
-            if sentence.text[piece_end:piece_end + 1] == "." and abbreviation(
-                    sentence.text[piece_begin:piece_end + 1]) is not None:
-                piece_end += 1  # "Fresno, Calif.": the period is part of the name
-            if piece_begin < piece_end and not any(b < piece_end and piece_begin < e for b, e in taken):
-                yield piece_begin, piece_end, "", unlabelled
-            else:
-                yield from _beside_entity(sentence.text, piece_begin, piece_end, taken, unlabelled)
-    for match in _DOTTED_INITIALS.finditer(sentence.text):
-        begin, end = match.span()
-        if not any(b < end and begin < e for b, e in taken):
-            yield begin, end, "", unlabelled
-
-
-def _beside_entity(text: str, begin: int, end: int, taken: list[tuple[int, int]],
-                   strength: float) -> Iterator[tuple[int, int, str, float]]:
-    """The parts of a run that an entity only partly covers, split at hyphens ("Iran-Iraq war",
-    where spaCy labelled "Iran" alone; "the Amsterdam-London leg") and after an admin kind's "of"
-    ("Gwoza Local Government Area of Borno State", where it labelled the area alone): candidates
-    of their own."""
-    for part in _RUN_JOINT.split(text[begin:end]):
-        part_begin = text.index(part, begin) if part else begin
-        begin = part_end = part_begin + len(part)
-        if (part_end > part_begin and part[:1].isupper()
-                and not any(b < part_end and part_begin < e for b, e in taken)):
-            yield part_begin, part_end, "", strength
-
-
-#: Where a run of names joins two ("Iran-Iraq", "Rafi Local Government Area of Niger State").
-_RUN_JOINT = re.compile(
-    r"-|(?<=\b(?:Area|LGA|District|County|Province|State|Region|Governorate|Division|Municipality))\s+of\s+")
 
 
 #: Words naming a medium: "Washington Post" is no place of the report.
@@ -343,23 +204,10 @@ MEDIUM_WORDS = frozenset("""
 _LEADING_DEMONYM = re.compile(r"^(?:[Tt]he\s+)?(?P<word>\p{Lu}[\p{L}\-]+)\s+\p{Lu}")
 
 
-def _before_time_words(text: str, begin: int, end: int) -> int:
-    """The end of a run without the words of time it ends with ("Lagos April" -> "Lagos")."""
-    words = text[begin:end].split(" ")
-    while len(words) > 1 and words[-1].lower().rstrip(".") in _TIME_WORDS:
-        words.pop()
-    return begin + len(" ".join(words))
-
-
-_NEXT_WORD = re.compile(r"[ \-](\p{Lu}[\p{L}\p{M}'’]*[\p{L}\p{M}])")
-#: The same, or after an Arabic article or a particle ("Deir" + "ez-Zor", "Ras" + "al-Ain").
-_NEXT_NAME_WORD = re.compile(rf"(?:[ \-]{_CONNECT}|[ \-](?:ez|ed|en|es|et|ul))?[ \-](\p{{Lu}}[\p{{L}}\p{{M}}'’]*[\p{{L}}\p{{M}}])")
-
-
 def is_direction_only(name: str) -> bool:
     """Whether a name is made of direction words only ("South West", "North-East", "Upper")."""
     words = name.replace("-", " ").lower().split()
-    return bool(words) and all(w in _DIRECTION_WORDS for w in words)
+    return bool(words) and all(w in DIRECTION_WORDS for w in words)
 
 
 def _bare_direction(name: str, text: str, start: int) -> bool:
@@ -367,7 +215,7 @@ def _bare_direction(name: str, text: str, start: int) -> bool:
     east London", "North East Somerset"): a part of the place after it, no place of its own."""
     if not is_direction_only(name) or _REGION_AFTER.match(text, start + len(name)):
         return False  # "the North West Region": a region's own name
-    return name[0].islower() or _NEXT_WORD.match(text, start + len(name)) is not None
+    return name[0].islower() or NEXT_WORD.match(text, start + len(name)) is not None
 
 
 #: A preposition of place right before a name: "near Ras al-Ain" is no person.
@@ -380,38 +228,6 @@ _INSTITUTION_OF = re.compile(
     r"Church|Cathedral|Mosque|Market)\s*,\s+$"
 )
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|into|inside|outside|around|towards?)\s+$")
-
-
-def _extend(text: str, begin: int, end: int, known: Callable[[str], bool]) -> int:
-    """End of the longest known name made of the span and up to two capitalised words after it.
-
-    spaCy splits some names ("Nizhny" | "Novgorod"): the whole name wins when the gazetteer has it.
-    """
-    best, cursor = end, end
-    for _ in range(2):
-        match = _NEXT_NAME_WORD.match(text, cursor)
-        if match is None:
-            break
-        cursor = match.end()
-        if known(text[begin:cursor]):
-            best = cursor
-    return best
-
-
-def _joined(text: str, toponyms: list[Toponym], known: Callable[[str], bool]) -> list[Toponym]:
-    """Two names joined by "and" that the gazetteer knows as one ("Trinidad" | "Tobago", which
-    spaCy splits): the whole name. ``toponyms`` must be in text order."""
-    result: list[Toponym] = []
-    for toponym in toponyms:
-        last = result[-1] if result else None
-        if last is not None and text[last.span.end:toponym.span.start] == " and ":
-            whole = text[last.span.start:toponym.span.end]
-            if known(whole):
-                result[-1] = Toponym(Span(last.span.start, toponym.span.end, whole), whole,
-                                     max(last.strength, toponym.strength))
-                continue
-        result.append(toponym)
-    return result
 
 
 def _either(first: Callable[[str], bool], second: Callable[[str], bool]) -> Callable[[str], bool]:
@@ -446,7 +262,7 @@ def find_toponyms(
     extended: list[tuple[int, int]] = []
     for sentence in analyzed.sentences:
         text = sentence.text
-        for begin, end, label, strength in _sentence_spans(sentence, known):
+        for begin, end, label, strength in sentence_spans(sentence, known):
             raw = text[begin:end]
             country = demonym_country(raw)
             after = _CONTEXT_ONLY_AFTER.match(text[end:])
@@ -464,9 +280,9 @@ def find_toponyms(
                                         country))
             if after or _NAME_SYLLABLE.match(text, end):
                 continue  # "Iraq-based"; "Jae" of "Moon Jae-in", "Jong" of "Kim Jong-un"
-            if known is not None and _NEXT_NAME_WORD.match(text, end):
+            if known is not None and NEXT_NAME_WORD.match(text, end):
                 extends = extends_place if label in STRONG_LABELS and extends_place is not None else known
-                longer = _extend(text, begin, end, extends)  # "Nizhny" + "Novgorod", "Tal" + "Abyad"
+                longer = extend_name(text, begin, end, extends)  # "Nizhny" + "Novgorod", "Tal" + "Abyad"
                 if longer > end:
                     raw, end = text[begin:longer], longer
                     span = sentence.char_span(begin, end)
@@ -501,58 +317,12 @@ def find_toponyms(
             span = sentence.char_span(name_start, name_start + len(name))
             toponyms.append(Toponym(span, name, strength, hint, located=located))
     if prominent is not None:
-        toponyms.extend(_in_title_case(analyzed, toponyms, prominent))
+        toponyms.extend(in_title_case(analyzed, toponyms, prominent))
     toponyms = _with_dateline(analyzed.text, _outside(toponyms, extended), known)
     toponyms.sort(key=lambda t: t.span.start)
     if known is not None:
-        toponyms = _joined(analyzed.text, toponyms, known)
+        toponyms = joined(analyzed.text, toponyms, known)
     return link_containers(analyzed.text, toponyms), demonyms
-
-
-def _in_title_case(analyzed: AnalyzedArticle, found: list[Toponym],
-                   known: Callable[[str], bool]) -> list[Toponym]:
-    """Prominent names inside a line written in title case ("Russian Missile Hits Odesa Port",
-    where every word is capitalised and the line is one run): the longest runs of one to three
-    words ``known`` knows, not already found."""
-    taken = [(t.span.start, t.span.end) for t in found if t.strength >= STRONG or known(t.name)]
-    added: list[Toponym] = []
-    for sentence in analyzed.sentences:
-        if not title_cased(sentence.text):
-            continue
-        words = list(TITLE_WORD.finditer(sentence.text))
-        i = 0
-        while i < len(words):
-            for size in (3, 2, 1):
-                run = words[i:i + size]
-                if len(run) < size or not all(w.group(0)[0].isupper() for w in run):
-                    continue
-                begin, end = run[0].start(), run[-1].end()
-                name = sentence.text[begin:end]
-                if name.lower() in _STOP or not known(name):
-                    continue
-                span = sentence.char_span(begin, end)
-                if not any(b < span.end and span.start < e for b, e in taken):
-                    added.append(Toponym(span, name, UNLABELLED_PARSED))
-                i += size - 1
-                break
-            i += 1
-    return added
-
-
-def name_spans(analyzed: AnalyzedArticle) -> list[Toponym]:
-    """Every capitalised or entity span of more than one word, stop words and all, as a weak
-    toponym ("US State Department", "Dubai Police"): where to look for a place inside a name."""
-    found: list[Toponym] = []
-    for sentence in analyzed.sentences:
-        for begin, end, _label, _strength in _sentence_spans(sentence):
-            raw = sentence.text[begin:end]
-            lead = re.match(r"(?i)the\s+", raw)
-            if lead:
-                begin, raw = begin + lead.end(), raw[lead.end():]
-            raw = raw.rstrip(" .,;:")
-            if " " in raw:
-                found.append(Toponym(sentence.char_span(begin, begin + len(raw)), raw, 0.3))
-    return found
 
 
 def _with_dateline(text: str, toponyms: list[Toponym],
@@ -566,7 +336,7 @@ def _with_dateline(text: str, toponyms: list[Toponym],
         return toponyms
     if line.bare and (known is None or not known(line.place)):
         return toponyms
-    if not line.place.isupper() and (line.place.lower() in _STOP or line.place.lower() in _lower_words(text)):
+    if not line.place.isupper() and (line.place.lower() in STOP_WORDS_SET or line.place.lower() in _lower_words(text)):
         return toponyms  # "See: ...", "Warning: ...": a common word, not a dateline
     added = [Toponym(Span(line.start, line.start + len(line.place), line.place), line.place, 0.9,
                      within=line.region)]

@@ -10,8 +10,8 @@ import regex as re
 
 from conflictscope.gazetteer.index import ALTERNATE, FUZZY, MAIN, Gazetteer
 from conflictscope.gazetteer.namewords import GENERIC_WORDS
-from conflictscope.gazetteer.recognize import STRONG
 from conflictscope.gazetteer.resolve import Resolution
+from conflictscope.gazetteer.spans import STRONG
 
 
 def town_other_name(resolution: Resolution) -> bool:
