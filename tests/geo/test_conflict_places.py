@@ -118,3 +118,17 @@ def test_a_township_of_a_region_abroad_is_no_namesake_elsewhere(
     text = "The army shelled villages in Kani township of Sagaing Region, Myanmar."
     found = {m.span.text: m.place.country for m in geoparse(parse(text), real_gazetteer).places}
     assert "Kani" not in found and found.get("Sagaing") == "Myanmar"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # where someone came from, then where they are: no container (Aleppo was dropped as not in Turkey)
+        ("A refugee from Aleppo in Turkey was arrested on Monday.", "Aleppo", "Syria"),
+        ("Kurds from Afrin in Germany protested on Saturday.", "Afrin", "Syria"),
+    ],
+)
+def test_a_place_of_origin_before_in_is_no_town_in_the_place_after(
+        parse: Callable[..., AnalyzedArticle], real_gazetteer: Gazetteer, text: str, name: str, country: str) -> None:
+    found = {m.span.text: m.place.country for m in geoparse(parse(text), real_gazetteer).places}
+    assert found.get(name) == country

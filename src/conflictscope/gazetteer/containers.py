@@ -21,6 +21,7 @@ _AFTER_COMMA = re.compile(
 )
 #: A list goes on after the name ("Aleppo, Homs and Idlib", "Aleppo, Homs, Idlib"); not ", on Thursday".
 _LIST_GOES_ON = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?\p{Lu}|and\b|or\b|&)")
+_ORIGIN_BEFORE = re.compile(r"\b(?:from|fled|fleeing|escaped|left|leaving)\s+(?:the\s+)?$", re.IGNORECASE)
 #: "Town in Region": the same container after "in" ("Palma in Cabo Delgado", "Solhan in northern
 #: Burkina Faso") or after a district's kind ("Kani township of Sagaing Region", "Bannu district of
 #: Khyber Pakhtunkhwa"); where the name after it starts.
@@ -46,6 +47,8 @@ def link_containers(text: str, toponyms: list[Toponym]) -> list[Toponym]:
         match = _AFTER_COMMA.match(text, toponym.span.end)
         if match is None or _LIST_GOES_ON.match(text[match.end():]):
             inside = _IN_AFTER.match(text, toponym.span.end)
+            if inside is not None and _ORIGIN_BEFORE.search(text, max(0, toponym.span.start - 25), toponym.span.start):
+                inside = None  # "a refugee from Aleppo in Turkey": where they came from, then where they are
             outer = by_start.get(inside.end()) if inside is not None else None
             if outer is not None and not toponym.within:  # "Palma in Cabo Delgado province"
                 toponym = replace(toponym, within=outer.name)
