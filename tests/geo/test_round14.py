@@ -387,3 +387,18 @@ def test_a_part_named_through_its_owner(
     candidate = candidate_at(analyzed, trigger, event_type="Violence against civilians", sub_event_type="Attack")
     (event,) = places(replace(analyzed, candidates=(candidate,))).candidates
     assert event.place is not None and event.place.place.name == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Syrian army shelled Palmyra on Monday.",
+     "Syrian troops retook Palmyra from Islamic State on Monday, state media said."],
+)
+def test_a_weak_name_takes_its_sense_in_the_country_the_report_is_about(
+        parse: Callable[..., AnalyzedArticle], real_gazetteer: Gazetteer, text: str) -> None:
+    # Palmyra, New York (its own name) was the best sense, unsupported, so no Palmyra at all;
+    # the Syrian town (Palmyra is its other name) is the sense the Syrian forces back
+    from conflictscope.gazetteer.geoparse import geoparse
+
+    found = {m.span.text: (m.place.name, m.place.country) for m in geoparse(parse(text), real_gazetteer).places}
+    assert found.get("Palmyra") == ("Tadmur", "Syria")

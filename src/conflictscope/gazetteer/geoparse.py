@@ -116,6 +116,27 @@ def _countries_in_names(toponyms: list[Toponym], gazetteer: Gazetteer,
     return found
 
 
+def _credible_sense(resolution: Resolution | None, countries: dict[str, float],
+                    own: dict[tuple[str, str], float]) -> Resolution | None:
+    """A weak name's best sense in a country the report is about, when its best sense overall is
+    not credible ("The Syrian army shelled Palmyra": Palmyra, New York, unsupported, loses to the
+    Syrian town the demonym backs). Strong names and credible ones keep their sense."""
+    if resolution is None or resolution.toponym.strength >= STRONG:
+        return resolution
+    key = name_key(resolution.toponym.name)
+    if _credible(resolution, countries, own[(key, resolution.match.entry.cc)]):
+        return resolution
+    for match in resolution.runners_up:
+        if match.kind == FUZZY or match.entry.cc == resolution.match.entry.cc:
+            continue
+        other = replace(resolution, match=match, confidence=round(resolution.confidence * 0.8, 3))
+        if _in_context(other, countries) and _credible(other, countries, own[(key, match.entry.cc)]):
+            # the final resolution keeps this sense: the country is the name's container
+            toponym = resolution.toponym
+            return replace(other, toponym=replace(toponym, within=toponym.within or match.entry.country))
+    return resolution
+
+
 def _in_container(resolution: Resolution, containers: dict[str, Entry]) -> bool | None:
     """Whether a place lies in the country or region the text puts it in ("Palma in Cabo Delgado",
     "Solhan in Burkina Faso"); None when the text names no container (or none resolved).
@@ -201,6 +222,7 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
             vote = 1.0 if strength >= STRONG else strength / 2
             countries[cc] = countries.get(cc, 0.0) + vote
             own[(name_key(resolution.toponym.name), cc)] += vote
+    first = [_credible_sense(r, countries, own) for r in first]
     people = person_names(analyzed) | surnames(analyzed.text, first, gazetteer)
     containers = {name_key(r.toponym.name): r.match.entry for r in first
                   if r is not None and r.match.kind != FUZZY}  # not "Grannum" for Cuba's Granma

@@ -43,6 +43,8 @@ class Resolution:
     match: Match
     confidence: float
     alternatives: int = 0
+    #: The next candidates, best first (a few): another sense when this one is not credible.
+    runners_up: tuple[Match, ...] = ()
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -61,6 +63,8 @@ COUNTRY_WEIGHT, ADMIN_BONUS = 3.0, 0.5
 #: a town the report names: namesake counties are legion (18 Montgomery Counties in the US), and
 #: only the report tells them apart.
 COUNTY_BONUS = 1.5
+#: Candidates kept after the best on each resolution.
+RUNNERS_UP = 4
 _COUNTY_WORDS = (" county", " parish", " district", " borough")
 #: How fast a name's vote grows with its lead over its next candidate (see :func:`_certainty`).
 CERTAINTY_SLOPE = 1.0
@@ -281,7 +285,8 @@ class Resolver:
                 confidence *= match.similarity * 0.8
             for i in members:
                 conf = round(min(0.99, confidence * (0.5 + 0.5 * toponyms[i].strength)), 3)
-                results[i] = Resolution(toponyms[i], match, conf, len(ranked) - 1)
+                results[i] = Resolution(toponyms[i], match, conf, len(ranked) - 1,
+                                        tuple(m for m, _ in ranked[1:RUNNERS_UP + 1]))
         return results
 
 
