@@ -248,11 +248,15 @@ def in_title_case(analyzed: AnalyzedArticle, found: list[Toponym],
     """Prominent names inside a line written in title case ("Russian Missile Hits Odesa Port",
     where every word is capitalised and the line is one run): the longest runs of one to three
     words ``known`` knows, not already found."""
-    taken = [(t.span.start, t.span.end) for t in found if t.strength >= STRONG or known(t.name)]
+    lines = [sentence for sentence in analyzed.sentences if title_cased(sentence.text)]
+    if not lines:
+        return []
+    # names already found there, unless weak and unknown (a whole run such as the line itself)
+    taken = [(t.span.start, t.span.end) for t in found
+             if any(line.start <= t.span.start < line.end for line in lines)
+             and (t.strength >= STRONG or known(t.name))]
     added: list[Toponym] = []
-    for sentence in analyzed.sentences:
-        if not title_cased(sentence.text):
-            continue
+    for sentence in lines:
         words = list(TITLE_WORD.finditer(sentence.text))
         i = 0
         while i < len(words):
