@@ -14,8 +14,10 @@ from conflictscope.gazetteer.regions import POSTAL_CODES, abbreviation
 from conflictscope.gazetteer.resolve import Toponym
 from conflictscope.models import Span
 
+#: A direction before a container ("Tripoli, northern Lebanon", "Solhan in northern Burkina Faso").
+_DIRECTION_ADJECTIVE = r"(?:(?i:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?"
 _AFTER_COMMA = re.compile(
-    r",\s*(?:(?i:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?"  # "Tripoli, northern Lebanon"
+    r",\s*" + _DIRECTION_ADJECTIVE +
     r"((?:\p{Lu}\.\s?){2,3}|\p{Lu}\p{Ll}{1,4}\.|\p{Lu}{2}\b|"
     r"\p{Lu}[\p{L}\-]+(?:\s\p{Lu}[\p{L}\-]+){0,2})"
 )
@@ -27,8 +29,7 @@ _ORIGIN_BEFORE = re.compile(r"\b(?:from|fled|fleeing|escaped|left|leaving)\s+(?:
 #: Khyber Pakhtunkhwa"); where the name after it starts.
 _IN_AFTER = re.compile(
     r"(?:\s+in|\s+(?:township|district|county|municipality|sub-?district|commune|local government area|lga)"
-    r"\s+(?:in|of))\s+(?:the\s+)?(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?"
-    r"(?=\p{Lu})", re.IGNORECASE)
+    r"\s+(?:in|of))\s+(?:the\s+)?" + _DIRECTION_ADJECTIVE + r"(?=\p{Lu})", re.IGNORECASE)
 
 
 def link_containers(text: str, toponyms: list[Toponym]) -> list[Toponym]:

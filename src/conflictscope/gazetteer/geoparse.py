@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import regex as re
@@ -116,16 +116,18 @@ def _countries_in_names(toponyms: list[Toponym], gazetteer: Gazetteer,
     return found
 
 
-def _credible_sense(resolution: Resolution | None, countries: dict[str, float],
-                    own: dict[tuple[str, str], float]) -> Resolution | None:
-    """A weak name's best sense in a country the report is about, when its best sense overall is
-    not credible ("The Syrian army shelled Palmyra": Palmyra, New York, unsupported, loses to the
+def _credible_sense(resolution: Resolution, countries: dict[str, float],
+                    own: dict[tuple[str, str], float]) -> tuple[Resolution, bool]:
+    """The resolution to keep and whether it is credible (:func:`_credible`).
+
+    A weak name whose best sense overall is not credible takes its best sense in a country the
+    report is about ("The Syrian army shelled Palmyra": Palmyra, New York, unsupported, loses to the
     Syrian town the demonym backs). Strong names and credible ones keep their sense."""
-    if resolution is None or resolution.toponym.strength >= STRONG:
-        return resolution
     key = name_key(resolution.toponym.name)
     if _credible(resolution, countries, own[(key, resolution.match.entry.cc)]):
-        return resolution
+        return resolution, True
+    if resolution.toponym.strength >= STRONG:
+        return resolution, False
     for match in resolution.runners_up:
         if match.kind == FUZZY or match.entry.cc == resolution.match.entry.cc:
             continue
@@ -133,8 +135,8 @@ def _credible_sense(resolution: Resolution | None, countries: dict[str, float],
         if _in_context(other, countries) and _credible(other, countries, own[(key, match.entry.cc)]):
             # the final resolution keeps this sense: the country is the name's container
             toponym = resolution.toponym
-            return replace(other, toponym=replace(toponym, within=toponym.within or match.entry.country))
-    return resolution
+            return replace(other, toponym=replace(toponym, within=toponym.within or match.entry.country)), True
+    return resolution, False
 
 
 def _in_container(resolution: Resolution, containers: dict[str, Entry]) -> bool | None:
@@ -222,20 +224,24 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
             vote = 1.0 if strength >= STRONG else strength / 2
             countries[cc] = countries.get(cc, 0.0) + vote
             own[(name_key(resolution.toponym.name), cc)] += vote
-    first = [_credible_sense(r, countries, own) for r in first]
-    people = person_names(analyzed) | surnames(analyzed.text, first, gazetteer)
-    containers = {name_key(r.toponym.name): r.match.entry for r in first
-                  if r is not None and r.match.kind != FUZZY}  # not "Grannum" for Cuba's Granma
-    kept: list[Toponym] = [
-        r.toponym for r in first if r is not None
-        and _in_container(r, containers) is not False
-        and (near_another(r, first) if r.toponym.span.start in small_hosts
-             else _in_container(r, containers) is True
-             or _credible(r, countries, own[(name_key(r.toponym.name), r.match.entry.cc)]))
-        and (r.toponym.name not in people or r.match.entry.feature == "country" or r.toponym.hint == "city")
-        and (r.toponym.span.start not in hosted or _in_context(r, countries))
-    ]
-    kept = _listed_with_regions(kept, first, analyzed.text)
+    senses = [_credible_sense(r, countries, own) for r in first if r is not None]
+    resolved = [r for r, _credible in senses]
+    people = person_names(analyzed) | surnames(analyzed.text, resolved, gazetteer)
+    containers = {name_key(r.toponym.name): r.match.entry for r in resolved
+                  if r.match.kind != FUZZY}  # not "Grannum" for Cuba's Granma
+    kept: list[Toponym] = []
+    for r, credible in senses:
+        inside = _in_container(r, containers)
+        if inside is False:
+            continue  # every namesake lies outside the country or region the text puts it in
+        if not (near_another(r, resolved) if r.toponym.span.start in small_hosts else inside or credible):
+            continue
+        if r.toponym.name in people and r.match.entry.feature != "country" and r.toponym.hint != "city":
+            continue
+        if r.toponym.span.start in hosted and not _in_context(r, countries):
+            continue
+        kept.append(r.toponym)
+    kept = _listed_with_regions(kept, resolved, analyzed.text)
     final = [r for r in resolver.resolve(kept, context_countries=context, context_weights=weights) if r is not None]
     places = tuple(
         PlaceMention(r.toponym.span, r.match.entry.to_place(), r.confidence)
@@ -274,7 +280,7 @@ ARMED_AFTER = re.compile(
 _LIST_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
 
 
-def _listed_with_regions(kept: list[Toponym], first: list[Resolution | None], text: str) -> list[Toponym]:
+def _listed_with_regions(kept: list[Toponym], first: Sequence[Resolution | None], text: str) -> list[Toponym]:
     """A name listed with regions is a region too: "states such as California or Washington"
     gives Washington the admin hint (it was the capital, a town). Only names with no hint of
     their own, next to a name first read as a region of the same country."""

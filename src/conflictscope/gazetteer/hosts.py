@@ -7,6 +7,7 @@ it is in (:func:`host` for a weak span, :func:`inner` for a strong one), and
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 import regex as re
@@ -131,7 +132,7 @@ _ACRONYM = re.compile(r"(?<![\p{L}\-])\p{Lu}{2,6}(?![\p{L}\-])")
 HOST_NEAR_KM = 50.0
 
 
-def near_another(resolution: Resolution, resolutions: list[Resolution | None]) -> bool:
+def near_another(resolution: Resolution, resolutions: Sequence[Resolution | None]) -> bool:
     """Whether another confidently resolved town or site of the report lies within
     :data:`HOST_NEAR_KM` ("Woolwich Crown Court" in a report naming London)."""
     entry = resolution.match.entry

@@ -248,8 +248,8 @@ class Resolver:
         for key, members in groups.items():
             first = toponyms[members[0]]
             hint = next((toponyms[i].hint for i in members if toponyms[i].hint), "")
-            if hint in KIND_HINTS:
-                kinded.add(key)
+            if hint in KIND_HINTS or key.endswith(_COUNTY_WORDS):
+                kinded.add(key)  # written with its kind: "McLean County" (trimmed to McLean), "Montgomery County"
             found = self.options(first, hint)
             if not found:
                 continue
@@ -319,7 +319,7 @@ class _Context:
                  fixed: dict[str, float], sure: dict[str, float] | None = None,
                  kinded: frozenset[str] = frozenset(), bonus: Mapping[str, float] | None = None) -> None:
         self.bonus = bonus or {}
-        self.kinded = kinded  # names written with their admin kind ("McLean County" -> "McLean")
+        self.kinded = kinded  # names written with their admin kind ("McLean County", "Niger State")
         self.countries: dict[str, float] = defaultdict(float, fixed)
         self.certainty = sure or {}
         self.surely: dict[str, float] = defaultdict(float, fixed)  # the votes, each times its certainty
@@ -339,7 +339,7 @@ class _Context:
                 regions: tuple[int, ...] = (entry.id,)
             elif entry.feature == "admin2":  # a county votes for its state too ("McLean County", "Ohio County")
                 regions = tuple(x for x in (entry.id, entry.admin1_id) if x)
-                if entry.admin1_id and (key in kinded or key.endswith(_COUNTY_WORDS)):
+                if entry.admin1_id and key in kinded:
                     self.listed[entry.admin1_id] += 1
                     self.state_of[key] = entry.admin1_id
             elif entry.feature == "city":
@@ -389,7 +389,7 @@ class _Context:
                 if region and self.admins.get(region, 0) - (region in own_regions) > 0:
                     score += ADMIN_BONUS
                     break
-            if entry.feature == "admin2" and (key in self.kinded or key.endswith(_COUNTY_WORDS)) and (
+            if entry.feature == "admin2" and key in self.kinded and (
                     self.counties.get(entry.id, 0) - (own_county == entry.id) > 0
                     or self.listed.get(entry.admin1_id, 0) - (own_state == entry.admin1_id) >= 2):
                 score += COUNTY_BONUS  # the county of a town the report names, or listed with its neighbours

@@ -6,6 +6,8 @@ Most sentences are not parsed, so spaCy's PERSON tags are missing there: these r
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex as re
 
 from conflictscope.gazetteer.index import ALTERNATE, FUZZY, MAIN, Gazetteer
@@ -33,7 +35,7 @@ def small_town(resolution: Resolution) -> bool:
 SMALL_TOWN = 50000
 
 
-def surnames(text: str, resolutions: list[Resolution | None], gazetteer: Gazetteer) -> frozenset[str]:
+def surnames(text: str, resolutions: Sequence[Resolution | None], gazetteer: Gazetteer) -> frozenset[str]:
     """One-word names found only as a town's other name (or a small town's, untagged) that the report
     also writes after a given name ("Edward Snowden ... Snowden also said": Snowden is no Leland,
     Mississippi; "Mohammad Reza Pahlavi ... Pahlavi met" no Bandar-e Anzali; the whole run is no

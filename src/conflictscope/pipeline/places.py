@@ -105,7 +105,7 @@ def _clause_score(mention: PlaceMention, candidate: EventCandidate, text: str,
         score -= 3.0  # "officers, currently in Iran, have been indicted": where they are now
     elif BIOGRAPHY.search(before):
         score -= 3.0  # "raised in Florida, who was abducted near Aleppo"
-    elif SPEECH_VENUE.search(before) or (SCENE_OPENER.search(before) and SPOKEN_THERE.match(text, mention.span.end)):
+    elif _told_at(text, before, mention.span.end):
         score -= 3.0  # "seized parts of Marawi, officials in Manila said": where it was told
     elif candidate.event_type == "Protests" and GRIEVANCE.search(before):
         score -= 3.0  # "demonstrate against the death in Minneapolis ... outside Parliament in Cape Town"
@@ -125,6 +125,13 @@ def _clause_score(mention: PlaceMention, candidate: EventCandidate, text: str,
         score -= 1.5  # "in the outskirts of Khartoum's twin city Omdurman": Omdurman
     score -= abs(mention.span.start - candidate.trigger.start) / 120
     return score
+
+
+def _told_at(text: str, before: str, end: int) -> bool:
+    """Whether a place (``before``: the text before it, ``end``: where it ends) is where something
+    was said: "Speaking in Geneva, ...", "officials in Manila said", "In London, a spokesman said"."""
+    return SPEECH_VENUE.search(before) is not None or (
+        SCENE_OPENER.search(before) is not None and SPOKEN_THERE.match(text, end) is not None)
 
 
 _NEXT_NAME = re.compile(r"[\p{L}\-’']+(?:\s+\p{Lu}[\p{L}\-’']+)*")
@@ -331,8 +338,7 @@ def _main_and_countries(analyzed: AnalyzedArticle) -> tuple[PlaceMention | None,
             weight *= COURT_FACTOR  # "in federal court in Alexandria": where a case is heard, not where it happened
         elif BIOGRAPHY.search(before):
             weight *= COURT_FACTOR  # "raised in Florida": a life story
-        elif SPEECH_VENUE.search(before) or (SCENE_OPENER.search(before)
-                                             and SPOKEN_THERE.match(analyzed.text, mention.span.end)):
+        elif _told_at(analyzed.text, before, mention.span.end):
             weight *= COURT_FACTOR  # "Speaking in Geneva, the envoy said": where it was told
         elif any(b <= mention.span.start < e for b, e in violent):
             weight *= 1.8 if BEFORE_IN.search(before[-30:]) else 1.3
