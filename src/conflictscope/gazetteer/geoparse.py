@@ -139,6 +139,20 @@ def _credible_sense(resolution: Resolution, countries: dict[str, float],
     return resolution, False
 
 
+def _near_sense(resolution: Resolution, resolved: list[Resolution]) -> Resolution | None:
+    """A small town named in a local institution's name, in the sense that lies near another place of
+    the report ("Woolwich Crown Court" of a report naming London is Woolwich, London, not Woolwich,
+    Maine); None when no sense does."""
+    if near_another(resolution, resolved):
+        return resolution
+    for match in resolution.runners_up:
+        other = replace(resolution, match=match)
+        if match.kind != FUZZY and near_another(other, resolved):
+            toponym = resolution.toponym  # the final resolution keeps this sense through its country
+            return replace(other, toponym=replace(toponym, within=toponym.within or match.entry.country))
+    return None
+
+
 def _in_container(resolution: Resolution, containers: dict[str, Entry]) -> bool | None:
     """Whether a place lies in the country or region the text puts it in ("Palma in Cabo Delgado",
     "Solhan in Burkina Faso"); None when the text names no container (or none resolved).
@@ -234,11 +248,16 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
         inside = _in_container(r, containers)
         if inside is False:
             continue  # every namesake lies outside the country or region the text puts it in
-        if not (near_another(r, resolved) if r.toponym.span.start in small_hosts else inside or credible):
+        if r.toponym.span.start in small_hosts:
+            near = _near_sense(r, resolved)
+            if near is None:
+                continue
+            r = near
+        elif not (inside or credible):
             continue
         if r.toponym.name in people and r.match.entry.feature != "country" and r.toponym.hint != "city":
             continue
-        if r.toponym.span.start in hosted and not _in_context(r, countries):
+        if r.toponym.span.start in hosted - small_hosts and not _in_context(r, countries):
             continue
         kept.append(r.toponym)
     kept = _listed_with_regions(kept, resolved, analyzed.text)

@@ -35,6 +35,14 @@ _STORMS = re.compile(
     r"(?:,?\s+and\s+\p{Lu}\p{Ll}+)?))"
 )
 
+#: A photographer credited after an agency's slash ("REUTERS/ Alp Eren Kaya", "AFP/Issouf Sanogo"):
+#: Kaya is the photographer, not the town in Burkina Faso.
+_PHOTO_CREDIT = re.compile(
+    r"\b(?:REUTERS|Reuters|AFP|AP(?:\s+Photo)?|EPA(?:-EFE)?|Getty\s+Images|Anadolu(?:\s+Agency)?|Xinhua|"
+    r"NurPhoto|SOPA\s+Images|Sipa|Shutterstock|Pool)\s*/\s*(\p{Lu}[\p{L}'’\-]+(?:[ \t]+\p{Lu}[\p{L}'’\-]+){0,3})"
+)
+
+
 #: Letters after a person's name that mark the two words before them as a name, even in
 #: an unparsed sentence ("Edward Fitzgerald QC", "John Smith Jr.").
 _NAME_LETTERS = ("QC", "KC", "MP", "MEP", "Jr", "Sr", "OBE", "MBE", "CBE", "KBE")
@@ -75,6 +83,8 @@ def person_names(analyzed: AnalyzedArticle) -> frozenset[str]:
         names.update(m.group(1) for m in _SPEAKER_AFTER.finditer(sentence.text))
         for m in _STORMS.finditer(sentence.text):  # "Hurricane Harvey"; "hurricanes ...: Harvey, Irma and Maria"
             names.update(re.findall(r"\p{Lu}\p{Ll}+", m.group("name") or m.group("list")))
+        for m in _PHOTO_CREDIT.finditer(sentence.text):
+            names.update(m.group(1).split())
         for m in _POST_NOMINAL_NAME.finditer(sentence.text):  # unparsed: "Edward Fitzgerald QC"
             names.update(m.groups())
     return frozenset(names)
