@@ -43,3 +43,40 @@ def test_a_small_town_in_a_courts_name_takes_its_sense_near_the_reports_places(
         parse: Callable[..., AnalyzedArticle], real_gazetteer: Gazetteer, text: str) -> None:
     found = _found(parse, real_gazetteer, text)
     assert found.get("Woolwich") == "United Kingdom", found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # only the whole is a name the gazetteer has (an English name of Kayin State); "Karen" is none
+        ("The military launched airstrikes in Karen State on Tuesday.", "Karen State", "Myanmar"),
+        ("Clashes spread across Karen State and Kayah.", "Karen State", "Myanmar"),
+    ],
+)
+def test_a_region_known_only_with_its_kind_word_keeps_it(
+        parse: Callable[..., AnalyzedArticle], real_gazetteer: Gazetteer, text: str, name: str, country: str) -> None:
+    assert _found(parse, real_gazetteer, text).get(name) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # spaCy reads "Strikes Mogadishu" as a person in a headline in title case
+        ("Suicide Bomber Strikes Mogadishu Market\n\nAt least 10 people were killed.", "Mogadishu", "Somalia"),
+    ],
+)
+def test_a_person_spacy_guessed_in_a_title_case_line_does_not_hide_a_place(
+        parse: Callable[..., AnalyzedArticle], real_gazetteer: Gazetteer, text: str, name: str, country: str) -> None:
+    assert _found(parse, real_gazetteer, text).get(name) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # spaCy labels the person alone and leaves "of Borno State" inside one capitalised run
+        ("The attack was condemned by Governor Babagana Zulum of Borno State.", "Borno", "Nigeria"),
+    ],
+)
+def test_the_place_after_a_persons_of_is_a_candidate(
+        parse: Callable[..., AnalyzedArticle], real_gazetteer: Gazetteer, text: str, name: str, country: str) -> None:
+    assert _found(parse, real_gazetteer, text).get(name) == country

@@ -69,7 +69,9 @@ def person_names(analyzed: AnalyzedArticle) -> frozenset[str]:
     """Names the report gives to people ("Daniel Pearl", "Mr Burke"): not places there."""
     names: set[str] = set()
     for sentence in analyzed.sentences:
-        if sentence.doc is not None:
+        # spaCy's persons in a line in title case are guesses ("Suicide Bomber Strikes Mogadishu Market":
+        # "Strikes Mogadishu"); a person named there is named again in the text
+        if sentence.doc is not None and not title_cased(sentence.text):
             for ent in sentence.doc.ents:
                 words = ent.text.split()
                 while len(words) > 2 and words[-1].strip(".,") in _POST_NOMINALS:

@@ -132,6 +132,9 @@ def _clean(text: str, start: int, known: Callable[[str], bool] | None = None) ->
     if (suffix_match and suffix_match.group(0).strip().lower() == "department" and known is not None
             and not known(trimmed[: suffix_match.start()].strip(" -,.;:"))):
         suffix_match = None  # "the US Justice Department": an office, not a French département
+    if (suffix_match and known is not None and known(trimmed.strip(" -,.;:"))
+            and not known(trimmed[: suffix_match.start()].strip(" -,.;:"))):
+        return trimmed.strip(" -,.;:"), start, hint or ADMIN_KIND  # "Karen State": only the whole is a name
     if suffix_match and suffix_match.start() > 1:
         trimmed = trimmed[: suffix_match.start()]
         hint = hint or (COUNTY_KIND if suffix_match.group(0).strip().lower() in _SECOND_LEVEL else ADMIN_KIND)
@@ -183,8 +186,10 @@ def _allowed(name: str, before: str, *, weak: bool, lower_words: frozenset[str],
     if any(w.lower() in STOP_WORDS_SET and w.lower() not in DIRECTION_WORDS for w in words):
         # a direction word left at the head of a name is part of a known one ("South Korea"); a stop
         # word inside a name is, when the gazetteer knows the whole name ("United States of America")
-        return (known is not None and len(words) >= 3 and words[0].lower() not in STOP_WORDS_SET
-                and words[-1].lower() not in STOP_WORDS_SET and known(name))
+        # ("Karen State", which spaCy may call a person: a kind word ends a region's known name)
+        return (known is not None and words[0].lower() not in STOP_WORDS_SET
+                and (len(words) >= 3 and words[-1].lower() not in STOP_WORDS_SET
+                     or _ADMIN_SUFFIX.search(name) is not None) and known(name))
     return not (len(words) == 1 and name.lower() in lower_words)
 
 

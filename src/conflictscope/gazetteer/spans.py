@@ -182,13 +182,21 @@ def beside_entity(text: str, begin: int, end: int, taken: list[tuple[int, int]],
     """The parts of a run that an entity only partly covers, split at hyphens ("Iran-Iraq war",
     where spaCy labelled "Iran" alone; "the Amsterdam-London leg") and after an admin kind's "of"
     ("Gwoza Local Government Area of Borno State", where it labelled the area alone): candidates
-    of their own."""
+    of their own; and the name after an entity's "of" ("Governor Bello of Niger State", where it labelled
+    the person alone)."""
+    for _, entity_end in taken:
+        joint = _OF.match(text, entity_end, end) if begin < entity_end < end else None
+        if joint is not None and not any(b < end and joint.end() < e for b, e in taken):
+            yield joint.end(), end, "", strength
     for part in _RUN_JOINT.split(text[begin:end]):
         part_begin = text.index(part, begin) if part else begin
         begin = part_end = part_begin + len(part)
         if (part_end > part_begin and part[:1].isupper()
                 and not any(b < part_end and part_begin < e for b, e in taken)):
             yield part_begin, part_end, "", strength
+
+
+_OF = re.compile(r"\s+of\s+(?=\p{Lu})")
 
 
 #: Where a run of names joins two ("Iran-Iraq", "Rafi Local Government Area of Niger State").
