@@ -80,3 +80,22 @@ def test_a_person_spacy_guessed_in_a_title_case_line_does_not_hide_a_place(
 def test_the_place_after_a_persons_of_is_a_candidate(
         parse: Callable[..., AnalyzedArticle], real_gazetteer: Gazetteer, text: str, name: str, country: str) -> None:
     assert _found(parse, real_gazetteer, text).get(name) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # spaCy labels "Croix" a person; "-des-" read as a name's syllable ended the name there
+        ("Armed gangs killed 15 people in Croix-des-Bouquets, Haiti, on Tuesday.", "Croix-des-Bouquets", "Haiti"),
+        # an apposition naming the kind of place makes a weak name a town, inside what follows
+        ("Boko Haram fighters raided Gajiram, a town in Borno, killing eight.", "Gajiram", "Nigeria"),
+    ],
+)
+def test_a_hyphenated_town_and_a_town_named_by_apposition_are_found(
+        parse: Callable[..., AnalyzedArticle], real_gazetteer: Gazetteer, text: str, name: str, country: str) -> None:
+    assert _found(parse, real_gazetteer, text).get(name) == country
+
+
+def test_a_name_syllable_after_a_person_is_still_no_place(
+        parse: Callable[..., AnalyzedArticle], real_gazetteer: Gazetteer) -> None:
+    assert _found(parse, real_gazetteer, "Moon Jae-in met Kim Jong-un in Seoul.") == {"Seoul": "South Korea"}

@@ -66,6 +66,10 @@ _TOPONYMIC_HEAD = re.compile(
 #: A region's kind after a name of directions only ("the Northwest region", "North-East State").
 _REGION_AFTER = re.compile(r"\s+(?:region|province|state)s?\b", re.IGNORECASE)
 _CITY_BEFORE = re.compile(r"(?:city|town|village|capital|port|outskirts|island)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+#: An apposition naming the kind of place ("Gajiram, a town in Borno", "Nyala, the capital of South Darfur").
+SETTLEMENT_AFTER = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\p{Ll}\-]+\s+){0,2}?(?:town|village|city|capital|port|settlement|locality)\s+(?:in|of)\s",
+)
 _TITLE_BEFORE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|President|Gen|General|Minister|Minister|Sheikh|King|Queen|"
     r"Prince|Pope|Sir|Lord|Lady|Judge|Senator|Sen|Rep|Gov|Governor|Col|Capt|Lt|Sgt|"
@@ -283,15 +287,18 @@ def find_toponyms(
                 word_start = begin + head.start("word")
                 demonyms.append(Demonym(sentence.char_span(word_start, word_start + len(head.group("word"))),
                                         country))
-            if after or _NAME_SYLLABLE.match(text, end):
-                continue  # "Iraq-based"; "Jae" of "Moon Jae-in", "Jong" of "Kim Jong-un"
+            if after:
+                continue  # "Iraq-based"
+            longer = end
             if known is not None and NEXT_NAME_WORD.match(text, end):
                 extends = extends_place if label in STRONG_LABELS and extends_place is not None else known
                 longer = extend_name(text, begin, end, extends)  # "Nizhny" + "Novgorod", "Tal" + "Abyad"
-                if longer > end:
-                    raw, end = text[begin:longer], longer
-                    span = sentence.char_span(begin, end)
-                    extended.append((span.start, span.end))
+            if longer > end:  # "Croix" + "-des-Bouquets" too
+                raw, end = text[begin:longer], longer
+                span = sentence.char_span(begin, end)
+                extended.append((span.start, span.end))
+            elif _NAME_SYLLABLE.match(text, end):
+                continue  # "Jae" of "Moon Jae-in", "Jong" of "Kim Jong-un"
             name, name_start, hint = _clean(raw, begin, known)
             if not name or _bare_direction(name, text, name_start):
                 continue
@@ -310,7 +317,7 @@ def find_toponyms(
                     and not (known is not None and known(name))
                     and not (exact is not None and _LOCATIVE_BEFORE.search(before[-20:]) and exact(name))):
                 continue  # a person's full name, unless a known place ("Ciudad Juarez") or one after "near"
-            if _CITY_BEFORE.search(before[-30:]):
+            if _CITY_BEFORE.search(before[-30:]) or SETTLEMENT_AFTER.match(text, name_start + len(name)):
                 hint = hint or "city"
                 strength = max(strength, NAMED_SETTLEMENT)  # "the island of Mykonos": a place, whatever spaCy says
             elif _ADMIN_AFTER.match(text, name_start + len(name)):

@@ -35,7 +35,7 @@ UNLABELLED_PARSED, UNLABELLED_UNPARSED = 0.35, 0.55
 _WORD = r"[\p{Lu}][\p{L}\p{M}'’\-]*[\p{L}\p{M}]|[\p{Lu}]"
 
 
-CONNECT = r"(?:al|el|ad|ar|as|az|ash|ez|es|an|at|de|del|da|do|du|la|le|di|of)"
+CONNECT = r"(?:al|el|ad|ar|as|az|ash|ez|es|an|at|de|del|des|da|do|dos|du|la|le|les|los|las|di|of)"
 
 
 CAPITALISED = re.compile(
