@@ -57,6 +57,14 @@ _REPORTS = [
     ('At least 15 people were killed when gunmen opened fire on a bus near Kathua in Jammu and Kashmir.',
      'Kathua', 'India'),
     ('Bandits burnt down 20 houses in Tsafe, Zamfara State.', 'Tsafe', 'Nigeria'),
+    # organised armed gangs at war are no ordinary crime (round 15)
+    ('Gang members set fire to houses in Cite Soleil, a slum of Port-au-Prince, on Sunday.', 'Port-au-Prince', 'Haiti'),
+    ('Members of the Jalisco cartel killed six police officers in an ambush in Michoacan.', 'Michoacan', 'Mexico'),
+    ('Armed gangs killed 15 people in Croix-des-Bouquets, Haiti, on Tuesday.', 'Croix-des-Bouquets', 'Haiti'),
+    ('Boko Haram fighters raided Gajiram, a town in Borno, killing eight.', 'Gajiram', 'Nigeria'),
+    # civilians set upon by attackers the model knows no armed word for
+    ('Settlers attacked Palestinian farmers near Nablus, the Palestinian health ministry said.', 'Nablus',
+     'Palestinian Territory'),
 ]
 
 
@@ -93,3 +101,15 @@ def test_an_event_of_a_longer_report_is_placed_where_it_happened(
     analyzed = analyze("Report\n\n" + text, published="2024-03-10")
     placed = [(e.evidence.get("location", ())[0].text, e.country) for e in analyzed.events if e.evidence.get("location")]
     assert (place, country) in placed, placed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A gang killed two shopkeepers in a robbery in Lagos on Monday.",
+        "Police seized cocaine from a drug cartel in Sinaloa.",
+    ],
+)
+def test_a_gangs_ordinary_crime_is_still_no_event(analyze: Callable[..., AnalyzedArticle], text: str) -> None:
+    analyzed = analyze("Report\n\n" + text, published="2024-03-10")
+    assert not [e for e in analyzed.events if e.event_type == "Violence against civilians"], analyzed.events
