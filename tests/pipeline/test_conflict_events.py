@@ -113,3 +113,25 @@ def test_an_event_of_a_longer_report_is_placed_where_it_happened(
 def test_a_gangs_ordinary_crime_is_still_no_event(analyze: Callable[..., AnalyzedArticle], text: str) -> None:
     analyzed = analyze("Report\n\n" + text, published="2024-03-10")
     assert not [e for e in analyzed.events if e.event_type == "Violence against civilians"], analyzed.events
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # "strikes" after a state's name or landing on a place is a military strike, not a labour strike
+        ("Russian strikes on Kharkiv continued overnight.", "Kharkiv"),
+        ("Israeli strikes on Khan Younis killed 20 people.", "Khan Younis"),
+        ("Lebanese state media reported strikes on the outskirts of Nabatieh.", "Nabatieh"),
+        ("US strikes hit Houthi targets in Hodeidah.", "Hodeidah"),
+    ],
+)
+def test_a_military_strike_is_an_air_strike(analyze: Callable[..., AnalyzedArticle], text: str, place: str) -> None:
+    analyzed = analyze("Report\n\n" + text, published="2024-03-10")
+    placed = [(e.sub_event_type, e.evidence["location"][0].text) for e in analyzed.events if e.evidence.get("location")]
+    assert ("Air/drone strike", place) in placed, placed
+
+
+def test_a_labour_strike_is_still_a_protest(analyze: Callable[..., AnalyzedArticle]) -> None:
+    analyzed = analyze("Report\n\nWorkers went on strike on Monday in Lagos to demand higher pay.", published="2024-03-10")
+    assert [e.sub_event_type for e in analyzed.events] == ["Peaceful protest"]
+

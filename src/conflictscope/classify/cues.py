@@ -11,6 +11,22 @@ import re
 
 _W = r"(?:\w+[ -]){0,3}?"  # up to three filler words
 
+#: Who strikes from the air or from afar: "Israeli strikes on Gaza", "Russian strikes", "coalition strikes".
+_STRIKERS = (
+    "israeli", "russian", "ukrainian", "us", "u.s.", "american", "coalition", "saudi", "saudi-led",
+    "turkish", "iranian", "syrian", "regime", "military", "army", "nato", "government", "french",
+    "british", "pakistani", "jordanian", "egyptian", "emirati", "allied", "missile", "rocket",
+)
+#: What a military strike does or where it lands ("strikes on the outskirts of Khiam", "strikes hit
+#: Houthi targets"); "strikes on Monday" stays a labour strike.
+_STRIKE_LANDS = (r"\s+(?:hit|hits|hitting|targeting|targeted|killed|killing|pounded|pounding|destroyed|"
+                 r"on\s+(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the\s+day|\d)))")
+#: A military strike ("Israeli strikes", "strikes on Gaza"): an air strike, not a labour strike.
+_MILITARY_STRIKE = (r"(?:" + "|".join(re.escape(w) for w in _STRIKERS) + r")\s+(?:\w+\s+)?strikes?\b"
+                    r"|strikes?(?=" + _STRIKE_LANDS + r")")
+#: A strike that is a labour strike: not after a striker's name, not landing somewhere.
+_LABOUR_STRIKE = "".join(f"(?<!{re.escape(w)} )" for w in _STRIKERS) + r"strikes?(?!" + _STRIKE_LANDS + r")"
+
 _RAW: dict[str, tuple[str, ...]] = {
     "CLASH": (
         r"clash(?:es|ed|ing)?", r"fight(?:ing|s)?", r"fought", r"battl(?:e|es|ed|ing)",
@@ -44,7 +60,7 @@ _RAW: dict[str, tuple[str, ...]] = {
     "AIR": (
         r"air ?strikes?", r"air[- ]raids?", r"warplanes?", r"(?:fighter )?jets?", r"aircraft",
         r"drones?", r"helicopters?", r"gunships?", r"air force", r"aerial", r"barrel bombs?",
-        r"(?:military )?planes?", r"bomb(?:ed|ing)", r"uavs?", r"air ?craft",
+        r"(?:military )?planes?", r"bomb(?:ed|ing)", r"uavs?", r"air ?craft", _MILITARY_STRIKE,
     ),
     "SUIC": (
         r"suicide", r"blew (?:himself|herself|themselves) up", r"blow (?:himself|herself|themselves) up",
@@ -78,7 +94,7 @@ _RAW: dict[str, tuple[str, ...]] = {
     ),
     "PEACE": (
         r"protest(?:s|ed|ing|ers?)?", r"demonstrat(?:e|ed|ion|ions|ors?)", r"march(?:ed|es)?",
-        r"rall(?:y|ied|ies)", r"sit-?in", r"strikes?", r"took to the streets", r"gathered",
+        r"rall(?:y|ied|ies)", r"sit-?in", _LABOUR_STRIKE, r"took to the streets", r"gathered",
         r"picket", r"boycott", r"placards?", r"chant(?:ed|ing)", r"self-immolat\w*",
         r"set (?:himself|herself|themselves) (?:on fire|alight|ablaze)",
     ),
