@@ -135,3 +135,22 @@ def test_a_labour_strike_is_still_a_protest(analyze: Callable[..., AnalyzedArtic
     analyzed = analyze("Report\n\nWorkers went on strike on Monday in Lagos to demand higher pay.", published="2024-03-10")
     assert [e.sub_event_type for e in analyzed.events] == ["Peaceful protest"]
 
+
+@pytest.mark.parametrize(
+    ("text", "place", "where_prec"),
+    [
+        # the capital of a dateline is not in the part of the country the report names
+        ("KABUL (Reuters) - A roadside bomb killed five soldiers in southern Afghanistan on Monday.", "Afghanistan", 5),
+        ("ABUJA (Reuters) - Gunmen killed 30 villagers in northwest Nigeria on Sunday, police said.", "Nigeria", 5),
+        ("BAGHDAD (Reuters) - Islamic State militants killed four soldiers in an ambush in northern Iraq.", "Iraq", 5),
+        ("KINSHASA (Reuters) - Rebels killed 15 civilians in eastern Congo on Saturday, the army said.", "Congo", 5),
+        # a dateline town in that part is the event's place
+        ("MOSUL, Iraq (Reuters) - Islamic State militants killed four soldiers in an ambush in northern Iraq.", "MOSUL", 2),
+        ("KANDAHAR (Reuters) - A roadside bomb killed five soldiers in southern Afghanistan on Monday.", "KANDAHAR", 2),
+    ],
+)
+def test_a_dateline_town_outside_the_part_of_the_country_named_is_not_the_events_place(
+        analyze: Callable[..., AnalyzedArticle], text: str, place: str, where_prec: int) -> None:
+    event = analyze("Report\n\n" + text, published="2024-03-10").events[0]
+    assert (event.evidence["location"][0].text, event.where_prec) == (place, where_prec)
+

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import regex as re
 
+from conflictscope.gazetteer.resolve import distance_km
+from conflictscope.models import Place
+
 #: Verbs of an act of force whose object is a place ("invaded Syria", "shelled Idlib").
 FORCE_VERBS = r"seized|captured|recaptured|retook|attacked|shelled|bombed|stormed|invaded|raided|overran|besieged|bombarded"
 BEFORE_IN = re.compile(
@@ -109,3 +112,36 @@ SPEECH_VENUE = re.compile(
 #: A photo caption ("... in Wuhan on Sept. 11. REUTERS/Name", "AFP via Getty Images") counts this much.
 CAPTION_FACTOR = 0.3
 SPECIFICITY = {"site": 0.9, "city": 1.0, "admin2": 0.5, "admin1": 0.3, "country": 0.0, "continent": -1.0}
+#: The part of a country a report names ("northwest Nigeria", "in north-western Syria", "central Mali").
+_COUNTRY_PART = re.compile(
+    r"(?i)\b(?:(?P<central>central)|(?P<ns>north|south)(?:[\s\-]?(?P<ew_of_ns>east|west))?(?:ern)?|"
+    r"(?P<ew>east|west)(?:ern)?)\s+$"
+)
+#: How far (degrees) a town must lie beyond the country's centre to be in its north, south, ...
+_PART_MARGIN = 1.0
+#: How near (km) the country's centre a town must lie to be in "central" X.
+_CENTRAL_KM = 400.0
+
+
+def names_part(before: str) -> bool:
+    """Whether the text before a country's name names a part of it ("in southern Afghanistan")."""
+    return _COUNTRY_PART.search(before) is not None
+
+
+def in_named_part(town: Place, country: Place, before: str) -> bool:
+    """Whether ``town`` can lie in the part of ``country`` that ``before`` (the text before the
+    country's name) names: the capital in a KABUL dateline is not where "a bomb killed five soldiers
+    in southern Afghanistan". True when no part is named or a point is missing."""
+    part = _COUNTRY_PART.search(before)
+    if part is None or None in (town.latitude, town.longitude, country.latitude, country.longitude):
+        return True
+    lat, lon = float(town.latitude or 0.0), float(town.longitude or 0.0)
+    c_lat, c_lon = float(country.latitude or 0.0), float(country.longitude or 0.0)
+    if part.group("central"):
+        return distance_km(lat, lon, c_lat, c_lon) <= _CENTRAL_KM
+    north_south = (part.group("ns") or "").lower()
+    east_west = (part.group("ew") or part.group("ew_of_ns") or "").lower()
+    return ((north_south != "north" or lat >= c_lat + _PART_MARGIN)
+            and (north_south != "south" or lat <= c_lat - _PART_MARGIN)
+            and (east_west != "east" or lon >= c_lon + _PART_MARGIN)
+            and (east_west != "west" or lon <= c_lon - _PART_MARGIN))

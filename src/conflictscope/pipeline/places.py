@@ -52,6 +52,8 @@ from conflictscope.pipeline.placecues import (
     SPOKEN_THERE,
     WHERE_ONE_IS,
     WHEREABOUTS,
+    in_named_part,
+    names_part,
 )
 from conflictscope.pipeline.registry import stage
 
@@ -180,7 +182,8 @@ def locate(
                 chosen = mention
                 break
     evidence: list[Span] = []
-    if chosen is not None and focus is not None and _narrows(chosen, focus):
+    if (chosen is not None and focus is not None and _narrows(chosen, focus)
+            and in_named_part(focus.place, chosen.place, text[max(0, chosen.span.start - 25):chosen.span.start])):
         evidence.append(chosen.span)  # "arrested in Morocco" -> the report's Casablanca
         chosen, confidence_factor = None, 0.9
     if chosen is None:
@@ -196,7 +199,9 @@ def locate(
     else:
         near = near_match is not None and abs(
             sentence.start + near_match.start() - chosen.span.start) < 80
-    geo, where = precision_codes(chosen, near=near, region_part=_region_part(parsed, chosen))
+    part = _region_part(parsed, chosen) or (
+        chosen.place.feature == "country" and names_part(text[max(0, chosen.span.start - 25):chosen.span.start]))
+    geo, where = precision_codes(chosen, near=near, region_part=part)
     if near_match is not None and near:
         evidence.append(Span(sentence.start + near_match.start(), sentence.start + near_match.end(),
                              near_match.group(0)))
