@@ -99,3 +99,18 @@ def test_a_hyphenated_town_and_a_town_named_by_apposition_are_found(
 def test_a_name_syllable_after_a_person_is_still_no_place(
         parse: Callable[..., AnalyzedArticle], real_gazetteer: Gazetteer) -> None:
     assert _found(parse, real_gazetteer, "Moon Jae-in met Kim Jong-un in Seoul.") == {"Seoul": "South Korea"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # another spelling of a big city, labelled a person, where something happens: the city
+        ("Russian shelling hit Zaporizhzhia overnight.", "Zaporizhzhia", "Ukraine"),
+        ("Russian missiles hit Zaporozhye.", "Zaporozhye", "Ukraine"),
+        ("Kenyan troops in Kismaayo came under fire.", "Kismaayo", "Somalia"),
+        ("US-led coalition airstrikes on Raqqah killed 12.", "Raqqah", "Syria"),
+    ],
+)
+def test_another_spelling_of_a_big_city_where_something_happens_is_kept(
+        parse: Callable[..., AnalyzedArticle], real_gazetteer: Gazetteer, text: str, name: str, country: str) -> None:
+    assert _found(parse, real_gazetteer, text).get(name) == country

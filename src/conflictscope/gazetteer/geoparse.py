@@ -72,6 +72,8 @@ def _credible(resolution: Resolution, countries: dict[str, float], own: float = 
     in_context = supported
     if toponym.located and match.kind == MAIN and supported:
         return True  # "a gas station in Riverdale", in a report on the US: a town of any size
+    if toponym.located and match.kind != FUZZY and entry.population >= LOCATED_CITY_POPULATION:
+        return True  # "Russian shelling hit Zaporizhzhia": a city's other spelling where things happen
     if match.kind == FUZZY or entry.feature == "site":
         return False  # a landmark named by a weak span is an institution ("the White House said")
     if entry.feature in {"country", "admin1"} and match.kind == MAIN:
@@ -89,6 +91,9 @@ def _credible(resolution: Resolution, countries: dict[str, float], own: float = 
 #: a country the report's other names back.
 _COMMON_NAMES = frozenset(w for w in GENERIC_WORDS if " " not in w) | {"capital", "coast", "plateau", "lakes"}
 OTHER_NAME_MIN_POPULATION = 20000
+#: A city this big (as big as :func:`known_name` knows outright) is kept by any exact name of it where
+#: something happens ("in", "shelled").
+LOCATED_CITY_POPULATION = 100000
 #: How close a loose spelling must be to stand for a place of the report's country ("Coincheck",
 #: a Japanese exchange, is 0.80 like Conche, Italy; "Hiraan" is 0.92 like Hiiraan).
 FUZZY_CREDIBLE = 0.85

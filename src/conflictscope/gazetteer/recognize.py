@@ -229,7 +229,9 @@ def _bare_direction(name: str, text: str, start: int) -> bool:
 
 #: A preposition of place right before a name: "near Ras al-Ain" is no person.
 #: Prepositions of place that an organisation's name rarely follows ("in", not "at Google").
-_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|outside|around|into|towards?)\s+$")
+_PLACE_PREPOSITION = re.compile(
+    r"\b(?:in|near|outside|around|into|towards?|shelled|bombed|struck|hit|entered|captured|seized|"
+    r"recaptured|retook|stormed|attacked|raided|(?:strikes?|airstrikes?|attacks?|shelling)\s+on)\s+$")
 #: An institution's name and, after a comma, its town ("Government Science College, Kagara",
 #: "Federal University of Technology, Owerri"): the town is where the institution stands.
 _INSTITUTION_OF = re.compile(
@@ -322,7 +324,7 @@ def find_toponyms(
                 strength = max(strength, NAMED_SETTLEMENT)  # "the island of Mykonos": a place, whatever spaCy says
             elif _ADMIN_AFTER.match(text, name_start + len(name)):
                 hint = hint or ADMIN_KIND  # "in Niger state": Nigeria's state, not the country
-            located = bool(weak and (_PLACE_PREPOSITION.search(before[-12:]) or _INSTITUTION_OF.search(before[-40:]))
+            located = bool(weak and (_PLACE_PREPOSITION.search(before[-20:]) or _INSTITUTION_OF.search(before[-40:]))
                            and exact is not None and exact(name))
             if weak and sentence_initial and len(name.split()) == 1:
                 strength *= 0.7
