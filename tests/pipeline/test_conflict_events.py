@@ -62,6 +62,9 @@ _REPORTS = [
     ('Members of the Jalisco cartel killed six police officers in an ambush in Michoacan.', 'Michoacan', 'Mexico'),
     ('Armed gangs killed 15 people in Croix-des-Bouquets, Haiti, on Tuesday.', 'Croix-des-Bouquets', 'Haiti'),
     ('Boko Haram fighters raided Gajiram, a town in Borno, killing eight.', 'Gajiram', 'Nigeria'),
+    # "erupted" is what clashes do, not only volcanoes; a gold mine is no landmine
+    ('Clashes erupted in Aleppo on Tuesday.', 'Aleppo', 'Syria'),
+    ('Militants attacked a gold mine near the town of Djibo in northern Burkina Faso.', 'Djibo', 'Burkina Faso'),
     # civilians set upon by attackers the model knows no armed word for
     ('Settlers attacked Palestinian farmers near Nablus, the Palestinian health ministry said.', 'Nablus',
      'Palestinian Territory'),
@@ -153,4 +156,9 @@ def test_a_dateline_town_outside_the_part_of_the_country_named_is_not_the_events
         analyze: Callable[..., AnalyzedArticle], text: str, place: str, where_prec: int) -> None:
     event = analyze("Report\n\n" + text, published="2024-03-10").events[0]
     assert (event.evidence["location"][0].text, event.where_prec) == (place, where_prec)
+
+
+def test_a_volcano_that_erupted_is_still_no_event(analyze: Callable[..., AnalyzedArticle]) -> None:
+    analyzed = analyze("Report\n\nA volcano erupted in Indonesia on Sunday, killing 11 climbers.", published="2024-03-10")
+    assert analyzed.events == ()
 

@@ -72,7 +72,10 @@ _RAW: dict[str, tuple[str, ...]] = {
         r"bombard(?:ed|ment|ing)?", r"katyusha", r"cannon fire",
     ),
     "IED": (
-        r"roadside bombs?", r"ieds?", r"improvised explosive", r"land ?mines?", r"\bmines?\b",
+        r"roadside bombs?", r"ieds?", r"improvised explosive", r"land ?mines?",
+        # not where gold or coal is dug ("militants attacked a gold mine")
+        r"(?<!gold )(?<!coal )(?<!copper )(?<!diamond )(?<!cobalt )(?<!tin )(?<!uranium )(?<!artisanal )"
+        r"(?<!mining )\bmines?\b(?!\s+(?:workers|site|owners?|operators?|shafts?))",
         r"car bombs?", r"bombs? (?:exploded|went off|blast)", r"explosive devices?", r"uxo",
         r"unexploded", r"booby", r"limpet", r"sticky bombs?", r"magnetic bombs?", r"parcel bombs?",
         r"blasts?", r"explosions?", r"explod(?:e|ed|es)", r"detonat(?:e|ed|ion)", r"vbieds?",

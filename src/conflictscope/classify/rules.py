@@ -238,10 +238,11 @@ _ARMED_CONTEXT = re.compile(
     r"attack(?:s|ed|ers?)?|bomber|soldiers?|troops|army|islamic state|fighters|shelling|"
     r"air ?strikes?|warplanes?|suicide|grenades?|mortars?|rockets?|insurgency|separatists?|"
     r"taliban|qaeda|shabaa?b|boko haram|isis|isil|daesh|protest\w*|demonstrat\w*|riot\w*|"
-    r"lynch\w*|mobs?|loot\w*|ransack\w*|torch(?:ed|ing)|arson\w*)\b"
+    r"lynch\w*|mobs?|loot\w*|ransack\w*|torch(?:ed|ing)|arson\w*|clash(?:es|ed)|fighting|gunfire|"
+    r"gun ?battles?|firefights?)\b"
 )
 _DISASTER = re.compile(
-    r"\b(?:earthquake|quake|floods?|flooding|volcan\w*|erupt\w*|cyclone|hurricane|typhoon|tornado|"
+    r"\b(?:earthquake|quake|floods?|flooding|volcan\w*|eruptions?|cyclone|hurricane|typhoon|tornado|"
     r"storms?|wildfires?|landslides?|mudslide|avalanche|drought|tsunami|accident\w*|crash(?:ed|es)?|"
     r"derail\w*|capsiz\w*|collaps\w*|leak\w*|spill\w*|covid\w*|coronavirus|outbreak|pandemic|"
     r"epidemic|industrial|factory|plant|warehouse|refinery|pipeline|boiler|fireworks|"
@@ -373,9 +374,9 @@ _DATED_ARREST = (r"\b(?:was|were|has been|have been|had been) (?:\w+ )?(?:arrest
 
 #: Armed men storming a place where civilians are ("Al-Shabaab fighters stormed a hotel in Kismayo").
 _STORMED_CIVILIAN_SITE = (r"\b(?:gunmen|militants|fighters|attackers|insurgents|jihadists|extremists|bandits|"
-                          r"terrorists|assailants|armed men)\s+(?:\w+\s+){0,2}?(?:stormed|raided)\s+(?:a|an|the)\s+"
+                          r"terrorists|assailants|armed men)\s+(?:\w+\s+){0,2}?(?:stormed|raided|attacked)\s+(?:a|an|the)\s+"
                           r"(?:[\w\-]+\s+){0,2}?(?:hotel|school|church|mosque|market|village|hospital|restaurant|"
-                          r"mall|bus|home|house|prison|camp|wedding|university|college|theatre|office)s?\b")
+                          r"mall|bus|home|house|prison|camp|wedding|university|college|theatre|office|(?:gold )?mine)s?\b")
 
 #: Civilians set upon ("Settlers attacked Palestinian farmers near Nablus"): no armed word the model
 #: knows, but an attack on civilians all the same.
