@@ -114,3 +114,20 @@ def test_a_name_syllable_after_a_person_is_still_no_place(
 def test_another_spelling_of_a_big_city_where_something_happens_is_kept(
         parse: Callable[..., AnalyzedArticle], real_gazetteer: Gazetteer, text: str, name: str, country: str) -> None:
     assert _found(parse, real_gazetteer, text).get(name) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a road or border between two places, which spaCy labels one facility
+        ("Armed men abducted 20 passengers from a bus on the Abuja-Kaduna highway.", {"Abuja", "Kaduna"}),
+    ],
+)
+def test_two_places_joined_by_a_hyphen_in_one_entity_are_each_found(
+        parse: Callable[..., AnalyzedArticle], real_gazetteer: Gazetteer, text: str, names: set[str]) -> None:
+    assert names <= set(_found(parse, real_gazetteer, text)), _found(parse, real_gazetteer, text)
+
+
+def test_a_hyphenated_country_stays_whole(parse: Callable[..., AnalyzedArticle], real_gazetteer: Gazetteer) -> None:
+    assert _found(parse, real_gazetteer, "Soldiers in Guinea-Bissau seized the palace.") == {
+        "Guinea-Bissau": "Guinea-Bissau"}

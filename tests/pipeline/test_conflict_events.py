@@ -65,6 +65,9 @@ _REPORTS = [
     # "erupted" is what clashes do, not only volcanoes; a gold mine is no landmine
     ('Clashes erupted in Aleppo on Tuesday.', 'Aleppo', 'Syria'),
     ('Militants attacked a gold mine near the town of Djibo in northern Burkina Faso.', 'Djibo', 'Burkina Faso'),
+    # a town its state introduces ("Zamfara's Anka"), like one its country does
+    ("Bandits killed 18 people in attacks on three villages in Zamfara's Anka local government area.", 'Anka',
+     'Nigeria'),
     # civilians set upon by attackers the model knows no armed word for
     ('Settlers attacked Palestinian farmers near Nablus, the Palestinian health ministry said.', 'Nablus',
      'Palestinian Territory'),

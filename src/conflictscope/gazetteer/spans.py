@@ -100,6 +100,10 @@ _EZAFE_BEFORE = re.compile(r"(?<![\p{L}\-])\p{Lu}\p{Ll}+-(?:e|i)[\s\-]$")
 _AND = re.compile(r"\s+(?:and|in|near)\s+(?=\p{Lu})")
 
 
+#: Two names joined by a hyphen in one entity ("Abuja-Kaduna", "Iran-Iraq").
+_HYPHEN_PAIR = re.compile(r"(?<![\p{L}\-])(\p{Lu}\p{Ll}+)-(\p{Lu}\p{Ll}+)(?![\p{L}\-])")
+
+
 #: Lower-case words an entity ran on with ("... of the Congo on").
 _TRAILING_LOWER = re.compile(r"(?:\s+\p{Ll}+)+$")
 
@@ -129,6 +133,13 @@ def sentence_spans(sentence: Sentence, known: Callable[[str], bool] | None = Non
                 yield ezafe.start(), ent.end_char, label, strength
                 continue
             taken.append((ent.start_char, ent.end_char))
+            pair = _HYPHEN_PAIR.search(ent.text) if label in STRONG_LABELS else None
+            if (pair is not None and known is not None and not known(pair.group(0))
+                    and known(pair.group(1)) and known(pair.group(2))):
+                # "the Abuja-Kaduna highway": a road or border between two places, each a candidate
+                for part in (1, 2):
+                    yield ent.start_char + pair.start(part), ent.start_char + pair.end(part), label, strength
+                continue
             if known is not None and _AND.search(ent.text) and not known(ent.text):
                 cursor = ent.start_char
                 for part in _AND.split(ent.text):
