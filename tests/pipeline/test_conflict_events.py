@@ -68,6 +68,8 @@ _REPORTS = [
     # a town its state introduces ("Zamfara's Anka"), like one its country does
     ("Bandits killed 18 people in attacks on three villages in Zamfara's Anka local government area.", 'Anka',
      'Nigeria'),
+    ("Troops killed seven bandits in a gun battle in Katsina State's Safana local government area.", 'Safana',
+     'Nigeria'),
     # civilians set upon by attackers the model knows no armed word for
     ('Settlers attacked Palestinian farmers near Nablus, the Palestinian health ministry said.', 'Nablus',
      'Palestinian Territory'),
