@@ -7,10 +7,12 @@ Read by :mod:`conflictscope.pipeline.places`, which scores the places of a claus
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex as re
 
 from conflictscope.gazetteer.resolve import distance_km
-from conflictscope.models import Place
+from conflictscope.models import Place, PlaceMention
 
 #: Verbs of an act of force whose object is a place ("invaded Syria", "shelled Idlib").
 FORCE_VERBS = r"seized|captured|recaptured|retook|attacked|shelled|bombed|stormed|invaded|raided|overran|besieged|bombarded"
@@ -145,3 +147,19 @@ def in_named_part(town: Place, country: Place, before: str) -> bool:
             and (north_south != "south" or lat <= c_lat - _PART_MARGIN)
             and (east_west != "east" or lon >= c_lon + _PART_MARGIN)
             and (east_west != "west" or lon <= c_lon - _PART_MARGIN))
+
+
+#: The kind word of a region that owns a place ("Katsina State's Safana").
+OWNER_KIND = re.compile(r"\s+(?:State|Province|Region|Governorate|County|Oblast)$")
+
+
+def owns_next(owner: PlaceMention, mentions: Sequence[PlaceMention], text: str) -> bool:
+    """Whether a country or region introduces the place named right after it ("Katsina State's
+    Safana", "Syria's Idlib"): the owner only locates the part, where the event is."""
+    gap = POSSESSIVE_GAP.match(text, owner.span.end)
+    return gap is not None and owner.place.feature in {"country", "admin1"} and any(
+        m.span.start == gap.end() and m.place.country == owner.place.country
+        and (owner.place.feature == "country" or m.place.admin1 == owner.place.name) for m in mentions)
+
+
+POSSESSIVE_GAP = re.compile(r"(?:\s+(?:State|Province|Region|Governorate|County|Oblast))?['’]s\s+")

@@ -44,6 +44,7 @@ from conflictscope.pipeline.placecues import (
     LOCATIVE,
     NAMED_SETTLEMENT,
     NEAR,
+    OWNER_KIND,
     OWNER_OF_PART,
     PART_OF_OWNER,
     SCENE_OPENER,
@@ -54,6 +55,7 @@ from conflictscope.pipeline.placecues import (
     WHEREABOUTS,
     in_named_part,
     names_part,
+    owns_next,
 )
 from conflictscope.pipeline.registry import stage
 
@@ -111,7 +113,7 @@ def _clause_score(mention: PlaceMention, candidate: EventCandidate, text: str,
         score -= 3.0  # "seized parts of Marawi, officials in Manila said": where it was told
     elif candidate.event_type == "Protests" and GRIEVANCE.search(before):
         score -= 3.0  # "demonstrate against the death in Minneapolis ... outside Parliament in Cape Town"
-    elif owner and _OWNER_KIND.sub("", owner.group("country")).casefold() in (
+    elif owner and OWNER_KIND.sub("", owner.group("country")).casefold() in (
             mention.place.country.casefold(), mention.place.admin1.casefold()):
         score += 1.0  # "rallied in Turkey's Istanbul", "in Zamfara's Anka": the town its country or state introduces
     elif BEFORE_IN.search(before) or (PART_OF_OWNER.search(before) and _proper(mention.span.text)):
@@ -130,18 +132,6 @@ def _clause_score(mention: PlaceMention, candidate: EventCandidate, text: str,
     return score
 
 
-def _owns_next(owner: PlaceMention, mentions: Sequence[PlaceMention], text: str) -> bool:
-    """Whether a country or region introduces the place named right after it ("Katsina State's
-    Safana", "Syria's Idlib"): the owner only locates the part, where the event is."""
-    gap = _POSSESSIVE_GAP.match(text, owner.span.end)
-    return gap is not None and owner.place.feature in {"country", "admin1"} and any(
-        m.span.start == gap.end() and m.place.country == owner.place.country
-        and (owner.place.feature == "country" or m.place.admin1 == owner.place.name) for m in mentions)
-
-
-_POSSESSIVE_GAP = re.compile(r"(?:\s+(?:State|Province|Region|Governorate|County|Oblast))?['’]s\s+")
-
-
 def _told_at(text: str, before: str, end: int) -> bool:
     """Whether a place (``before``: the text before it, ``end``: where it ends) is where something
     was said: "Speaking in Geneva, ...", "officials in Manila said", "In London, a spokesman said"."""
@@ -149,8 +139,6 @@ def _told_at(text: str, before: str, end: int) -> bool:
         SCENE_OPENER.search(before) is not None and SPOKEN_THERE.match(text, end) is not None)
 
 
-#: The kind word of a region that owns a place ("Katsina State's Safana").
-_OWNER_KIND = re.compile(r"\s+(?:State|Province|Region|Governorate|County|Oblast)$")
 _NEXT_NAME = re.compile(r"[\p{L}\-’']+(?:\s+\p{Lu}[\p{L}\-’']+)*")
 
 
@@ -187,7 +175,7 @@ def locate(
         # the best place of the clause, skipping asides abroad ("protests over a death in
         # Minneapolis ... outside Parliament in Cape Town": Cape Town when the report is about it)
         parsed_sentence = analyzed.sentence_at(candidate.trigger.start)
-        scores = [(_clause_score(m, candidate, text, parsed_sentence) - (1.5 if _owns_next(m, inside, text) else 0.0),
+        scores = [(_clause_score(m, candidate, text, parsed_sentence) - (1.5 if owns_next(m, inside, text) else 0.0),
                    m) for m in inside]
         for score, mention in sorted(scores, key=lambda pair: -pair[0]):
             if score <= -1.0:
