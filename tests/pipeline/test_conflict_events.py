@@ -167,3 +167,23 @@ def test_a_volcano_that_erupted_is_still_no_event(analyze: Callable[..., Analyze
     analyzed = analyze("Report\n\nA volcano erupted in Indonesia on Sunday, killing 11 climbers.", published="2024-03-10")
     assert analyzed.events == ()
 
+
+def test_a_capital_named_for_its_government_does_not_pull_the_event_home(
+        analyze: Callable[..., AnalyzedArticle]) -> None:
+    # "Ankara views ...", "Ankara has long accused ...", "Ankara wants ...": Turkey's government, no place
+    # of the report's; the strike near Qamishli was put at Ankara, the report's main place
+    text = ("Ankara views the YPG as a terrorist group, and Ankara has long accused Washington of arming it. "
+            "Ankara wants a safe zone. Turkish jets struck YPG positions near Qamishli on Sunday.")
+    events = analyze("Report\n\n" + text, published="2024-03-10").events
+    assert [(e.sub_event_type, e.country) for e in events] == [("Air/drone strike", "Syria")]
+
+
+def test_a_sentence_going_on_with_the_same_event_keeps_its_place(analyze: Callable[..., AnalyzedArticle]) -> None:
+    # the second sentence names no place: the story goes on near Qamishli, not at the main place
+    text = ("Turkish officials in Ankara said the operation would go on. Turkish officials in Ankara met on "
+            "Monday. Turkish jets struck YPG positions near Qamishli on Sunday. The air strikes killed 12 "
+            "fighters, a monitor said.")
+    events = analyze("Report\n\n" + text, published="2024-03-10").events
+    assert {(e.sub_event_type, e.country) for e in events} == {("Air/drone strike", "Syria")}, [
+        (e.sub_event_type, e.location) for e in events]
+

@@ -97,6 +97,22 @@ ATTRIBUTIVE = re.compile(r"(?:['’]s)?\s+(?:\p{Lu}\p{Ll}|officials?\b|forces\b|
                           r"courts?\b|prisons?\b|prosecutors?\b|citizens?\b|nationals?\b|soldiers?\b|"
                           r"diplomats?\b|intelligence\b|sanctions\b|lawmakers\b|envoy\b|ambassador\b)")
 ATTRIBUTIVE_FACTOR, DATELINE_BONUS = 0.5, 2.5
+#: A place named for its government (metonymy): "Ankara views the YPG as terrorists", "Moscow denied
+#: it", "accounts hacked on behalf of Riyadh", "a move sure to infuriate Ankara". An actor, like
+#: :data:`ATTRIBUTIVE`'s "US officials", not where things happen.
+METONYM_AFTER = re.compile(
+    r"\s+(?:(?:has|have|had|also|long|repeatedly|has\s+long|had\s+long|has\s+repeatedly)\s+){0,2}"
+    r"(?:said|says|views?|viewed|wants?|wanted|accuse[sd]|denie[sd]|insist(?:s|ed)|warn(?:s|ed)|"
+    r"announce[sd]|reject(?:s|ed)|demand(?:s|ed)|urge[sd]|claim(?:s|ed)|considers|regards|condemn(?:s|ed)|"
+    r"blame[sd]|threaten(?:s|ed)|responded|retaliated|sought|seeks|recogni[sz]ed)\b"
+)
+#: A name after a preposition is no subject ("Residents of Palmyra said", "nationals living in Namibia claimed").
+PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|at|near|inside|of|from|to|for|by|against|with|into|across|around|outside)\s+(?:the\s+)?$",
+    re.IGNORECASE)
+METONYM_BEFORE = re.compile(
+    r"\b(?:on\s+behalf\s+of|infuriate|infuriated|angered|backed\s+by|supported\s+by|pressure\s+on|"
+    r"ties\s+with|relations\s+with)\s+$", re.IGNORECASE)
 #: The seat of a court ("pleaded guilty in federal court in Alexandria", "a court in Ankara").
 COURT_SEAT = re.compile(
     r"\b(?:court|courthouse|tribunal|courtroom)\s+(?:in|of|at)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.]*,?\s+){0,2}$",
@@ -163,3 +179,10 @@ def owns_next(owner: PlaceMention, mentions: Sequence[PlaceMention], text: str) 
 
 
 POSSESSIVE_GAP = re.compile(r"(?:\s+(?:State|Province|Region|Governorate|County|Oblast))?['’]s\s+")
+
+
+def told_at(text: str, before: str, end: int) -> bool:
+    """Whether a place (``before``: the text before it, ``end``: where it ends) is where something
+    was said: "Speaking in Geneva, ...", "officials in Manila said", "In London, a spokesman said"."""
+    return SPEECH_VENUE.search(before) is not None or (
+        SCENE_OPENER.search(before) is not None and SPOKEN_THERE.match(text, end) is not None)

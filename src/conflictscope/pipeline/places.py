@@ -3,43 +3,35 @@
 Every sentence is geoparsed, parsed or not (see :mod:`conflictscope.gazetteer`).
 Each event candidate then gets the place where it happened: a place named in its
 own clause (preferring "in/at/near X" close to the trigger over "sent from X"),
-else the report's focus place when the clause points to it ("the city", "there").
+else where the sentences just before placed the same kind of event, else the report's main place
+(:mod:`conflictscope.pipeline.salience`) when the clause points to it ("the city", "there").
 Precision follows ACLED (geo_precision 1 town, 2 near a town or part of it,
 3 region only) and UCDP (where_prec 1 exact ... 6 country).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
 import regex as re
 
-from conflictscope.gazetteer.dateline import Dateline, find_dateline
+from conflictscope.gazetteer.dateline import Dateline
 from conflictscope.gazetteer.geoparse import GeoParse, geoparse
 from conflictscope.gazetteer.index import get_gazetteer
 from conflictscope.gazetteer.namewords import GENERIC_WORDS
-from conflictscope.models import EventCandidate, Place, PlaceMention, Span
+from conflictscope.models import EventCandidate, PlaceMention, Span
 from conflictscope.pipeline.base import AnalyzedArticle, Sentence
-from conflictscope.pipeline.captions import PHOTO_CREDIT
-from conflictscope.pipeline.headline import TITLE_COUNTRY, title_countries, title_cues
-from conflictscope.pipeline.lexicon import EVENT_HINT
 from conflictscope.pipeline.placeclauses import in_concessive_clause, said_to_happen_at
 from conflictscope.pipeline.placecues import (
     ACTED_ON,
     ACTED_ON_PASSIVE,
     ANAPHORA,
-    ATTRIBUTIVE,
-    ATTRIBUTIVE_FACTOR,
     BEFORE_FROM,
     BEFORE_IN,
     BIOGRAPHY,
-    CAPTION_FACTOR,
     COUNTRY_POSSESSIVE,
-    COURT_FACTOR,
-    COURT_SEAT,
-    DATELINE_BONUS,
     GRIEVANCE,
     LOCATIVE,
     NAMED_SETTLEMENT,
@@ -49,15 +41,21 @@ from conflictscope.pipeline.placecues import (
     PART_OF_OWNER,
     SCENE_OPENER,
     SPECIFICITY,
-    SPEECH_VENUE,
     SPOKEN_THERE,
     WHERE_ONE_IS,
     WHEREABOUTS,
     in_named_part,
     names_part,
     owns_next,
+    told_at,
 )
 from conflictscope.pipeline.registry import stage
+
+# main_place, country_salience and caption_spans are read from here too (the stage's public helpers)
+from conflictscope.pipeline.salience import caption_spans as caption_spans
+from conflictscope.pipeline.salience import country_salience as country_salience
+from conflictscope.pipeline.salience import main_and_countries, report_dateline, within_region
+from conflictscope.pipeline.salience import main_place as main_place
 
 
 @stage(
@@ -71,11 +69,38 @@ def places(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     parsed = geoparse(analyzed, get_gazetteer())
     with_places = replace(analyzed, places=parsed.places,
                           extras={**analyzed.extras, "geoparse": parsed})
-    focus, weights = _main_and_countries(with_places)
+    focus, weights = main_and_countries(with_places)
     filed = _dateline_spans(report_dateline(with_places))
-    candidates = tuple(locate(c, with_places, parsed, focus, weights, filed=filed)
-                       for c in analyzed.candidates)
-    return replace(with_places, candidates=candidates)
+    starts = [sentence.start for sentence in analyzed.sentences]
+    order = sorted(range(len(analyzed.candidates)), key=lambda i: analyzed.candidates[i].trigger.start)
+    located: dict[int, EventCandidate] = {}
+    for i in order:
+        candidate = analyzed.candidates[i]
+        earlier = [located[j] for j in order[:order.index(i)]]
+        located[i] = locate(candidate, with_places, parsed, focus, weights, filed=filed,
+                            continued=_continued_place(candidate, earlier, starts))
+    return replace(with_places, candidates=tuple(located[i] for i in range(len(analyzed.candidates))))
+
+
+#: How many sentences on an event of the same type still continues the one placed before it.
+CONTINUED_WITHIN = 2
+
+
+def _continued_place(candidate: EventCandidate, earlier: Sequence[EventCandidate],
+                     starts: Sequence[int]) -> PlaceMention | None:
+    """The place of the event of the same type that the sentences just before placed in their own
+    words ("Turkish jets struck YPG positions near Qamishli. The strikes killed 12 fighters."): the
+    story goes on there, not at the report's main place."""
+    here = bisect_right(starts, candidate.sentence.start)
+    for other in reversed(earlier):
+        located = other.evidence.get("location", ())
+        if (other.place is None or other.sub_event_type != candidate.sub_event_type or not located
+                or not other.sentence.start <= located[0].start < other.sentence.end):
+            continue
+        if 0 < here - bisect_right(starts, other.sentence.start) <= CONTINUED_WITHIN:
+            return other.place
+        return None
+    return None
 
 
 def precision_codes(mention: PlaceMention, *, near: bool, region_part: bool) -> tuple[int, int]:
@@ -109,7 +134,7 @@ def _clause_score(mention: PlaceMention, candidate: EventCandidate, text: str,
         score -= 3.0  # "officers, currently in Iran, have been indicted": where they are now
     elif BIOGRAPHY.search(before):
         score -= 3.0  # "raised in Florida, who was abducted near Aleppo"
-    elif _told_at(text, before, mention.span.end):
+    elif told_at(text, before, mention.span.end):
         score -= 3.0  # "seized parts of Marawi, officials in Manila said": where it was told
     elif candidate.event_type == "Protests" and GRIEVANCE.search(before):
         score -= 3.0  # "demonstrate against the death in Minneapolis ... outside Parliament in Cape Town"
@@ -132,13 +157,6 @@ def _clause_score(mention: PlaceMention, candidate: EventCandidate, text: str,
     return score
 
 
-def _told_at(text: str, before: str, end: int) -> bool:
-    """Whether a place (``before``: the text before it, ``end``: where it ends) is where something
-    was said: "Speaking in Geneva, ...", "officials in Manila said", "In London, a spokesman said"."""
-    return SPEECH_VENUE.search(before) is not None or (
-        SCENE_OPENER.search(before) is not None and SPOKEN_THERE.match(text, end) is not None)
-
-
 _NEXT_NAME = re.compile(r"[\p{L}\-’']+(?:\s+\p{Lu}[\p{L}\-’']+)*")
 
 
@@ -155,11 +173,13 @@ def locate(
     weights: dict[str, float] | None = None,
     *,
     filed: Sequence[tuple[int, int]] | None = None,
+    continued: PlaceMention | None = None,
 ) -> EventCandidate:
     """``candidate`` with place, geo_precision, where_prec and 'location' evidence set.
 
     ``filed``: the spans of the report's dateline, which is no place of the clause
-    (found from the text when not given).
+    (found from the text when not given). ``continued``: where the sentences just before
+    placed an event of the same type, for a clause that names no place.
     """
     text = analyzed.text
     sentence = candidate.sentence
@@ -190,7 +210,9 @@ def locate(
             and in_named_part(focus.place, chosen.place, text[max(0, chosen.span.start - 25):chosen.span.start])):
         evidence.append(chosen.span)  # "arrested in Morocco" -> the report's Casablanca
         chosen, confidence_factor = None, 0.9
-    if chosen is None:
+    if chosen is None and not inside and continued is not None:
+        chosen, confidence_factor, near = continued, 0.8, near_match is not None  # the same story, a sentence on
+    elif chosen is None:
         if focus is None:
             return candidate
         anaphora = ANAPHORA.search(clause)
@@ -214,30 +236,6 @@ def locate(
     return updated.with_evidence("location", chosen.span, *evidence)
 
 
-def caption_spans(analyzed: AnalyzedArticle) -> list[tuple[int, int]]:
-    """Photo captions: sentences with a photo credit, and the sentence a short credit follows
-    in the same paragraph ("... in Beijing, on Sept. 11. (Name/File/Reuters)")."""
-    spans: list[tuple[int, int]] = []
-    sentences = analyzed.sentences
-    for i, sentence in enumerate(sentences):
-        if not PHOTO_CREDIT.search(sentence.text):
-            continue
-        spans.append((sentence.start, sentence.end))
-        if i and len(sentence.text) < 90 and "\n" not in analyzed.text[sentences[i - 1].end:sentence.start]:
-            spans.append((sentences[i - 1].start, sentences[i - 1].end))
-    return spans
-
-
-def report_dateline(analyzed: AnalyzedArticle) -> Dateline | None:
-    """The report's dateline, as recognition took it: one that lost its separator ("OKLAHOMA CITY
-    The Latest on ...") only when its place was found there (a title in capitals is no dateline)."""
-    line = find_dateline(analyzed.text)
-    if line is not None and line.bare and not any(
-            (m.span.start, m.span.end) == (line.start, line.start + len(line.place)) for m in analyzed.places):
-        return None
-    return line
-
-
 def _dateline_spans(line: Dateline | None) -> list[tuple[int, int]]:
     """The dateline's place and region spans. The dateline ("MANILA, Philippines -") says where
     the report was filed, not where the event of the lead sentence happened: it is no place of
@@ -258,7 +256,7 @@ def _narrows(chosen: PlaceMention, focus: PlaceMention) -> bool:
     if chosen.place.feature == "country":
         return True
     return (NARROW_ADMIN1 and chosen.place.feature == "admin1" and focus.place.feature == "city"
-            and _within(focus.place, chosen.place))
+            and within_region(focus.place, chosen.place))
 
 
 NARROW_ADMIN1 = True
@@ -301,94 +299,3 @@ def _defer_to_focus(chosen: PlaceMention, focus: PlaceMention, trigger: Span, te
     return abroad < FOREIGN_SHARE * home
 
 
-def main_place(analyzed: AnalyzedArticle) -> PlaceMention | None:
-    """The place of the report's main event: its most salient place in its main country.
-
-    Salience counts mentions (weighted by confidence and by how surely each was
-    recognised), an early mention (title or lead), the dateline ("KABUL (Reuters) -"),
-    mentions in sentences about violence, and precision (a town beats its country).
-    Demonyms vote for the main country, and stand in for it when the report names
-    no place at all.
-    """
-    return _main_and_countries(analyzed)[0]
-
-
-def country_salience(analyzed: AnalyzedArticle) -> dict[str, float]:
-    """How much the report is about each country (ISO3 -> salience, as in :func:`main_place`)."""
-    return _main_and_countries(analyzed)[1]
-
-
-def _main_and_countries(analyzed: AnalyzedArticle) -> tuple[PlaceMention | None, dict[str, float]]:
-    parsed: GeoParse | None = analyzed.extras.get("geoparse")
-    mentions = analyzed.places
-    strength = {r.toponym.span.start: r.toponym.strength for r in parsed.resolutions} if parsed else {}
-    line = report_dateline(analyzed)
-    dated = (line.start, line.start + len(line.place)) if line else (-1, -1)
-    lead_end = analyzed.sentences[min(2, len(analyzed.sentences) - 1)].end if analyzed.sentences else 0
-    violent = [(s.start, s.end) for s in analyzed.sentences if EVENT_HINT.search(s.text)]
-    captions = caption_spans(analyzed)
-    countries: dict[str, float] = defaultdict(float)
-    salience: dict[str, float] = defaultdict(float)
-    first: dict[str, PlaceMention] = {}
-    surest: dict[str, float] = defaultdict(float)  # one sense per discourse: the surest mention
-    for mention in mentions:
-        key = mention.place.gazetteer_id or mention.place.name
-        surest[key] = max(surest[key], strength.get(mention.span.start, 1.0))
-    for mention in mentions:
-        key = mention.place.gazetteer_id or mention.place.name
-        first.setdefault(key, mention)
-        weight = mention.confidence * min(1.0, surest[key] + 0.2) ** 2
-        if any(b <= mention.span.start < e for b, e in captions):
-            weight *= CAPTION_FACTOR  # a photo caption shows a scene, rarely the event's place
-        elif mention.span.start < lead_end:
-            weight *= 1.5
-        before = analyzed.text[max(0, mention.span.start - 40):mention.span.start]
-        if COURT_SEAT.search(before):
-            weight *= COURT_FACTOR  # "in federal court in Alexandria": where a case is heard, not where it happened
-        elif BIOGRAPHY.search(before):
-            weight *= COURT_FACTOR  # "raised in Florida": a life story
-        elif _told_at(analyzed.text, before, mention.span.end):
-            weight *= COURT_FACTOR  # "Speaking in Geneva, the envoy said": where it was told
-        elif any(b <= mention.span.start < e for b, e in violent):
-            weight *= 1.8 if BEFORE_IN.search(before[-30:]) else 1.3
-        if dated[0] <= mention.span.start < dated[1]:
-            weight += DATELINE_BONUS
-        if mention.place.feature == "country" and ATTRIBUTIVE.match(analyzed.text, mention.span.end):
-            weight *= ATTRIBUTIVE_FACTOR  # "US officials", "Pakistan's foreign minister": an actor
-        salience[key] += weight
-        countries[mention.place.iso3] += weight * (1.0 if mention.place.feature == "country" else 0.8)
-    title_cues(analyzed.article.title, mentions, first, salience, countries)
-    demonyms = parsed.demonyms if parsed is not None else ()
-    gazetteer = get_gazetteer() if demonyms else None
-    demonym_places: list[PlaceMention] = []
-    for demonym in demonyms:
-        entry = gazetteer.country(demonym.cc) if gazetteer else None
-        if entry is not None:
-            countries[entry.iso3] += 0.3
-            demonym_places.append(PlaceMention(demonym.span, entry.to_place(), 0.3))
-    for iso3 in title_countries(analyzed.article.title):
-        countries[iso3] += TITLE_COUNTRY
-    if not mentions:
-        return (demonym_places[0] if demonym_places else None), dict(countries)
-    top_country = max(countries, key=lambda c: countries[c]) if countries else ""
-    inside = [k for k in first if first[k].place.iso3 == top_country] or list(first)
-    local = [k for k in inside if first[k].place.feature not in {"country", "continent", "region"}]
-    # a town or region of the main country named clearly enough beats the country itself
-    for key in local:
-        salience[key] += SPECIFICITY.get(first[key].place.feature, 0.0) * 0.5
-    named = [k for k in local if salience[k] >= 0.9]
-    pool = named or inside
-    best = max(pool, key=lambda k: (salience[k], -first[k].span.start))
-    inside = [k for k in named if _within(first[k].place, first[best].place)]
-    if inside:  # "re-entered Palmyra ..., in Homs province": the town the report names in its region
-        best = max(inside, key=lambda k: (salience[k], -first[k].span.start))
-    return first[best], dict(countries)
-
-
-def _within(town: Place, region: Place) -> bool:
-    """Whether ``town`` (a town or site) lies in ``region`` (an admin region of the same country)."""
-    if town.feature not in {"city", "site"} or town.iso3 != region.iso3:
-        return False
-    if region.feature == "admin1":
-        return bool(town.admin1) and town.admin1 == region.admin1
-    return region.feature == "admin2" and bool(town.admin2) and town.admin2 == region.admin2
