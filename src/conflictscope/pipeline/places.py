@@ -74,11 +74,12 @@ def places(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     starts = [sentence.start for sentence in analyzed.sentences]
     order = sorted(range(len(analyzed.candidates)), key=lambda i: analyzed.candidates[i].trigger.start)
     located: dict[int, EventCandidate] = {}
+    earlier: list[EventCandidate] = []  # located so far, in text order
     for i in order:
         candidate = analyzed.candidates[i]
-        earlier = [located[j] for j in order[:order.index(i)]]
         located[i] = locate(candidate, with_places, parsed, focus, weights, filed=filed,
                             continued=_continued_place(candidate, earlier, starts))
+        earlier.append(located[i])
     return replace(with_places, candidates=tuple(located[i] for i in range(len(analyzed.candidates))))
 
 
