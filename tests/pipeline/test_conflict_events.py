@@ -187,3 +187,18 @@ def test_a_sentence_going_on_with_the_same_event_keeps_its_place(analyze: Callab
     assert {(e.sub_event_type, e.country) for e in events} == {("Air/drone strike", "Syria")}, [
         (e.sub_event_type, e.location) for e in events]
 
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "killed"),
+    [
+        # the participle tells the shelling's toll: no Attack of its own that took the dead away
+        ("Russian forces pounded the eastern Ukrainian town of Avdiivka with artillery on Tuesday, killing three "
+         "civilians, Ukraine's military said.", "Shelling/artillery/missile attack", 3),
+        ("Rebels and soldiers fought for hours near Beni, leaving 12 dead.", "Armed clash", 12),
+    ],
+)
+def test_the_toll_told_after_a_violent_event_is_that_events(
+        analyze: Callable[..., AnalyzedArticle], text: str, sub_event_type: str, killed: int) -> None:
+    events = analyze("Report\n\n" + text, published="2024-03-10").events
+    assert [(e.sub_event_type, e.fatalities_best) for e in events] == [(sub_event_type, killed)]
+

@@ -140,6 +140,8 @@ def classify_sentence(
                 if strong is None:
                     continue
                 sub_code, sub_prob = strong, model.rule_precision.get(strong, 0.5)
+            if sub_code == "ATT" and _toll_of(results, clause.text):
+                continue  # "pounded Avdiivka with artillery, killing three civilians": the shelling's toll
             made = _candidate(
                 sentence, clause, sub_code, sub_prob * CLAUSE_DISCOUNT, actors, model, window,
                 primary=False,
@@ -148,6 +150,17 @@ def classify_sentence(
                 seen.add(made.sub_event_type)
                 results.append(made)
     return results
+
+
+#: A clause that tells what an act of violence did ("killing three civilians", "leaving 12 dead").
+_CONSEQUENCE = re.compile(r"(?i)^\W*(?:killing|wounding|injuring|leaving)\b")
+#: Event types whose toll a participle clause tells.
+_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
+
+
+def _toll_of(results: list[EventCandidate], clause: str) -> bool:
+    """Whether a clause is the toll of the sentence's violent event, not an attack of its own."""
+    return bool(results) and results[0].event_type in _VIOLENT_TYPES and _CONSEQUENCE.match(clause) is not None
 
 
 #: Cue families read for a trigger: the change-of-control verbs are shared ("captured"
