@@ -202,3 +202,22 @@ def test_the_toll_told_after_a_violent_event_is_that_events(
     events = analyze("Report\n\n" + text, published="2024-03-10").events
     assert [(e.sub_event_type, e.fatalities_best) for e in events] == [(sub_event_type, killed)]
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the police are who said it, not who set off the bomb
+        "At least five people were killed when a car bomb exploded in Mogadishu on Saturday, police said.",
+        "A car bomb exploded in Mogadishu on Saturday, killing five people, a police officer told Reuters.",
+    ],
+)
+def test_the_source_of_a_report_is_not_the_perpetrator(analyze: Callable[..., AnalyzedArticle], text: str) -> None:
+    events = analyze("Report\n\n" + text, published="2024-03-10").events
+    assert [(e.sub_event_type, e.actor1) for e in events] == [
+        ("Remote explosive/landmine/IED", "Unidentified Armed Group (Somalia)")]
+
+
+def test_an_actor_who_says_what_it_did_is_still_the_actor(analyze: Callable[..., AnalyzedArticle]) -> None:
+    events = analyze("Report\n\nThe Nigerian army said it killed 30 militants in Borno.", published="2024-03-10").events
+    assert events and events[0].actor1.startswith("Military Forces of Nigeria")
+

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import regex as re
+
 from conflictscope.actors.resolve import ActorContext
 from conflictscope.models import ActorMention, EventCandidate
 from conflictscope.pipeline.base import AnalyzedArticle, Sentence
@@ -35,6 +37,7 @@ def fallback_actor1(
             m
             for m in analyzed.actors
             if m.span.end <= sentence.start and m.actor.inter not in (6, 7)
+            and not speaks(analyzed.text, m)
         ]
         prior = (
             analyzed.sentences[sentence.index - 1]
@@ -46,8 +49,22 @@ def fallback_actor1(
             return ActorMention(first.actor, first.span, generic=True)
     if context.main_actor is not None:
         main = context.main_actor
-        return nearest(analyzed, candidate, lambda m: m.actor.id == main.id)
+        return nearest(
+            analyzed, candidate, lambda m: m.actor.id == main.id and not speaks(analyzed.text, m)
+        )
     return None
+
+
+#: A verb of saying right after an actor ("police said", "a police spokesman told Reuters").
+_SAID_AFTER = re.compile(
+    r"\s*(?:[\w\-]+\s+){0,2}?(?:said|says|say|told|tells|reported|confirmed|stated|added)\b"
+)
+
+
+def speaks(text: str, mention: ActorMention) -> bool:
+    """Whether an actor is named as the source of a report ("..., police said"): no perpetrator
+    for an event whose own sentence names none."""
+    return _SAID_AFTER.match(text, mention.span.end) is not None
 
 
 def nearest(
