@@ -65,6 +65,8 @@ _REPORTS = [
     # "erupted" is what clashes do, not only volcanoes; a gold mine is no landmine
     ('Clashes erupted in Aleppo on Tuesday.', 'Aleppo', 'Syria'),
     ('Militants attacked a gold mine near the town of Djibo in northern Burkina Faso.', 'Djibo', 'Burkina Faso'),
+    # "from Chibok": where the girls were taken; Boko Haram tells the country of the unpopulated town
+    ('Boko Haram insurgents abducted more than 300 schoolgirls from Chibok in April 2014.', 'Chibok', 'Nigeria'),
     # a town its state introduces ("Zamfara's Anka"), like one its country does
     ("Bandits killed 18 people in attacks on three villages in Zamfara's Anka local government area.", 'Anka',
      'Nigeria'),

@@ -192,6 +192,19 @@ def prominent_name(gazetteer: Gazetteer) -> Callable[[str], bool]:
     return prominent
 
 
+def group_countries(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> list[str]:
+    """The countries (ISO2) of the armed groups the report names by name ("Boko Haram" -> NG,
+    "Al-Shabaab" -> SO): context like an armed force's demonym."""
+    names = {m.actor.country for m in analyzed.actors
+             if m.actor.kind == "armed_group" and m.actor.country and not m.generic}
+    found = []
+    for name in sorted(names):
+        entry = next((m.entry for m in gazetteer.lookup(name, False)[:5] if m.entry.feature == "country"), None)
+        if entry is not None:
+            found.append(entry.cc)
+    return found
+
+
 def known_name(gazetteer: Gazetteer) -> Callable[[str], bool]:
     """Whether the gazetteer has a name exactly (no fuzzy match): for "South Korea"-style names."""
 
@@ -233,8 +246,13 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
     for demonym in demonyms:
         if demonym.span.start in armed:
             weights[demonym.cc] += ARMED_DEMONYM_VOTE
+    groups = group_countries(analyzed, gazetteer)
+    for cc in groups:
+        weights[cc] += ARMED_DEMONYM_VOTE  # "Boko Haram insurgents abducted ... from Chibok": Nigeria's
     first = resolver.resolve(toponyms, context_countries=context, context_weights=weights)
     countries: dict[str, float] = {cc: float(n) for cc, n in Counter(d.cc for d in demonyms).items()}
+    for cc in groups:
+        countries[cc] = countries.get(cc, 0.0) + ARMED_DEMONYM_VOTE
     own: dict[tuple[str, str], float] = defaultdict(float)
     for resolution in first:
         if resolution is not None:

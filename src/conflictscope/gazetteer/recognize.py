@@ -230,7 +230,7 @@ def _bare_direction(name: str, text: str, start: int) -> bool:
 #: A preposition of place right before a name: "near Ras al-Ain" is no person.
 #: Prepositions of place that an organisation's name rarely follows ("in", not "at Google").
 _PLACE_PREPOSITION = re.compile(
-    r"\b(?:in|near|outside|around|into|towards?|shelled|bombed|struck|hit|entered|captured|seized|"
+    r"\b(?:in|near|outside|around|into|towards?|from|shelled|bombed|struck|hit|entered|captured|seized|"
     r"recaptured|retook|stormed|attacked|raided|(?:strikes?|airstrikes?|attacks?|shelling)\s+on)\s+$")
 #: An institution's name and, after a comma, its town ("Government Science College, Kagara",
 #: "Federal University of Technology, Owerri"): the town is where the institution stands.

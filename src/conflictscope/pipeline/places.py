@@ -144,8 +144,9 @@ def _clause_score(mention: PlaceMention, candidate: EventCandidate, text: str,
         score += 1.0  # "rallied in Turkey's Istanbul", "in Zamfara's Anka": the town its country or state introduces
     elif BEFORE_IN.search(before) or (PART_OF_OWNER.search(before) and _proper(mention.span.text)):
         score += 1.0
-    elif BEFORE_FROM.search(before):
-        score -= 3.0
+    elif BEFORE_FROM.search(before) and not (candidate.sub_event_type in _TAKEN_FROM
+                                             and re.search(r"(?i)\bfrom\s+(?:the\s+)?$", before)):
+        score -= 3.0  # "sent from Aleppo"; but "abducted 300 schoolgirls from Chibok" happened at Chibok
     if (sentence is not None and not WHERE_ONE_IS.search(before)
             and in_concessive_clause(sentence, mention.span, candidate.trigger)):
         # "while the eyes of the world were focused on Aleppo, they struck": not at Aleppo
@@ -158,6 +159,8 @@ def _clause_score(mention: PlaceMention, candidate: EventCandidate, text: str,
     return score
 
 
+#: Events where "from X" names the place they happened: people or goods taken from there.
+_TAKEN_FROM = frozenset({"Abduction/forced disappearance", "Looting/property destruction"})
 _NEXT_NAME = re.compile(r"[\p{L}\-’']+(?:\s+\p{Lu}[\p{L}\-’']+)*")
 
 
