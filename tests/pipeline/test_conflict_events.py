@@ -223,3 +223,9 @@ def test_an_actor_who_says_what_it_did_is_still_the_actor(analyze: Callable[...,
     events = analyze("Report\n\nThe Nigerian army said it killed 30 militants in Borno.", published="2024-03-10").events
     assert events and events[0].actor1.startswith("Military Forces of Nigeria")
 
+
+def test_a_source_is_cited_once_with_its_own_certainty(analyze: Callable[..., AnalyzedArticle]) -> None:
+    text = "An unconfirmed report said dozens of civilians were killed in Russian airstrikes on Idlib last month."
+    (event,) = analyze("Report\n\n" + text, published="2024-03-10").events
+    assert [(s.attributed_to, s.certainty) for s in event.sources] == [("an unconfirmed report", "unconfirmed")]
+

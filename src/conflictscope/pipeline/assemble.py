@@ -170,7 +170,11 @@ def _sources(
     if deaths and deaths.attributed_to:
         for name in deaths.attributed_to.split("; "):
             found.append(replace(source, attributed_to=name, certainty="reported"))
-    return tuple(dict.fromkeys(found))
+    # one source once: the toll's "reported" does not repeat "an unconfirmed report" the event cites
+    named: dict[str | None, Source] = {}
+    for item in found:
+        named.setdefault(item.attributed_to, item)
+    return tuple(named.values())
 
 
 def _actor_name(mention: ActorMention | None, country: str) -> tuple[str, int]:
