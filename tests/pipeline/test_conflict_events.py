@@ -67,6 +67,12 @@ _REPORTS = [
     ('Militants attacked a gold mine near the town of Djibo in northern Burkina Faso.', 'Djibo', 'Burkina Faso'),
     # "from Chibok": where the girls were taken; Boko Haram tells the country of the unpopulated town
     ('Boko Haram insurgents abducted more than 300 schoolgirls from Chibok in April 2014.', 'Chibok', 'Nigeria'),
+    # rockets fired from one country at a town of another land there; spaCy calls the town a person
+    ('Hezbollah fired rockets from southern Lebanon at the Israeli town of Kiryat Shmona on Monday.',
+     'Kiryat Shmona', 'Israel'),
+    # "in the Tillaberi region": a region's name after "in the", not Mali named beside it
+    ("Armed men killed 15 villagers in the Tillaberi region near the border with Mali, Niger's defence ministry "
+     "said.", 'Tillaberi', 'Niger'),
     # a town its state introduces ("Zamfara's Anka"), like one its country does
     ("Bandits killed 18 people in attacks on three villages in Zamfara's Anka local government area.", 'Anka',
      'Nigeria'),

@@ -53,7 +53,7 @@ _SECOND_LEVEL = frozenset({"county", "local government area", "local government"
 #: A first-level admin kind written after the name, outside it ("in Niger state", "Rivers state"):
 #: the region. Not "district" or "county": a district and its seat share a name ("Aurangabad
 #: district"), and one sense per report would then move the town's other mentions to the district.
-_ADMIN_AFTER = re.compile(r"\s+(?:province|governorate|state|prefecture|oblast)s?\b(?!-)")
+_ADMIN_AFTER = re.compile(r"\s+(?:province|governorate|state|prefecture|oblast|region)s?\b(?!-)")
 #: Arabic and Persian words that head place names (hill, cape, village, spring, house, bridge,
 #: monastery, mountain, well, valley, palace, fort, inn, river): a name the gazetteer has that
 #: starts with one is a place even when spaCy calls it a person ("Tal Abyad", "Ras al-Ain").
@@ -231,7 +231,7 @@ def _bare_direction(name: str, text: str, start: int) -> bool:
 #: Prepositions of place that an organisation's name rarely follows ("in", not "at Google").
 _PLACE_PREPOSITION = re.compile(
     r"\b(?:in|near|outside|around|into|towards?|from|shelled|bombed|struck|hit|entered|captured|seized|"
-    r"recaptured|retook|stormed|attacked|raided|(?:strikes?|airstrikes?|attacks?|shelling)\s+on)\s+$")
+    r"recaptured|retook|stormed|attacked|raided|(?:strikes?|airstrikes?|attacks?|shelling)\s+on)\s+(?:the\s+)?$")
 #: An institution's name and, after a comma, its town ("Government Science College, Kagara",
 #: "Federal University of Technology, Owerri"): the town is where the institution stands.
 _INSTITUTION_OF = re.compile(
@@ -317,7 +317,8 @@ def find_toponyms(
                 strength = max(strength, NAMED_SETTLEMENT)  # "Tal Abyad", "Khan Sheikhoun": a hill, an inn
             if (weak and label == "PERSON" and len(name.split()) > 1 and not headed
                     and not (known is not None and known(name))
-                    and not (exact is not None and _LOCATIVE_BEFORE.search(before[-20:]) and exact(name))):
+                    and not (exact is not None and exact(name) and (_LOCATIVE_BEFORE.search(before[-20:])
+                                                                     or _CITY_BEFORE.search(before[-30:])))):
                 continue  # a person's full name, unless a known place ("Ciudad Juarez") or one after "near"
             if _CITY_BEFORE.search(before[-30:]) or SETTLEMENT_AFTER.match(text, name_start + len(name)):
                 hint = hint or "city"
