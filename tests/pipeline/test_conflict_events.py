@@ -163,6 +163,9 @@ def test_a_labour_strike_is_still_a_protest(analyze: Callable[..., AnalyzedArtic
         # a dateline town in that part is the event's place
         ("MOSUL, Iraq (Reuters) - Islamic State militants killed four soldiers in an ambush in northern Iraq.", "MOSUL", 2),
         ("KANDAHAR (Reuters) - A roadside bomb killed five soldiers in southern Afghanistan on Monday.", "KANDAHAR", 2),
+        # the part of the country is where the crime he is accused of happened, not the arrest
+        ("KABUL (Reuters) - Police detained a former commander accused of taking part in the killing of 51 "
+         "civilians in southern Afghanistan.", "KABUL", 2),
     ],
 )
 def test_a_dateline_town_outside_the_part_of_the_country_named_is_not_the_events_place(

@@ -130,6 +130,9 @@ SPEECH_VENUE = re.compile(
 #: A photo caption ("... in Wuhan on Sept. 11. REUTERS/Name", "AFP via Getty Images") counts this much.
 CAPTION_FACTOR = 0.3
 SPECIFICITY = {"site": 0.9, "city": 1.0, "admin2": 0.5, "admin1": 0.3, "country": 0.0, "continent": -1.0}
+#: What someone arrested is accused of ("detained a policeman accused of taking part in the killing of 51
+#: civilians in northwestern Bosnia"): its place is the crime's, not the arrest's.
+ACCUSED_OF = re.compile(r"(?i)\b(?:accused|suspected|convicted|charged|indicted|wanted)\s+(?:\w+\s+){0,3}?(?:of|for|over)\b")
 #: The part of a country a report names ("northwest Nigeria", "in north-western Syria", "central Mali").
 _COUNTRY_PART = re.compile(
     r"(?i)\b(?:(?P<central>central)|(?P<ns>north|south)(?:[\s\-]?(?P<ew_of_ns>east|west))?(?:ern)?|"

@@ -25,6 +25,7 @@ from conflictscope.models import EventCandidate, PlaceMention, Span
 from conflictscope.pipeline.base import AnalyzedArticle, Sentence
 from conflictscope.pipeline.placeclauses import in_concessive_clause, said_to_happen_at
 from conflictscope.pipeline.placecues import (
+    ACCUSED_OF,
     ACTED_ON,
     ACTED_ON_PASSIVE,
     ANAPHORA,
@@ -211,7 +212,8 @@ def locate(
                 break
     evidence: list[Span] = []
     if (chosen is not None and focus is not None and _narrows(chosen, focus)
-            and in_named_part(focus.place, chosen.place, text[max(0, chosen.span.start - 25):chosen.span.start])):
+            and (in_named_part(focus.place, chosen.place, text[max(0, chosen.span.start - 25):chosen.span.start])
+                 or ACCUSED_OF.search(text, candidate.trigger.end, chosen.span.start))):
         evidence.append(chosen.span)  # "arrested in Morocco" -> the report's Casablanca
         chosen, confidence_factor = None, 0.9
     if chosen is None and not inside and continued is not None:
