@@ -50,8 +50,8 @@ _ADMIN_SUFFIX = re.compile(
 )
 #: Second-level kinds: a county, or a Nigerian local government area ("Gwoza LGA").
 _SECOND_LEVEL = frozenset({"county", "local government area", "local government", "lga"})
-#: A first-level admin kind written after the name, outside it ("in Niger state", "Rivers state"):
-#: the region. Not "district" or "county": a district and its seat share a name ("Aurangabad
+#: A first-level admin kind written after the name, outside it ("in Niger state", "Rivers state", "the
+#: Tillaberi region"): the region. Not "district" or "county": a district and its seat share a name ("Aurangabad
 #: district"), and one sense per report would then move the town's other mentions to the district.
 _ADMIN_AFTER = re.compile(r"\s+(?:province|governorate|state|prefecture|oblast|region)s?\b(?!-)")
 #: Arabic and Persian words that head place names (hill, cape, village, spring, house, bridge,

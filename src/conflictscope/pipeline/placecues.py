@@ -172,6 +172,10 @@ def in_named_part(town: Place, country: Place, before: str) -> bool:
 OWNER_KIND = re.compile(r"\s+(?:State|Province|Region|Governorate|County|Oblast)$")
 
 
+#: The possessive between an owner and its part, with the owner's kind word ("Katsina State's ").
+POSSESSIVE_GAP = re.compile(r"(?:\s+(?:State|Province|Region|Governorate|County|Oblast))?['’]s\s+")
+
+
 def owns_next(owner: PlaceMention, mentions: Sequence[PlaceMention], text: str) -> bool:
     """Whether a country or region introduces the place named right after it ("Katsina State's
     Safana", "Syria's Idlib"): the owner only locates the part, where the event is."""
@@ -179,9 +183,6 @@ def owns_next(owner: PlaceMention, mentions: Sequence[PlaceMention], text: str) 
     return gap is not None and owner.place.feature in {"country", "admin1"} and any(
         m.span.start == gap.end() and m.place.country == owner.place.country
         and (owner.place.feature == "country" or m.place.admin1 == owner.place.name) for m in mentions)
-
-
-POSSESSIVE_GAP = re.compile(r"(?:\s+(?:State|Province|Region|Governorate|County|Oblast))?['’]s\s+")
 
 
 def told_at(text: str, before: str, end: int) -> bool:
