@@ -238,3 +238,32 @@ def test_a_source_is_cited_once_with_its_own_certainty(analyze: Callable[..., An
     (event,) = analyze("Report\n\n" + text, published="2024-03-10").events
     assert [(s.attributed_to, s.certainty) for s in event.sources] == [("an unconfirmed report", "unconfirmed")]
 
+
+def test_a_demonstration_in_a_list_of_towns_is_one_event_per_town(analyze: Callable[..., AnalyzedArticle]) -> None:
+    text = "Protesters in Paris, London and Berlin demonstrated against the war in Gaza on Saturday."
+    events = analyze("Report\n\n" + text, published="2024-03-10").events
+    assert [(e.location, e.country, e.actor1) for e in events] == [
+        ("Paris", "France", "Protesters (France)"),
+        ("London", "United Kingdom", "Protesters (United Kingdom)"),
+        ("Berlin", "Germany", "Protesters (Germany)"),
+    ]
+    assert len({e.event_id for e in events}) == 3
+    assert events == analyze("Report\n\n" + text, published="2024-03-10").events  # the same ids again
+
+
+def test_a_route_between_two_towns_is_one_event(analyze: Callable[..., AnalyzedArticle]) -> None:
+    text = "Protesters blocked the road between Lagos and Ibadan on Monday."
+    events = analyze("Report\n\n" + text, published="2024-03-10").events
+    assert len(events) == 1
+
+
+def test_a_riots_toll_stays_with_the_first_town_of_its_list(analyze: Callable[..., AnalyzedArticle]) -> None:
+    text = "Rioters torched cars in Durban and Pietermaritzburg, killing two people."
+    events = analyze("Report\n\n" + text, published="2024-03-10").events
+    assert [(e.location, e.fatalities_best) for e in events] == [("Durban", 2), ("Pietermaritzburg", None)]
+
+
+def test_civilians_named_as_a_crowd_are_protesters(analyze: Callable[..., AnalyzedArticle]) -> None:
+    (event,) = analyze("Report\n\nStudents protested in Aleppo, Syria, on Sunday.", published="2024-03-10").events
+    assert event.actor1 == "Protesters (Syria)"
+

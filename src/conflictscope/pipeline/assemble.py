@@ -91,7 +91,8 @@ def _to_event(analyzed: AnalyzedArticle, candidate: EventCandidate, version: str
         actor1 = f"{base} ({country})" if country else base
     if actor2 == actor1:
         actor2, inter2 = "", 0
-    deaths = candidate.fatalities
+    listed = "listed_with" in candidate.evidence  # a further town of a list: the toll stays with the first
+    deaths = None if listed else candidate.fatalities
     attribution = candidate.attribution
     evidence: dict[str, tuple[Span, ...]] = {
         "event_type": (candidate.trigger,),
@@ -113,7 +114,7 @@ def _to_event(analyzed: AnalyzedArticle, candidate: EventCandidate, version: str
     return Event(
         event_id=stable_id(
             "event", article.id, candidate.sub_event_type, candidate.trigger.start,
-            candidate.trigger.end,
+            candidate.trigger.end, *((place.gazetteer_id,) if listed and place else ()),
         ),
         article_id=article.id,
         pipeline_version=version,

@@ -81,7 +81,42 @@ def places(analyzed: AnalyzedArticle) -> AnalyzedArticle:
         located[i] = locate(candidate, with_places, parsed, focus, weights, filed=filed,
                             continued=_continued_place(candidate, earlier, starts))
         earlier.append(located[i])
-    return replace(with_places, candidates=tuple(located[i] for i in range(len(analyzed.candidates))))
+    expanded = [c for i in range(len(analyzed.candidates))
+                for c in (located[i], *listed_copies(located[i], parsed.places, analyzed.text))]
+    return replace(with_places, candidates=tuple(expanded))
+
+
+#: Event types ACLED codes once per town of a list ("Protesters in Paris, London and Berlin").
+_PER_TOWN_TYPES = frozenset({"Protests", "Riots"})
+#: Between the towns of a list.
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+#: A list that is one route or border ("between Kabul and Jalalabad", "from Aleppo and Homs").
+_ROUTE_BEFORE = re.compile(r"(?i)\b(?:between|from)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$")
+
+
+def listed_copies(candidate: EventCandidate, mentions: Sequence[PlaceMention], text: str) -> list[EventCandidate]:
+    """One copy of a demonstration per further town listed with its place ("Protesters in Paris, London
+    and Berlin" are three events for ACLED); the copies carry the first town's span as 'listed_with'."""
+    located = candidate.evidence.get("location", ())
+    chosen = candidate.place
+    if (candidate.event_type not in _PER_TOWN_TYPES or chosen is None or chosen.place.feature != "city"
+            or not located or located[0] != chosen.span
+            or not candidate.sentence.start <= chosen.span.start < candidate.sentence.end
+            or _ROUTE_BEFORE.search(text, max(0, chosen.span.start - 40), chosen.span.start)):
+        return []
+    following = sorted((m for m in mentions if chosen.span.end <= m.span.start < candidate.sentence.end),
+                       key=lambda m: m.span.start)
+    copies: list[EventCandidate] = []
+    end = chosen.span.end
+    for mention in following:
+        if mention.place.feature != "city" or not _LIST_GAP.fullmatch(text, end, mention.span.start):
+            break
+        geo, where = precision_codes(mention, near=False, region_part=False)
+        place = replace(mention, confidence=round(mention.confidence * 0.9, 3))
+        copy = replace(candidate, place=place, geo_precision=geo, where_prec=where)
+        copies.append(copy.with_evidence("location", mention.span).with_evidence("listed_with", chosen.span))
+        end = mention.span.end
+    return copies
 
 
 #: How many sentences on an event of the same type still continues the one placed before it.

@@ -33,9 +33,9 @@ def acled_conventions(candidate: EventCandidate) -> EventCandidate:
     """ACLED's role conventions on top of the parse.
 
     Demonstrators are actor1 of protests and riots (police who intervene are actor2,
-    and with no demonstrators named, assemble fills in the generic "Protesters
-    (Country)"); civilians are never actor1 of violence against civilians; an actor
-    is never on both sides of one event.
+    and with no demonstrators named, or only civilians such as "students", assemble
+    fills in the generic "Protesters (Country)"); civilians are never actor1 of
+    violence against civilians; an actor is never on both sides of one event.
     """
     actor1, actor2 = candidate.actor1, candidate.actor2
     if actor1 and actor2 and actor1.actor.id == actor2.actor.id:
@@ -46,6 +46,8 @@ def acled_conventions(candidate: EventCandidate) -> EventCandidate:
             actor1, actor2 = actor2, actor1
         elif actor1.actor.inter in (1, 2, 3, 8) and (actor2 is None or actor2.actor.inter == 7):
             actor1, actor2 = None, actor1
+        elif actor1.actor.inter == 7:
+            actor1 = None  # "Students protested": civilians in a crowd are ACLED's Protesters (Country)
     victim_first = actor1 is not None and actor1.actor.inter == 7
     armed_or_none = actor2 is None or actor2.actor.inter != 7
     if candidate.event_type == "Violence against civilians" and victim_first and armed_or_none:
