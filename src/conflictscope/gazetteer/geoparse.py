@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 import regex as re
 
+from conflictscope.actors.countries import load_countries
 from conflictscope.gazetteer.currencies import currency_countries
 from conflictscope.gazetteer.hosts import (
     INSTITUTION,
@@ -192,17 +193,14 @@ def prominent_name(gazetteer: Gazetteer) -> Callable[[str], bool]:
     return prominent
 
 
-def group_countries(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> list[str]:
+def group_countries(analyzed: AnalyzedArticle) -> list[str]:
     """The countries (ISO2) of the armed groups the report names by name ("Boko Haram" -> NG,
-    "Al-Shabaab" -> SO): context like an armed force's demonym."""
+    "Al-Shabaab" -> SO): context like an armed force's demonym. The names are the actor table's
+    own, so its country table reads them back."""
+    table = load_countries()
     names = {m.actor.country for m in analyzed.actors
              if m.actor.kind == "armed_group" and m.actor.country and not m.generic}
-    found = []
-    for name in sorted(names):
-        entry = next((m.entry for m in gazetteer.lookup(name, False)[:5] if m.entry.feature == "country"), None)
-        if entry is not None:
-            found.append(entry.cc)
-    return found
+    return [country.iso2 for name in sorted(names) if (country := table.find(name)) is not None]
 
 
 def known_name(gazetteer: Gazetteer) -> Callable[[str], bool]:
@@ -246,7 +244,7 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
     for demonym in demonyms:
         if demonym.span.start in armed:
             weights[demonym.cc] += ARMED_DEMONYM_VOTE
-    groups = group_countries(analyzed, gazetteer)
+    groups = group_countries(analyzed)
     for cc in groups:
         weights[cc] += ARMED_DEMONYM_VOTE  # "Boko Haram insurgents abducted ... from Chibok": Nigeria's
     first = resolver.resolve(toponyms, context_countries=context, context_weights=weights)

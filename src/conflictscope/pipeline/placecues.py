@@ -169,11 +169,12 @@ def in_named_part(town: Place, country: Place, before: str) -> bool:
 
 
 #: The kind word of a region that owns a place ("Katsina State's Safana").
-OWNER_KIND = re.compile(r"\s+(?:State|Province|Region|Governorate|County|Oblast)$")
+_OWNER_KINDS = r"\s+(?:State|Province|Region|Governorate|County|Oblast)"
+OWNER_KIND = re.compile(_OWNER_KINDS + "$")
 
 
 #: The possessive between an owner and its part, with the owner's kind word ("Katsina State's ").
-POSSESSIVE_GAP = re.compile(r"(?:\s+(?:State|Province|Region|Governorate|County|Oblast))?['’]s\s+")
+POSSESSIVE_GAP = re.compile(rf"(?:{_OWNER_KINDS})?['’]s\s+")
 
 
 def owns_next(owner: PlaceMention, mentions: Sequence[PlaceMention], text: str) -> bool:
