@@ -137,11 +137,9 @@ def _credible_sense(resolution: Resolution, countries: dict[str, float],
     for match in resolution.runners_up:
         if match.kind == FUZZY or match.entry.cc == resolution.match.entry.cc:
             continue
-        other = replace(resolution, match=match, confidence=round(resolution.confidence * 0.8, 3))
+        other = _other_sense(resolution, match, round(resolution.confidence * 0.8, 3))
         if _in_context(other, countries) and _credible(other, countries, own[(key, match.entry.cc)]):
-            # the final resolution keeps this sense: the country is the name's container
-            toponym = resolution.toponym
-            return replace(other, toponym=replace(toponym, within=toponym.within or match.entry.country)), True
+            return other, True
     return resolution, False
 
 
@@ -152,11 +150,18 @@ def _near_sense(resolution: Resolution, resolved: list[Resolution]) -> Resolutio
     if near_another(resolution, resolved):
         return resolution
     for match in resolution.runners_up:
-        other = replace(resolution, match=match)
+        other = _other_sense(resolution, match, resolution.confidence)
         if match.kind != FUZZY and near_another(other, resolved):
-            toponym = resolution.toponym  # the final resolution keeps this sense through its country
-            return replace(other, toponym=replace(toponym, within=toponym.within or match.entry.country))
+            return other
     return None
+
+
+def _other_sense(resolution: Resolution, match: Match, confidence: float) -> Resolution:
+    """``resolution`` with a runner-up's sense, which the final resolution keeps: the sense's country
+    becomes the name's container (unless the text gave one)."""
+    toponym = resolution.toponym
+    return replace(resolution, match=match, confidence=confidence,
+                   toponym=replace(toponym, within=toponym.within or match.entry.country))
 
 
 def _in_container(resolution: Resolution, containers: dict[str, Entry]) -> bool | None:
