@@ -97,11 +97,8 @@ _ROUTE_BEFORE = re.compile(r"(?i)\b(?:between|from)\s+(?:the\s+)?(?:[\w\-]+\s+){
 def listed_copies(candidate: EventCandidate, mentions: Sequence[PlaceMention], text: str) -> list[EventCandidate]:
     """One copy of a demonstration per further town listed with its place ("Protesters in Paris, London
     and Berlin" are three events for ACLED); the copies carry the first town's span as 'listed_with'."""
-    located = candidate.evidence.get("location", ())
-    chosen = candidate.place
+    chosen = _own_place(candidate)
     if (candidate.event_type not in _PER_TOWN_TYPES or chosen is None or chosen.place.feature != "city"
-            or not located or located[0] != chosen.span
-            or not candidate.sentence.start <= chosen.span.start < candidate.sentence.end
             or _ROUTE_BEFORE.search(text, max(0, chosen.span.start - 40), chosen.span.start)):
         return []
     following = sorted((m for m in mentions if chosen.span.end <= m.span.start < candidate.sentence.end),
@@ -130,14 +127,22 @@ def _continued_place(candidate: EventCandidate, earlier: Sequence[EventCandidate
     story goes on there, not at the report's main place."""
     here = bisect_right(starts, candidate.sentence.start)
     for other in reversed(earlier):
-        located = other.evidence.get("location", ())
-        if (other.place is None or other.sub_event_type != candidate.sub_event_type or not located
-                or not other.sentence.start <= located[0].start < other.sentence.end):
+        place = _own_place(other)
+        if place is None or other.sub_event_type != candidate.sub_event_type:
             continue
         if 0 < here - bisect_right(starts, other.sentence.start) <= CONTINUED_WITHIN:
-            return other.place
+            return place
         return None
     return None
+
+
+def _own_place(candidate: EventCandidate) -> PlaceMention | None:
+    """The candidate's place when its own sentence names it (not the report's main place)."""
+    located = candidate.evidence.get("location", ())
+    place = candidate.place
+    if place is None or not located or located[0] != place.span:
+        return None
+    return place if candidate.sentence.start <= place.span.start < candidate.sentence.end else None
 
 
 def precision_codes(mention: PlaceMention, *, near: bool, region_part: bool) -> tuple[int, int]:
