@@ -52,7 +52,8 @@ _RECIPROCAL = frozenset(
 _TARGET_PREPS = frozenset(("against", "on", "from", "upon", "at", "targeting"))
 _CLIMB = frozenset(("conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp", "relcl"))
 #: Verbs of saying: the subject of the report's attribution is not the actor of what it reports.
-_SAYING = frozenset(("say", "tell", "report", "confirm", "state", "add", "announce", "claim", "allege"))
+#: Lemmas of verbs of saying: their subject is a speaker, their clause complement the news.
+SAYING = frozenset(("say", "tell", "report", "confirm", "state", "add", "announce", "claim", "allege"))
 #: Confidence factor when actor1 is not in the trigger's sentence.
 FALLBACK_FACTOR = 0.85
 _BACKED_WORDS = frozenset(
@@ -258,7 +259,7 @@ def _subject(
                 return found, current.head
         if current.dep_ not in _CLIMB or current.head.i == current.i:
             break
-        if current.head.lemma_ in _SAYING and current.dep_ in ("ccomp", "advcl", "conj", "parataxis"):
+        if current.head.lemma_ in SAYING and current.dep_ in ("ccomp", "advcl", "conj", "parataxis"):
             break  # "a car bomb exploded ..., police said": who said it is the source, not the bomber
         current = current.head
     return None

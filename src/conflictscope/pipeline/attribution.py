@@ -3,11 +3,13 @@
 A candidate's trigger is looked up in its sentence's source frames
 (:mod:`conflictscope.pipeline.sourcing`): the innermost frame with a source names
 who said it ("the Syrian Observatory for Human Rights", "an activist", "reports
-from Palmyra"); the weakest certainty among the frames around it is the event's
-certainty (confirmed, reported, unconfirmed, claimed, denied). A pronoun source
-("it said") is the last named source before it; a following sentence that says
-the claim "could not be independently verified" makes the event unconfirmed.
-Unconfirmed, claimed and denied events have their confidence lowered. Sentences
+from Palmyra"), with the weakest certainty (confirmed, reported, unconfirmed, claimed,
+denied) among the frames around it that name it or no one; each other named source
+around the trigger is cited with its own ("..., witnesses said, a charge the army
+denies"). A pronoun source ("it said") is the last named source before it; a
+following sentence that says the claim "could not be independently verified" makes
+the event unconfirmed. Unconfirmed, claimed and denied events (by any of their
+sources) have their confidence lowered. Sentences
 with no event of their own that continue an event ("An activist told the BBC the city
 was in IS hands") add their named source to it (``extras["attribution.supporting"]``).
 """
@@ -56,7 +58,8 @@ def attribution(analyzed: AnalyzedArticle) -> AnalyzedArticle:
             updated.append(candidate)
             continue
         done = _attribute(analyzed, sources, pos, candidate, with_candidates)
-        extra = supporting.get(index, [])
+        extra = [*_also_cited(analyzed.sentences[pos], sources.frames(pos), candidate, done),
+                 *supporting.get(index, [])]
         if extra:
             spans = (*done.evidence.get("sources", ()), *(span for _, _, span in extra))
             done = done.with_evidence("sources", *_unique(list(spans)))
@@ -123,6 +126,9 @@ def _attribute(
     offset = candidate.trigger.start - sentence.start
     source, certainty, covering = sources.resolve(pos, offset)
     evidence = [sentence.char_span(f.cue_start, f.cue_end) for f in covering]
+    doubt = certainty
+    certainty = max((f.certainty for f in covering if not _other_source(f, source)),
+                    key=RANK.__getitem__, default="reported")
     following = pos + 1
     if (
         following < len(analyzed.sentences)
@@ -136,11 +142,27 @@ def _attribute(
         certainty = "claimed"
     if not evidence:
         evidence = [candidate.sentence]
-    confidence = round(candidate.confidence * CONFIDENCE_FACTOR[certainty], 4)
+    if RANK[certainty] > RANK[doubt]:
+        doubt = certainty
+    confidence = round(candidate.confidence * CONFIDENCE_FACTOR[doubt], 4)
     updated = replace(
         candidate, attribution=Attribution(source, certainty), confidence=confidence
     )
     return updated.with_evidence("sources", *_unique(evidence))
+
+
+def _other_source(frame: Frame, source: str | None) -> bool:
+    return bool(frame.source) and frame.source != source and not is_pronoun(frame.source)
+
+
+def _also_cited(sentence: Sentence, frames: list[Frame], candidate: EventCandidate,
+                done: EventCandidate) -> list[tuple[str, Certainty, Span]]:
+    """The sentence's other named sources around the trigger, each with its own certainty:
+    "..., witnesses said, a charge the army denies" cites the army as denying it."""
+    offset = candidate.trigger.start - sentence.start
+    source = done.attribution.attributed_to if done.attribution else None
+    return [(f.source, f.certainty, sentence.char_span(f.cue_start, f.cue_end))
+            for f in frames if f.start <= offset < f.end and _other_source(f, source) and f.source]
 
 
 def _armed_group_source(

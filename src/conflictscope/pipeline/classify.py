@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import regex as re
 
+from conflictscope.actors.roles import SAYING
 from conflictscope.classify.clauses import Clause, clauses_of
 from conflictscope.classify.cues import ACTOR_GATE, cue_codes, find_cue, find_cues
 from conflictscope.classify.labels import LABELS, NONE, SUB_EVENT_OF, event_type_of
@@ -326,17 +327,25 @@ def _clause_range(sentence: Sentence, clause: Clause | None) -> tuple[int, int]:
 def _trigger_token(
     sentence: Sentence, clause: Clause | None, begin: int, hit: tuple[int, int] | None
 ) -> Token | None:
-    """The token of the trigger: the cue word found at ``hit``, else the clause head."""
+    """The token of the trigger: the cue word found at ``hit``, else the clause head (the
+    clause it reports, when the head is a verb of saying)."""
     doc = sentence.doc
     assert doc is not None
     if hit is not None:
         span = doc.char_span(begin + hit[0], begin + hit[1], alignment_mode="expand")
         if span is not None and len(span):
             return span.root
+    head: Token | None
     if clause is not None:
-        return clause.head
-    roots = [t for t in doc if t.dep_ == "ROOT"]
-    return roots[0] if roots else (doc[0] if len(doc) else None)
+        head = clause.head
+    else:
+        roots = [t for t in doc if t.dep_ == "ROOT"]
+        head = roots[0] if roots else (doc[0] if len(doc) else None)
+    if head is not None and head.lemma_ in SAYING:
+        # "Jihadists stormed Djibo and burned the market, residents said": the news, not the saying
+        head = next((child for child in head.children if child.dep_ in {"ccomp", "parataxis"}
+                     and child.lemma_ not in _OPINION_VERBS), head)
+    return head
 
 
 __all__ = ["LABELS", "classify", "classify_sentence"]

@@ -17,9 +17,17 @@ from conflictscope.pipeline.placecues import CONCESSIVE_MARKS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as DocSpan
+    from spacy.tokens import Token
 
 #: Dependencies that keep a place inside the phrase it belongs to ("the consulate in Istanbul").
 _PHRASE_DEPS = frozenset({"pobj", "prep", "compound", "appos", "nmod", "conj", "cc", "det", "amod", "poss"})
+#: Prepositions that put the event of the verb they hang on at a place.
+_AT_PLACE = frozenset({"in", "inside", "at", "near", "outside"})
+#: The verb's object and agent, whose phrase the event's place may hang on ("killed protesters in
+#: Homs", "wounded by men outside a cafe in Istanbul").
+_VERB_ARGS = frozenset({"dobj", "agent"})
+#: Clauses that describe an actor in passing, not the event the sentence tells.
+_ASIDE_CLAUSES = frozenset({"relcl", "acl"})
 #: Verbs that only say an event happened ("the murder, which happened in Istanbul"; "took place").
 _OCCURRED = frozenset({"happen", "occur", "take"})
 
@@ -49,18 +57,40 @@ def in_concessive_clause(sentence: Sentence, place: Span, trigger: Span) -> bool
     return False
 
 
+def _hangs_on_trigger(place: Token, trigger: Token) -> bool:
+    """The place's phrase hangs on the trigger verb (or a verb joined to it) only through
+    "in/at/inside..." and the verb's object or agent: "executed and dismembered inside the
+    Saudi consulate in Istanbul", "wounded by two men outside a cafe in Istanbul"."""
+    if trigger.pos_ not in {"VERB", "AUX"} or trigger.dep_ in _ASIDE_CLAUSES:
+        return False  # "the group, which has also demolished sites in neighbouring Iraq, ...": an aside
+    verbs = {trigger.i, *(t.i for t in trigger.conjuncts)}
+    token, hops = place, 0
+    while token.head.i != token.i and hops < 8:
+        if token.dep_ == "prep" and token.lower_ not in _AT_PLACE:
+            return False  # "a man from a village in Homs"
+        if token.dep_ not in _PHRASE_DEPS | _VERB_ARGS:
+            return False
+        if token.head.i in verbs:
+            return token.dep_ == "prep" or token.dep_ in _VERB_ARGS and hops > 0
+        token, hops = token.head, hops + 1
+    return False
+
+
 def said_to_happen_at(sentence: Sentence | None, place: Span, trigger: Span) -> bool:
     """Whether the text says outright that the event happened at the place.
 
     The place's phrase hangs on a verb of occurrence whose subject is the trigger noun
     ("Khashoggi's murder, which happened in the consulate in Istanbul"; "the killing
-    took place in Kano"). Such a place holds even abroad: the report's main place does
+    took place in Kano"), or by "in/at/inside..." on the trigger verb itself ("was
+    executed inside the Saudi consulate in Istanbul"). Such a place holds even abroad: the report's main place does
     not replace it.
     """
     spans = _doc_spans(sentence, place, trigger)
     if spans is None:
         return False
     place_span, trigger_span = spans
+    if _hangs_on_trigger(place_span.root, trigger_span.root):
+        return True
     token, hops = place_span.root, 0
     while token.dep_ in _PHRASE_DEPS and token.head.i != token.i and hops < 8:
         if token.dep_ == "prep" and token.head.pos_ in {"VERB", "AUX"}:

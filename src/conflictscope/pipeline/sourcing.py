@@ -101,6 +101,10 @@ _PRONOUN = re.compile(
     r"(?i)^(?:it|he|she|they|the\s+(?:group|monitor|monitoring\s+group|organi[sz]ation|agency|watchdog|observatory))$"
 )
 _STRIP_MODIFIERS = re.compile(r"^(?:(?i:the)\s+)?(?:[\w]+-(?:based|run)\s+)+(?=[A-Z])|^(?i:the)\s+(?=[A-Z])")
+#: The claim a trailing source answers: "..., a charge Egypt denies" is Egypt denying it.
+_CLAIM_OBJECT = re.compile(
+    r"(?i)^(?:an?|the)\s+(?:charges?|claims?|accusations?|allegations?|account|version)\s+(?:that\s+|which\s+)?(?=\S)"
+)
 _NOT_SOURCE = re.compile(
     r"\b(?:is|(?i:was|were|are|be|been|being|has|have|had|did|does|do|will|would|could|"
     r"it|killed|attacked|and|but))\b|^(?i:there)\b"
@@ -133,6 +137,7 @@ def clean_source(text: str) -> str | None:
     text = re.split(r",|\s+(?:who|which|whose)\s", text, maxsplit=1)[0]
     text = re.sub(r"(?i)\s+(?:there|here|also|later|earlier|however)$", "", text)
     text = _STRIP_MODIFIERS.sub("", text)
+    text = _CLAIM_OBJECT.sub("", text)
     if not text or len(text.split()) > 12:
         return None
     first, _, rest = text.partition(" ")
