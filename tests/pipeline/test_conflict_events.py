@@ -308,3 +308,23 @@ def test_the_trigger_of_a_reported_event_is_not_the_verb_of_saying(analyze: Call
     events = analyze("Report\n\n" + text, published="2024-03-10").events
     assert [(e.evidence["sub_event_type"][0].text, e.actor1) for e in events] == [
         ("stormed", "Unidentified Armed Group (Burkina Faso)")]
+
+
+def test_a_profiles_heading_is_the_scene_of_its_section(analyze: Callable[..., AnalyzedArticle]) -> None:
+    # a list of profiles put every arrest whose sentences name no place at the report's main town
+    text = ("Our reporters profile journalists behind bars around the world.\n\n"
+            "Jane Doe, Cameroon\n\n"
+            "On March 3, 2019, Jane Doe, the editor of a weekly newspaper, was arrested on charges of sedition.\n\n"
+            "John Roe, Myanmar\n\n"
+            "John Roe was arrested by soldiers at his home in Yangon on April 18, 2021. Soldiers raided "
+            "newsrooms across Yangon that month.")
+    events = analyze("Press under siege\n\n" + text, published="2021-06-28").events
+    assert [(e.country, e.location) for e in events if e.sub_event_type == "Arrests"][:2] == [
+        ("Cameroon", "Cameroon"), ("Myanmar", "Yangon")]
+
+
+def test_a_single_byline_place_heads_no_section(analyze: Callable[..., AnalyzedArticle]) -> None:
+    text = ("John Roe, Abuja\n\nGunmen killed 12 villagers in Bakura, in Zamfara State, on Sunday. "
+            "Residents said the attackers burned homes.\n\nThe police arrested four suspects.")
+    events = analyze("Attack\n\n" + text, published="2024-03-10").events
+    assert {e.location for e in events} == {"Bakura"}

@@ -4,7 +4,8 @@ Every sentence is geoparsed, parsed or not (see :mod:`conflictscope.gazetteer`).
 Each event candidate then gets the place where it happened: a place named in its
 own clause (preferring "in/at/near X" close to the trigger over "sent from X"),
 else where the sentences just before placed the same kind of event, else the report's main place
-(:mod:`conflictscope.pipeline.salience`) when the clause points to it ("the city", "there").
+(:mod:`conflictscope.pipeline.salience`) when the clause points to it ("the city", "there"), or in
+a report of profiles or country entries the place heading the event's section ("Name, Cameroon").
 Precision follows ACLED (geo_precision 1 town, 2 near a town or part of it,
 3 region only) and UCDP (where_prec 1 exact ... 6 country).
 """
@@ -55,7 +56,13 @@ from conflictscope.pipeline.registry import stage
 # main_place, country_salience and caption_spans are read from here too (the stage's public helpers)
 from conflictscope.pipeline.salience import caption_spans as caption_spans
 from conflictscope.pipeline.salience import country_salience as country_salience
-from conflictscope.pipeline.salience import main_and_countries, report_dateline, within_region
+from conflictscope.pipeline.salience import (
+    main_and_countries,
+    report_dateline,
+    section_place,
+    section_places,
+    within_region,
+)
 from conflictscope.pipeline.salience import main_place as main_place
 
 
@@ -71,6 +78,7 @@ def places(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     with_places = replace(analyzed, places=parsed.places,
                           extras={**analyzed.extras, "geoparse": parsed})
     focus, weights = main_and_countries(with_places)
+    sections = section_places(with_places)
     filed = _dateline_spans(report_dateline(with_places))
     starts = [sentence.start for sentence in analyzed.sentences]
     order = sorted(range(len(analyzed.candidates)), key=lambda i: analyzed.candidates[i].trigger.start)
@@ -78,7 +86,9 @@ def places(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     earlier: list[EventCandidate] = []  # located so far, in text order
     for i in order:
         candidate = analyzed.candidates[i]
-        located[i] = locate(candidate, with_places, parsed, focus, weights, filed=filed,
+        # in a report of profiles or country entries, the heading of the event's section is its scene
+        scene = section_place(sections, candidate.trigger.start) if sections else None
+        located[i] = locate(candidate, with_places, parsed, scene or focus, weights, filed=filed,
                             continued=_continued_place(candidate, earlier, starts))
         earlier.append(located[i])
     expanded = [c for i in range(len(analyzed.candidates))

@@ -8,7 +8,10 @@ capital named for its government count less).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
+
+import regex as re
 
 from conflictscope.gazetteer.dateline import Dateline, find_dateline
 from conflictscope.gazetteer.geoparse import GeoParse
@@ -153,3 +156,40 @@ def within_region(town: Place, region: Place) -> bool:
     if region.feature == "admin1":
         return bool(town.admin1) and town.admin1 == region.admin1
     return region.feature == "admin2" and bool(town.admin2) and town.admin2 == region.admin2
+
+
+#: A heading line: a few words with no sentence end ("Amadou Vamoulké, Cameroon"; "Yemen").
+_HEADING = re.compile(r"(?m)^[^\S\n]*(?P<line>[^\n.!?:;]{2,60}?)[^\S\n]*$")
+HEADING_WORDS = 6
+#: Lines of a picture, not of the text: "Enlarge Courtesy of Amnesty International, Canada".
+_NOT_HEADING = re.compile(r"(?i)\b(?:courtesy|photo|image|credit|enlarge|file)\b")
+
+
+def section_places(analyzed: AnalyzedArticle) -> list[tuple[int, PlaceMention | None]]:
+    """The places that head the sections of a report made of profiles or country entries.
+
+    A line of its own, after the title, of at most a few words that is or ends with a place
+    ("Amadou Vamoulké, Cameroon", "Yemen", "Austin, Texas") sets the scene of the paragraphs
+    below it, up to the next such line: (where the section starts, its place), in text order.
+    A report needs two such lines to be read as sections (one is a byline: "Idris Mohammed,
+    Abuja"); a continent or region heads a section with no place of its own.
+    """
+    text = analyzed.text
+    ends = {m.span.end: m for m in analyzed.places}
+    starts = {m.span.start: m for m in analyzed.places}
+    found: list[tuple[int, PlaceMention | None]] = []
+    for line in _HEADING.finditer(text, max(0, text.find("\n"))):
+        mention = ends.get(line.end("line"))
+        if (mention is None or len(line.group("line").split()) > HEADING_WORDS
+                or PHOTO_CREDIT.search(line.group("line")) or _NOT_HEADING.search(line.group("line"))
+                or not (mention.span.start == line.start("line") or text[mention.span.start - 2:mention.span.start] == ", ")):
+            continue
+        mention = starts.get(line.start("line"), mention)  # "Austin, Texas": the town
+        found.append((line.start("line"), None if mention.place.feature in {"continent", "region"} else mention))
+    return found if len(found) >= 2 else []
+
+
+def section_place(sections: list[tuple[int, PlaceMention | None]], offset: int) -> PlaceMention | None:
+    """The place heading the section that ``offset`` lies in (see :func:`section_places`)."""
+    index = bisect_right([start for start, _ in sections], offset)
+    return sections[index - 1][1] if index else None
