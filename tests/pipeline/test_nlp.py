@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conflictscope.ingest.text import looks_english
 from conflictscope.pipeline.nlp import split_sentences
 
 
@@ -57,3 +58,15 @@ def test_non_english_text_is_not_parsed(parse) -> None:  # type: ignore[no-untyp
     analyzed = parse(text)
     assert all(s.doc is None for s in analyzed.sentences)
     assert analyzed.warnings
+
+
+@pytest.mark.parametrize(("text", "english"), [
+    # a short English report with no function word was skipped as not English: no event at all
+    ("Report\n\nRussian forces shelled Avdiivka, killing two civilians.", True),
+    ("Les combattants ont attaqué la ville de Palmyre dimanche, selon des militants.", False),
+    ("Los combatientes atacaron la ciudad de Palmira el domingo, según activistas.", False),
+    ("Die Kämpfer griffen die Stadt Palmyra am Sonntag an, sagten Aktivisten vor Ort.", False),
+    ("Pasukan menyerang kota itu pada hari Minggu menurut aktivis setempat kemarin.", False),
+])
+def test_short_texts_are_judged_by_the_language_of_their_function_words(text: str, english: bool) -> None:
+    assert looks_english(text) is english

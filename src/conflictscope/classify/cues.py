@@ -100,6 +100,7 @@ _RAW: dict[str, tuple[str, ...]] = {
         r"rall(?:y|ied|ies)", r"sit-?in", _LABOUR_STRIKE, r"took to the streets", r"gathered",
         r"picket", r"boycott", r"placards?", r"chant(?:ed|ing)", r"self-immolat\w*",
         r"set (?:himself|herself|themselves) (?:on fire|alight|ablaze)",
+        r"block(?:ed|ing|aded|ading)? (?:off )?(?:the |a |several |major |main |key )?(?:roads?|highways?|streets?|railways?|rail lines?|motorways?|junctions?)",
     ),
     "PINT": (
         r"dispers(?:e|ed|ing)", r"tear ?gas", r"water cannons?", r"rubber bullets?", r"broke up",

@@ -21,6 +21,18 @@ _ENGLISH_WORDS = frozenset(
     "the of and to in a is that for on was with as by at from said were have has are it".split()
 )
 
+#: Function words of other languages written in Latin script (French, Spanish, Portuguese,
+#: Italian, German, Indonesian), none of them an English word.
+_OTHER_LANGUAGE_WORDS = frozenset(
+    "le la les des du et est une un dans pour par sur avec au aux que qui ont selon "
+    "el los las del y por con para una fue según "
+    "os do da dos das em não "
+    "il gli della di che è nel "
+    "der das und ist nicht mit von zu ein eine im auf für am vor dem den sich auch nach bei wurde wurden "
+    "yang dan di ke dari dengan untuk ini itu".split()
+)
+_SHORT_TEXT_WORDS = 40
+
 
 @dataclass(frozen=True, slots=True)
 class CleanText:
@@ -109,7 +121,11 @@ def looks_english(text: str) -> bool:
     if len(words) < 8:
         return True  # too short to judge: give it the benefit of the doubt
     hits = sum(word in _ENGLISH_WORDS for word in words)
-    return hits / len(words) >= 0.04
+    if hits / len(words) >= 0.04:
+        return True
+    # a short English report can do without function words ("Russian forces shelled Avdiivka,
+    # killing two civilians"): only another language's function words tell it is not English
+    return len(words) < _SHORT_TEXT_WORDS and not any(word in _OTHER_LANGUAGE_WORDS for word in words)
 
 
 def _looks_utf16(sample: bytes) -> bool:

@@ -187,6 +187,10 @@ def _is_people(word: str) -> bool:
     )
 
 
+#: A verb of saying right after a noun phrase: the phrase is who said it.
+_SPEAKS_NEXT = re.compile(r"(?i)\s+(?:has\s+|had\s+|also\s+)?(?:said|says|told|tells|reported|confirmed|added|stated|announced|wrote)\b")
+
+
 def _list(text: str, pos: int) -> tuple[list[tuple[Count, str]], int] | None:
     """A list of victim groups ("two soldiers and five militants") from ``pos``."""
     first = _group(text, pos)
@@ -199,8 +203,8 @@ def _list(text: str, pos: int) -> tuple[list[tuple[Count, str]], int] | None:
         if not join:
             break
         more = _group(text, join.end())
-        if more is None:
-            break
+        if more is None or _SPEAKS_NEXT.match(text, more[2]):
+            break  # "killing two civilians, the regional governor said": the source, not a victim
         groups.append((more[0], more[1]))
         end = more[2]
     return groups, end

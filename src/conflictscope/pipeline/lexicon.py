@@ -26,7 +26,7 @@ _HINT_STEMS = (
     r"surrender", r"base", r"camp", r"headquarter", r"outpost", r"checkpoint", r"deploy",
     # protest and riot
     r"protest", r"demonstrat", r"rally", r"rallied", r"march", r"strike", r"sit-in",
-    r"riot", r"mob", r"torch", r"burn", r"loot", r"vandal", r"barricad", r"tear ?gas",
+    r"riot", r"mob", r"torch", r"blocked", r"blockad", r"burn", r"loot", r"vandal", r"barricad", r"tear ?gas",
     r"rubber bullet", r"water cannon", r"disperse", r"baton", r"stone", r"pelt",
     # strategic developments
     r"arrest", r"detain", r"detention", r"custody", r"apprehend", r"round(?:ed)? up", r"jail", r"imprison",
