@@ -328,3 +328,18 @@ def test_a_single_byline_place_heads_no_section(analyze: Callable[..., AnalyzedA
             "Residents said the attackers burned homes.\n\nThe police arrested four suspects.")
     events = analyze("Attack\n\n" + text, published="2024-03-10").events
     assert {e.location for e in events} == {"Bakura"}
+
+
+def test_a_states_strike_named_by_its_demonym_is_its_forces_act(analyze: Callable[..., AnalyzedArticle]) -> None:
+    # the strike's victims ("two Hezbollah members") were taken for its actor
+    text = "An Israeli drone strike on a car in southern Lebanon killed two Hezbollah members on Tuesday."
+    (event,) = analyze("Report\n\n" + text, published="2024-03-10").events
+    assert (event.actor1, event.actor2) == ("Military Forces of Israel", "Hezbollah (Lebanon)")
+
+
+def test_unnamed_police_are_the_events_countrys_not_the_datelines(analyze: Callable[..., AnalyzedArticle]) -> None:
+    # "Kenya - Police" across the dateline's dash was the Kenya Police
+    text = ("NAIROBI, Kenya — Police in Ethiopia's Amhara region arrested dozens of people suspected of "
+            "supporting the Fano militia, a rights group said on Monday.")
+    (event,) = analyze("Report\n\n" + text, published="2024-03-10").events
+    assert event.country == "Ethiopia" and event.actor1.startswith("Police Forces of Ethiopia")

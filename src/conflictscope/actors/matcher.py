@@ -91,12 +91,14 @@ def _joined(text: str, left: Token, right: Token) -> bool:
 
 
 def _dictionary_at(
-    dictionary: ActorDictionary, tokens: list[Token], i: int
+    dictionary: ActorDictionary, tokens: list[Token], i: int, text: str
 ) -> tuple[int, list[Phrase]]:
     for length in dictionary.lengths.get(tokens[i].key, ()):
         if i + length > len(tokens):
             continue
         window = tokens[i : i + length]
+        if not all(_joined(text, left, right) for left, right in zip(window, window[1:], strict=False)):
+            continue  # "NAIROBI, Kenya — Police in Ethiopia": a dateline, not "Kenya Police"
         bucket = dictionary.lookup(tuple(t.key for t in window))
         valid = [p for p in bucket if case_ok(p.case, p.surface, window)]
         if valid:
@@ -197,7 +199,7 @@ def match_sentence(
     shouting = len(letters) > 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
     while i < len(tokens):
         c_len, c_phrase = countries.match_at(tokens, i) or (0, None)
-        d_len, phrases = _dictionary_at(dictionary, tokens, i)
+        d_len, phrases = _dictionary_at(dictionary, tokens, i, text)
         if c_phrase is not None and c_len >= d_len:
             if _not_the_country(tokens, i, i + c_len):
                 i += c_len

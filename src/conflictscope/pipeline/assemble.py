@@ -73,9 +73,10 @@ def _to_event(analyzed: AnalyzedArticle, candidate: EventCandidate, version: str
     article = analyzed.article
     place = candidate.place.place if candidate.place else None
     country = place.country if place else ""
-    actor1, inter1 = _actor_name(candidate.actor1, country)
-    actor2, inter2 = _actor_name(candidate.actor2, country)
     when = candidate.time or _publication_time(article.published)
+    on = when.event_date if when else None
+    actor1, inter1 = _actor_name(candidate.actor1, country, on)
+    actor2, inter2 = _actor_name(candidate.actor2, country, on)
     held = candidate.sub_event_type == "Arrests" or (not actor1 and _IN_CUSTODY.search(candidate.sentence.text))
     if held and (not actor1 or _not_the_arrester(candidate, inter1)):
         # ACLED: arrests are made by the state (police forces) unless the text names another agent;
@@ -178,10 +179,17 @@ def _sources(
     return tuple(named.values())
 
 
-def _actor_name(mention: ActorMention | None, country: str) -> tuple[str, int]:
+def _actor_name(mention: ActorMention | None, country: str, on: date | None = None) -> tuple[str, int]:
     if mention is None:
         return "", 0
     actor = localize(mention.actor, country)
+    if mention.generic and actor.kind == "police" and country:
+        # unnamed police act at home: "NAIROBI, Kenya - Police in Ethiopia's Amhara region arrested ..."
+        # are Ethiopia's, whatever country the report names most (soldiers may act abroad: not them)
+        dictionary = load_dictionary()
+        home = dictionary.countries.find(country)
+        if home is not None and actor.country != home.name:
+            actor = dictionary.state_actor(home.iso2, "police", on)
     return actor.name, actor.inter
 
 
