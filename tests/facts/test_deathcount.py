@@ -27,6 +27,8 @@ CASES: list[tuple[str, Expected]] = [
     ("The blast left at least 12 dead, including three children.", (12, 12, None, None)),
     ("Dozens killed as fighting spreads to the port city.", (24, None, 99, None)),
     ("Gunmen stormed a wedding party, killing 6 civilians.", (6, 6, 6, "civilians")),
+    # an aside on who the victims were hid the toll
+    ("At least 100 people, most of them women and children, died when the camp was shelled.", (100, 100, None, None)),
     # the trailing source was read as a third victim of the list
     ("Russian forces shelled the town, killing two civilians, the regional governor said.", (2, 2, 2, "civilians")),
     ("The death toll rose to 31 by Tuesday evening.", (31, 31, 31, None)),

@@ -343,3 +343,10 @@ def test_unnamed_police_are_the_events_countrys_not_the_datelines(analyze: Calla
             "supporting the Fano militia, a rights group said on Monday.")
     (event,) = analyze("Report\n\n" + text, published="2024-03-10").events
     assert event.country == "Ethiopia" and event.actor1.startswith("Police Forces of Ethiopia")
+
+
+def test_a_state_named_with_its_kind_word_is_placed_without_other_context(
+        analyze: Callable[..., AnalyzedArticle]) -> None:
+    # "plateau" is a common word, so "Plateau" needed support from other places of the report
+    (event,) = analyze("Report\n\nGunmen killed 30 people in Plateau State on Saturday.", published="2024-03-10").events
+    assert (event.location, event.country, event.geo_precision) == ("Plateau", "Nigeria", 3)

@@ -29,7 +29,7 @@ from conflictscope.gazetteer.recognize import (
     find_toponyms,
     is_direction_only,
 )
-from conflictscope.gazetteer.resolve import Resolution, Resolver, Toponym
+from conflictscope.gazetteer.resolve import ADMIN_KIND, Resolution, Resolver, Toponym
 from conflictscope.gazetteer.spans import STRONG, name_spans
 from conflictscope.gazetteer.surnames import surnames, town_other_name
 from conflictscope.gazetteer.territories import country_share
@@ -63,8 +63,11 @@ def _credible(resolution: Resolution, countries: dict[str, float], own: float = 
     supported = rest > 0 and (country_share(entry.cc, countries) - own) / rest >= 0.2
     if is_direction_only(toponym.name) and not supported:
         return False  # "the South West" of a report on Nigeria is no Cameroonian region: a part of Nigeria
-    if toponym.name.lower() in _COMMON_NAMES and not supported:
-        return False  # "the Centre's application" in a report on India: its government, no Burkinabe region
+    if toponym.name.lower() in _COMMON_NAMES and not supported and not (
+            toponym.hint == ADMIN_KIND and entry.feature in {"admin1", "admin2"}):
+        # "the Centre's application" in a report on India: its government, no Burkinabe region
+        # (but "in Plateau State" names the state with its kind word)
+        return False
     if toponym.strength >= STRONG:  # a loose spelling only for a place in the report's country
         if (match.kind == ALTERNATE and entry.feature == "city" and entry.population < 50000
                 and not supported):

@@ -187,6 +187,10 @@ def _is_people(word: str) -> bool:
     )
 
 
+#: An aside on who the victims were, between them and their verb ("100 people, most of them women, died").
+_VICTIMS_ASIDE = re.compile(
+    r"(?i),\s*(?:most|many|all|some|half|several|mostly|mainly|among\s+them|including)\b[^,.;:]{0,80},"
+)
 #: A verb of saying right after a noun phrase: the phrase is who said it.
 _SPEAKS_NEXT = re.compile(r"(?i)\s+(?:has\s+|had\s+|also\s+)?(?:said|says|told|tells|reported|confirmed|added|stated|announced|wrote)\b")
 
@@ -270,6 +274,9 @@ def find_figures(text: str) -> tuple[list[Figure], list[str]]:
                 taken = figure.end
             continue
         right = _RIGHT.match(text, end)
+        aside = None if right else _VICTIMS_ASIDE.match(text, end)
+        if aside:  # "At least 100 people, most of them women and children, died"
+            right = _RIGHT.match(text, aside.end())
         if not right:
             continue
         pred = right.group("pred")
