@@ -27,6 +27,9 @@ CASES: list[tuple[str, Expected]] = [
     ("The blast left at least 12 dead, including three children.", (12, 12, None, None)),
     ("Dozens killed as fighting spreads to the port city.", (24, None, 99, None)),
     ("Gunmen stormed a wedding party, killing 6 civilians.", (6, 6, 6, "civilians")),
+    # killing "to death" with a verb of its manner was no death
+    ("ADF rebels hacked 22 people to death overnight in the village.", (22, 22, 22, None)),
+    ("The attackers stabbed two guards and fled.", None),
     # an aside on who the victims were hid the toll
     ("At least 100 people, most of them women and children, died when the camp was shelled.", (100, 100, None, None)),
     # the trailing source was read as a third victim of the list

@@ -350,3 +350,25 @@ def test_a_state_named_with_its_kind_word_is_placed_without_other_context(
     # "plateau" is a common word, so "Plateau" needed support from other places of the report
     (event,) = analyze("Report\n\nGunmen killed 30 people in Plateau State on Saturday.", published="2024-03-10").events
     assert (event.location, event.country, event.geo_precision) == ("Plateau", "Nigeria", 3)
+
+
+def test_a_massacre_told_by_villagers_is_the_rebels_act_in_their_province(
+        analyze: Callable[..., AnalyzedArticle]) -> None:
+    # the trigger was "Villagers" (an Attack cue), the toll was not read, and the village's loose
+    # spelling was a town in Angola
+    text = "Villagers in Ituri province said ADF rebels hacked 22 people to death overnight in the village of Mukondi."
+    (event,) = analyze("Report\n\n" + text, published="2024-03-10").events
+    assert (event.sub_event_type, event.actor1, event.country, event.fatalities_best) == (
+        "Attack", "Allied Democratic Forces (Democratic Republic of Congo)", "Democratic Republic of the Congo", 22)
+
+
+@pytest.mark.parametrize(("text", "sub_event_type", "actor1"), [
+    ("The Syrian Observatory said government helicopters dropped barrel bombs on rebel-held areas of Daraa.",
+     "Air/drone strike", "Military Forces of Syria (2000-2024)"),
+    ("The Taliban publicly flogged three men in a stadium in Charikar, the capital of Parwan province.",
+     "Attack", "Taliban (Afghanistan)"),
+])
+def test_state_aircraft_and_public_floggings(analyze: Callable[..., AnalyzedArticle], text: str,
+                                             sub_event_type: str, actor1: str) -> None:
+    (event,) = analyze("Report\n\n" + text, published="2024-03-10").events
+    assert (event.sub_event_type, event.actor1) == (sub_event_type, actor1)

@@ -88,8 +88,9 @@ _RAW: dict[str, tuple[str, ...]] = {
     "ATT": (
         r"kill(?:ed|ing|s)?", r"shot dead", r"shoot(?:ing)?", r"shot", r"execut(?:e|ed|ion|ions)",
         r"behead(?:ed|ing)?", r"massacr(?:e|ed)", r"murder(?:ed)?", r"assassinat(?:e|ed|ion)",
-        r"hack(?:ed)? to death", r"stabb(?:ed|ing)", r"tortur(?:e|ed)", r"beat(?:en|ing)?",
+        r"(?:hack(?:ed|ing)?|stabb(?:ed|ing)|stoned|burn(?:ed|t)|beat(?:en)?|clubbed) (?:[\w-]+ ){0,4}?to death", r"stabb(?:ed|ing)", r"tortur(?:e|ed)", r"beat(?:en|ing)?",
         r"opened fire", r"gunned down", r"slaughter(?:ed)?", r"civilians?", r"villagers?", r"hanged", r"put to death",
+        r"flogg(?:ed|ing)", r"(?:publicly )?whipped",
     ),
     "ABD": (
         r"kidnap(?:ped|ping|s)?", r"abduct(?:ed|ion|ions|s)?", r"hostages?", r"disappear(?:ed|ance)",
@@ -192,14 +193,22 @@ def cue_codes(text: str, among: list[str] | None = None) -> list[str]:
     return [code for code in codes if CUES[code].search(text)]
 
 
+#: Cue words that tell the kind of event but are not its trigger: the victims ("Villagers said
+#: rebels hacked 22 people to death": the hacking, not the villagers).
+_VICTIM_CUES = frozenset({"civilian", "civilians", "villager", "villagers"})
+
+
 def find_cue(code: str, text: str) -> tuple[int, int] | None:
-    """Character offsets of the first cue of ``code`` in ``text`` (lower-cased), if any."""
-    pattern = CUES.get(code)
-    match = pattern.search(text) if pattern else None
-    return (match.start(), match.end()) if match else None
+    """Character offsets of the first cue of ``code`` in ``text`` (lower-cased), if any; an act
+    before a victim noun."""
+    found = find_cues(code, text)
+    return found[0] if found else None
 
 
 def find_cues(code: str, text: str) -> list[tuple[int, int]]:
-    """Character offsets of every cue of ``code`` in ``text`` (lower-cased), in text order."""
+    """Character offsets of every cue of ``code`` in ``text`` (lower-cased), in text order (only
+    acts, when the text has any besides victim nouns)."""
     pattern = CUES.get(code)
-    return [(m.start(), m.end()) for m in pattern.finditer(text)] if pattern else []
+    hits = [(m.start(), m.end()) for m in pattern.finditer(text)] if pattern else []
+    acts = [(b, e) for b, e in hits if text[b:e] not in _VICTIM_CUES]
+    return acts or hits

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from conflictscope.classify.cues import CUES
+
 _PROTEST_FAMILY = {"PEACE", "PINT", "FORCE", "VDEM"}
 _RIOTERS = re.compile(r"\b(?:riot(?:s|ers|ed|ing)?|protesters?|demonstrators?|\bmobs?)\b")
 _PROTEST_WORDS = re.compile(
@@ -174,6 +176,8 @@ def refine(code: str, text: str, window: str = "", sentence: str = "") -> str:
         return _protest_rung(f"{text} {window}")
     if code == "LOOT" and _RIOTERS.search(_no_riot_police(text)):
         return "MOB" if re.search(r"\bmobs?\b", text) else "VDEM"  # destruction by rioters is a riot
+    if code == "LOOT" and not CUES["LOOT"].search(text) and CUES["ATT"].search(text):
+        return "ATT"  # "The Taliban publicly flogged three men in a stadium": harm done to people, nothing taken
     if code in ("ATT", "CLASH", "AIR", "SHELL", "IED") and not STRONG_CUES["DISR"].search(text):
         # a weapon defused, seized or intercepted is Disrupted weapons use, not its own class
         for weapon, pattern in _WEAPONS:

@@ -72,7 +72,10 @@ def _credible(resolution: Resolution, countries: dict[str, float], own: float = 
         if (match.kind == ALTERNATE and entry.feature == "city" and entry.population < 50000
                 and not supported):
             return False  # a small town's other name ("Khan" for Haan) needs support from other names
-        return match.kind != FUZZY or (match.similarity >= FUZZY_CREDIBLE and in_context)
+        # a loose spelling is kept in a country other names of the report back, or when there are none:
+        # "the village of Mukondi" in a report on Ituri is no Muconda, Angola
+        return match.kind != FUZZY or (match.similarity >= FUZZY_CREDIBLE and in_context
+                                       and (supported or rest <= 0))
     in_context = supported
     if toponym.located and match.kind == MAIN and supported:
         return True  # "a gas station in Riverdale", in a report on the US: a town of any size

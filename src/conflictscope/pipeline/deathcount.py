@@ -38,8 +38,12 @@ _ACTIVE = re.compile(
     r"massacring|massacred|murdering|murdered|assassinating|assassinated|slaughtering|"
     r"slaughtered|shooting\s+dead|shot\s+dead|gunning\s+down|gunned\s+down|lynching|lynched|"
     r"claiming\s+the\s+lives\s+of|claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of|"
+    r"hacking|hacked|stabbing|stabbed|stoning|stoned|burning|burned|beating|beat|"
     r"claiming|claimed|leaving|left)\s+$"
 )
+#: Verbs of a manner of killing that kill only "to death".
+_TO_DEATH_VERBS = frozenset({"hacking", "hacked", "stabbing", "stabbed", "stoning", "stoned", "burning", "burned",
+                             "beating", "beat"})
 _RIGHT = re.compile(
     r"(?i)(?:\s*,\s*including\s[^,]{1,60},)?"
     r"(?:\s*,?\s*(?:in|at|near|inside|on|from|across|around|during)\s+(?:[\w'’-]+\s+){0,3}?)?"
@@ -324,7 +328,9 @@ def _active_figure(
         return None
     if verb in ("claiming", "claimed") and not re.match(r"(?i)\s*lives\b", tail):
         return None
-    closing = re.match(r"(?i)\s+(?:dead|lives)\b", tail)
+    if verb in _TO_DEATH_VERBS and not re.match(r"(?i)\s+to\s+death\b", tail):
+        return None  # "stabbed two guards" wounds; "hacked 22 people to death" kills
+    closing = re.match(r"(?i)\s+(?:dead|lives|to\s+death)\b", tail)
     stop = end + closing.end() if closing else end
     return _figure(text, active.start(), stop, active.start(), groups, subset=subset)
 
