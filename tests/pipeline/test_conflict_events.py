@@ -372,3 +372,39 @@ def test_state_aircraft_and_public_floggings(analyze: Callable[..., AnalyzedArti
                                              sub_event_type: str, actor1: str) -> None:
     (event,) = analyze("Report\n\n" + text, published="2024-03-10").events
     assert (event.sub_event_type, event.actor1) == (sub_event_type, actor1)
+
+
+_FILED_FROM_THE_CAPITAL = (
+    "Gunmen kill 9 in Niger attack\n\n"
+    "NIAMEY (AFP) - Gunmen killed nine people in an attack on a village in western Niger, security sources said "
+    "on Sunday.\n\n"
+    "The attack took place on Saturday in Tera, a town near the border, one source said.\n\n"
+    "\"Armed men attacked the village, killing nine civilians,\" another source told AFP.\n\n"
+    "Niger has been fighting a jihadist insurgency since 2015 that has killed thousands of people.\n\n"
+    "The army said soldiers had killed 20 militants in the east of the country last week."
+)
+
+
+def test_a_report_filed_from_the_capital_places_its_events_where_it_says(
+        analyze: Callable[..., AnalyzedArticle]) -> None:
+    # the attack stayed at Niamey (the dateline) though "The attack took place ... in Tera"; the quote made
+    # a second attack that took the insurgency's "thousands" as its toll; "the east of the country" was Niamey
+    events = analyze(_FILED_FROM_THE_CAPITAL, published="2024-03-10").events
+    attacks = [e for e in events if e.sub_event_type == "Attack"]
+    assert [(e.location, e.fatalities_best, e.fatalities_high) for e in attacks] == [("Téra", 9, 9)]
+    (clash,) = [e for e in events if e.event_type == "Battles"]
+    assert (clash.location, clash.where_prec, clash.evidence["location"][0].text) == (
+        "Niger", 5, "in the east of the country")
+
+
+def test_a_quote_told_from_another_town_and_the_area_go_on_at_the_storys_place(
+        analyze: Callable[..., AnalyzedArticle]) -> None:
+    text = ("Gunmen kill 7 in central Mali market attack\n\n"
+            "BAMAKO - Gunmen on motorbikes attacked a weekly market in central Mali on Thursday, killing at least "
+            "seven people, local officials said.\n\n"
+            "\"They started shooting at everyone,\" a trader who escaped told Reuters by phone from Douentza.\n\n"
+            "The army later deployed reinforcements to the area.")
+    events = analyze(text, published="2024-03-10").events
+    assert {e.location for e in events} == {"Mali"}
+    (attack,) = [e for e in events if e.sub_event_type == "Attack"]
+    assert "a trader" in [s.attributed_to for s in attack.sources]

@@ -33,6 +33,12 @@ NEW_EVENT = re.compile(
     r"(?i)^\W*(?:separately|elsewhere|meanwhile|in\s+(?:a\s+separate|another)|earlier|last\s+"
     r"(?:week|month|year)|on\s+(?:a\s+)?separate|in\s+(?:19|20)\d\d)\b"
 )
+#: A toll over a span of time, not of one event: "an insurgency since 2015 that has killed thousands".
+CUMULATIVE = re.compile(
+    r"(?i)\bsince\s+(?:(?:19|20)\d\d|the\s+(?:start|beginning|outbreak)|it\s+(?:began|started))\b"
+    r"|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months|decades?)\b"
+    r"|\bso\s+far\s+this\s+year\b|\bin\s+recent\s+years\b"
+)
 #: How many sentences back a casualty sentence with no candidate looks for its event.
 CONTINUATION_WINDOW = 3
 _TERRITORY = ("Non-state actor overtakes territory", "Government regains territory")
@@ -132,7 +138,7 @@ def _assign(
         if pool:
             for number, figure in enumerate(figures):
                 owners[(pos, number)] = _owner(analyzed, sentences[pos], figure, pool)
-        elif not NEW_EVENT.search(sentences[pos].text):
+        elif not NEW_EVENT.search(sentences[pos].text) and not CUMULATIVE.search(sentences[pos].text):
             target = continued_event(analyzed, sentences, pos, by_sentence, cache, warnings)
             if target is not None:
                 for number in range(len(figures)):

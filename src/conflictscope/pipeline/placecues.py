@@ -123,7 +123,8 @@ COURT_FACTOR = 0.5
 #: "officials in Manila said", "a statement issued in Abuja"): counts like a court's seat.
 SPEECH_VENUE = re.compile(
     r"\b(?:speaking|spoke|said|says|told\s+(?:reporters|journalists|(?:a|the)\s+(?:news|press)\s+conference|"
-    r"(?:a|the)\s+briefing|parliament)|(?:news|press)\s+conference|briefing|statement\s+(?:issued|released)|"
+    r"(?:a|the)\s+briefing|parliament|AFP|Reuters|AP|the\s+Associated\s+Press|the\s+BBC|Al\s+Jazeera|CNN)|"
+    r"(?:news|press)\s+conference|briefing|statement\s+(?:issued|released)|by\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone|"
     r"officials|spokes(?:man|woman|person))\s+(?:in|from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -142,6 +143,15 @@ _COUNTRY_PART = re.compile(
 _PART_MARGIN = 1.0
 #: How near (km) the country's centre a town must lie to be in "central" X.
 _CENTRAL_KM = 400.0
+
+
+#: A part of "the country" the report is about, named without its name ("in the east of the country",
+#: "in the country's north"): group ``dir`` is the direction.
+THE_COUNTRYS_PART = re.compile(
+    r"(?i)\b(?:in|across|to|from)\s+the\s+(?:far\s+)?(?P<dir>central|(?:north|south)(?:[\s\-]?(?:east|west))?|east|west)"
+    r"(?:ern)?\s+(?:part\s+|region\s+|parts\s+)?of\s+the\s+country\b"
+    r"|\b(?:in|across)\s+the\s+country['’]s\s+(?:far\s+)?(?P<dir2>(?:north|south)(?:[\s\-]?(?:east|west))?|east|west|centre|center)(?:ern)?\b"
+)
 
 
 def names_part(before: str) -> bool:

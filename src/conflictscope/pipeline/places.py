@@ -18,6 +18,7 @@ from dataclasses import replace
 
 import regex as re
 
+from conflictscope.actors.countries import load_countries
 from conflictscope.gazetteer.dateline import Dateline
 from conflictscope.gazetteer.geoparse import GeoParse, geoparse
 from conflictscope.gazetteer.index import get_gazetteer
@@ -44,6 +45,7 @@ from conflictscope.pipeline.placecues import (
     SCENE_OPENER,
     SPECIFICITY,
     SPOKEN_THERE,
+    THE_COUNTRYS_PART,
     WHERE_ONE_IS,
     WHEREABOUTS,
     in_named_part,
@@ -83,14 +85,16 @@ def places(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     starts = [sentence.start for sentence in analyzed.sentences]
     order = sorted(range(len(analyzed.candidates)), key=lambda i: analyzed.candidates[i].trigger.start)
     located: dict[int, EventCandidate] = {}
-    earlier: list[EventCandidate] = []  # located so far, in text order
+    earlier: list[tuple[EventCandidate, PlaceMention | None]] = []  # located so far, in text order
     for i in order:
         candidate = analyzed.candidates[i]
         # in a report of profiles or country entries, the heading of the event's section is its scene
         scene = section_place(sections, candidate.trigger.start) if sections else None
-        located[i] = locate(candidate, with_places, parsed, scene or focus, weights, filed=filed,
-                            continued=_continued_place(candidate, earlier, starts))
-        earlier.append(located[i])
+        done = locate(candidate, with_places, parsed, scene or focus, weights, filed=filed,
+                      continued=_continued_place(candidate, earlier, starts),
+                      pointed=_continued_place(candidate, earlier, starts, same_type=False))
+        located[i], told = _told_where(done, analyzed.sentences, parsed.places, filed)
+        earlier.append((located[i], told or _stated_place(located[i], filed)))
     expanded = [c for i in range(len(analyzed.candidates))
                 for c in (located[i], *listed_copies(located[i], parsed.places, analyzed.text))]
     return replace(with_places, candidates=tuple(expanded))
@@ -130,20 +134,61 @@ def listed_copies(candidate: EventCandidate, mentions: Sequence[PlaceMention], t
 CONTINUED_WITHIN = 2
 
 
-def _continued_place(candidate: EventCandidate, earlier: Sequence[EventCandidate],
-                     starts: Sequence[int]) -> PlaceMention | None:
+def _continued_place(candidate: EventCandidate, earlier: Sequence[tuple[EventCandidate, PlaceMention | None]],
+                     starts: Sequence[int], *, same_type: bool = True) -> PlaceMention | None:
     """The place of the event of the same type that the sentences just before placed in their own
     words ("Turkish jets struck YPG positions near Qamishli. The strikes killed 12 fighters."): the
-    story goes on there, not at the report's main place."""
+    story goes on there, not at the report's main place. ``earlier``: the events so far, each with
+    the place its own words gave it (None if none). With ``same_type`` False, an event of any type:
+    where "the area" or "there" of the next clause points."""
     here = bisect_right(starts, candidate.sentence.start)
-    for other in reversed(earlier):
-        place = _own_place(other)
-        if place is None or other.sub_event_type != candidate.sub_event_type:
+    for other, place in reversed(earlier):
+        if place is None or (same_type and other.sub_event_type != candidate.sub_event_type):
             continue
         if 0 < here - bisect_right(starts, other.sentence.start) <= CONTINUED_WITHIN:
             return place
         return None
     return None
+
+
+#: A sentence that says where the event just told happened: "The attack took place on Saturday in Dori".
+_TOLD_WHERE = re.compile(
+    r"(?i)^\W*(?:the|this|that)\s+(?:\w+\s+){0,2}?(?:attack|assault|ambush|killings?|massacre|raid|incident|"
+    r"explosion|blast|bombing|abduction|kidnapping|clash(?:es)?|fighting|shooting|strike|protest|demonstration)"
+    r"\s+(?:\w+\s+){0,2}?(?:took\s+place|happened|occurred|was\s+carried\s+out)\b"
+)
+#: How many sentences after its event such a sentence may come.
+TOLD_WHERE_WITHIN = 2
+
+
+def _told_where(candidate: EventCandidate, sentences: Sequence[Sentence], mentions: Sequence[PlaceMention],
+                filed: Sequence[tuple[int, int]]) -> tuple[EventCandidate, PlaceMention | None]:
+    """The event placed where a sentence just after it says it happened, when its own clause gave no
+    town ("killed 12 people in a village in northern Burkina Faso. The attack took place on Saturday
+    in Dori"): the town, if it lies in the event's country (and the town, None if not moved)."""
+    place = candidate.place
+    if place is not None and place.place.feature in {"city", "site"} and _stated_place(candidate, filed) is not None:
+        return candidate, None
+    after = [s for s in sentences if s.start >= candidate.sentence.end][:TOLD_WHERE_WITHIN]
+    for sentence in after:
+        told = _TOLD_WHERE.match(sentence.text)
+        if told is None:
+            continue
+        towns = [m for m in mentions if sentence.start + told.end() <= m.span.start < sentence.end
+                 and m.place.feature in {"city", "site"} and not any(b <= m.span.start < e for b, e in filed)
+                 and (place is None or m.place.iso3 == place.place.iso3)]
+        if not towns:
+            return candidate, None
+        geo, where = precision_codes(towns[0], near=False, region_part=False)
+        moved = replace(candidate, place=towns[0], geo_precision=geo, where_prec=where)
+        return moved.with_evidence("location", towns[0].span, sentence.char_span(0, told.end())), towns[0]
+    return candidate, None
+
+
+def _stated_place(candidate: EventCandidate, filed: Sequence[tuple[int, int]]) -> PlaceMention | None:
+    """:func:`_own_place`, unless it is the dateline's town the report's main place stood in for."""
+    own = _own_place(candidate)
+    return None if own is None or any(b <= own.span.start < e for b, e in filed) else own
 
 
 def _own_place(candidate: EventCandidate) -> PlaceMention | None:
@@ -229,12 +274,14 @@ def locate(
     *,
     filed: Sequence[tuple[int, int]] | None = None,
     continued: PlaceMention | None = None,
+    pointed: PlaceMention | None = None,
 ) -> EventCandidate:
     """``candidate`` with place, geo_precision, where_prec and 'location' evidence set.
 
     ``filed``: the spans of the report's dateline, which is no place of the clause
     (found from the text when not given). ``continued``: where the sentences just before
-    placed an event of the same type, for a clause that names no place.
+    placed an event of the same type, for a clause that names no place. ``pointed``: where the
+    sentences just before placed an event of any type, for a clause that points back ("the area").
     """
     text = analyzed.text
     sentence = candidate.sentence
@@ -266,13 +313,18 @@ def locate(
                  or ACCUSED_OF.search(text, candidate.trigger.end, chosen.span.start))):
         evidence.append(chosen.span)  # "arrested in Morocco" -> the report's Casablanca
         chosen, confidence_factor = None, 0.9
-    if chosen is None and not inside and continued is not None:
-        chosen, confidence_factor, near = continued, 0.8, near_match is not None  # the same story, a sentence on
+    if chosen is None and continued is not None and all(
+            told_at(text, text[max(sentence.start, m.span.start - 45):m.span.start], m.span.end) for m in inside):
+        # the same story, a sentence on (a place where it was only told, as "told Reuters by phone
+        # from Douentza", does not stop it)
+        chosen, confidence_factor, near = continued, 0.8, near_match is not None
+    elif chosen is None and focus is not None and (part_of := _the_countrys_part(clause, sentence.start, focus)):
+        chosen, confidence_factor, near = part_of, 0.8, False  # "in the east of the country": not the capital
     elif chosen is None:
         if focus is None:
             return candidate
         anaphora = ANAPHORA.search(clause)
-        chosen = focus
+        chosen = pointed if anaphora and pointed is not None else focus  # "deployed to the area": the story's place
         confidence_factor = 0.8 if anaphora else 0.5
         if anaphora:
             evidence.append(Span(sentence.start + anaphora.start(), sentence.start + anaphora.end(),
@@ -282,7 +334,8 @@ def locate(
         near = near_match is not None and abs(
             sentence.start + near_match.start() - chosen.span.start) < 80
     part = _region_part(parsed, chosen) or (
-        chosen.place.feature == "country" and names_part(text[max(0, chosen.span.start - 25):chosen.span.start]))
+        chosen.place.feature == "country" and (names_part(text[max(0, chosen.span.start - 25):chosen.span.start])
+                                               or THE_COUNTRYS_PART.fullmatch(chosen.span.text) is not None))
     geo, where = precision_codes(chosen, near=near, region_part=part)
     if near_match is not None and near:
         evidence.append(Span(sentence.start + near_match.start(), sentence.start + near_match.end(),
@@ -290,6 +343,25 @@ def locate(
     place = replace(chosen, confidence=round(chosen.confidence * confidence_factor, 3))
     updated = replace(candidate, place=place, geo_precision=geo, where_prec=where)
     return updated.with_evidence("location", chosen.span, *evidence)
+
+
+def _the_countrys_part(clause: str, offset: int, focus: PlaceMention) -> PlaceMention | None:
+    """The focus's country, for a clause that places its event in a part of "the country" the focus
+    town does not lie in ("neutralised 30 terrorists in the east of the country" of a report filed
+    from Ouagadougou); None otherwise."""
+    part = THE_COUNTRYS_PART.search(clause)
+    if part is None or focus.place.feature == "country":
+        return None
+    country = load_countries().find(focus.place.iso3)
+    entry = get_gazetteer().country(country.iso2) if country else None
+    if entry is None:
+        return None
+    whole = entry.to_place()
+    direction = (part.group("dir") or part.group("dir2") or "").lower().replace("centre", "central").replace(
+        "center", "central")
+    if in_named_part(focus.place, whole, direction + " "):
+        return None  # the focus town lies in that part: it stays the best guess
+    return PlaceMention(Span(offset + part.start(), offset + part.end(), part.group(0)), whole, 0.9)
 
 
 def _dateline_spans(line: Dateline | None) -> list[tuple[int, int]]:

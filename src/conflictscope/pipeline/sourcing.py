@@ -134,7 +134,7 @@ class Frame:
 def clean_source(text: str) -> str | None:
     """A source phrase as the article names it, trimmed ("an activist", "Syrian Observatory ...")."""
     text = " ".join(text.split()).strip(" ,.;:\"“”'")
-    text = re.split(r",|\s+(?:who|which|whose)\s", text, maxsplit=1)[0]
+    text = re.split(r",|\s+(?:who|which|whose)(?:\s|$)", text, maxsplit=1)[0]
     text = re.sub(r"(?i)\s+(?:there|here|also|later|earlier|however)$", "", text)
     text = _STRIP_MODIFIERS.sub("", text)
     text = _CLAIM_OBJECT.sub("", text)
