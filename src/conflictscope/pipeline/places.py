@@ -3,16 +3,16 @@
 Every sentence is geoparsed, parsed or not (see :mod:`conflictscope.gazetteer`).
 Each event candidate then gets the place where it happened: a place named in its
 own clause (preferring "in/at/near X" close to the trigger over "sent from X"),
-else where the sentences just before placed the same kind of event, else the report's main place
-(:mod:`conflictscope.pipeline.salience`) when the clause points to it ("the city", "there"), or in
-a report of profiles or country entries the place heading the event's section ("Name, Cameroon").
+else where the report's other sentences put it (:mod:`conflictscope.pipeline.storyplaces`: the same
+kind of event just before, "the area", "The attack took place in Dori"), else the report's main place
+(:mod:`conflictscope.pipeline.salience`), or in a report of profiles or country entries the place
+heading the event's section ("Name, Cameroon").
 Precision follows ACLED (geo_precision 1 town, 2 near a town or part of it,
 3 region only) and UCDP (where_prec 1 exact ... 6 country).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -66,6 +66,13 @@ from conflictscope.pipeline.salience import (
     within_region,
 )
 from conflictscope.pipeline.salience import main_place as main_place
+from conflictscope.pipeline.storyplaces import (
+    continued_place,
+    listed_copies,
+    precision_codes,
+    stated_place,
+    told_where,
+)
 
 
 @stage(
@@ -91,125 +98,13 @@ def places(analyzed: AnalyzedArticle) -> AnalyzedArticle:
         # in a report of profiles or country entries, the heading of the event's section is its scene
         scene = section_place(sections, candidate.trigger.start) if sections else None
         done = locate(candidate, with_places, parsed, scene or focus, weights, filed=filed,
-                      continued=_continued_place(candidate, earlier, starts),
-                      pointed=_continued_place(candidate, earlier, starts, same_type=False))
-        located[i], told = _told_where(done, analyzed.sentences, parsed.places, filed)
-        earlier.append((located[i], told or _stated_place(located[i], filed)))
+                      continued=continued_place(candidate, earlier, starts),
+                      pointed=continued_place(candidate, earlier, starts, same_type=False))
+        located[i], told = told_where(done, analyzed.sentences, parsed.places, filed)
+        earlier.append((located[i], told or stated_place(located[i], filed)))
     expanded = [c for i in range(len(analyzed.candidates))
                 for c in (located[i], *listed_copies(located[i], parsed.places, analyzed.text))]
     return replace(with_places, candidates=tuple(expanded))
-
-
-#: Event types ACLED codes once per town of a list ("Protesters in Paris, London and Berlin").
-_PER_TOWN_TYPES = frozenset({"Protests", "Riots"})
-#: Between the towns of a list.
-_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
-#: A list that is one route or border ("between Kabul and Jalalabad", "from Aleppo and Homs").
-_ROUTE_BEFORE = re.compile(r"(?i)\b(?:between|from)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$")
-
-
-def listed_copies(candidate: EventCandidate, mentions: Sequence[PlaceMention], text: str) -> list[EventCandidate]:
-    """One copy of a demonstration per further town listed with its place ("Protesters in Paris, London
-    and Berlin" are three events for ACLED); the copies carry the first town's span as 'listed_with'."""
-    chosen = _own_place(candidate)
-    if (candidate.event_type not in _PER_TOWN_TYPES or chosen is None or chosen.place.feature != "city"
-            or _ROUTE_BEFORE.search(text, max(0, chosen.span.start - 40), chosen.span.start)):
-        return []
-    following = sorted((m for m in mentions if chosen.span.end <= m.span.start < candidate.sentence.end),
-                       key=lambda m: m.span.start)
-    copies: list[EventCandidate] = []
-    end = chosen.span.end
-    for mention in following:
-        if mention.place.feature != "city" or not _LIST_GAP.fullmatch(text, end, mention.span.start):
-            break
-        geo, where = precision_codes(mention, near=False, region_part=False)
-        place = replace(mention, confidence=round(mention.confidence * 0.9, 3))
-        copy = replace(candidate, place=place, geo_precision=geo, where_prec=where)
-        copies.append(copy.with_evidence("location", mention.span).with_evidence("listed_with", chosen.span))
-        end = mention.span.end
-    return copies
-
-
-#: How many sentences on an event of the same type still continues the one placed before it.
-CONTINUED_WITHIN = 2
-
-
-def _continued_place(candidate: EventCandidate, earlier: Sequence[tuple[EventCandidate, PlaceMention | None]],
-                     starts: Sequence[int], *, same_type: bool = True) -> PlaceMention | None:
-    """The place of the event of the same type that the sentences just before placed in their own
-    words ("Turkish jets struck YPG positions near Qamishli. The strikes killed 12 fighters."): the
-    story goes on there, not at the report's main place. ``earlier``: the events so far, each with
-    the place its own words gave it (None if none). With ``same_type`` False, an event of any type:
-    where "the area" or "there" of the next clause points."""
-    here = bisect_right(starts, candidate.sentence.start)
-    for other, place in reversed(earlier):
-        if place is None or (same_type and other.sub_event_type != candidate.sub_event_type):
-            continue
-        if 0 < here - bisect_right(starts, other.sentence.start) <= CONTINUED_WITHIN:
-            return place
-        return None
-    return None
-
-
-#: A sentence that says where the event just told happened: "The attack took place on Saturday in Dori".
-_TOLD_WHERE = re.compile(
-    r"(?i)^\W*(?:the|this|that)\s+(?:\w+\s+){0,2}?(?:attack|assault|ambush|killings?|massacre|raid|incident|"
-    r"explosion|blast|bombing|abduction|kidnapping|clash(?:es)?|fighting|shooting|strike|protest|demonstration)"
-    r"\s+(?:\w+\s+){0,2}?(?:took\s+place|happened|occurred|was\s+carried\s+out)\b"
-)
-#: How many sentences after its event such a sentence may come.
-TOLD_WHERE_WITHIN = 2
-
-
-def _told_where(candidate: EventCandidate, sentences: Sequence[Sentence], mentions: Sequence[PlaceMention],
-                filed: Sequence[tuple[int, int]]) -> tuple[EventCandidate, PlaceMention | None]:
-    """The event placed where a sentence just after it says it happened, when its own clause gave no
-    town ("killed 12 people in a village in northern Burkina Faso. The attack took place on Saturday
-    in Dori"): the town, if it lies in the event's country (and the town, None if not moved)."""
-    place = candidate.place
-    if place is not None and place.place.feature in {"city", "site"} and _stated_place(candidate, filed) is not None:
-        return candidate, None
-    after = [s for s in sentences if s.start >= candidate.sentence.end][:TOLD_WHERE_WITHIN]
-    for sentence in after:
-        told = _TOLD_WHERE.match(sentence.text)
-        if told is None:
-            continue
-        towns = [m for m in mentions if sentence.start + told.end() <= m.span.start < sentence.end
-                 and m.place.feature in {"city", "site"} and not any(b <= m.span.start < e for b, e in filed)
-                 and (place is None or m.place.iso3 == place.place.iso3)]
-        if not towns:
-            return candidate, None
-        geo, where = precision_codes(towns[0], near=False, region_part=False)
-        moved = replace(candidate, place=towns[0], geo_precision=geo, where_prec=where)
-        return moved.with_evidence("location", towns[0].span, sentence.char_span(0, told.end())), towns[0]
-    return candidate, None
-
-
-def _stated_place(candidate: EventCandidate, filed: Sequence[tuple[int, int]]) -> PlaceMention | None:
-    """:func:`_own_place`, unless it is the dateline's town the report's main place stood in for."""
-    own = _own_place(candidate)
-    return None if own is None or any(b <= own.span.start < e for b, e in filed) else own
-
-
-def _own_place(candidate: EventCandidate) -> PlaceMention | None:
-    """The candidate's place when its own sentence names it (not the report's main place)."""
-    located = candidate.evidence.get("location", ())
-    place = candidate.place
-    if place is None or not located or located[0] != place.span:
-        return None
-    return place if candidate.sentence.start <= place.span.start < candidate.sentence.end else None
-
-
-def precision_codes(mention: PlaceMention, *, near: bool, region_part: bool) -> tuple[int, int]:
-    """(ACLED geo_precision, UCDP where_prec) of an event placed at ``mention``."""
-    feature = mention.place.feature
-    if feature == "site":
-        return 2, 2
-    if feature == "city":
-        return (2, 2) if near else (1, 1)
-    if region_part:
-        return 3, 5
-    return {"admin2": (3, 3), "admin1": (3, 4)}.get(feature, (3, 6))
 
 
 def _region_part(parsed: GeoParse, mention: PlaceMention) -> bool:
