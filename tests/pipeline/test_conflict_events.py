@@ -408,3 +408,24 @@ def test_a_quote_told_from_another_town_and_the_area_go_on_at_the_storys_place(
     assert {e.location for e in events} == {"Mali"}
     (attack,) = [e for e in events if e.sub_event_type == "Attack"]
     assert "a trader" in [s.attributed_to for s in attack.sources]
+
+
+def test_a_town_a_lowercase_state_introduces_is_the_place(analyze: Callable[..., AnalyzedArticle]) -> None:
+    # "Zamfara state's Tsafe": only "Zamfara State's" was read as an owner, so the state (then the
+    # dateline's town) held the event
+    text = ("GUSAU, Nigeria - Armed bandits abducted 15 people from a village in Zamfara state's Tsafe local "
+            "government area on Sunday night, residents said.")
+    (event,) = analyze("Report\n\n" + text, published="2024-03-10").events
+    assert (event.location, event.admin1) == ("Tsafe", "Zamfara")
+
+
+def test_a_riot_told_in_three_clauses_is_one_event_of_rioters_and_police(
+        analyze: Callable[..., AnalyzedArticle]) -> None:
+    # police firing at protesters made "Rioters / Protesters", "Rioters / Police" and "Protesters": three events
+    text = ("Kenyan police fire tear gas at protesters in Nairobi\n\n"
+            "NAIROBI (Reuters) - Kenyan police fired tear gas and live rounds at protesters who stormed parliament "
+            "in Nairobi on Tuesday, killing at least five people.\n\n"
+            "Protesters set part of the parliament building on fire.")
+    events = analyze(text, published="2024-03-10").events
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities_best) for e in events] == [
+        ("Violent demonstration", "Rioters (Kenya)", "Police Forces of Kenya (2022-)", 5)]

@@ -46,7 +46,8 @@ BIOGRAPHY = re.compile(
 NAMED_SETTLEMENT = re.compile(r"(?i)^(?:in|at|near)\s.*\b(?:city|town|village)\s+of\s+(?:the\s+)?$")
 #: "in Turkey's Istanbul": a locative whose country introduces the town.
 COUNTRY_POSSESSIVE = re.compile(
-    r"\b(?:in|at|near|inside|outside)\s+(?P<country>\p{Lu}[\p{L}\-]+(?:\s\p{Lu}[\p{L}\-]+)?)['’]s\s+$"
+    r"\b(?:in|at|near|inside|outside)\s+(?P<country>\p{Lu}[\p{L}\-]+(?:\s\p{Lu}[\p{L}\-]+)?"
+    r"(?:\s(?:state|province|region|governorate|county|oblast))?)['’]s\s+$"
 )
 #: A place that is the object of an act of force.
 ACTED_ON = re.compile(rf"(?i)(?:{FORCE_VERBS})\s")
@@ -179,7 +180,7 @@ def in_named_part(town: Place, country: Place, before: str) -> bool:
 
 
 #: The kind word of a region that owns a place ("Katsina State's Safana").
-_OWNER_KINDS = r"\s+(?:State|Province|Region|Governorate|County|Oblast)"
+_OWNER_KINDS = r"\s+(?i:State|Province|Region|Governorate|County|Oblast)"
 OWNER_KIND = re.compile(_OWNER_KINDS + "$")
 
 

@@ -40,6 +40,13 @@ def acled_conventions(candidate: EventCandidate) -> EventCandidate:
     actor1, actor2 = candidate.actor1, candidate.actor2
     if actor1 and actor2 and actor1.actor.id == actor2.actor.id:
         actor2 = None
+    if candidate.event_type == "Riots":
+        # in a riot the protesters are the rioters (assemble names them "Rioters (Country)"), never
+        # the other side: "police fire tear gas at protesters who stormed parliament"
+        if actor2 is not None and actor2.actor.inter == 6:
+            actor1, actor2 = None, (actor1 if actor1 is not None and actor1.actor.inter not in (5, 6) else None)
+        elif actor1 is not None and actor1.actor.inter == 6:
+            actor1 = None
     crowd = {"Protests": 6, "Riots": 5}.get(candidate.event_type)
     if crowd is not None and actor1 is not None and actor1.actor.inter not in (5, 6):
         if actor2 is not None and actor2.actor.inter in (5, 6):
