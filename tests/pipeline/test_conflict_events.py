@@ -429,3 +429,19 @@ def test_a_riot_told_in_three_clauses_is_one_event_of_rioters_and_police(
     events = analyze(text, published="2024-03-10").events
     assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities_best) for e in events] == [
         ("Violent demonstration", "Rioters (Kenya)", "Police Forces of Kenya (2022-)", 5)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the headline's "strike" was a second event (an air strike, by Ukraine: the country that "says")
+    ("Ukraine says Russian strike on Odesa kills 8\n\nKYIV (Reuters) - A Russian missile attack on the port city "
+     "of Odesa killed eight people on Friday, the regional governor said.",
+     [("Shelling/artillery/missile attack", "Odesa", "Military Forces of Russia (2000-)", 8)]),
+    # the headline's state stood in for the dateline's town, beside the lead's Tsafe
+    ("Gunmen abduct 15 in Zamfara\n\nGUSAU, Nigeria - Armed bandits abducted 15 people from a village in "
+     "Zamfara state's Tsafe local government area on Sunday night, residents said.",
+     [("Abduction/forced disappearance", "Tsafe", "Unidentified Armed Group (Nigeria)", None)]),
+])
+def test_a_headline_tells_its_leads_event(analyze: Callable[..., AnalyzedArticle], text: str,
+                                          expected: list[tuple[str, str, str, int | None]]) -> None:
+    events = analyze(text, published="2024-03-10").events
+    assert [(e.sub_event_type, e.location, e.actor1, e.fatalities_best) for e in events] == expected

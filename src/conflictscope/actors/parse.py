@@ -12,6 +12,9 @@ from conflictscope.actors.resolve import ActorContext
 from conflictscope.models import ActorMention, EventCandidate, Span
 from conflictscope.pipeline.base import Sentence
 
+#: Lemmas of verbs of saying: their subject is a speaker, their clause complement the news.
+SAYING = frozenset(("say", "tell", "report", "confirm", "state", "add", "announce", "claim", "allege"))
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 

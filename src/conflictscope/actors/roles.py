@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from conflictscope.actors.fallback import fallback_actor1, other_side
 from conflictscope.actors.parse import (
+    SAYING,
     actor_at,
     backed_by,
     country_subjects,
@@ -52,8 +53,6 @@ _RECIPROCAL = frozenset(
 _TARGET_PREPS = frozenset(("against", "on", "from", "upon", "at", "targeting"))
 _CLIMB = frozenset(("conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp", "relcl"))
 #: Verbs of saying: the subject of the report's attribution is not the actor of what it reports.
-#: Lemmas of verbs of saying: their subject is a speaker, their clause complement the news.
-SAYING = frozenset(("say", "tell", "report", "confirm", "state", "add", "announce", "claim", "allege"))
 #: Confidence factor when actor1 is not in the trigger's sentence.
 FALLBACK_FACTOR = 0.85
 _BACKED_WORDS = frozenset(
@@ -275,7 +274,8 @@ def _agent_actor(agent: Token, owner: dict[int, ActorMention]) -> tuple[ActorMen
 def _left_subject(verb: Token, owner: dict[int, ActorMention]) -> tuple[ActorMention, Token] | None:
     """The nearest actor left of the verb that the parser made a subject of anything."""
     for token in reversed(list(verb.doc[: verb.i])):
-        if token.i in owner and token.dep_ in _SUBJECT and owner[token.i].actor.inter not in (7,):
+        if (token.i in owner and token.dep_ in _SUBJECT and owner[token.i].actor.inter not in (7,)
+                and token.head.lemma_ not in SAYING):  # "Ukraine says Russian strike ...": a speaker
             return owner[token.i], token
     return None
 

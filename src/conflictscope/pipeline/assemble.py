@@ -66,7 +66,66 @@ def assemble(analyzed: AnalyzedArticle) -> AnalyzedArticle:
             events.append(event)
         else:
             events[duplicate] = _merge(events[duplicate], event)
-    return replace(analyzed, events=tuple(events))
+    return replace(analyzed, events=tuple(_fold_headline(events, analyzed)))
+
+
+#: How many body sentences after the headline tell its event (the lead).
+HEADLINE_LEAD = 3
+
+
+def _headline_end(analyzed: AnalyzedArticle) -> int:
+    """Where the report's headline ends: its first line when that is a short line of its own with no
+    sentence end and text follows ("Ukraine says Russian strike on Odesa kills 8"); 0 if none."""
+    if len(analyzed.sentences) < 2:
+        return 0
+    first = analyzed.sentences[0]
+    line_end = analyzed.text.find("\n")
+    if line_end < 0 or first.end > line_end or first.text.rstrip()[-1:] in ".!?\"”" or len(first.text.split()) > 20:
+        return 0
+    return first.end
+
+
+def _fold_headline(events: list[Event], analyzed: AnalyzedArticle) -> list[Event]:
+    """The headline's events folded into the lead's: a headline tells the event its lead tells, often in
+    other words ("Russian strike on Odesa kills 8" is the lead's missile attack) and at a coarser place
+    ("Gunmen abduct 15 in Zamfara": the lead's Tsafe). The lead's event keeps its type, place and date."""
+    end = _headline_end(analyzed)
+    if not end:
+        return events
+    body = [s for s in analyzed.sentences if s.start >= end][:HEADLINE_LEAD]
+    lead_end = body[-1].end if body else end
+    kept = list(events)
+    # a headline event that already merged with a body event is the lead's event already
+    titles = [e for e in events if all(s.start < end for s in e.evidence.get("sub_event_type", ()))
+              and _trigger_start(e) >= 0]
+    for title in titles:
+        lead = next((e for e in kept if end <= _trigger_start(e) < lead_end and _tells(title, e, end)), None)
+        if lead is None:
+            continue
+        merged = _merge(lead, title)
+        merged = replace(merged, sub_event_type=lead.sub_event_type, disorder_type=lead.disorder_type,
+                         **{name: getattr(lead, name) for name in _PLACE_FIELDS})
+        kept = [merged if e is lead else e for e in kept if e is not title]
+    return kept
+
+
+def _tells(title: Event, lead: Event, end: int) -> bool:
+    """Whether the headline's event can be the lead's: the same event type, country and tense, actors
+    that agree, the same toll if both give one, and a place that contains the lead's (the place the
+    headline names, ``end`` being where it ends, when the report's main town stood in for it)."""
+    named = {s.text.casefold() for s in title.evidence.get("location", ()) if s.start < end}
+    within = {lead.location.casefold(), lead.admin1.casefold(), lead.admin2.casefold(), lead.country.casefold()}
+    return (title.event_type == lead.event_type and title.is_background == lead.is_background
+            and (_places_compatible(title, lead) or bool(named & within))
+            and (not title.country or title.country == lead.country)
+            and _actors_compatible(title.actor1, lead.actor1)
+            and (None in (title.fatalities_best, lead.fatalities_best)
+                 or title.fatalities_best == lead.fatalities_best))
+
+
+def _trigger_start(event: Event) -> int:
+    spans = event.evidence.get("sub_event_type") or event.evidence.get("event_type") or ()
+    return spans[0].start if spans else -1
 
 
 def _to_event(analyzed: AnalyzedArticle, candidate: EventCandidate, version: str) -> Event:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import regex as re
 
-from conflictscope.actors.roles import SAYING
+from conflictscope.actors.parse import SAYING
 from conflictscope.classify.clauses import Clause, clauses_of
 from conflictscope.classify.cues import ACTOR_GATE, cue_codes, find_cue, find_cues
 from conflictscope.classify.labels import LABELS, NONE, SUB_EVENT_OF, event_type_of
