@@ -445,3 +445,15 @@ def test_a_headline_tells_its_leads_event(analyze: Callable[..., AnalyzedArticle
                                           expected: list[tuple[str, str, str, int | None]]) -> None:
     events = analyze(text, published="2024-03-10").events
     assert [(e.sub_event_type, e.location, e.actor1, e.fatalities_best) for e in events] == expected
+
+
+@pytest.mark.parametrize(("text", "location", "geo_precision"), [
+    # the region that introduces the town held the event: only a country or a state was an owner
+    ("A roadside bomb struck a military convoy in Sinai's El Arish, killing five soldiers.", "Arīsh", 1),
+    # a road between two towns is near one of them, not in it
+    ("Gunmen attacked a bus on the road between Maiduguri and Damaturu, killing nine passengers.", "Damaturu", 2),
+])
+def test_a_regions_town_and_a_road_between_towns(analyze: Callable[..., AnalyzedArticle], text: str,
+                                                 location: str, geo_precision: int) -> None:
+    (event,) = analyze("Report\n\n" + text, published="2024-03-10").events
+    assert (event.location, event.geo_precision) == (location, geo_precision)

@@ -68,7 +68,7 @@ NEAR = re.compile(
     r"\b(?:near(?:by)?|outskirts|countryside|surrounding|around|outside|districts?|"
     r"neighbou?rhoods?|suburbs?|hospital|silos?|warehouse|airport|air ?base|checkpoint|"
     r"oil ?fields?|heights|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|"
-    r"kilomet(?:er|re)s?|km|miles)\b",
+    r"kilomet(?:er|re)s?|km|miles|(?:road|highway|route)s?\s+(?:between|from|to|linking))\b",
     re.IGNORECASE,
 )
 ANAPHORA = re.compile(
@@ -192,9 +192,16 @@ def owns_next(owner: PlaceMention, mentions: Sequence[PlaceMention], text: str) 
     """Whether a country or region introduces the place named right after it ("Katsina State's
     Safana", "Syria's Idlib"): the owner only locates the part, where the event is."""
     gap = POSSESSIVE_GAP.match(text, owner.span.end)
-    return gap is not None and owner.place.feature in {"country", "admin1"} and any(
+    return gap is not None and owner.place.feature in {"country", "admin1", "region"} and any(
         m.span.start == gap.end() and m.place.country == owner.place.country
-        and (owner.place.feature == "country" or m.place.admin1 == owner.place.name) for m in mentions)
+        and (owner.place.feature == "country" or owns_by_name(owner.place.name, m.place)) for m in mentions)
+
+
+def owns_by_name(owner: str, place: Place) -> bool:
+    """Whether a region's name is (part of) the name of the place's first-level region: "Zamfara" of a
+    town in Zamfara, "Sinai" of El Arish in North Sinai."""
+    owner, region = owner.casefold(), place.admin1.casefold()
+    return bool(region) and (owner == region or owner in region.split())
 
 
 def told_at(text: str, before: str, end: int) -> bool:

@@ -50,6 +50,7 @@ from conflictscope.pipeline.placecues import (
     WHEREABOUTS,
     in_named_part,
     names_part,
+    owns_by_name,
     owns_next,
     told_at,
 )
@@ -130,8 +131,8 @@ def _clause_score(mention: PlaceMention, candidate: EventCandidate, text: str,
         score -= 3.0  # "seized parts of Marawi, officials in Manila said": where it was told
     elif candidate.event_type == "Protests" and GRIEVANCE.search(before):
         score -= 3.0  # "demonstrate against the death in Minneapolis ... outside Parliament in Cape Town"
-    elif owner and OWNER_KIND.sub("", owner.group("country")).casefold() in (
-            mention.place.country.casefold(), mention.place.admin1.casefold()):
+    elif owner and (OWNER_KIND.sub("", owner.group("country")).casefold() == mention.place.country.casefold()
+                    or owns_by_name(OWNER_KIND.sub("", owner.group("country")), mention.place)):
         score += 1.0  # "rallied in Turkey's Istanbul", "in Zamfara's Anka": the town its country or state introduces
     elif BEFORE_IN.search(before) or (PART_OF_OWNER.search(before) and _proper(mention.span.text)):
         score += 1.0
