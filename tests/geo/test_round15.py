@@ -97,3 +97,14 @@ def test_two_places_joined_by_a_hyphen_in_one_entity_are_each_found(
 def test_a_hyphenated_country_stays_whole(parse: Callable[..., AnalyzedArticle], real_gazetteer: Gazetteer) -> None:
     assert _found(parse, real_gazetteer, "Soldiers in Guinea-Bissau seized the palace.") == {
         "Guinea-Bissau": "Guinea-Bissau"}
+
+
+@pytest.mark.parametrize("text", [
+    "Police said the activist was attacked near his home in Sector 12 of Noida on Monday.",
+    "The protest was held at Sector 17 in Chandigarh on Sunday.",
+])
+def test_an_address_word_before_a_number_is_no_town(
+        parse: Callable[..., AnalyzedArticle], real_gazetteer: Gazetteer, text: str) -> None:
+    # "Sector" (a town in India) was found in every Indian address
+    found = _found(parse, real_gazetteer, text)
+    assert "Sector" not in found and set(found.values()) == {"India"}, found

@@ -227,6 +227,9 @@ def _bare_direction(name: str, text: str, start: int) -> bool:
     return name[0].islower() or NEXT_WORD.match(text, start + len(name)) is not None
 
 
+#: Words that, followed by a number, are part of an address ("Sector 12", "Ward 3", "Phase 2").
+_ADDRESS_WORDS = frozenset({"sector", "block", "phase", "ward", "zone", "plot", "lane", "gate", "unit", "area"})
+_NUMBER_NEXT = re.compile(r"\s*(?:No\.?\s*)?\d")
 #: A preposition of place right before a name: "near Ras al-Ain" is no person.
 #: Prepositions of place that an organisation's name rarely follows ("in", not "at Google").
 _PLACE_PREPOSITION = re.compile(
@@ -304,6 +307,8 @@ def find_toponyms(
             name, name_start, hint = _clean(raw, begin, known)
             if not name or _bare_direction(name, text, name_start):
                 continue
+            if name.lower() in _ADDRESS_WORDS and _NUMBER_NEXT.match(text, name_start + len(name)):
+                continue  # "Sector 12 of Noida", "Block 4": part of an address, no town
             before = text[:name_start]
             weak = label not in STRONG_LABELS
             sentence_initial = not before.strip()
