@@ -457,3 +457,13 @@ def test_a_regions_town_and_a_road_between_towns(analyze: Callable[..., Analyzed
                                                  location: str, geo_precision: int) -> None:
     (event,) = analyze("Report\n\n" + text, published="2024-03-10").events
     assert (event.location, event.geo_precision) == (location, geo_precision)
+
+
+def test_protests_elsewhere_are_not_coded_by_the_force_told_next_to_them(
+        analyze: Callable[..., AnalyzedArticle]) -> None:
+    # the Nairobi shooting in the sentence before made the other towns' protests "Excessive force"
+    text = ("NAIROBI (Reuters) - Kenyan police fired live rounds at protesters in Nairobi on Tuesday, killing at "
+            "least five people. Demonstrations also took place in Mombasa and Kisumu, witnesses said.")
+    events = analyze("Report\n\n" + text, published="2024-03-10").events
+    assert [(e.location, e.sub_event_type) for e in events if e.location != "Nairobi"] == [
+        ("Mombasa", "Peaceful protest"), ("Kisumu", "Peaceful protest")]

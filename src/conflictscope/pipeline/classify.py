@@ -52,9 +52,14 @@ def classify(analyzed: AnalyzedArticle) -> AnalyzedArticle:
             continue
         following = sentences[position + 1].text if position + 1 < len(sentences) else ""
         previous = sentences[position - 1].text if position > 0 else ""
-        window = f"{following} {previous}".strip()
+        # "Demonstrations also took place in Mombasa": how the protests next to it went is not told
+        window = "" if _ELSEWHERE.search(sentence.text) else f"{following} {previous}".strip()
         found.extend(classify_sentence(sentence, analyzed.actors, model, window=window))
     return replace(analyzed, candidates=(*analyzed.candidates, *found))
+
+
+#: A sentence about events elsewhere, which its neighbours do not describe.
+_ELSEWHERE = re.compile(r"(?i)\b(?:also|elsewhere|other\s+(?:towns|cities|regions|provinces|parts))\b")
 
 
 def reads_as_event(text: str) -> bool:
