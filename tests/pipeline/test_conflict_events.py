@@ -467,3 +467,14 @@ def test_protests_elsewhere_are_not_coded_by_the_force_told_next_to_them(
     events = analyze("Report\n\n" + text, published="2024-03-10").events
     assert [(e.location, e.sub_event_type) for e in events if e.location != "Nairobi"] == [
         ("Mombasa", "Peaceful protest"), ("Kisumu", "Peaceful protest")]
+
+
+def test_the_city_of_a_report_about_it_is_its_main_place_not_the_last_town_named(
+        analyze: Callable[..., AnalyzedArticle]) -> None:
+    # "the city's" went to the place of the sentence before (a warning about Misrata), as "the area" of a
+    # report filed from a capital goes to the story's place; the seed's takeover moved to Aleppo so
+    text = ("Islamic State fighters re-entered the town of Sirte on Sunday, residents said. Rebel groups claim that "
+            "any more government fighters moving west would hinder the army's efforts in Misrata. The militants "
+            "shelled the town's port and its western districts on Monday.")
+    events = analyze("Report\n\n" + text, published="2024-03-10").events
+    assert {e.location for e in events} == {"Sirte"}

@@ -90,6 +90,10 @@ def places(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     focus, weights = main_and_countries(with_places)
     sections = section_places(with_places)
     filed = _dateline_spans(report_dateline(with_places))
+    # the report's main place is only where it was filed: "the area" of a clause is the story's place
+    filed_focus = focus is not None and any(
+        m.place.gazetteer_id == focus.place.gazetteer_id and any(b <= m.span.start < e for b, e in filed)
+        for m in parsed.places)
     starts = [sentence.start for sentence in analyzed.sentences]
     order = sorted(range(len(analyzed.candidates)), key=lambda i: analyzed.candidates[i].trigger.start)
     located: dict[int, EventCandidate] = {}
@@ -100,9 +104,10 @@ def places(analyzed: AnalyzedArticle) -> AnalyzedArticle:
         scene = section_place(sections, candidate.trigger.start) if sections else None
         done = locate(candidate, with_places, parsed, scene or focus, weights, filed=filed,
                       continued=continued_place(candidate, earlier, starts),
-                      pointed=continued_place(candidate, earlier, starts, same_type=False))
+                      pointed=continued_place(candidate, earlier, starts, same_type=False) if filed_focus else None)
         located[i], told = told_where(done, analyzed.sentences, parsed.places, filed)
-        earlier.append((located[i], told or stated_place(located[i], filed)))
+        if candidate.modality == "asserted":  # what would or did not happen sets no story's place
+            earlier.append((located[i], told or stated_place(located[i], filed)))
     expanded = [c for i in range(len(analyzed.candidates))
                 for c in (located[i], *listed_copies(located[i], parsed.places, analyzed.text))]
     return replace(with_places, candidates=tuple(expanded))
