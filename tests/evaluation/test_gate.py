@@ -168,3 +168,12 @@ def test_a_crashing_task_is_reported_and_the_others_still_run(tmp_path: Path) ->
     assert {r.metric: r.status for r in outcome.rows} == {
         "timex/span_strict.f1": "MISSING", "event-type/accuracy": "ok"}
     assert outcome.failed
+
+
+def test_a_seeds_field_accuracies_are_watched_whatever_their_count() -> None:
+    # the seed's takeover placed at Aleppo dropped location 1.0 -> 0.8 and the gate did not see it
+    result = {"task": "event", "format": "expected", "must_recall": 1.0, "must_not_clean": 1.0,
+              "fields": {"location": {"n": 5, "correct": 4, "accuracy": 0.8}, "date": {"n": 5, "correct": 5,
+                                                                                     "accuracy": 1.0}}}
+    assert headline(result) == {"must_recall": 1.0, "must_not_clean": 1.0, "location_accuracy": 0.8,
+                                "date_accuracy": 1.0}
