@@ -478,3 +478,23 @@ def test_the_city_of_a_report_about_it_is_its_main_place_not_the_last_town_named
             "shelled the town's port and its western districts on Monday.")
     events = analyze("Report\n\n" + text, published="2024-03-10").events
     assert {e.location for e in events} == {"Sirte"}
+
+
+def test_the_building_a_clause_refers_back_to_is_at_its_town(analyze: Callable[..., AnalyzedArticle]) -> None:
+    # "abducted from the seminary" went to the dateline's Sokoto though the seminary is "in Kaduna"
+    text = ("SOKOTO, Nigeria - The bishop of Sokoto appealed on Friday for the release of four seminarians. "
+            "Father John Doe, a registrar at Good Shepherd Seminary in Kaduna, made the announcement on Thursday. "
+            "One of the seminarians who was abducted from the seminary on January 8 remains missing.")
+    (event,) = analyze("Report\n\n" + text, published="2024-03-10").events
+    assert (event.sub_event_type, event.location) == ("Abduction/forced disappearance", "Kaduna")
+
+
+def test_a_building_in_a_list_of_venues_is_not_at_the_next_venues_town(
+        analyze: Callable[..., AnalyzedArticle]) -> None:
+    # "outside the embassy, at Guayaquil's court" put the embassy at Guayaquil
+    text = ("Police dragged the activist out of the Mexican embassy in Quito last year. Supporters will gather on "
+            "Sunday outside the embassy, at Guayaquil's main court and at the prison. Police arrested two of his "
+            "aides inside the embassy in April.")
+    events = analyze("Report\n\n" + text, published="2024-03-10").events
+    assert [(e.location, e.actor1) for e in events if e.sub_event_type == "Arrests"] == [
+        ("Quito", "Police Forces of Ecuador")]

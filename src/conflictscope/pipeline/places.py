@@ -69,6 +69,7 @@ from conflictscope.pipeline.salience import (
 from conflictscope.pipeline.salience import main_place as main_place
 from conflictscope.pipeline.storyplaces import (
     continued_place,
+    institution_place,
     listed_copies,
     precision_codes,
     stated_place,
@@ -221,6 +222,8 @@ def locate(
         chosen, confidence_factor, near = continued, 0.8, near_match is not None
     elif chosen is None and focus is not None and (part_of := _the_countrys_part(clause, sentence.start, focus)):
         chosen, confidence_factor, near = part_of, 0.8, False  # "in the east of the country": not the capital
+    elif chosen is None and (building := institution_place(clause, sentence.start, text, parsed.places)):
+        chosen, confidence_factor, near = building, 0.8, False  # "from the seminary": its town, told before
     elif chosen is None:
         if focus is None:
             return candidate

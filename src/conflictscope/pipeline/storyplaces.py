@@ -127,3 +127,33 @@ def precision_codes(mention: PlaceMention, *, near: bool, region_part: bool) -> 
     if region_part:
         return 3, 5
     return {"admin2": (3, 3), "admin1": (3, 4)}.get(feature, (3, 6))
+
+
+#: A named kind of building or site the clause refers back to ("abducted from the seminary").
+_THE_INSTITUTION = re.compile(
+    r"(?i)\bthe\s+(?P<noun>seminary|school|church|mosque|market|hospital|prison|jail|university|college|"
+    r"monastery|convent|factory|mine|hotel|barracks|police\s+station|stadium|checkpoint|courthouse|embassy|"
+    r"consulate|refugee\s+camp|camp)\b"
+)
+#: How far back (characters) the institution's first mention with its town is looked for.
+INSTITUTION_LOOKBACK = 800
+
+
+def institution_place(clause: str, offset: int, text: str, mentions: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The town of the building a clause that names no place refers back to: "One of the seminarians
+    who was abducted from the seminary" after "Good Shepherd Seminary in Kaduna" is at Kaduna (``offset``:
+    where the clause starts in ``text``). A comma ends the building's phrase: "outside the embassy, at
+    Westminster Magistrates' Court" is another venue."""
+    found = _THE_INSTITUTION.search(clause)
+    if found is None:
+        return None
+    noun = r"\s+".join(re.escape(word) for word in found.group("noun").split())
+    told = re.compile(rf"(?i)\b{noun}\b[^.;,\n]{{0,40}}?\b(?:in|at|near|outside)\s+(?:the\s+)?")
+    start = max(0, offset - INSTITUTION_LOOKBACK)
+    towns = {m.span.start: m for m in mentions if m.place.feature in {"city", "site"}}
+    last: PlaceMention | None = None
+    for match in told.finditer(text, start, offset):
+        town = towns.get(match.end())
+        if town is not None:
+            last = town
+    return last
