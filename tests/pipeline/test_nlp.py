@@ -67,6 +67,9 @@ def test_non_english_text_is_not_parsed(parse) -> None:  # type: ignore[no-untyp
     ("Los combatientes atacaron la ciudad de Palmira el domingo, según activistas.", False),
     ("Die Kämpfer griffen die Stadt Palmyra am Sonntag an, sagten Aktivisten vor Ort.", False),
     ("Pasukan menyerang kota itu pada hari Minggu menurut aktivis setempat kemarin.", False),
+    # one such word is a name's particle or an acronym: "El Fasher", "the UN"
+    ("RSF fighters shelled El Fasher, killing twelve civilians.", True),
+    ("UN peacekeepers attacked near Kidal, killing two soldiers overnight.", True),
 ])
 def test_short_texts_are_judged_by_the_language_of_their_function_words(text: str, english: bool) -> None:
     assert looks_english(text) is english

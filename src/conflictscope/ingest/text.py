@@ -22,16 +22,18 @@ _ENGLISH_WORDS = frozenset(
 )
 
 #: Function words of other languages written in Latin script (French, Spanish, Portuguese,
-#: Italian, German, Indonesian), none of them an English word.
+#: Italian, German, Indonesian). Some are also English words or parts of names ("do", "am",
+#: the "UN", "El Fasher", "Los Angeles"), so a short text needs ``OTHER_LANGUAGE_MIN`` of them.
 _OTHER_LANGUAGE_WORDS = frozenset(
     "le la les des du et est une un dans pour par sur avec au aux que qui ont selon "
     "el los las del y por con para una fue según "
     "os do da dos das em não "
     "il gli della di che è nel "
     "der das und ist nicht mit von zu ein eine im auf für am vor dem den sich auch nach bei wurde wurden "
-    "yang dan di ke dari dengan untuk ini itu".split()
+    "yang dan di ke dari dengan untuk ini itu pada".split()
 )
 _SHORT_TEXT_WORDS = 40
+OTHER_LANGUAGE_MIN = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +127,8 @@ def looks_english(text: str) -> bool:
         return True
     # a short English report can do without function words ("Russian forces shelled Avdiivka,
     # killing two civilians"): only another language's function words tell it is not English
-    return len(words) < _SHORT_TEXT_WORDS and not any(word in _OTHER_LANGUAGE_WORDS for word in words)
+    return (len(words) < _SHORT_TEXT_WORDS
+            and sum(word in _OTHER_LANGUAGE_WORDS for word in words) < OTHER_LANGUAGE_MIN)
 
 
 def _looks_utf16(sample: bytes) -> bool:
