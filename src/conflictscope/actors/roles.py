@@ -52,7 +52,6 @@ _RECIPROCAL = frozenset(
 )
 _TARGET_PREPS = frozenset(("against", "on", "from", "upon", "at", "targeting"))
 _CLIMB = frozenset(("conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp", "relcl"))
-#: Verbs of saying: the subject of the report's attribution is not the actor of what it reports.
 #: Confidence factor when actor1 is not in the trigger's sentence.
 FALLBACK_FACTOR = 0.85
 _BACKED_WORDS = frozenset(

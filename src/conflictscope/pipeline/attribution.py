@@ -57,9 +57,8 @@ def attribution(analyzed: AnalyzedArticle) -> AnalyzedArticle:
         if pos < 0:
             updated.append(candidate)
             continue
-        done = _attribute(analyzed, sources, pos, candidate, with_candidates)
-        extra = [*_also_cited(analyzed.sentences[pos], sources.frames(pos), candidate, done),
-                 *supporting.get(index, [])]
+        done, also_cited = _attribute(analyzed, sources, pos, candidate, with_candidates)
+        extra = [*also_cited, *supporting.get(index, [])]
         if extra:
             spans = (*done.evidence.get("sources", ()), *(span for _, _, span in extra))
             done = done.with_evidence("sources", *_unique(list(spans)))
@@ -121,7 +120,10 @@ def _attribute(
     pos: int,
     candidate: EventCandidate,
     with_candidates: set[int],
-) -> EventCandidate:
+) -> tuple[EventCandidate, list[tuple[str, Certainty, Span]]]:
+    """The candidate with its source, certainty and confidence, and the other named sources around its
+    trigger, each with its own certainty ("..., witnesses said, a charge the army denies" cites the army
+    as denying it)."""
     sentence = analyzed.sentences[pos]
     offset = candidate.trigger.start - sentence.start
     source, certainty, covering = sources.resolve(pos, offset)
@@ -148,21 +150,13 @@ def _attribute(
     updated = replace(
         candidate, attribution=Attribution(source, certainty), confidence=confidence
     )
-    return updated.with_evidence("sources", *_unique(evidence))
+    also_cited = [(f.source, f.certainty, sentence.char_span(f.cue_start, f.cue_end))
+                  for f in covering if _other_source(f, source) and f.source]
+    return updated.with_evidence("sources", *_unique(evidence)), also_cited
 
 
 def _other_source(frame: Frame, source: str | None) -> bool:
     return bool(frame.source) and frame.source != source and not is_pronoun(frame.source)
-
-
-def _also_cited(sentence: Sentence, frames: list[Frame], candidate: EventCandidate,
-                done: EventCandidate) -> list[tuple[str, Certainty, Span]]:
-    """The sentence's other named sources around the trigger, each with its own certainty:
-    "..., witnesses said, a charge the army denies" cites the army as denying it."""
-    offset = candidate.trigger.start - sentence.start
-    source = done.attribution.attributed_to if done.attribution else None
-    return [(f.source, f.certainty, sentence.char_span(f.cue_start, f.cue_end))
-            for f in frames if f.start <= offset < f.end and _other_source(f, source) and f.source]
 
 
 def _armed_group_source(

@@ -33,17 +33,17 @@ _TRANSITIVE = re.compile(
     r"(?i)^(?:killed|executed|beheaded|massacred|murdered|assassinated|shot\s+dead|"
     r"gunned\s+down|lynched|hanged)$"
 )
+#: Verbs of a manner of killing that kill only "to death".
+_TO_DEATH_VERBS = frozenset({"hacking", "hacked", "stabbing", "stabbed", "stoning", "stoned", "burning", "burned",
+                             "beating", "beat"})
 _ACTIVE = re.compile(
     r"(?i)\b(?P<verb>killing|killed|kills|kill|executing|executed|beheading|beheaded|"
     r"massacring|massacred|murdering|murdered|assassinating|assassinated|slaughtering|"
     r"slaughtered|shooting\s+dead|shot\s+dead|gunning\s+down|gunned\s+down|lynching|lynched|"
     r"claiming\s+the\s+lives\s+of|claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of|"
-    r"hacking|hacked|stabbing|stabbed|stoning|stoned|burning|burned|beating|beat|"
+    + "|".join(sorted(_TO_DEATH_VERBS, key=lambda word: (-len(word), word))) + r"|"
     r"claiming|claimed|leaving|left)\s+$"
 )
-#: Verbs of a manner of killing that kill only "to death".
-_TO_DEATH_VERBS = frozenset({"hacking", "hacked", "stabbing", "stabbed", "stoning", "stoned", "burning", "burned",
-                             "beating", "beat"})
 _RIGHT = re.compile(
     r"(?i)(?:\s*,\s*including\s[^,]{1,60},)?"
     r"(?:\s*,?\s*(?:in|at|near|inside|on|from|across|around|during)\s+(?:[\w'’-]+\s+){0,3}?)?"

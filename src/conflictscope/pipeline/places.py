@@ -137,8 +137,8 @@ def _clause_score(mention: PlaceMention, candidate: EventCandidate, text: str,
         score -= 3.0  # "seized parts of Marawi, officials in Manila said": where it was told
     elif candidate.event_type == "Protests" and GRIEVANCE.search(before):
         score -= 3.0  # "demonstrate against the death in Minneapolis ... outside Parliament in Cape Town"
-    elif owner and (OWNER_KIND.sub("", owner.group("country")).casefold() == mention.place.country.casefold()
-                    or owns_by_name(OWNER_KIND.sub("", owner.group("country")), mention.place)):
+    elif owner and ((owner_name := OWNER_KIND.sub("", owner.group("country"))).casefold()
+                    == mention.place.country.casefold() or owns_by_name(owner_name, mention.place)):
         score += 1.0  # "rallied in Turkey's Istanbul", "in Zamfara's Anka": the town its country or state introduces
     elif BEFORE_IN.search(before) or (PART_OF_OWNER.search(before) and _proper(mention.span.text)):
         score += 1.0
