@@ -97,11 +97,10 @@ def _dictionary_at(
         if i + length > len(tokens):
             continue
         window = tokens[i : i + length]
-        if not all(_joined(text, left, right) for left, right in zip(window, window[1:], strict=False)):
-            continue  # "NAIROBI, Kenya — Police in Ethiopia": a dateline, not "Kenya Police"
         bucket = dictionary.lookup(tuple(t.key for t in window))
         valid = [p for p in bucket if case_ok(p.case, p.surface, window)]
-        if valid:
+        if valid and all(_joined(text, left, right) for left, right in zip(window, window[1:], strict=False)):
+            # (only a phrase that reads as one: "NAIROBI, Kenya — Police in Ethiopia" is no "Kenya Police")
             best = min(_PRIORITY[p.kind] for p in valid)
             return length, [p for p in valid if _PRIORITY[p.kind] == best]
     return 0, []
