@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from conflictscope.document import AnalyzedArticle
 from conflictscope.models import EventCandidate, Span
-from conflictscope.pipeline.base import AnalyzedArticle
 
 
 def candidate_at(

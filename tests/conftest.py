@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 import builders
+from conflictscope.document import AnalyzedArticle
 from conflictscope.models import Article, EventCandidate
-from conflictscope.pipeline.base import AnalyzedArticle
 
 
 @pytest.fixture(scope="session")

@@ -6,9 +6,9 @@ import pytest
 
 from builders import candidate_at
 from conflictscope.actors.roles import FALLBACK_FACTOR, assign_roles
+from conflictscope.document import AnalyzedArticle
 from conflictscope.models import EventCandidate
 from conflictscope.pipeline.actors import actors
-from conflictscope.pipeline.base import AnalyzedArticle
 from conflictscope.pipeline.roles import roles
 
 

@@ -31,7 +31,7 @@ def report(parse):  # type: ignore[no-untyped-def]
 
 
 def test_report_context(report) -> None:  # type: ignore[no-untyped-def]
-    context = report.extras["actor_context"]
+    context = report.layers["actor_context"]
     assert isinstance(context, ActorContext)
     assert context.country == "ML"
     assert context.main_actor is not None and context.main_actor.name.startswith(
@@ -45,7 +45,7 @@ def test_report_context(report) -> None:  # type: ignore[no-untyped-def]
 
 def test_report_generic_mentions(report) -> None:  # type: ignore[no-untyped-def]
     generic = [(m.span.text, m.actor.name) for m in report.actors if m.generic]
-    assert ("The jihadist group", report.extras["actor_context"].main_actor.name) in generic
+    assert ("The jihadist group", report.layers["actor_context"].main_actor.name) in generic
     assert all(report.text[m.span.start : m.span.end] == m.span.text for m in report.actors)
 
 

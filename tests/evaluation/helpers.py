@@ -6,8 +6,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
+from conflictscope.document import AnalyzedArticle
 from conflictscope.models import Article, Event
-from conflictscope.pipeline.base import AnalyzedArticle
 from conflictscope.taxonomy import EVENT_TYPE_OF
 
 

@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
+from conflictscope.document import AnalyzedArticle, Sentence
+from conflictscope.lexicon.captions import is_photo_caption
 from conflictscope.models import Article, Span
-from conflictscope.pipeline.base import AnalyzedArticle, Sentence
-from conflictscope.pipeline.captions import is_photo_caption
 from conflictscope.pipeline.mainevent import (
     ReportFrame,
     _is_commentary,

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from builders import candidate_at, with_candidates
+from conflictscope.document import AnalyzedArticle
 from conflictscope.models import EventCandidate
-from conflictscope.pipeline.base import AnalyzedArticle
 
 __all__ = ["candidate", "with_candidates"]
 

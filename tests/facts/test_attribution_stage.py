@@ -142,6 +142,6 @@ def test_continuing_sentence_adds_its_source(parse) -> None:  # type: ignore[no-
     result = attribution(with_candidates(
         analyzed, candidate(analyzed, "captured", sub_event_type="Non-state actor overtakes territory")
     ))
-    (entry,) = result.extras["attribution.supporting"].values()
+    (entry,) = result.layers["attribution.supporting"].values()
     assert [e["attributed_to"] for e in entry] == ["a resident"]
     assert any(s.text.startswith("A resident") for s in result.candidates[0].evidence["sources"])

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conflictscope.document import Sentence
 from conflictscope.models import Fatalities
-from conflictscope.pipeline.base import Sentence
 from conflictscope.pipeline.deathcount import find_figures
 from conflictscope.pipeline.fatalities import Reading, combine
 

@@ -86,7 +86,7 @@ def test_absurd_number_is_rejected_and_flagged(parse) -> None:  # type: ignore[n
 def test_acled_figure_is_the_stated_number(parse) -> None:  # type: ignore[no-untyped-def]
     analyzed = parse("Reports say about 50 soldiers were killed in the attack.")
     result = fatalities(with_candidates(analyzed, candidate(analyzed, "attack")))
-    stored = result.extras["fatalities.figures"]
+    stored = result.layers["fatalities.figures"]
     (entry,) = stored.values()
     assert entry["acled"] == 50
     assert entry["figures"][0]["text"] == "about 50 soldiers were killed"

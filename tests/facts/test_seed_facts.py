@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from conflictscope.document import AnalyzedArticle
 from conflictscope.pipeline.attribution import attribution
-from conflictscope.pipeline.base import AnalyzedArticle
 from conflictscope.pipeline.fatalities import fatalities
 
 from .helpers import candidate, with_candidates

@@ -8,9 +8,9 @@ from collections.abc import Callable
 
 import pytest
 
+from conflictscope.document import AnalyzedArticle
 from conflictscope.gazetteer.geoparse import geoparse
 from conflictscope.gazetteer.index import Gazetteer
-from conflictscope.pipeline.base import AnalyzedArticle
 
 _REPORTS = [
     ('Gunmen killed 12 villagers in Zurmi, Zamfara State, on Sunday.', 'Zurmi', 'Nigeria'),

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from conflictscope.document import AnalyzedArticle
 from conflictscope.gazetteer.containers import link_containers
 from conflictscope.gazetteer.dateline import find_dateline
 from conflictscope.gazetteer.geoparse import geoparse, known_name
@@ -15,7 +16,6 @@ from conflictscope.gazetteer.recognize import _clean
 from conflictscope.gazetteer.regions import abbreviation, is_capital
 from conflictscope.gazetteer.resolve import Resolver, Toponym
 from conflictscope.models import Span
-from conflictscope.pipeline.base import AnalyzedArticle
 from conflictscope.pipeline.places import main_place
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conflictscope.document import AnalyzedArticle
 from conflictscope.errors import EvaluationError
 from conflictscope.gazetteer.index import Gazetteer
 from conflictscope.models import EventCandidate
-from conflictscope.pipeline.base import AnalyzedArticle
 from conflictscope.pipeline.places import main_place, places
 
 REPORT = (

@@ -8,12 +8,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conflictscope.document import AnalyzedArticle
 from conflictscope.gazetteer.geoparse import geoparse
 from conflictscope.gazetteer.index import Gazetteer
 from conflictscope.gazetteer.normalize import name_key
 from conflictscope.gazetteer.resolve import Resolver, Toponym
 from conflictscope.models import Span
-from conflictscope.pipeline.base import AnalyzedArticle
 
 _ANY_TEXT = st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=60)
 #: Words of the tiny gazetteer, other scripts and punctuation, mixed into sentences.

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from conflictscope.pipeline.base import AnalyzedArticle
+from conflictscope.document import AnalyzedArticle
 
 
 @pytest.mark.parametrize(

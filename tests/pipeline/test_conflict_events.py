@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from conflictscope.pipeline.base import AnalyzedArticle
+from conflictscope.document import AnalyzedArticle
 
 _REPORTS = [
     ('Reinforcements were sent from Aleppo to Palmyra, where fighting with Islamic State raged on Sunday.', 'Palmyra', 'Syria'),
@@ -57,7 +57,7 @@ _REPORTS = [
     ('At least 15 people were killed when gunmen opened fire on a bus near Kathua in Jammu and Kashmir.',
      'Kathua', 'India'),
     ('Bandits burnt down 20 houses in Tsafe, Zamfara State.', 'Tsafe', 'Nigeria'),
-    # organised armed gangs at war are no ordinary crime (round 15)
+    # organised armed gangs at war are no ordinary crime
     ('Gang members set fire to houses in Cite Soleil, a slum of Port-au-Prince, on Sunday.', 'Port-au-Prince', 'Haiti'),
     ('Members of the Jalisco cartel killed six police officers in an ambush in Michoacan.', 'Michoacan', 'Mexico'),
     ('Armed gangs killed 15 people in Croix-des-Bouquets, Haiti, on Tuesday.', 'Croix-des-Bouquets', 'Haiti'),

@@ -7,8 +7,8 @@ from collections.abc import Callable
 import pytest
 
 from builders import dated_candidates
+from conflictscope.document import AnalyzedArticle
 from conflictscope.models import Span
-from conflictscope.pipeline.base import AnalyzedArticle
 from conflictscope.timex import find_timexes
 from conflictscope.timex.clauses import clause_roles
 

@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
+from conflictscope.document import AnalyzedArticle, Sentence
 from conflictscope.models import Article, EventCandidate, Span
-from conflictscope.pipeline.base import AnalyzedArticle, Sentence
 from conflictscope.pipeline.dates import NO_BASE_WARNING, dates
 from conflictscope.pipeline.nlp import split_sentences
 

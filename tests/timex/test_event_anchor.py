@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from builders import candidate_at, with_candidates
+from conflictscope.document import AnalyzedArticle
 from conflictscope.models import EventCandidate, EventTime, Span
-from conflictscope.pipeline.base import AnalyzedArticle
 from conflictscope.pipeline.dates import dates
 from conflictscope.taxonomy import EVENT_TYPE_OF
 from conflictscope.timex import find_timexes

@@ -14,8 +14,8 @@ from datetime import date
 
 import pytest
 
+from conflictscope.document import AnalyzedArticle
 from conflictscope.models import EventCandidate
-from conflictscope.pipeline.base import AnalyzedArticle
 from conflictscope.pipeline.dates import dates
 
 ABDUCTION = {"event_type": "Violence against civilians", "sub_event_type": "Abduction/forced disappearance"}

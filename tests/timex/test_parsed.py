@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from builders import candidate_at
+from conflictscope.document import AnalyzedArticle
 from conflictscope.models import EventCandidate
-from conflictscope.pipeline.base import AnalyzedArticle
 from conflictscope.pipeline.dates import dates
 
 

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from builders import dated_candidates
+from conflictscope.document import AnalyzedArticle
 from conflictscope.models import Span
-from conflictscope.pipeline.base import AnalyzedArticle
 from conflictscope.timex import find_timexes
 from conflictscope.timex.clauses import clause_roles
 
@@ -149,7 +149,7 @@ def test_the_reports_main_place_does_not_keep_a_mention_from_its_event(
     ],
 )
 def test_the_comparison_a_sentence_opens_with(sentence: str, word: str, expected: bool) -> None:
-    from conflictscope.pipeline.lexicon import in_comparison
+    from conflictscope.lexicon.events import in_comparison
 
     assert in_comparison(sentence, sentence.index(word)) is expected
 

@@ -17,11 +17,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from conflictscope.actors.countries import CountryTable, load_countries
 from conflictscope.actors.text import case_pattern, keys, tokenize
 from conflictscope.models import Actor
+from conflictscope.resources import Settings, current, declare_resource, file_digest
 
 #: Inter codes (ACLED).
 STATE, REBEL, POLITICAL_MILITIA, IDENTITY_MILITIA, RIOTERS, PROTESTERS, CIVILIANS, EXTERNAL = range(
@@ -102,7 +104,10 @@ class ActorDictionary:
 
     def generic_actor(self, key: str, iso2: str | None) -> Actor:
         """A generic actor ("Civilians (Syria)"); without a country, the bare name."""
-        return _generic_actor(key, iso2)
+        cached = self._cache.get((f"generic:{key}", iso2))
+        if cached is None:
+            cached = self._cache[(f"generic:{key}", iso2)] = _generic_actor(self.generic[key], key, iso2)
+        return cached
 
     def report_conflicts(self) -> list[tuple[str, list[str]]]:
         """Phrases that point to more than one named actor (resolved by country context)."""
@@ -147,9 +152,8 @@ def _state_actor(iso2: str | None, kind: str, when: date | None) -> Actor:
     )
 
 
-@lru_cache(maxsize=4096)
-def _generic_actor(key: str, iso2: str | None) -> Actor:
-    name, inter = load_dictionary().generic[key]
+def _generic_actor(named: tuple[str, int], key: str, iso2: str | None) -> Actor:
+    name, inter = named
     country = load_countries().get(iso2)
     return Actor(
         id=f"{key}:{country.iso2 if country else 'unknown'}",
@@ -160,14 +164,26 @@ def _generic_actor(key: str, iso2: str | None) -> Actor:
     )
 
 
-def _read(name: str) -> Any:
-    raw = resources.files("conflictscope.data").joinpath(f"actors/{name}").read_text("utf-8")
-    return json.loads(raw)
+#: The actor dictionary's files (the country table, ``countries.json``, is read apart: see
+#: :func:`conflictscope.actors.countries.load_countries`).
+DICTIONARY_FILES = ("armed_groups.json", "generic.json", "state_aliases.json")
 
 
-@lru_cache(maxsize=1)
+def _folder(settings: Settings) -> Path:
+    return Path(settings.actors) if settings.actors else Path(str(resources.files("conflictscope.data").joinpath("actors")))
+
+
+def _read(folder: Path, name: str) -> Any:
+    return json.loads((folder / name).read_text("utf-8"))
+
+
 def load_dictionary() -> ActorDictionary:
-    """The shipped actor dictionary (built once per process, about 50 ms)."""
+    """The current resources' actor dictionary (built once per configuration, about 50 ms)."""
+    return current().get(ACTOR_DICTIONARY)
+
+
+def build_dictionary(folder: Path) -> ActorDictionary:
+    """The actor dictionary of the JSON files in ``folder``."""
     countries = load_countries()
     groups = {
         g["id"]: Group(
@@ -178,9 +194,9 @@ def load_dictionary() -> ActorDictionary:
             bool(g.get("suffix")),
             tuple(g.get("aliases", ())),
         )
-        for g in _read("armed_groups.json")["groups"]
+        for g in _read(folder, "armed_groups.json")["groups"]
     }
-    generic_data = _read("generic.json")
+    generic_data = _read(folder, "generic.json")
     generic = {g["key"]: (g["name"], int(g["inter"])) for g in generic_data["generic_actors"]}
     heads = generic_data["state_heads"]
     dictionary = ActorDictionary(
@@ -198,7 +214,7 @@ def load_dictionary() -> ActorDictionary:
     for group in groups.values():
         for text in (group.name, *group.aliases):
             dictionary.add(text, "group", group.id)
-    aliases = _read("state_aliases.json")
+    aliases = _read(folder, "state_aliases.json")
     for kind in ("state", "police"):
         for iso2, texts in aliases[kind].items():
             for text in texts:
@@ -213,6 +229,16 @@ def load_dictionary() -> ActorDictionary:
             dictionary.add(text, "state_generic", kind)
     dictionary.conflicts = dictionary.report_conflicts()
     return dictionary
+
+
+#: The actor dictionary (``Settings.actors``, the packaged one when None).
+ACTOR_DICTIONARY = declare_resource(
+    "actors",
+    lambda loaded: build_dictionary(_folder(loaded.settings)),
+    lambda settings: file_digest(
+        *(_folder(settings) / name for name in DICTIONARY_FILES), _folder(Settings()) / "countries.json"
+    ),
+)
 
 
 #: Generic actor kinds that ACLED names after the event's country ("Civilians (Syria)").

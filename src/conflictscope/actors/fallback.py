@@ -12,8 +12,8 @@ from collections.abc import Callable
 import regex as re
 
 from conflictscope.actors.resolve import ActorContext
+from conflictscope.document import AnalyzedArticle, Sentence
 from conflictscope.models import ActorMention, EventCandidate
-from conflictscope.pipeline.base import AnalyzedArticle, Sentence
 
 
 def fallback_actor1(

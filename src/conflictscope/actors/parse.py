@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from conflictscope.actors.dictionary import load_dictionary
 from conflictscope.actors.resolve import ActorContext
+from conflictscope.document import Sentence
 from conflictscope.models import ActorMention, EventCandidate, Span
-from conflictscope.pipeline.base import Sentence
 
 #: Lemmas of verbs of saying: their subject is a speaker, their clause complement the news.
 SAYING = frozenset(("say", "tell", "report", "confirm", "state", "add", "announce", "claim", "allege"))

@@ -17,6 +17,7 @@ from datetime import date
 
 from conflictscope.actors.dictionary import ActorDictionary
 from conflictscope.actors.matcher import RawMatch, match_sentence
+from conflictscope.document import declare_layer
 from conflictscope.models import Actor, ActorMention, Mention, Span
 
 #: Main-actor references that, with no named group in the report, still denote an armed group.
@@ -55,7 +56,7 @@ _ARMED_ORG = {
 
 @dataclass(frozen=True, slots=True)
 class ActorContext:
-    """What later stages need beyond the mentions (kept in ``extras["actor_context"]``)."""
+    """What later stages need beyond the mentions (the layer :data:`ACTOR_CONTEXT`)."""
 
     country: str | None  # ISO2 of the most-named country, or None
     country_name: str | None
@@ -66,6 +67,12 @@ class ActorContext:
     country_refs: tuple[tuple[Span, str], ...] = ()  # free country names (span, ISO2)
     published: date | None = None
     mentions_by_sentence: dict[int, tuple[int, ...]] = field(default_factory=dict)
+
+
+#: The layer the ``actors`` stage adds beside the mentions.
+ACTOR_CONTEXT = declare_layer(
+    "actor_context", ActorContext, "the report's main country, main actor and state forces, for the roles"
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,9 +36,9 @@ from conflictscope.actors.parse import (
     trigger_tokens,
     victim,
 )
-from conflictscope.actors.resolve import ActorContext
+from conflictscope.actors.resolve import ACTOR_CONTEXT, ActorContext
+from conflictscope.document import AnalyzedArticle, Sentence
 from conflictscope.models import ActorMention, EventCandidate
-from conflictscope.pipeline.base import AnalyzedArticle, Sentence
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -74,9 +74,7 @@ _BACKED_WORDS = frozenset(
 
 def assign_roles(analyzed: AnalyzedArticle, candidate: EventCandidate) -> EventCandidate:
     """``candidate`` with actor1/actor2/assoc actors filled in, with their evidence."""
-    context = analyzed.extras.get("actor_context")
-    if not isinstance(context, ActorContext):
-        context = ActorContext(country=None, country_name=None)
+    context = analyzed.get(ACTOR_CONTEXT) or ActorContext(country=None, country_name=None)
     sentence = analyzed.sentence_at(candidate.trigger.start) or analyzed.sentence_at(
         candidate.sentence.start
     )

@@ -15,7 +15,6 @@ returns ``None`` with one warning and the word model serves.
 from __future__ import annotations
 
 import json
-import os
 import warnings
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -26,8 +25,10 @@ from typing import Any
 
 import numpy as np
 
+from conflictscope.resources import ENV_ENCODER, Resources, Settings, declare_resource, file_digest
+
 ENCODER_DIR = "classifier/encoder"
-ENV_SWITCH = "CONFLICTSCOPE_ENCODER"
+ENV_SWITCH = ENV_ENCODER
 #: Logits kept per process: a sentence is read by several stages and clauses.
 CACHE_SIZE = 4096
 
@@ -93,21 +94,46 @@ def log_softmax(z: np.ndarray) -> np.ndarray:
 
 def encoder_enabled() -> bool:
     """False when ``CONFLICTSCOPE_ENCODER`` is set to 0/false/no/off."""
-    return os.environ.get(ENV_SWITCH, "1").strip().lower() not in {"0", "false", "no", "off"}
+    return Settings.from_env().encoder
 
 
-@lru_cache(maxsize=1)
-def default_encoder() -> Encoder | None:
-    """The packaged encoder (loaded once per process), or ``None`` when switched off or unavailable."""
-    if not encoder_enabled():
-        return None
+def load_encoder(folder: str | Path | None = None) -> Encoder | None:
+    """The encoder in ``folder`` (default: the packaged one), or ``None`` with a warning when it
+    cannot be loaded (missing onnxruntime, tokenizers or files: the word model serves alone)."""
     try:
-        folder = resources.files("conflictscope.data").joinpath(ENCODER_DIR)
-        return Encoder(Path(str(folder)))
-    except Exception as exc:  # missing onnxruntime/tokenizers/files: the word model serves
+        where = Path(folder) if folder else Path(str(resources.files("conflictscope.data").joinpath(ENCODER_DIR)))
+        return Encoder(where)
+    except Exception as exc:
         warnings.warn(
             f"event classifier encoder unavailable ({exc}); classifying with the word model only",
             RuntimeWarning,
             stacklevel=2,
         )
         return None
+
+
+@lru_cache(maxsize=1)
+def default_encoder() -> Encoder | None:
+    """The packaged encoder (loaded once per process), or ``None`` when switched off or unavailable."""
+    return load_encoder() if encoder_enabled() else None
+
+
+def _encoder_folder(settings: Settings) -> Path:
+    if settings.classifier:
+        return Path(settings.classifier) / "encoder"
+    return Path(str(resources.files("conflictscope.data").joinpath(ENCODER_DIR)))
+
+
+def _load_configured(loaded: Resources) -> Encoder | None:
+    return load_encoder(_encoder_folder(loaded.settings)) if loaded.settings.encoder else None
+
+
+def _encoder_fingerprint(settings: Settings) -> str:
+    if not settings.encoder:
+        return "off"
+    folder = _encoder_folder(settings)
+    return file_digest(folder / "model.onnx", folder / "tokenizer.json", folder / "meta.json")
+
+
+#: The sentence encoder blended with the word model (None when ``Settings.encoder`` is off).
+ENCODER = declare_resource("encoder", _load_configured, _encoder_fingerprint)

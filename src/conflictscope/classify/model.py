@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
-from conflictscope.classify.encoder import Encoder, default_encoder
+from conflictscope.classify.encoder import ENCODER, Encoder
 from conflictscope.classify.features import featurize
+from conflictscope.resources import Resources, Settings, current, declare_resource, file_digest
 
 MODEL_RESOURCE = "classifier/model.json"
 
@@ -97,7 +97,22 @@ class LinearModel:
         return replace(self, encoder=encoder)
 
 
-@lru_cache(maxsize=1)
+def _load_word_model(loaded: Resources) -> LinearModel:
+    folder = loaded.settings.classifier
+    model = LinearModel.load(Path(folder) / "model.json" if folder else None)
+    return model.with_encoder(loaded.get(ENCODER))
+
+
+def _word_model_fingerprint(settings: Settings) -> str:
+    if settings.classifier:
+        return file_digest(Path(settings.classifier) / "model.json")
+    return file_digest(str(resources.files("conflictscope.data").joinpath(MODEL_RESOURCE)))
+
+
+#: The word model, blended with the encoder of the same resources.
+WORD_MODEL = declare_resource("word_model", _load_word_model, _word_model_fingerprint)
+
+
 def default_model() -> LinearModel:
-    """The packaged model (loaded once per process), blended with the packaged encoder."""
-    return LinearModel.load().with_encoder(default_encoder())
+    """The current resources' classifier: the word model blended with the encoder (when on)."""
+    return current().get(WORD_MODEL)

@@ -76,7 +76,7 @@ def places(report: str, published: str | None, as_json: bool) -> None:
     from datetime import date
 
     from conflictscope.errors import InputError
-    from conflictscope.gazetteer.geoparse import geoparse
+    from conflictscope.gazetteer.geoparse import GEOPARSE, geoparse
     from conflictscope.gazetteer.index import get_gazetteer
     from conflictscope.ingest.readers import InputProblem, read_inputs
     from conflictscope.pipeline.nlp import analyze_many
@@ -96,7 +96,7 @@ def places(report: str, published: str | None, as_json: bool) -> None:
         raise InputError(f"{report}: no report in it")
     analyzed = next(analyze_many([article]))
     parsed = geoparse(analyzed, get_gazetteer())
-    analyzed = replace(analyzed, places=parsed.places, extras={"geoparse": parsed})
+    analyzed = replace(analyzed, places=parsed.places).with_layer(GEOPARSE, parsed)
     focus = main_place(analyzed)
     for mention in parsed.places:
         place = mention.place

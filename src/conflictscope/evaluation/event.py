@@ -37,7 +37,7 @@ from conflictscope.pipeline.mainevent import ReportFrame, frame_of, rank_events,
 from conflictscope.pipeline.mainevent import main_event as rank_main_event
 
 if TYPE_CHECKING:
-    from conflictscope.pipeline.base import AnalyzedArticle
+    from conflictscope.document import AnalyzedArticle
     from conflictscope.pipeline.core import Pipeline
 
 FIELDS = {"id": is_id, "text": is_text, "event": is_dict}

@@ -235,4 +235,6 @@ def evaluate_geoparse(gold_path: str, *, limit: int | None = None) -> dict[str, 
 def _with_parse(analyzed: Any, parsed: Any) -> Any:
     from dataclasses import replace
 
-    return replace(analyzed, places=parsed.places, extras={**analyzed.extras, "geoparse": parsed})
+    from conflictscope.gazetteer.geoparse import GEOPARSE
+
+    return replace(analyzed, places=parsed.places).with_layer(GEOPARSE, parsed)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 import regex as re
 
 from conflictscope.actors.countries import load_countries
+from conflictscope.document import AnalyzedArticle, declare_layer
 from conflictscope.gazetteer.currencies import currency_countries
 from conflictscope.gazetteer.hosts import (
     INSTITUTION,
@@ -34,7 +35,6 @@ from conflictscope.gazetteer.spans import STRONG, name_spans
 from conflictscope.gazetteer.surnames import surnames, town_other_name
 from conflictscope.gazetteer.territories import country_share
 from conflictscope.models import PlaceMention, Span
-from conflictscope.pipeline.base import AnalyzedArticle
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +47,10 @@ class GeoParse:
     #: Places named inside the name of an organisation, office or medium ("US Department of
     #: Justice", "Lagos Chamber of Commerce"): context only, like demonyms, never an event's place.
     in_names: tuple[PlaceMention, ...] = ()
+
+
+#: The layer the ``places`` stage adds beside the place mentions.
+GEOPARSE = declare_layer("geoparse", GeoParse, "every toponym's resolution, demonyms and names inside names")
 
 
 def _credible(resolution: Resolution, countries: dict[str, float], own: float = 0.0) -> bool:

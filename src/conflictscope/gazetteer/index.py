@@ -28,6 +28,14 @@ from conflictscope.gazetteer.regions import (
     curated_regions,
 )
 from conflictscope.models import Place
+from conflictscope.resources import (
+    Resources,
+    Settings,
+    current,
+    declare_resource,
+    default_resources,
+    file_digest,
+)
 
 #: Match kinds: the place's main name, one of its alternate names, a fuzzy match.
 MAIN, ALTERNATE, FUZZY = 0, 1, 2
@@ -306,28 +314,39 @@ class Gazetteer:
 #: A fuzzy match with another number of words must be this close ("Deir Ezzor" ~ "Deir ez-Zor").
 FUZZY_OTHER_WORDS = 0.9
 
-_DEFAULT: Gazetteer | None = None
-_DEFAULT_LOCK = threading.Lock()
+def _open_gazetteer(resources: Resources) -> Gazetteer:
+    """The configured index, or the default one, built first (with a message) if it is missing."""
+    if resources.settings.gazetteer:
+        return Gazetteer(resources.settings.gazetteer)
+    target = default_index_path()
+    if not target.exists():
+        print("[gazetteer] no index yet for these source versions; building it now",
+              file=sys.stderr, flush=True)
+        build_index(target)
+    return Gazetteer(target)
+
+
+def _gazetteer_fingerprint(settings: Settings) -> str:
+    """The index's source versions and format (its file name says them), or a given file's contents."""
+    if settings.gazetteer:
+        return file_digest(settings.gazetteer)
+    return default_index_path().stem
+
+
+#: The gazetteer index (``Settings.gazetteer``, the default-built index when None).
+GAZETTEER = declare_resource("gazetteer", _open_gazetteer, _gazetteer_fingerprint)
 
 
 def get_gazetteer(path: Path | str | None = None) -> Gazetteer:
-    """The process-wide gazetteer; builds the index first (with a message) if it is missing."""
-    global _DEFAULT
+    """The gazetteer at ``path``, else the current resources' one (the default index, built if missing)."""
     if path is not None:
         return Gazetteer(path)
-    with _DEFAULT_LOCK:
-        if _DEFAULT is None:
-            target = default_index_path()
-            if not target.exists():
-                print("[gazetteer] no index yet for these source versions; building it now",
-                      file=sys.stderr, flush=True)
-                build_index(target)
-            _DEFAULT = Gazetteer(target)
-        return _DEFAULT
+    return current().get(GAZETTEER)
 
 
 def set_gazetteer(gazetteer: Gazetteer | None) -> None:
-    """Replace the process-wide gazetteer (tests use a small one)."""
-    global _DEFAULT
-    with _DEFAULT_LOCK:
-        _DEFAULT = gazetteer
+    """Make ``gazetteer`` the process default resources' gazetteer (None: the configured one again)."""
+    if gazetteer is None:
+        default_resources().forget(GAZETTEER)
+    else:
+        default_resources().provide(GAZETTEER, gazetteer)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex as re
 
-from conflictscope.pipeline.base import AnalyzedArticle
+from conflictscope.document import AnalyzedArticle
 
 _TITLED = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Prof|President|Gen|General|Minister|Sheikh|Senator|Sen|Rep|Gov|Governor|"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import regex as re
 
+from conflictscope.document import AnalyzedArticle
 from conflictscope.gazetteer.containers import link_containers
 from conflictscope.gazetteer.dateline import find_dateline
 from conflictscope.gazetteer.demonyms import PEOPLES_ABROAD, demonym_country
@@ -33,7 +34,6 @@ from conflictscope.gazetteer.spans import (
     sentence_spans,
 )
 from conflictscope.models import Span
-from conflictscope.pipeline.base import AnalyzedArticle
 
 #: Strength of a name right after "the city/town/island/... of".
 NAMED_SETTLEMENT = 0.8

@@ -10,12 +10,12 @@ from collections.abc import Callable, Iterator
 
 import regex as re
 
+from conflictscope.document import AnalyzedArticle, Sentence
 from conflictscope.gazetteer.offices import after_office_of, before_office
 from conflictscope.gazetteer.people import TITLE_WORD, title_cased
 from conflictscope.gazetteer.regions import abbreviation
 from conflictscope.gazetteer.resolve import Toponym
 from conflictscope.models import Span
-from conflictscope.pipeline.base import AnalyzedArticle, Sentence
 
 STRONG_LABELS = {"GPE": 1.0, "LOC": 0.8, "FAC": 0.6}
 

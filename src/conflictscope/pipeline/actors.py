@@ -5,7 +5,7 @@ sentence, parsed or not, plus NER ORG spans that look like unlisted armed groups
 generic mentions resolve to the report's main actor or country
 (:mod:`conflictscope.actors.resolve`). What the ``roles`` stage needs besides the
 mentions (country context, main actor, "X-backed" pairs) goes to
-``extras["actor_context"]``.
+the ``actor_context`` layer.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from conflictscope.actors.dictionary import load_dictionary
-from conflictscope.actors.resolve import resolve_article
-from conflictscope.pipeline.base import AnalyzedArticle
+from conflictscope.actors.resolve import ACTOR_CONTEXT, resolve_article
+from conflictscope.document import AnalyzedArticle
 from conflictscope.pipeline.registry import stage
 
 
-@stage("actors", requires=("sentences", "mentions"), provides=("actors",))
+@stage("actors", requires=("sentences", "mentions"), provides=("actors", "actor_context"))
 def actors(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     """Find and resolve the article's actor mentions."""
     dictionary = load_dictionary()
@@ -28,5 +28,4 @@ def actors(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     mentions, context = resolve_article(
         dictionary, sentences, published=analyzed.article.published, entities=analyzed.mentions
     )
-    extras = {**analyzed.extras, "actor_context": context}
-    return replace(analyzed, actors=mentions, extras=extras)
+    return replace(analyzed, actors=mentions).with_layer(ACTOR_CONTEXT, context)

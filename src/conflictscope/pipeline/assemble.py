@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import regex as re
 
 from conflictscope.actors.dictionary import CIVILIANS, load_dictionary, localize
+from conflictscope.document import AnalyzedArticle
 from conflictscope.models import (
     ActorMention,
     Event,
@@ -25,7 +26,8 @@ from conflictscope.models import (
     Span,
     stable_id,
 )
-from conflictscope.pipeline.base import AnalyzedArticle
+from conflictscope.pipeline.attribution import SUPPORTING_SOURCES
+from conflictscope.pipeline.base import PIPELINE_VERSION
 from conflictscope.pipeline.registry import stage
 from conflictscope.taxonomy import (
     BATTLES,
@@ -52,10 +54,10 @@ _DEFAULT_ACTOR1 = {
 }
 
 
-@stage("assemble", requires=("candidates",), provides=("events",))
+@stage("assemble", requires=("candidates", "pipeline_version"), provides=("events",))
 def assemble(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     """Build the article's events from its asserted candidates."""
-    version = str(analyzed.extras.get("pipeline_version", "unknown"))
+    version = analyzed.get(PIPELINE_VERSION) or "unknown"
     events: list[Event] = []
     for candidate in analyzed.candidates:
         if candidate.modality != "asserted":
@@ -223,7 +225,7 @@ def _sources(
     """The event's source, plus the sources of its deaths and of sentences that continue it."""
     found = [source]
     key = (candidate.trigger.start, candidate.trigger.end, candidate.sub_event_type)
-    for extra in analyzed.extras.get("attribution.supporting", {}).get(key, ()):
+    for extra in (analyzed.get(SUPPORTING_SOURCES) or {}).get(key, ()):
         found.append(
             replace(source, attributed_to=extra["attributed_to"], certainty=extra["certainty"])
         )

@@ -11,7 +11,7 @@ following sentence that says the claim "could not be independently verified" mak
 the event unconfirmed. Unconfirmed, claimed and denied events (by any of their
 sources) have their confidence lowered. Sentences
 with no event of their own that continue an event ("An activist told the BBC the city
-was in IS hands") add their named source to it (``extras["attribution.supporting"]``).
+was in IS hands") add their named source to it (the layer ``attribution.supporting``).
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from conflictscope.document import AnalyzedArticle, Sentence, declare_layer
 from conflictscope.models import Attribution, Certainty, EventCandidate, Span
-from conflictscope.pipeline.base import AnalyzedArticle, Sentence
 from conflictscope.pipeline.deathcount import Figure
 from conflictscope.pipeline.fatalities import CONTINUATION_WINDOW, NEW_EVENT, continued_event
 from conflictscope.pipeline.registry import stage
@@ -33,15 +33,21 @@ from conflictscope.pipeline.sourcing import (
     is_pronoun,
 )
 
-#: Key of ``AnalyzedArticle.extras``: further named sources of each candidate, from the
-#: sentences with no candidate that continue it ({(trigger start, end, sub type): [...]}).
-SUPPORTING_KEY = "attribution.supporting"
+#: Further named sources of each candidate, from the sentences with no candidate that
+#: continue it ({(trigger start, end, sub type): [{attributed_to, certainty, span...}]}).
+SUPPORTING_SOURCES = declare_layer(
+    "attribution.supporting", dict, "further named sources of each candidate, by (trigger start, end, sub type)"
+)
 
 #: ACLED inter codes of non-state armed groups: what they say of their own acts is a claim.
 _ARMED_GROUP_INTER = (2, 3, 4)
 
 
-@stage("attribution", requires=("sentences", "candidates"), provides=("candidates.attribution",))
+@stage(
+    "attribution",
+    requires=("sentences", "candidates"),
+    provides=("candidates.attribution", "attribution.supporting"),
+)
 def attribution(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     """Set each candidate's attribution and certainty, and scale its confidence."""
     if not analyzed.candidates or not analyzed.sentences:
@@ -68,9 +74,7 @@ def attribution(analyzed: AnalyzedArticle) -> AnalyzedArticle:
                 for who, how, span in extra
             ]
         updated.append(done)
-    extras = dict(analyzed.extras)
-    extras[SUPPORTING_KEY] = stored
-    return replace(analyzed, candidates=tuple(updated), extras=extras)
+    return replace(analyzed, candidates=tuple(updated)).with_layer(SUPPORTING_SOURCES, stored)
 
 
 def _supporting(

@@ -24,8 +24,8 @@ from conflictscope.classify.modality import is_background, modality_of
 from conflictscope.classify.model import LinearModel, default_model
 from conflictscope.classify.rules import SELF_KILLING, non_event, refine, self_harm_only, strong_cue
 from conflictscope.classify.territory import agent_kind, agent_tokens, resolve_control
+from conflictscope.document import AnalyzedArticle, Sentence
 from conflictscope.models import ActorMention, EventCandidate, Modality
-from conflictscope.pipeline.base import AnalyzedArticle, Sentence
 from conflictscope.pipeline.registry import stage
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ CLAUSE_DISCOUNT = 0.9
 MAX_CLAUSE_SPLIT_CHARS = 600
 
 
-@stage("classify", requires=("sentences",), provides=("candidates",), version="2")
+@stage("classify", requires=("sentences",), provides=("candidates",))
 def classify(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     """Add one candidate per event-reporting clause of the parsed sentences."""
     model = default_model()

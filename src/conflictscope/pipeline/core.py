@@ -15,45 +15,78 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from conflictscope import __version__
-from conflictscope.models import Article, Event, stable_id
-from conflictscope.pipeline.base import AnalyzedArticle, Stage
-from conflictscope.pipeline.nlp import analyze_many, load_nlp
+from conflictscope.document import AnalyzedArticle
+from conflictscope.models import Article, Event
+from conflictscope.pipeline.base import PIPELINE_VERSION, Stage
+from conflictscope.pipeline.nlp import SPACY_MODEL, analyze_many
 from conflictscope.pipeline.registry import DEFAULT_STAGES, resolve
+from conflictscope.resources import (
+    Resources,
+    Settings,
+    active,
+    default_resources,
+    pipeline_fingerprint,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 
 class Pipeline:
-    """An ordered, validated list of stages after the spaCy stage."""
+    """An ordered, validated list of stages after the spaCy stage, with the resources they read.
+
+    ``settings`` (or ready ``resources``) configure the spaCy model, gazetteer, classifier
+    and actor dictionary; by default the process's (:meth:`Settings.from_env`). The
+    pipeline makes its resources current while it runs, so pipelines of different
+    settings can run in one process.
+    """
 
     def __init__(
         self,
         stages: Sequence[str] = DEFAULT_STAGES,
         *,
+        settings: Settings | None = None,
+        resources: Resources | None = None,
         nlp: Language | None = None,
         strict: bool = False,
         batch_size: int = 256,
     ) -> None:
         self.stages: list[Stage] = resolve(list(stages))
-        self._nlp = nlp
+        if resources is None:
+            resources = Resources(settings) if settings is not None else default_resources()
+        self.resources = resources
+        if nlp is not None:
+            resources.provide(SPACY_MODEL, nlp)
         self.strict = strict
         self.batch_size = batch_size
+        hints = [s.parse_hint for s in self.stages if s.parse_hint is not None]
+        self._parse_hints = tuple(hints)
         #: Seconds spent per stage since the pipeline was made (for ``bench``).
         self.timings: dict[str, float] = defaultdict(float)
+        self._version: str | None = None
+
+    @property
+    def settings(self) -> Settings:
+        """The settings of this pipeline's resources."""
+        return self.resources.settings
 
     @property
     def nlp(self) -> Language:
         """The spaCy pipeline (loaded on first use)."""
-        if self._nlp is None:
-            self._nlp = load_nlp()
-        return self._nlp
+        return self.resources.get(SPACY_MODEL)
 
     @property
     def version(self) -> str:
-        """``conflictscope-X.Y.Z+<hash of stage names and versions>``: stored on every event."""
-        signature = ",".join(f"{s.name}.v{s.version}" for s in self.stages)
-        return f"conflictscope-{__version__}+{stable_id(signature, length=8)}"
+        """``conflictscope-X.Y.Z+<hash>``, stored on every event: the hash covers the code that decides
+        the output, the stages, and every resource's data and switch under these settings."""
+        if self._version is None:
+            names = tuple(s.name for s in self.stages)
+            self._version = f"conflictscope-{__version__}+{pipeline_fingerprint(self.settings, names)}"
+        return self._version
+
+    def wants_parse(self, text: str) -> bool:
+        """Whether a stage of this pipeline needs ``text`` (a sentence) parsed."""
+        return any(hint(text) for hint in self._parse_hints)
 
     def __call__(self, article: Article) -> AnalyzedArticle:
         """Analyse one article."""
@@ -62,19 +95,22 @@ class Pipeline:
     def run_many(self, articles: Iterable[Article]) -> Iterator[AnalyzedArticle]:
         """Analyse articles in order, streaming; yields one result per article."""
         started = time.perf_counter()
-        stream = analyze_many(articles, nlp=self.nlp, batch_size=self.batch_size)
+        stream = analyze_many(articles, nlp=self.nlp, batch_size=self.batch_size, wants_parse=self.wants_parse)
         while True:
             try:
-                analyzed = next(stream)
+                with active(self.resources):
+                    analyzed = next(stream)
             except StopIteration:
                 break
             finally:
                 self.timings["spacy"] += time.perf_counter() - started
-            yield self._run_stages(analyzed)
+            with active(self.resources):
+                done = self._run_stages(analyzed)
+            yield done
             started = time.perf_counter()
 
     def _run_stages(self, analyzed: AnalyzedArticle) -> AnalyzedArticle:
-        analyzed = replace(analyzed, extras={**analyzed.extras, "pipeline_version": self.version})
+        analyzed = analyzed.with_layer(PIPELINE_VERSION, self.version)
         for current in self.stages:
             started = time.perf_counter()
             try:

@@ -21,9 +21,9 @@ from datetime import date
 
 import regex as re
 
+from conflictscope.document import AnalyzedArticle, declare_layer
+from conflictscope.lexicon.events import in_comparison
 from conflictscope.models import EventCandidate, EventTime, Span
-from conflictscope.pipeline.base import AnalyzedArticle
-from conflictscope.pipeline.lexicon import in_comparison
 from conflictscope.pipeline.registry import stage
 from conflictscope.timex import ArticleTimes, analyze_times
 from conflictscope.timex.attach import date_clause, event_time, is_background
@@ -39,10 +39,15 @@ from conflictscope.timex.event_anchor import (
 from conflictscope.timex.record import Timex
 from conflictscope.timex.salient import salient_day
 
+#: The article's time expressions with their resolution base and dateline.
+ARTICLE_TIMES = declare_layer(
+    "times", ArticleTimes, "the article's time expressions, their base date and its dateline"
+)
 NO_BASE_WARNING = "no publication date: relative time expressions were not resolved"
 
 
-@stage("dates", requires=("sentences", "candidates"), provides=("timexes", "candidates.time"))
+@stage("dates", requires=("sentences", "mentions", "candidates"),
+       provides=("timexes", "times", "candidates.time"))
 def dates(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     """Find the article's time expressions and date each candidate."""
     times = analyzed_times(analyzed)
@@ -52,26 +57,23 @@ def dates(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     warnings = analyzed.warnings
     if times.base is None and any(t.interval is None and t.kind != "ref" for t in times.timexes):
         warnings = (*warnings, NO_BASE_WARNING)
-    extras = {**analyzed.extras, "timex_base": times.base, "dateline": times.dateline}
     return replace(
         analyzed,
         timexes=tuple(t.to_expression() for t in times.timexes),
         candidates=candidates,
         warnings=warnings,
-        extras=extras,
-    )
+    ).with_layer(ARTICLE_TIMES, times)
 
 
 def analyzed_times(analyzed: AnalyzedArticle) -> ArticleTimes:
-    """The article's time expressions (cached in ``extras['timex']`` within one run)."""
-    cached = analyzed.extras.get("timex")
-    if isinstance(cached, ArticleTimes):
-        return cached
+    """The article's time expressions, with their base date and dateline (the layer
+    :data:`ARTICLE_TIMES` when the ``dates`` stage has run, else read now)."""
+    known = analyzed.get(ARTICLE_TIMES)
+    if known is not None:
+        return known
     bounds = [(s.start, s.end) for s in analyzed.sentences] or None
     entities = [(m.start, m.end, m.label) for m in analyzed.mentions if m.label in ("DATE", "TIME")]
-    times = analyze_times(analyzed.text, analyzed.article.published, sentences=bounds, entities=entities)
-    analyzed.extras["timex"] = times
-    return times
+    return analyze_times(analyzed.text, analyzed.article.published, sentences=bounds, entities=entities)
 
 
 def _date_candidate(

@@ -18,17 +18,19 @@ from typing import Any
 
 import regex as re
 
+from conflictscope.document import AnalyzedArticle, Sentence, declare_layer
 from conflictscope.models import EventCandidate, Fatalities, Span
 from conflictscope.numbers import Count, add_counts
-from conflictscope.pipeline.base import AnalyzedArticle, Sentence
 from conflictscope.pipeline.deathcount import Figure, find_figures
 from conflictscope.pipeline.registry import stage
 from conflictscope.pipeline.sourcing import ArticleSources
 
-__all__ = ["CONTINUATION_WINDOW", "EXTRAS_KEY", "NEW_EVENT", "Reading", "combine", "continued_event", "fatalities"]
+__all__ = ["CONTINUATION_WINDOW", "FATALITY_FIGURES", "NEW_EVENT", "Reading", "combine", "continued_event", "fatalities"]
 
-#: Key of ``AnalyzedArticle.extras`` holding every candidate's figures (for review/export).
-EXTRAS_KEY = "fatalities.figures"
+#: Every candidate's figures, by (trigger start, end, sub type) (for review/export).
+FATALITY_FIGURES = declare_layer(
+    "fatalities.figures", dict, "every candidate's death figures, by (trigger start, end, sub type)"
+)
 NEW_EVENT = re.compile(
     r"(?i)^\W*(?:separately|elsewhere|meanwhile|in\s+(?:a\s+separate|another)|earlier|last\s+"
     r"(?:week|month|year)|on\s+(?:a\s+)?separate|in\s+(?:19|20)\d\d)\b"
@@ -61,7 +63,7 @@ class Reading:
         return self.sentence.char_span(self.figure.start, self.figure.end)
 
 
-@stage("fatalities", requires=("sentences", "candidates"), provides=("candidates.fatalities",))
+@stage("fatalities", requires=("sentences", "candidates"), provides=("candidates.fatalities", "fatalities.figures"))
 def fatalities(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     """Set each candidate's fatality range from the figures its sentence(s) state."""
     if not analyzed.candidates or not analyzed.sentences:
@@ -90,9 +92,9 @@ def fatalities(analyzed: AnalyzedArticle) -> AnalyzedArticle:
         candidates[index] = candidate.with_evidence("fatalities", *(r.span for r in items))
         key = (candidate.trigger.start, candidate.trigger.end, candidate.sub_event_type)
         stored[key] = {"acled": acled, "figures": [_describe(r) for r in items]}
-    extras = dict(analyzed.extras)
-    extras[EXTRAS_KEY] = stored
-    return replace(analyzed, candidates=tuple(candidates), extras=extras, warnings=tuple(dict.fromkeys(warnings)))
+    return replace(analyzed, candidates=tuple(candidates), warnings=tuple(dict.fromkeys(warnings))).with_layer(
+        FATALITY_FIGURES, stored
+    )
 
 
 def _sentence_position(sentences: tuple[Sentence, ...], candidate: EventCandidate) -> int:

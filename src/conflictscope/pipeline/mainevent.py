@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 
 import regex as re
 
+from conflictscope.document import AnalyzedArticle
+from conflictscope.lexicon.captions import is_photo_caption
 from conflictscope.models import Event
-from conflictscope.pipeline.base import AnalyzedArticle
-from conflictscope.pipeline.captions import is_photo_caption
 
 #: Weights of the cues (see the module docstring).
 TITLE_KIND, TITLE_PLACE, LEAD, DAY, CONFIDENCE, POSITION = 1.5, 1.0, 1.0, 1.0, 1.5, 1.0

@@ -9,17 +9,17 @@ download ever happens at run time.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import regex as re
 
+from conflictscope.document import AnalyzedArticle, Sentence
 from conflictscope.errors import PipelineError
 from conflictscope.ingest.text import looks_english
+from conflictscope.lexicon.events import EVENT_HINT
 from conflictscope.models import Article, Mention
-from conflictscope.pipeline.base import AnalyzedArticle, Sentence
-from conflictscope.pipeline.lexicon import EVENT_HINT
+from conflictscope.resources import Resources, Settings, current, declare_resource
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -47,18 +47,35 @@ _BOUNDARY = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def load_nlp() -> Language:
-    """The shipped spaCy pipeline (loaded once per process)."""
+def _load_spacy(resources: Resources) -> Language:
+    name = resources.settings.spacy_model
     try:
         import spacy
 
-        return spacy.load(MODEL_PACKAGE)
+        return spacy.load(name)
     except OSError as exc:  # pragma: no cover - only on a broken install
         raise PipelineError(
-            f"the spaCy model package {MODEL_PACKAGE!r} is not installed; "
+            f"the spaCy model package {name!r} is not installed; "
             "run the setup command from the README (make setup)"
         ) from exc
+
+
+def _spacy_fingerprint(settings: Settings) -> str:
+    from importlib import metadata
+
+    try:
+        return f"{settings.spacy_model}=={metadata.version(settings.spacy_model.replace('_', '-'))}"
+    except metadata.PackageNotFoundError:
+        return settings.spacy_model
+
+
+#: The spaCy pipeline (``Settings.spacy_model``, the pinned model package by default).
+SPACY_MODEL = declare_resource("spacy", _load_spacy, _spacy_fingerprint)
+
+
+def load_nlp() -> Language:
+    """The current resources' spaCy pipeline (loaded once per configuration)."""
+    return current().get(SPACY_MODEL)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -100,9 +117,10 @@ def _cut_long(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]
     return result
 
 
-def should_parse(index: int, sentence_text: str) -> bool:
-    """Whether a sentence is parsed: the lead, or one that may report an event."""
-    return index < LEAD_SENTENCES or EVENT_HINT.search(sentence_text) is not None
+def should_parse(index: int, sentence_text: str, wants_parse: Callable[[str], bool] | None = None) -> bool:
+    """Whether a sentence is parsed: the lead, one that may report an event, or one a stage wants."""
+    return (index < LEAD_SENTENCES or EVENT_HINT.search(sentence_text) is not None
+            or (wants_parse is not None and wants_parse(sentence_text)))
 
 
 def analyze_many(
@@ -110,15 +128,20 @@ def analyze_many(
     *,
     nlp: Language | None = None,
     batch_size: int = 256,
+    wants_parse: Callable[[str], bool] | None = None,
 ) -> Iterator[AnalyzedArticle]:
-    """Split, select and parse the articles; yields one AnalyzedArticle each, in order."""
+    """Split, select and parse the articles; yields one AnalyzedArticle each, in order.
+
+    ``wants_parse`` adds sentences the pipeline's stages need parsed to those the
+    event hint selects (see :class:`conflictscope.pipeline.base.Stage`).
+    """
     nlp = nlp or load_nlp()
     pending: list[tuple[Article, list[tuple[int, int]], list[int]]] = []
     texts: list[str] = []
     for article in articles:
         bounds = split_sentences(article.text)
         chosen = (
-            [i for i, (s, e) in enumerate(bounds) if should_parse(i, article.text[s:e])]
+            [i for i, (s, e) in enumerate(bounds) if should_parse(i, article.text[s:e], wants_parse)]
             if looks_english(article.text)
             else []
         )

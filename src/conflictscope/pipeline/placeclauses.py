@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from conflictscope.document import Sentence
 from conflictscope.models import Span
-from conflictscope.pipeline.base import Sentence
 from conflictscope.pipeline.placecues import CONCESSIVE_MARKS
 
 if TYPE_CHECKING:

@@ -19,12 +19,12 @@ from dataclasses import replace
 import regex as re
 
 from conflictscope.actors.countries import load_countries
+from conflictscope.document import AnalyzedArticle, Sentence
 from conflictscope.gazetteer.dateline import Dateline
-from conflictscope.gazetteer.geoparse import GeoParse, geoparse
+from conflictscope.gazetteer.geoparse import GEOPARSE, GeoParse, geoparse
 from conflictscope.gazetteer.index import get_gazetteer
 from conflictscope.gazetteer.namewords import GENERIC_WORDS
 from conflictscope.models import EventCandidate, PlaceMention, Span
-from conflictscope.pipeline.base import AnalyzedArticle, Sentence
 from conflictscope.pipeline.placeclauses import in_concessive_clause, said_to_happen_at
 from conflictscope.pipeline.placecues import (
     ACCUSED_OF,
@@ -80,14 +80,12 @@ from conflictscope.pipeline.storyplaces import (
 @stage(
     "places",
     requires=("sentences", "mentions", "candidates"),
-    provides=("places", "candidates.place"),
-    version="1",
+    provides=("places", "geoparse", "candidates.place"),
 )
 def places(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     """Geoparse the article and locate each event candidate."""
     parsed = geoparse(analyzed, get_gazetteer())
-    with_places = replace(analyzed, places=parsed.places,
-                          extras={**analyzed.extras, "geoparse": parsed})
+    with_places = replace(analyzed, places=parsed.places).with_layer(GEOPARSE, parsed)
     focus, weights = main_and_countries(with_places)
     sections = section_places(with_places)
     filed = _dateline_spans(report_dateline(with_places))

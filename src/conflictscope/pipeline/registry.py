@@ -11,8 +11,9 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
+from conflictscope.document import is_declared
 from conflictscope.errors import PipelineError
-from conflictscope.pipeline.base import LAYERS, Stage, StageFunc
+from conflictscope.pipeline.base import INITIAL_LAYERS, Stage, StageFunc
 
 _REGISTRY: dict[str, Stage] = {}
 
@@ -46,15 +47,19 @@ def stage(
     *,
     requires: tuple[str, ...] = (),
     provides: tuple[str, ...] = (),
-    version: str = "1",
+    parse_hint: Callable[[str], bool] | None = None,
 ) -> Callable[[StageFunc], StageFunc]:
-    """Register ``func`` as the pipeline stage ``name``."""
+    """Register ``func`` as the pipeline stage ``name``.
+
+    ``requires`` and ``provides`` name declared layers (:func:`conflictscope.document.declare_layer`);
+    ``parse_hint`` says which sentences the stage needs parsed (see :class:`Stage`).
+    """
     for layer in (*requires, *provides):
-        if layer not in LAYERS:
-            raise PipelineError(f"stage {name!r}: unknown layer {layer!r}")
+        if not is_declared(layer):
+            raise PipelineError(f"stage {name!r}: unknown layer {layer!r} (declare it with declare_layer)")
 
     def register(func: StageFunc) -> StageFunc:
-        _REGISTRY[name] = Stage(name, func, tuple(requires), tuple(provides), version)
+        _REGISTRY[name] = Stage(name, func, tuple(requires), tuple(provides), parse_hint)
         return func
 
     return register
@@ -88,7 +93,7 @@ def registered_stages() -> dict[str, Stage]:
 
 def resolve(names: tuple[str, ...] | list[str]) -> list[Stage]:
     """The stages ``names`` in order, checked so each one's inputs are provided earlier."""
-    available = {"sentences", "mentions"}
+    available = set(INITIAL_LAYERS)
     stages: list[Stage] = []
     for name in names:
         current = get_stage(name)

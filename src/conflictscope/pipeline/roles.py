@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from conflictscope.actors.roles import assign_roles
+from conflictscope.document import AnalyzedArticle
 from conflictscope.models import ActorMention, EventCandidate
-from conflictscope.pipeline.base import AnalyzedArticle
 from conflictscope.pipeline.registry import stage
 
 #: Sub-event types whose repeated reports in one article are one change of control.

@@ -13,14 +13,14 @@ from collections import defaultdict
 
 import regex as re
 
+from conflictscope.document import AnalyzedArticle
 from conflictscope.gazetteer.dateline import Dateline, find_dateline
-from conflictscope.gazetteer.geoparse import GeoParse
+from conflictscope.gazetteer.geoparse import GEOPARSE
 from conflictscope.gazetteer.index import get_gazetteer
+from conflictscope.lexicon.captions import PHOTO_CREDIT
+from conflictscope.lexicon.events import EVENT_HINT
 from conflictscope.models import Place, PlaceMention
-from conflictscope.pipeline.base import AnalyzedArticle
-from conflictscope.pipeline.captions import PHOTO_CREDIT
 from conflictscope.pipeline.headline import TITLE_COUNTRY, title_countries, title_cues
-from conflictscope.pipeline.lexicon import EVENT_HINT
 from conflictscope.pipeline.placecues import (
     ATTRIBUTIVE,
     ATTRIBUTIVE_FACTOR,
@@ -80,7 +80,7 @@ def country_salience(analyzed: AnalyzedArticle) -> dict[str, float]:
 
 
 def main_and_countries(analyzed: AnalyzedArticle) -> tuple[PlaceMention | None, dict[str, float]]:
-    parsed: GeoParse | None = analyzed.extras.get("geoparse")
+    parsed = analyzed.get(GEOPARSE)
     mentions = analyzed.places
     strength = {r.toponym.span.start: r.toponym.strength for r in parsed.resolutions} if parsed else {}
     line = report_dateline(analyzed)

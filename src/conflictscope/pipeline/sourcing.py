@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 import regex as re
 
+from conflictscope.document import Sentence
 from conflictscope.models import Certainty
-from conflictscope.pipeline.base import Sentence
 
 #: Precedence of certainties when frames nest (higher wins).
 RANK: dict[str, int] = {"reported": 0, "confirmed": 1, "claimed": 2, "unconfirmed": 3, "denied": 4}

@@ -14,8 +14,8 @@ from dataclasses import replace
 
 import regex as re
 
+from conflictscope.document import Sentence
 from conflictscope.models import EventCandidate, PlaceMention
-from conflictscope.pipeline.base import Sentence
 
 #: Event types ACLED codes once per town of a list ("Protesters in Paris, London and Berlin").
 _PER_TOWN_TYPES = frozenset({"Protests", "Riots"})

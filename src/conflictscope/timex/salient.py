@@ -14,8 +14,8 @@ from datetime import date
 
 import regex as re
 
-from conflictscope.pipeline.captions import is_photo_caption
-from conflictscope.pipeline.lexicon import EVENT_HINT
+from conflictscope.lexicon.captions import is_photo_caption
+from conflictscope.lexicon.events import EVENT_HINT
 from conflictscope.timex.record import Timex
 
 #: "police said on Monday", "in a statement on 3 May": the day of a report, not of an event.
