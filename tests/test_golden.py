@@ -1,10 +1,12 @@
 """Golden expectations for our own sample reports (samples/*.txt).
 
 Each ``tests/golden/NAME.expected.json`` was written by hand from the sample text:
-every ``must`` event has to be found (a found event matches when every listed
-field equals the expected value; actor names match by prefix, so "Boko Haram"
-matches "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"), and no event
-may match a ``must_not`` pattern (a value starting with ``!`` means "not equal").
+every ``must`` event has to be found, and no event may match a ``must_not`` pattern.
+An event matches a pattern by the project's one matcher
+(:func:`conflictscope.evaluation.matching.accepts`): every listed field equals the
+expected value; actor names match when one, folded, is a prefix of the other, so "Boko
+Haram" matches "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"; a list allows any
+of its values; a value starting with ``!`` means "not equal".
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from conflictscope.evaluation.matching import accepts as matches
 from conflictscope.models import Article
 from conflictscope.serialize import event_to_dict
 
@@ -33,18 +36,6 @@ def load_sample(path: Path) -> Article:
         url=meta.get("url", ""),
         publisher=meta.get("publisher", ""),
     )
-
-
-def field_matches(name: str, expected: Any, actual: Any) -> bool:
-    if isinstance(expected, str) and expected.startswith("!"):
-        return not field_matches(name, expected[1:], actual)
-    if name.startswith("actor") and isinstance(actual, str):
-        return actual.startswith(expected)
-    return bool(expected == actual)
-
-
-def matches(pattern: dict[str, Any], event: dict[str, Any]) -> bool:
-    return all(field_matches(k, v, event.get(k)) for k, v in pattern.items())
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=[p.stem for p in SAMPLES])

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from conflictscope.evaluation.matching import any_accepts
 from conflictscope.models import Article
 from conflictscope.serialize import event_to_dict
 
@@ -35,22 +36,12 @@ def _expected() -> dict[str, Any]:
     return json.loads((SEEDS / "palmyra-2016-12-11.expected.json").read_text(encoding="utf-8"))
 
 
-def _type_matches(wanted: str | list[str], actual: str) -> bool:
-    return actual in wanted if isinstance(wanted, list) else actual == wanted
+#: What finds a must event here: its sub-type, actor1, actor2 and background flag.
+_KEYS = ("sub_event_type", "actor1", "actor2", "is_background")
 
 
 def _found(must: dict[str, Any], events: list[dict[str, Any]]) -> bool:
-    for event in events:
-        if not _type_matches(must["sub_event_type"], event["sub_event_type"]):
-            continue
-        if not event["actor1"].startswith(must["actor1"]):
-            continue
-        if "actor2" in must and not event["actor2"].startswith(must["actor2"]):
-            continue
-        if event["is_background"] != must.get("is_background", event["is_background"]):
-            continue
-        return True
-    return False
+    return any_accepts(must, events, _KEYS)
 
 
 @pytest.mark.parametrize("index", range(5))

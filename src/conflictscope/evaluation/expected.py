@@ -5,7 +5,8 @@ Rules (also in ``docs/evaluation.md``):
 * a ``must`` item is *found* when an unused predicted event has an accepted
   sub-event type (or, when the item gives none, its event type) and an actor1
   that matches the item's by prefix (folded; either may be the prefix);
-  items are matched in file order, each taking the highest-confidence event left;
+  items are matched in file order, each taking the highest-confidence event left
+  (the one matcher, :mod:`conflictscope.evaluation.matching`);
 * ``may`` items then absorb events the same way (type, and actor1 when given);
   events left over are counted as ``unexpected_events``;
 * a ``must_not`` statement is violated by an event matching no ``must`` item
@@ -26,9 +27,9 @@ import regex as re
 
 from conflictscope.errors import EvaluationError, InputError
 from conflictscope.evaluation.gold import open_gold, read_json
+from conflictscope.evaluation.matching import field_matches, match_items
 from conflictscope.evaluation.metrics import ratio
 from conflictscope.evaluation.normalize import (
-    actor_prefix_match,
     any_name_matches,
     dates_match,
     norm,
@@ -44,34 +45,11 @@ FIELDS = ("actor2", "location", "date", "fatalities_best", "is_background",
           "geo_precision", "time_precision")
 
 
-def _accepts(item: dict[str, Any], event: Event) -> bool:
-    subs = item.get("sub_event_type")
-    if subs:
-        allowed = [subs] if isinstance(subs, str) else list(subs)
-        if event.sub_event_type not in allowed:
-            return False
-    elif item.get("event_type") and event.event_type != item["event_type"]:
-        return False
-    return not item.get("actor1") or actor_prefix_match(item["actor1"], event.actor1)
-
-
-def match_items(items: Sequence[dict[str, Any]], events: list[Event]) -> list[Event | None]:
-    """For each item, the highest-confidence unused event it accepts (removed from ``events``)."""
-    matches: list[Event | None] = []
-    for item in items:
-        fits = [e for e in events if _accepts(item, e)]
-        best = max(fits, key=lambda e: e.confidence, default=None)
-        if best is not None:
-            events.remove(best)
-        matches.append(best)
-    return matches
-
-
 def score_fields(item: dict[str, Any], event: Event) -> dict[str, bool]:
     """Each field the item gives, scored on its matched event."""
     scored: dict[str, bool] = {}
     if item.get("actor2"):
-        scored["actor2"] = actor_prefix_match(item["actor2"], event.actor2)
+        scored["actor2"] = field_matches("actor2", item["actor2"], event.actor2)
     if item.get("location"):
         from conflictscope.evaluation.event import place_names
 
@@ -81,13 +59,14 @@ def score_fields(item: dict[str, Any], event: Event) -> dict[str, bool]:
     if item.get("date") or item.get("date_start"):
         scored["date"] = _date_ok(item, event.event_date)
     if item.get("fatalities_best") is not None:
-        scored["fatalities_best"] = event.fatalities_best == item["fatalities_best"]
+        scored["fatalities_best"] = field_matches("fatalities_best", item["fatalities_best"],
+                                                  event.fatalities_best)
     if item.get("is_background") is not None:
-        scored["is_background"] = event.is_background == bool(item["is_background"])
+        scored["is_background"] = field_matches("is_background", bool(item["is_background"]),
+                                                event.is_background)
     for key in ("geo_precision", "time_precision"):
         if item.get(key) is not None:
-            allowed = item[key] if isinstance(item[key], list) else [item[key]]
-            scored[key] = getattr(event, key) in allowed
+            scored[key] = field_matches(key, item[key], getattr(event, key))
     return scored
 
 
