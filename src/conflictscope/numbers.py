@@ -22,14 +22,35 @@ from dataclasses import dataclass
 
 import regex as re
 
-_UNITS = {
+#: Number words below a hundred, and "dozen": the one list every reader of numbers builds from
+#: (counts here, durations in :mod:`conflictscope.timex.lexicon`, the count words of rule patterns).
+NUMBER_WORDS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
 }
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+#: Words that multiply what comes before them ("two hundred", "1.5 million").
+SCALE_WORDS: dict[str, int] = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+
+#: The digit words ("one" .. "nine") and the tens ("twenty" .. "ninety") as spelled in news.
+DIGIT_WORDS: tuple[str, ...] = tuple(w for w, v in NUMBER_WORDS.items() if 1 <= v <= 9)
+TENS_WORDS: tuple[str, ...] = tuple(
+    w for w, v in NUMBER_WORDS.items() if v >= 20 and v % 10 == 0 and w != "fourty"
+)
+
+
+def small_number_words(low: int = 1, high: int = 12) -> str:
+    """A regex alternation of the number words from ``low`` to ``high`` in order of value
+    ("two|three|...|twelve"): the count words rule patterns spell out ("killed two people").
+
+    Only the plain words: no misspelling ("fourty") and no "dozen", which reads as a count
+    only with "a" ("a dozen").
+    """
+    words = [w for w, v in NUMBER_WORDS.items() if low <= v <= high and w not in ("fourty", "dozen")]
+    return "|".join(words)
+
 
 #: Vague quantity words: (low, high); best is always None.
 VAGUE: dict[str, tuple[int | None, int | None]] = {
@@ -62,7 +83,7 @@ VAGUE: dict[str, tuple[int | None, int | None]] = {
 _APPROX = r"about|around|approximately|roughly|some|an\s+estimated|estimated|approx\.?|circa|c\.|almost|nearly|close\s+to|just\s+under"
 _AT_LEAST = r"at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|above"
 _UP_TO = r"up\s+to|as\s+many\s+as|at\s+most|fewer\s+than|less\s+than|no\s+more\s+than|under"
-_WORD = "|".join(sorted((*_UNITS, *_SCALES), key=len, reverse=True))
+_WORD = "|".join(sorted((*NUMBER_WORDS, *SCALE_WORDS), key=len, reverse=True))
 _WORDNUM = rf"(?:(?:a\s+)?(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*)"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:hundred|thousand|million|billion))?"
 _NUMBER = rf"(?:{_DIGITS}|{_WORDNUM})"
@@ -107,10 +128,10 @@ def word_number(text: str) -> int | None:
     for token in tokens:
         if re.fullmatch(r"\d+(?:\.\d+)?", token):
             current += float(token)
-        elif token in _UNITS:
-            current += _UNITS[token]
-        elif token in _SCALES:
-            scale = _SCALES[token]
+        elif token in NUMBER_WORDS:
+            current += NUMBER_WORDS[token]
+        elif token in SCALE_WORDS:
+            scale = SCALE_WORDS[token]
             current = (current or 1) * scale
             if scale >= 1000:
                 total += current

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import regex as re
 
 from conflictscope.models import Modality
+from conflictscope.numbers import small_number_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -41,7 +42,7 @@ _NEGATIONS = {"not", "n't", "never", "no"}
 #: Phrases that put an event in the past relative to the report's news.
 BACKGROUND_CUES = re.compile(
     r"(?i)\b(?:earlier this (?:year|month)|last (?:year|month|spring|summer|autumn|fall|winter)|"
-    r"(?:a|one|two|three|four|five|six|several|many|\d+) (?:years?|months?|decades?) ago|"
+    r"(?:a|" + small_number_words(1, 12) + r"|several|many|\d+) (?:years?|months?|decades?) ago|"
     r"during (?:its|their|the|his|her) (?:[\w-]+ )*?(?:occupation|rule|reign|control|siege|war)|"
     r"in (?:the )?(?:past|previous)|previously|formerly|had (?:held|controlled|ruled|occupied)|"
     r"back in|in (?:19|20)\d\d|since (?:19|20)\d\d|(?:the )?scene of|"

@@ -13,7 +13,13 @@ from dataclasses import dataclass
 
 import regex as re
 
-from conflictscope.numbers import COUNT_PATTERN, Count, add_counts, count_from_match
+from conflictscope.numbers import (
+    COUNT_PATTERN,
+    Count,
+    add_counts,
+    count_from_match,
+    small_number_words,
+)
 
 #: A figure above this is no event's death toll (a war's total, or noise): rejected.
 MAX_PLAUSIBLE = 100_000
@@ -49,7 +55,10 @@ _RIGHT = re.compile(
     r"(?:\s*,?\s*(?:in|at|near|inside|on|from|across|around|during)\s+(?:[\w'’-]+\s+){0,3}?)?"
     rf"\s*(?:(?:{_AUXADV})\s+){{0,3}}(?P<pred>{_DEATH_PASSIVE})\b"
 )
-_OBJECT_AFTER = re.compile(r"^\s+(?:(?i:at\s+least|an?|the|his|her|their|one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|several)\s|\d|[A-Z](?!(?i:n|t|nd|s|fter)\b))")
+_OBJECT_AFTER = re.compile(
+    r"^\s+(?:(?i:at\s+least|an?|the|his|her|their|" + small_number_words(1, 12) + r"|dozens|scores|several)\s"
+    r"|\d|[A-Z](?!(?i:n|t|nd|s|fter)\b))"
+)
 _CASUALTY_AFTER = re.compile(r"(?i)^\s*(?:or|and/or)\s+(?:wounded|injured|hurt|missing)\b")
 _CASUALTY_BEFORE = re.compile(r"(?i)\b(?:wounded|injured|wounding|injuring)\s+or\s+$")
 _CAUSE_AFTER = re.compile(

@@ -7,6 +7,9 @@ case-insensitively through scoped ``(?i:...)`` groups.
 
 from __future__ import annotations
 
+from conflictscope.numbers import DIGIT_WORDS, SCALE_WORDS, TENS_WORDS
+from conflictscope.numbers import NUMBER_WORDS as NUMBERS
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
     "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
@@ -20,12 +23,11 @@ WEEKDAYS = {
     "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
 }
 
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+#: How many units a duration counts ("three days", "a week", "several months"): the number words
+#: of :data:`conflictscope.numbers.NUMBER_WORDS` and "hundred", with the articles and the vague
+#: words a duration is said with (None: no number).
+NUMBER_WORDS: dict[str, float | None] = {
+    "a": 1, "an": 1, **NUMBERS, "hundred": SCALE_WORDS["hundred"],
     "a couple of": 2, "a few": None, "several": None, "few": None, "many": None,
     "some": None, "dozens of": None, "hundreds of": None, "half a": 0.5,
 }
@@ -68,8 +70,8 @@ _NUMBER_WORD_ALT = "|".join(
     sorted((w.replace(" ", r"\s+") for w in NUMBER_WORDS), key=len, reverse=True)
 )
 NUMBER = (
-    r"(?P<num>\d{1,3}(?:\.\d+)?|(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|"
-    r"ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine))|(?i:" + _NUMBER_WORD_ALT + r"))"
+    r"(?P<num>\d{1,3}(?:\.\d+)?|(?i:(?:" + "|".join(TENS_WORDS) + r")[- ](?:" + "|".join(DIGIT_WORDS) + r"))"
+    r"|(?i:" + _NUMBER_WORD_ALT + r"))"
 )
 UNIT = (
     r"(?P<unit>(?i:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|hours?|minutes?|"
