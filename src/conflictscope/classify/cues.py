@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from conflictscope.lexicon.weapons import weapon_pattern
+
 _W = r"(?:\w+[ -]){0,3}?"  # up to three filler words
 
 #: Who strikes from the air or from afar: "Israeli strikes on Gaza", "Russian strikes", "coalition strikes".
@@ -135,7 +137,7 @@ _RAW: dict[str, tuple[str, ...]] = {
         r"pull(?:ed)? out", r"new leader", r"formation", r"banned", r"evacuated",
     ),
     "DISR": (
-        r"(?:seiz|confiscat|recover|found|discover)(?:e|ed|ing|es)? " + _W + r"(?:weapons|arms|ammunition|explosives|rifles|firearms|guns|pistols|grenades|rockets|cache|depot|detonators|bombs?)",
+        r"(?:seiz|confiscat|recover|found|discover)(?:e|ed|ing|es)? " + _W + r"(?:" + weapon_pattern(singular=False) + r"|cache|depot)",
         r"cache", r"defus(?:e|ed|ing)", r"intercept(?:ed|ion|s)?", r"dismantl(?:e|ed)",
         r"confiscat(?:e|ed)", r"shot down", r"foil(?:ed)?", r"thwart(?:ed)?",
         r"controlled explosion", r"arms depot", r"bomb disposal", r"seized", r"smuggl",

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from conflictscope.classify.cues import CUES
+from conflictscope.lexicon.weapons import weapon_pattern
 from conflictscope.numbers import small_number_words
 
 _PROTEST_FAMILY = {"PEACE", "PINT", "FORCE", "VDEM"}
@@ -287,7 +288,7 @@ _ATTRIBUTION = re.compile(
 
 _MIGRATION = re.compile(r"\b(?:migrants?|(?:illegal|irregular) (?:migration|immigration|border crossings?)|asylum|refugees|undocumented)\b")
 _MIGRANT_CONTROL = re.compile(r"\b(?:smuggl\w*|traffick\w*|detain\w*|intercept\w*|rescued|stopped)\b")
-_WEAPON_WORDS = re.compile(r"\b(?:weapons?|arms|guns?|rifles?|ammunition|explosives?|bombs?)\b")
+_WEAPON_WORDS = re.compile(r"\b" + weapon_pattern() + r"\b")
 
 #: "arrest a deteriorating human rights record", "arrest the decline": to halt, not to detain.
 _FIGURATIVE_ARREST = re.compile(
@@ -421,7 +422,7 @@ STRONG_CUES: dict[str, re.Pattern[str]] = {
                        r"(?:set|sets|setting) fire to (?:\w+ ){0,2}?(?:homes|houses|shops|huts|villages?|buildings|"
                        r"vehicles|cars|market|church|mosque|school|offices?))\b"),
     "HQ": re.compile(r"\b(?:set up|sets up|established|establishes|built|opened) (?:\S+ ){0,4}(?:bases?|camps?|outposts?|observation (?:posts?|points?)|military posts?|headquarters)\b"),
-    "DISR": re.compile(r"\b(?:defus(?:ed|ing)|(?:weapons|arms|ammunition) caches?|(?:seized|confiscated|recovered|found|discovered) (?:\S+ ){0,4}(?:weapons|arms|ammunition|explosives|rifles|firearms|grenades|mines|ieds?|bombs?|suicide (?:vests?|belts?))|intercept(?:ed|ing) (?:\S+ ){0,3}(?:drones?|missiles?|rockets?)|shot down (?:\S+ ){0,3}(?:drones?|missiles?|rockets?)|controlled explosion)\b"),
+    "DISR": re.compile(r"\b(?:defus(?:ed|ing)|(?:weapons|arms|ammunition) caches?|(?:seized|confiscated|recovered|found|discovered) (?:\S+ ){0,4}" + weapon_pattern() + r"|intercept(?:ed|ing) (?:\S+ ){0,3}(?:drones?|missiles?|rockets?)|shot down (?:\S+ ){0,3}(?:drones?|missiles?|rockets?)|controlled explosion)\b"),
     # setting oneself on fire in public is a protest of one (not a suicide bomb, not an attack)
     "PEACE": re.compile(r"\bself-immolat\w*|\bset (?:himself|herself|themselves) (?:on fire|alight|ablaze)"),
     "AGREE": re.compile(r"\b(?:ceasefire (?:agreement|deal)|peace (?:deal|agreement|accord|talks)|signed (?:a |an )?(?:\S+ )?(?:agreement|deal|accord|truce)|prisoner (?:exchange|swap))\b"),
