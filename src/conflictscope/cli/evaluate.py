@@ -72,6 +72,38 @@ for _task in TASK_HELP:
     evaluate.add_command(_task_command(_task))
 
 
+@evaluate.command(name="events")
+@click.option("--gold", required=True, type=click.Path(dir_okay=False),
+              help="An all-events gold (EVENTS_GOLD.md format) or ACLED notes, JSON Lines.")
+@click.option("--half", type=click.Choice(["0", "1", "all"]), default="all", show_default=True,
+              help="Score one half of the gold (by a stable hash of each record's id) or all of it.")
+@click.option("--errors", is_flag=True,
+              help="Print each false row and each missed gold event with its cause, as JSON Lines "
+                   "(instead of the metrics).")
+@click.option("--report", type=click.Path(dir_okay=False), help="Also write a Markdown report here.")
+@click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object.")
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N gold records (of the half).")
+@click.option("--progress/--no-progress", default=True, show_default=True,
+              help="Show a progress bar on standard error.")
+@friendly_errors
+def events_command(gold: str, half: str, errors: bool, report: str | None, as_json: bool,
+                   limit: int | None, progress: bool) -> None:
+    """Every row the pipeline returns, scored against an all-events gold (or ACLED notes).
+
+    Row precision, recall of current and background events, duplicate share, fully-right
+    share, per-field accuracy on matched events, precision of confident rows, no-event
+    reports with rows, rows per report (docs/evaluation.md, "Counting every row").
+    """
+    from conflictscope.evaluation.events import evaluate_events, events_errors
+
+    chosen = None if half == "all" else half
+    if errors:
+        for row in events_errors(gold, limit=limit, half=chosen, progress=progress):
+            click.echo(json.dumps(row, ensure_ascii=False, default=str))
+        return
+    _emit(evaluate_events(gold, limit=limit, half=chosen, progress=progress), report, as_json)
+
+
 @evaluate.command()
 @click.option("--baseline", default="benchmarks/baseline.json", show_default=True,
               type=click.Path(dir_okay=False), help="The committed baseline metrics.")

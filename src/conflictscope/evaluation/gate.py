@@ -29,6 +29,8 @@ DEV_RUNS: dict[str, tuple[str, str]] = {
     "timex": ("timex", "data/dev/meantime_en.jsonl"),
     "event": ("event", "data/dev/hrdsattack_dev.jsonl"),
     "event-seed": ("event", "seeds/palmyra-2016-12-11.expected.json"),
+    "events-gold": ("events", "data/dev/events_gold_dev.jsonl"),
+    "events-benin": ("events", "data/dev/acled_benin_notes.jsonl"),
 }
 #: A drop larger than this many points fails the gate.
 TOLERANCE_POINTS = 1.0

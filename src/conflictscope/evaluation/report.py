@@ -33,6 +33,8 @@ def render(result: Mapping[str, Any]) -> str:
         lines += _event_type(result)
     elif task == "event":
         lines += _event(result)
+    elif task == "events":
+        lines += _events(result)
     else:
         lines += ["", "## All figures", ""]
         lines += table(("figure", "value"), _leaves(result))
@@ -70,6 +72,40 @@ def _event(result: Mapping[str, Any]) -> list[str]:
                        [(i["what"], i["found"], i["event"] or "") for i in result["items"]])
         for entry in result.get("violations", []):
             lines.append(f"- violates: {entry['statement']} ({entry['event']})")
+    return lines
+
+
+def _events(result: Mapping[str, Any]) -> list[str]:
+    unit = "notes" if result.get("format") == "acled-notes" else "reports"
+    confident, empty = result["confident"], result["no_event_reports"]
+    lines = ["", f"Half: {result.get('half', 'all')}; {unit}: {result['reports']}; gold events: "
+                 f"{result['gold_events']} ({result['gold_current']} current, {result['gold_background']} "
+                 f"background); rows: {result['rows']}", "", "## Rows", ""]
+    lines += table(("figure", "value", "count"), [
+        ("row precision", result["row_precision"], f"{result['paired_rows']} of {result['rows']} rows"),
+        ("recall", result["recall"], f"of {result['gold_events']} gold events"),
+        ("recall, current events", result["recall_current"], f"of {result['gold_current']}"),
+        ("recall, background events", result["recall_background"], f"of {result['gold_background']}"),
+        ("duplicate share", result["duplicate_share"], f"{result['duplicates']} rows"),
+        ("fully right share", result["fully_right_share"], f"{result['fully_right']} rows"),
+        (f"precision at confidence >= {confident['threshold']}", confident["precision"],
+         f"{confident['paired']} of {confident['rows']} rows"),
+        (f"no-event {unit} with rows", empty["with_rows_share"], f"{empty['with_rows']} of {empty['n']}"),
+        (f"rows per {unit[:-1]}", result["rows_per_report"], ""),
+    ])
+    lines += ["", "## Fields of matched events", ""]
+    lines += table(("field", "n", "correct", "accuracy"),
+                   [(name, e["n"], e["correct"], e["accuracy"]) for name, e in result["fields"].items()])
+    lines += ["", "## Causes", ""]
+    lines += table(("kind", "cause", "count"),
+                   [("false row", cause, n) for cause, n in result["false_rows_by_cause"].items()]
+                   + [("missed", cause, n) for cause, n in result["missed_by_cause"].items()])
+    if result.get("by_source"):
+        lines += ["", "## By source", ""]
+        lines += table(("source", "reports", "rows", "row precision", "recall current", "no-event with rows"),
+                       [(name, s["reports"], s["rows"], s["row_precision"], s["recall_current"],
+                         f"{s['no_event_reports_with_rows']} of {s['no_event_reports']}")
+                        for name, s in result["by_source"].items()])
     return lines
 
 

@@ -21,7 +21,9 @@ Evaluator = Callable[..., dict[str, Any]]
 #: The metrics smaller samples make too noisy to gate on.
 MIN_SUPPORT = 20
 _METRIC_KEY = re.compile(r"(precision|recall|f1|accuracy|acc|auc)", re.I)
-_LOWER_IS_BETTER = re.compile(r"(auc|error)", re.I)
+#: Lower is better: error AUCs and errors; the `events` task's duplicate share, share of no-event
+#: reports with rows and distance from one row per note.
+_LOWER_IS_BETTER = re.compile(r"(auc|error|duplicate|with_rows|off_one)", re.I)
 
 
 def _lazy(module: str, function: str, task: str) -> Evaluator:
@@ -58,11 +60,18 @@ def _event(gold_path: str | Path, *, limit: int | None = None) -> dict[str, Any]
     return evaluate_event(gold_path, limit=limit)
 
 
+def _events(gold_path: str | Path, *, limit: int | None = None) -> dict[str, Any]:
+    from conflictscope.evaluation.events import evaluate_events
+
+    return evaluate_events(gold_path, limit=limit)
+
+
 TASKS: dict[str, Evaluator] = {
     "event-type": _event_type,
     "geoparse": _lazy("conflictscope.evaluation.geoparse", "evaluate_geoparse", "geoparse"),
     "timex": _lazy("conflictscope.evaluation.timex", "evaluate_timex", "timex"),
     "event": _event,
+    "events": _events,
 }
 
 
