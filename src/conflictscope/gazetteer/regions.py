@@ -20,6 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 from conflictscope.gazetteer.normalize import name_key
+from conflictscope.lexicon.countries import COUNTRY_ALIASES as COUNTRY_ALIASES
 
 #: (names, lat, lon, ISO2 country or "", nominal population) of areas without a gazetteer record.
 _REGIONS: tuple[tuple[tuple[str, ...], float, float, str, int], ...] = (
@@ -140,16 +141,6 @@ _SITES: tuple[tuple[tuple[str, ...], float, float, str], ...] = (
     (("Ben Gurion Airport", "Ben-Gurion Airport"), 32.0055, 34.8854, "IL"),
     (("Hamid Karzai International Airport",), 34.5659, 69.2123, "AF"),
 )
-
-#: Country abbreviations and old names the index lacks -> ISO2.
-COUNTRY_ALIASES: dict[str, str] = {
-    "t t": "TT", "png": "PG", "ksa": "SA", "dprk": "KP", "rok": "KR", "prc": "CN", "sa": "ZA",
-    "holland": "NL", "the netherlands": "NL", "car": "CF", "holy see": "VA",
-    "drc": "CD", "dr congo": "CD", "d r congo": "CD", "congo kinshasa": "CD",
-    "democratic republic of congo": "CD", "congo brazzaville": "CG",
-    # short names GeoNames gives a village first ("Korea" is a hamlet in Ivory Coast)
-    "korea": "KR", "bosnia": "BA", "burkina": "BF",
-}
 
 #: Short names two countries share in the news -> their ISO2 codes (context decides).
 SHARED_COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
