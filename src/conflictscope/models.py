@@ -224,6 +224,9 @@ class EventCandidate:
     fatalities: Fatalities | None = None
     attribution: Attribution | None = None
     evidence: Mapping[str, tuple[Span, ...]] = field(default_factory=dict)
+    #: The event decision's probability that the candidate reports a specific occurrence that
+    #: happened (None until the ``eventness`` stage decided; see ``pipeline/eventness.py``).
+    eventness: float | None = None
 
     def with_evidence(self, name: str, *spans: Span) -> EventCandidate:
         """A copy with ``spans`` recorded as the evidence of field ``name``."""

@@ -286,7 +286,7 @@ def test_remote_fire_and_battles_that_change_control(code: str, text: str, expec
 
 def test_officers_of_the_state_pass_the_event_gate() -> None:
     # "taken from her home by plainclothes officers" had no cue and no actor word: never classified
-    from conflictscope.pipeline.classify import reads_as_event
+    from conflictscope.pipeline.eventness import reads_as_event
 
     assert reads_as_event("The reporter was taken from her home by plainclothes officers on June 2.")
     assert not reads_as_event("The orchestra gave a concert in the old town on June 2.")

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 import pytest
 
 from conflictscope.document import AnalyzedArticle
 from conflictscope.gazetteer.containers import link_containers
 from conflictscope.gazetteer.dateline import find_dateline
-from conflictscope.gazetteer.geoparse import geoparse, known_name
+from conflictscope.gazetteer.geoparse import known_name
 from conflictscope.gazetteer.index import Gazetteer
 from conflictscope.gazetteer.recognize import _clean
 from conflictscope.gazetteer.regions import abbreviation, is_capital
 from conflictscope.gazetteer.resolve import Resolver, Toponym
 from conflictscope.models import Span
-from conflictscope.pipeline.places import main_place
+from conflictscope.pipeline.places import geoparse_article, main_place
 
 
 def _toponym(text: str, name: str, *, within: str = "") -> Toponym:
@@ -126,11 +125,11 @@ REPORT = (
 def test_main_place_from_dateline_and_violence(parse: Callable[..., AnalyzedArticle],
                                                real_gazetteer: Gazetteer) -> None:
     analyzed = parse(REPORT)
-    parsed = geoparse(analyzed, real_gazetteer)
-    focus = main_place(replace(analyzed, places=parsed.places, extras={"geoparse": parsed}))
+    placed = geoparse_article(analyzed, real_gazetteer)
+    focus = main_place(placed)
     assert focus is not None and focus.place.name == "Kabul" and focus.place.iso3 == "AFG"
     # "Herat" is the surname of a person in this report: not a place here
-    assert all(m.place.name != "Herat" for m in parsed.places)
+    assert all(m.place.name != "Herat" for m in placed.places)
 
 
 @pytest.mark.slow

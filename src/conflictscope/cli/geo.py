@@ -72,15 +72,13 @@ def places(report: str, published: str | None, as_json: bool) -> None:
     With --json, one object per line: each place, demonym and place inside a name, then
     ``{"main_place": ...}`` (the place of the report's main event when it names none itself).
     """
-    from dataclasses import replace
     from datetime import date
 
     from conflictscope.errors import InputError
-    from conflictscope.gazetteer.geoparse import GEOPARSE, geoparse
-    from conflictscope.gazetteer.index import get_gazetteer
+    from conflictscope.gazetteer.geoparse import GEOPARSE
     from conflictscope.ingest.readers import InputProblem, read_inputs
     from conflictscope.pipeline.nlp import analyze_many
-    from conflictscope.pipeline.places import main_place
+    from conflictscope.pipeline.places import geoparse_article, main_place
 
     when = date.fromisoformat(published) if published else None
     article = None
@@ -94,9 +92,9 @@ def places(report: str, published: str | None, as_json: bool) -> None:
         break
     if article is None:
         raise InputError(f"{report}: no report in it")
-    analyzed = next(analyze_many([article]))
-    parsed = geoparse(analyzed, get_gazetteer())
-    analyzed = replace(analyzed, places=parsed.places).with_layer(GEOPARSE, parsed)
+    analyzed = geoparse_article(next(analyze_many([article])))
+    parsed = analyzed.get(GEOPARSE)
+    assert parsed is not None
     focus = main_place(analyzed)
     for mention in parsed.places:
         place = mention.place

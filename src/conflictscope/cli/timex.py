@@ -11,7 +11,7 @@ import click
 from conflictscope.cli.common import friendly_errors, parse_date_option, warn
 from conflictscope.ingest.readers import InputProblem, read_inputs
 from conflictscope.models import Article
-from conflictscope.timex import ArticleTimes, analyze_times
+from conflictscope.timex import ArticleTimes
 
 
 @click.command()
@@ -59,18 +59,12 @@ def _with_date(article: Article, published: date) -> Article:
 
 
 def _times(articles: list[Article], use_spacy: bool) -> Iterator[tuple[Article, ArticleTimes]]:
-    from conflictscope.pipeline.nlp import split_sentences
+    from conflictscope.pipeline.dates import analyzed_times
+    from conflictscope.pipeline.nlp import analyze_many, unparsed
 
-    if not use_spacy:
-        for article in articles:
-            yield article, analyze_times(article.text, article.published, sentences=split_sentences(article.text))
-        return
-    from conflictscope.pipeline.nlp import analyze_many
-
-    for article, analyzed in zip(articles, analyze_many(articles), strict=True):
-        entities = [(m.start, m.end, m.label) for m in analyzed.mentions]
-        bounds = [(s.start, s.end) for s in analyzed.sentences] or None
-        yield article, analyze_times(article.text, article.published, sentences=bounds, entities=entities)
+    analyses = analyze_many(articles) if use_spacy else (unparsed(a) for a in articles)
+    for article, analyzed in zip(articles, analyses, strict=True):
+        yield article, analyzed_times(analyzed)
 
 
 def _record(article: Article, t: object) -> dict[str, object]:

@@ -23,7 +23,7 @@ from conflictscope.errors import EvaluationError
 from conflictscope.evaluation.metrics import PRF
 from conflictscope.gazetteer.containers import link_containers
 from conflictscope.gazetteer.demonyms import demonym_country
-from conflictscope.gazetteer.geoparse import geoparse, known_name
+from conflictscope.gazetteer.geoparse import known_name
 from conflictscope.gazetteer.hosts import embedded_name, seat_name
 from conflictscope.gazetteer.index import FUZZY, Gazetteer, get_gazetteer
 from conflictscope.gazetteer.recognize import _clean, _lower_words
@@ -181,8 +181,9 @@ MEDOID_CAP_KM = 500.0
 
 def evaluate_geoparse(gold_path: str, *, limit: int | None = None) -> dict[str, Any]:
     """Recognition and resolution scores of the geoparser on a GeoWebNews-style file."""
+    from conflictscope.gazetteer.geoparse import GEOPARSE
     from conflictscope.pipeline.nlp import analyze_many
-    from conflictscope.pipeline.places import main_place
+    from conflictscope.pipeline.places import geoparse_article, main_place
 
     records = _read(gold_path, limit)
     gazetteer = get_gazetteer()
@@ -190,8 +191,10 @@ def evaluate_geoparse(gold_path: str, *, limit: int | None = None) -> dict[str, 
     tp = fp = fn = 0
     span_errors: list[float] = []
     e2e_errors: list[float] = []
-    for record, analyzed in zip(records, analyze_many(articles), strict=True):
-        parsed = geoparse(analyzed, gazetteer)
+    for record, unplaced in zip(records, analyze_many(articles), strict=True):
+        analyzed = geoparse_article(unplaced, gazetteer)
+        parsed = analyzed.get(GEOPARSE)
+        assert parsed is not None
         gold = _gold(record)
         predicted = [(m.span, m.place.latitude, m.place.longitude) for m in (*parsed.places, *parsed.in_names)]
         for demonym in parsed.demonyms:
@@ -213,7 +216,7 @@ def evaluate_geoparse(gold_path: str, *, limit: int | None = None) -> dict[str, 
         fp += sum(1 for i, (span, _la, _lo) in enumerate(predicted) if i not in used and not any(
             span.start < t["end"] and t["start"] < span.end for t in record["toponyms"]
             if t.get("offset_status", "ok") == "ok"))
-        focus = main_place(_with_parse(analyzed, parsed))
+        focus = main_place(analyzed)
         fallback = ((focus.place.latitude, focus.place.longitude)
                     if focus and focus.place.latitude is not None and focus.place.longitude is not None
                     else None)
@@ -231,10 +234,3 @@ def evaluate_geoparse(gold_path: str, *, limit: int | None = None) -> dict[str, 
         "resolution_end_to_end": _error_stats(e2e_errors),
     }
 
-
-def _with_parse(analyzed: Any, parsed: Any) -> Any:
-    from dataclasses import replace
-
-    from conflictscope.gazetteer.geoparse import GEOPARSE
-
-    return replace(analyzed, places=parsed.places).with_layer(GEOPARSE, parsed)

@@ -20,7 +20,7 @@ from typing import Any
 
 from conflictscope.errors import EvaluationError
 from conflictscope.evaluation.metrics import PRF
-from conflictscope.timex import Timex, analyze_times
+from conflictscope.timex import Timex
 from conflictscope.timex.fallback import dateparser_interval
 
 
@@ -173,22 +173,14 @@ def evaluate_timex(gold_path: str, *, limit: int | None = None, use_spacy: bool 
 
 
 def _analyses(docs: list[GoldDoc], use_spacy: bool) -> Iterator[tuple[GoldDoc, list[Timex]]]:
-    if not use_spacy:
-        from conflictscope.pipeline.nlp import split_sentences
-
-        for doc in docs:
-            times = analyze_times(doc.text, doc.dct, sentences=split_sentences(doc.text))
-            yield doc, list(times.timexes)
-        return
     from conflictscope.models import Article
-    from conflictscope.pipeline.nlp import analyze_many
+    from conflictscope.pipeline.dates import analyzed_times
+    from conflictscope.pipeline.nlp import analyze_many, unparsed
 
     articles = [Article.from_text(d.text, published=d.dct, id=f"gold-{d.line}") for d in docs]
-    for doc, analyzed in zip(docs, analyze_many(articles), strict=True):
-        entities = [(m.start, m.end, m.label) for m in analyzed.mentions]
-        bounds = [(s.start, s.end) for s in analyzed.sentences] or None
-        times = analyze_times(doc.text, doc.dct, sentences=bounds, entities=entities)
-        yield doc, list(times.timexes)
+    analyses = analyze_many(articles) if use_spacy else (unparsed(a) for a in articles)
+    for doc, analyzed in zip(docs, analyses, strict=True):
+        yield doc, list(analyzed_times(analyzed).timexes)
 
 
 def _ratio(part: int, whole: int) -> float:

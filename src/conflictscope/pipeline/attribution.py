@@ -45,7 +45,7 @@ _ARMED_GROUP_INTER = (2, 3, 4)
 
 @stage(
     "attribution",
-    requires=("sentences", "candidates"),
+    requires=("sentences", "actors", "candidates"),
     provides=("candidates.attribution", "attribution.supporting"),
 )
 def attribution(analyzed: AnalyzedArticle) -> AnalyzedArticle:

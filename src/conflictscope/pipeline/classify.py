@@ -18,30 +18,27 @@ import regex as re
 
 from conflictscope.actors.parse import SAYING
 from conflictscope.classify.clauses import Clause, clauses_of
-from conflictscope.classify.cues import ACTOR_GATE, cue_codes, find_cue, find_cues
+from conflictscope.classify.cues import cue_codes, find_cue, find_cues
 from conflictscope.classify.labels import LABELS, NONE, SUB_EVENT_OF, event_type_of
 from conflictscope.classify.modality import is_background, modality_of
 from conflictscope.classify.model import LinearModel, default_model
-from conflictscope.classify.rules import SELF_KILLING, non_event, refine, self_harm_only, strong_cue
+from conflictscope.classify.rules import SELF_KILLING, refine, self_harm_only, strong_cue
 from conflictscope.classify.territory import agent_kind, agent_tokens, resolve_control
 from conflictscope.document import AnalyzedArticle, Sentence
 from conflictscope.models import ActorMention, EventCandidate, Modality
+from conflictscope.pipeline.eventness import CLAUSE_PROPOSAL_FLOOR, PROPOSAL_FLOOR, may_report_event
 from conflictscope.pipeline.registry import stage
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-#: A sentence's class must reach this probability to make a candidate.
-MIN_CONFIDENCE = 0.3
-#: A further clause of the same sentence must reach this one.
-MIN_CLAUSE_CONFIDENCE = 0.45
 #: A further clause's candidate ranks below its sentence's (its confidence is scaled).
 CLAUSE_DISCOUNT = 0.9
 #: Sentences longer than this (characters) are read as a whole only.
 MAX_CLAUSE_SPLIT_CHARS = 600
 
 
-@stage("classify", requires=("sentences",), provides=("candidates",))
+@stage("classify", requires=("sentences", "actors"), provides=("candidates",))
 def classify(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     """Add one candidate per event-reporting clause of the parsed sentences."""
     model = default_model()
@@ -60,14 +57,6 @@ def classify(analyzed: AnalyzedArticle) -> AnalyzedArticle:
 
 #: A sentence about events elsewhere, which its neighbours do not describe.
 _ELSEWHERE = re.compile(r"(?i)\b(?:also|elsewhere|other\s+(?:towns|cities|regions|provinces|parts))\b")
-
-
-def reads_as_event(text: str) -> bool:
-    """Whether a sentence passes the cheap gates: a conflict cue or actor word, not a known non-event."""
-    lowered = text.lower()
-    if all(code == NONE for code in cue_codes(lowered)) and ACTOR_GATE.search(lowered) is None:
-        return False
-    return not non_event(lowered)
 
 
 #: Classes told apart by a codebook rule rather than by the model: the agent decides
@@ -107,15 +96,16 @@ def classify_sentence(
     model: LinearModel | None = None,
     window: str = "",
 ) -> list[EventCandidate]:
-    """The event candidates of one parsed sentence (none when it reports no event).
+    """The event candidates one parsed sentence proposes (none when it may report no event; the
+    ``eventness`` stage decides which of them are events).
 
     ``window`` is the text of the next sentence, read by the demonstration rules.
     """
     doc = sentence.doc
     if doc is None or not sentence.text.strip():
         return []
-    if not reads_as_event(sentence.text):
-        return []
+    if not may_report_event(sentence.text):
+        return []  # what is proposed is decided by the eventness stage
     lowered = sentence.text.lower()
     cues = cue_codes(lowered)
     model = model or default_model()
@@ -125,11 +115,11 @@ def classify_sentence(
     split = len(event_cues) >= 2 and len(sentence.text) <= MAX_CLAUSE_SPLIT_CHARS
     clauses = clauses_of(doc) if split else []
     results: list[EventCandidate] = []
-    if code == NONE or prob < MIN_CONFIDENCE:
+    if code == NONE or prob < PROPOSAL_FLOOR:
         strong = strong_cue(lowered)
         if strong is not None:
             code, prob = strong, model.rule_precision.get(strong, 0.5)
-    if code != NONE and prob >= MIN_CONFIDENCE:
+    if code != NONE and prob >= PROPOSAL_FLOOR:
         clause = _clause_with_cue(clauses, code, sentence) if len(clauses) > 1 else None
         made = _candidate(sentence, clause, code, prob, actors, model, window)
         if made is not None:
@@ -141,7 +131,7 @@ def classify_sentence(
                 continue
             probs = model.predict(clause.text, sentence.text, context_cues=cues)
             sub_code, sub_prob = _no_suicide_bomb(_best(probs), clause.text.lower())
-            if sub_code == NONE or sub_prob < MIN_CLAUSE_CONFIDENCE:
+            if sub_code == NONE or sub_prob < CLAUSE_PROPOSAL_FLOOR:
                 strong = strong_cue(clause.text.lower())
                 if strong is None:
                     continue

@@ -46,7 +46,7 @@ ARTICLE_TIMES = declare_layer(
 NO_BASE_WARNING = "no publication date: relative time expressions were not resolved"
 
 
-@stage("dates", requires=("sentences", "mentions", "candidates"),
+@stage("dates", requires=("sentences", "mentions", "candidates", "candidates.place"),
        provides=("timexes", "times", "candidates.time"))
 def dates(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     """Find the article's time expressions and date each candidate."""

@@ -25,13 +25,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex as re
 
 from conflictscope.document import AnalyzedArticle
 from conflictscope.lexicon.captions import is_photo_caption
 from conflictscope.models import Event
+from conflictscope.pipeline.registry import stage
 
 #: Weights of the cues (see the module docstring).
 TITLE_KIND, TITLE_PLACE, LEAD, DAY, CONFIDENCE, POSITION = 1.5, 1.0, 1.0, 1.0, 1.5, 1.0
@@ -213,6 +214,13 @@ def rank_events(events: Iterable[Event], frame: ReportFrame | None = None) -> li
     frame = frame or ReportFrame()
     length = frame.length or (max((reported_at(e) for e in listed), default=0) + 1)
     return sorted(listed, key=lambda e: (-salience(e, frame, length=length), reported_at(e)))
+
+
+@stage("rank", requires=("sentences", "events"), provides=("events",))
+def rank(analyzed: AnalyzedArticle) -> AnalyzedArticle:
+    """Order the article's events most salient first: ``extract()``'s first event is the report's
+    main event, the one the evaluation scores."""
+    return replace(analyzed, events=tuple(rank_events(analyzed.events, frame_of(analyzed))))
 
 
 def main_event(events: Sequence[Event], frame: ReportFrame | None = None) -> Event | None:

@@ -123,6 +123,14 @@ def should_parse(index: int, sentence_text: str, wants_parse: Callable[[str], bo
             or (wants_parse is not None and wants_parse(sentence_text)))
 
 
+def unparsed(article: Article) -> AnalyzedArticle:
+    """The article split into sentences, none parsed and no entities (for rule-only tools)."""
+    sentences = tuple(
+        Sentence(i, s, e, article.text[s:e]) for i, (s, e) in enumerate(split_sentences(article.text))
+    )
+    return AnalyzedArticle(article=article, sentences=sentences)
+
+
 def analyze_many(
     articles: Iterable[Article],
     *,

@@ -22,7 +22,7 @@ from conflictscope.actors.countries import load_countries
 from conflictscope.document import AnalyzedArticle, Sentence
 from conflictscope.gazetteer.dateline import Dateline
 from conflictscope.gazetteer.geoparse import GEOPARSE, GeoParse, geoparse
-from conflictscope.gazetteer.index import get_gazetteer
+from conflictscope.gazetteer.index import Gazetteer, get_gazetteer
 from conflictscope.gazetteer.namewords import GENERIC_WORDS
 from conflictscope.models import EventCandidate, PlaceMention, Span
 from conflictscope.pipeline.placeclauses import in_concessive_clause, said_to_happen_at
@@ -77,15 +77,24 @@ from conflictscope.pipeline.storyplaces import (
 )
 
 
+def geoparse_article(analyzed: AnalyzedArticle, gazetteer: Gazetteer | None = None) -> AnalyzedArticle:
+    """``analyzed`` with its place mentions and the ``geoparse`` layer (the current gazetteer by
+    default): the one wiring of the geoparser, used by the stage, ``conflictscope places`` and the
+    geoparse evaluation."""
+    parsed = geoparse(analyzed, gazetteer or get_gazetteer())
+    return replace(analyzed, places=parsed.places).with_layer(GEOPARSE, parsed)
+
+
 @stage(
     "places",
-    requires=("sentences", "mentions", "candidates"),
+    requires=("sentences", "mentions", "actors", "candidates"),
     provides=("places", "geoparse", "candidates.place"),
 )
 def places(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     """Geoparse the article and locate each event candidate."""
-    parsed = geoparse(analyzed, get_gazetteer())
-    with_places = replace(analyzed, places=parsed.places).with_layer(GEOPARSE, parsed)
+    with_places = geoparse_article(analyzed)
+    parsed = with_places.get(GEOPARSE)
+    assert parsed is not None
     focus, weights = main_and_countries(with_places)
     sections = section_places(with_places)
     filed = _dateline_spans(report_dateline(with_places))

@@ -21,24 +21,30 @@ _REGISTRY: dict[str, Stage] = {}
 BUILTIN_STAGE_MODULES = (
     "conflictscope.pipeline.actors",
     "conflictscope.pipeline.classify",
+    "conflictscope.pipeline.eventness",
     "conflictscope.pipeline.roles",
     "conflictscope.pipeline.places",
     "conflictscope.pipeline.dates",
     "conflictscope.pipeline.fatalities",
     "conflictscope.pipeline.attribution",
     "conflictscope.pipeline.assemble",
+    "conflictscope.pipeline.coreference",
+    "conflictscope.pipeline.mainevent",
 )
 
 #: The default pipeline after the spaCy stage (``sentences`` and ``mentions``).
 DEFAULT_STAGES = (
     "actors",
     "classify",
+    "eventness",
     "roles",
     "places",
     "dates",
     "fatalities",
     "attribution",
     "assemble",
+    "coreference",
+    "rank",
 )
 
 

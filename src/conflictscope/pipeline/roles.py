@@ -20,7 +20,7 @@ from conflictscope.pipeline.registry import stage
 _CONTROL = ("Government regains territory", "Non-state actor overtakes territory")
 
 
-@stage("roles", requires=("candidates", "actors"), provides=("candidates.actors",))
+@stage("roles", requires=("sentences", "candidates", "actors", "actor_context"), provides=("candidates.actors",))
 def roles(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     """Fill the actors of each candidate from the sentence structure."""
     if not analyzed.candidates:

@@ -1,0 +1,192 @@
+"""Stage `coreference`: the events of one report that tell the same action become one.
+
+A report tells its main event several times: in the headline, the lead, a recap or
+a quote. Two events of one article are the same action when they have the same
+sub-event type, compatible actors (equal, or one only the generic stand-in for an
+unnamed armed group), the same dates, the same background flag, and places of which
+one contains the other (the headline's "in Syria" and the lead's "Palmyra"). The
+joined event keeps the first mention's fields, takes the most precise place, the
+named actor over the generic one, the most conservative toll as ACLED's figure (and
+the range across mentions), and the evidence and sources of all.
+
+The headline is folded into the lead: a headline's event of the lead's event type,
+country, tense and toll whose place contains the lead's (or names its state or
+country) is the lead's event told in other words ("Russian strike on Odesa kills 8"
+beside the lead's missile attack); the lead's event keeps its sub-type, place and
+date. Campaign episodes on other days or at other places stay separate events, as
+ACLED codes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import Any, TypeVar
+
+from conflictscope.document import AnalyzedArticle
+from conflictscope.models import Event
+from conflictscope.pipeline.registry import stage
+from conflictscope.taxonomy import civilian_targeting, interaction
+
+T = TypeVar("T")
+
+
+@stage("coreference", requires=("sentences", "events"), provides=("events",))
+def coreference(analyzed: AnalyzedArticle) -> AnalyzedArticle:
+    """Join the article's events that report the same action; fold the headline into the lead."""
+    events: list[Event] = []
+    for event in analyzed.events:
+        duplicate = next((i for i, e in enumerate(events) if _same_event(e, event)), None)
+        if duplicate is None:
+            events.append(event)
+        else:
+            events[duplicate] = _merge(events[duplicate], event)
+    return replace(analyzed, events=tuple(_fold_headline(events, analyzed)))
+
+
+#: How many body sentences after the headline tell its event (the lead).
+HEADLINE_LEAD = 3
+
+
+def _headline_end(analyzed: AnalyzedArticle) -> int:
+    """Where the report's headline ends: its first line when that is a short line of its own with no
+    sentence end and text follows ("Ukraine says Russian strike on Odesa kills 8"); 0 if none."""
+    if len(analyzed.sentences) < 2:
+        return 0
+    first = analyzed.sentences[0]
+    line_end = analyzed.text.find("\n")
+    if line_end < 0 or first.end > line_end or first.text.rstrip()[-1:] in ".!?\"”" or len(first.text.split()) > 20:
+        return 0
+    return first.end
+
+
+def _fold_headline(events: list[Event], analyzed: AnalyzedArticle) -> list[Event]:
+    """The headline's events folded into the lead's: a headline tells the event its lead tells, often in
+    other words ("Russian strike on Odesa kills 8" is the lead's missile attack) and at a coarser place
+    ("Gunmen abduct 15 in Zamfara": the lead's Tsafe). The lead's event keeps its type, place and date."""
+    end = _headline_end(analyzed)
+    if not end:
+        return events
+    body = [s for s in analyzed.sentences if s.start >= end][:HEADLINE_LEAD]
+    lead_end = body[-1].end if body else end
+    kept = list(events)
+    # a headline event that already merged with a body event is the lead's event already
+    titles = [e for e in events if all(s.start < end for s in e.evidence.get("sub_event_type", ()))
+              and _trigger_start(e) >= 0]
+    for title in titles:
+        lead = next((e for e in kept if end <= _trigger_start(e) < lead_end and _tells(title, e, end)), None)
+        if lead is None:
+            continue
+        merged = _merge(lead, title)
+        merged = replace(merged, sub_event_type=lead.sub_event_type, disorder_type=lead.disorder_type,
+                         **{name: getattr(lead, name) for name in _PLACE_FIELDS})
+        kept = [merged if e is lead else e for e in kept if e is not title]
+    return kept
+
+
+def _tells(title: Event, lead: Event, end: int) -> bool:
+    """Whether the headline's event can be the lead's: the same event type, country and tense, actors
+    that agree, the same toll if both give one, and a place that contains the lead's (the place the
+    headline names, ``end`` being where it ends, when the report's main town stood in for it)."""
+    named = {s.text.casefold() for s in title.evidence.get("location", ()) if s.start < end}
+    within = {lead.location.casefold(), lead.admin1.casefold(), lead.admin2.casefold(), lead.country.casefold()}
+    return (title.event_type == lead.event_type and title.is_background == lead.is_background
+            and (_places_compatible(title, lead) or bool(named & within))
+            and (not title.country or title.country == lead.country)
+            and _actors_compatible(title.actor1, lead.actor1)
+            and (None in (title.fatalities_best, lead.fatalities_best)
+                 or title.fatalities_best == lead.fatalities_best))
+
+
+def _trigger_start(event: Event) -> int:
+    spans = event.evidence.get("sub_event_type") or event.evidence.get("event_type") or ()
+    return spans[0].start if spans else -1
+
+
+def _same_event(first: Event, second: Event) -> bool:
+    """Two candidates of one article that report the same action.
+
+    The same sub-event type, actor1 and dates; actor2 equal or named by only one;
+    places equal, or one a coarser place that contains the other (the headline's
+    "in Syria" and the lead's "Palmyra").
+    """
+    return (
+        first.sub_event_type == second.sub_event_type
+        and _actors_compatible(first.actor1, second.actor1)
+        and (first.actor2 == second.actor2 or not first.actor2 or not second.actor2)
+        and _places_compatible(first, second)
+        and first.event_date == second.event_date
+        and (first.date_start, first.date_end) == (second.date_start, second.date_end)
+        and first.is_background == second.is_background
+    )
+
+
+def _actors_compatible(first: str, second: str) -> bool:
+    """Equal, or one of them only the generic stand-in for an unnamed armed group."""
+    generic = "Unidentified Armed Group"
+    return first == second or first.startswith(generic) or second.startswith(generic)
+
+
+_PLACE_FIELDS = (
+    "country", "iso3", "admin1", "admin2", "location", "latitude", "longitude",
+    "geo_precision", "where_prec", "gazetteer_id",
+)
+
+
+def _places_compatible(first: Event, second: Event) -> bool:
+    if first.location == second.location or not first.location or not second.location:
+        return True
+    if first.country != second.country:
+        return False
+    coarse, fine = sorted((first, second), key=lambda e: -(e.where_prec or 0))
+    if (coarse.where_prec or 0) >= 6:  # a whole country contains any place in it
+        return True
+    return (coarse.where_prec or 0) >= 4 and coarse.admin1 == fine.admin1
+
+
+def _more_precise_place(kept: Event, other: Event) -> dict[str, Any]:
+    if not other.location or (kept.location and (kept.where_prec or 9) <= (other.where_prec or 9)):
+        return {}
+    return {name: getattr(other, name) for name in _PLACE_FIELDS}
+
+
+def _merge(kept: Event, other: Event) -> Event:
+    evidence = dict(kept.evidence)
+    for name, spans in other.evidence.items():
+        evidence[name] = _union(evidence.get(name, ()), spans)
+    best = [v for v in (kept.fatalities_best, other.fatalities_best) if v is not None]
+    highs = [v for v in (kept.fatalities_high, other.fatalities_high) if v is not None]
+    actor2 = kept.actor2 or other.actor2
+    inter2 = kept.inter2 if kept.actor2 else other.inter2
+    named = other if kept.actor1.startswith("Unidentified Armed Group") else kept
+    return replace(
+        kept,
+        actor1=named.actor1,
+        inter1=named.inter1,
+        confidence=max(kept.confidence, other.confidence),
+        fatalities=_min_or_none(kept.fatalities, other.fatalities),
+        fatalities_low=_min_or_none(kept.fatalities_low, other.fatalities_low),
+        fatalities_best=best[0] if best else None,
+        fatalities_high=max(highs, default=None),
+        fatalities_by_side=kept.fatalities_by_side or other.fatalities_by_side,
+        actor2=actor2,
+        inter2=inter2,
+        interaction=interaction(named.inter1, inter2),
+        civilian_targeting=civilian_targeting(kept.event_type, inter2),
+        sources=_union(kept.sources, other.sources),
+        assoc_actor_1=_union(kept.assoc_actor_1, other.assoc_actor_1),
+        assoc_actor_2=_union(kept.assoc_actor_2, other.assoc_actor_2),
+        evidence=evidence,
+        **_more_precise_place(kept, other),
+    )
+
+
+def _union(first: Iterable[T], second: Iterable[T]) -> tuple[T, ...]:
+    seen = list(first)
+    seen.extend(item for item in second if item not in seen)
+    return tuple(seen)
+
+
+def _min_or_none(a: int | None, b: int | None) -> int | None:
+    values = [v for v in (a, b) if v is not None]
+    return min(values) if values else None
