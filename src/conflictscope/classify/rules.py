@@ -59,11 +59,13 @@ _BOMBER_DIED = re.compile(
     r"\b(?:bomb|explos|detonat|blast)\w*\b.*\b(?:killing|killed) (?:himself|herself|themselves)\b"
     r"|\b(?:killing|killed) (?:himself|herself|themselves)\b.*\b(?:bomb|explos|detonat|blast)"
 )
+#: A hand grenade (not a rocket-propelled one, not a stun grenade of riot police).
+_GRENADE = re.compile(r"(?<!propelled )(?<!stun )\bgrenades?\b")
 _WEAPONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a gunman who killed himself after a shooting is no suicide bomber
     ("SUIC", re.compile(_SUICIDE_ATTACK.pattern + "|" + _BOMBER_DIED.pattern)),
     ("CHEM", re.compile(r"\b(?:chemical (?:weapon|attack|agent|munition)s?(?! (?:facilit\w*|sites?|stockpiles?|programm?e?s?|depots?|plants?|research|production|storage))|chlorine|sarin|mustard gas|nerve (?:agent|gas)|toxic (?:gas|chemicals?|substances?)|poison\w* (?:gas|substances?|chemicals?)|gas attacks?)\b")),
-    ("GREN", re.compile(r"(?<!propelled )(?<!stun )\bgrenades?\b")),
+    ("GREN", _GRENADE),
     ("AIR", re.compile(r"\b(?:air ?strikes?|air[- ]raids?|warplanes?|drone strikes?|gunships?|fighter jets?|barrel bombs?)\b")),
     ("SHELL", re.compile(r"\b(?:shell(?:ed|ing|s)|mortars?|artillery|rockets?|missiles?|tanks? (?:fire|shells?|attack(?:s|ed)?))\b")),
     ("IED", re.compile(r"\b(?:roadside bombs?|ieds?|improvised explosive|landmines?|car bombs?|explosive devices?|bombs?|bombings?|blasts?|explosions?|exploded|explosives)\b")),
@@ -403,7 +405,7 @@ _ATTACK_KILLED_PEOPLE = (r"\b(?:attacks?|assault|raid|massacre|ambush|strikes?|b
 STRONG_CUES: dict[str, re.Pattern[str]] = {
     "SUIC": re.compile(r"\b(?:suicide (?:bomb\w*|attack\w*|vests?|car bomb\w*)|blew (?:himself|herself|themselves) up)\b"),
     "CHEM": re.compile(r"\b(?:chlorine|sarin|nerve agents?|mustard gas|chemical (?:weapons?|attacks?))\b"),
-    "GREN": re.compile(r"(?<!propelled )(?<!stun )\bgrenades?\b"),
+    "GREN": _GRENADE,
     "SEXV": re.compile(r"\b(?:rap(?:ed|ing)|gang-?rap\w*|sexually (?:assaulted|abused))\b"),
     # not a word that names a person or a case ("kidnapping kingpin", "kidnapping suspect")
     "ABD": re.compile(r"\b(?:kidnapp?(?:ed|ing)|abduct(?:ed|ing))\b(?!\s+(?:kingpins?|suspects?|gangs?|rings?|"
