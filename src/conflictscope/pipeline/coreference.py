@@ -26,7 +26,15 @@ from typing import Any, TypeVar
 from conflictscope.document import AnalyzedArticle
 from conflictscope.models import Event
 from conflictscope.pipeline.registry import stage
-from conflictscope.taxonomy import civilian_targeting, interaction
+from conflictscope.taxonomy import (
+    BATTLES,
+    EXPLOSIONS,
+    PROTESTS,
+    RIOTS,
+    VAC,
+    civilian_targeting,
+    interaction,
+)
 
 T = TypeVar("T")
 
@@ -104,21 +112,59 @@ def _trigger_start(event: Event) -> int:
 
 
 def _same_event(first: Event, second: Event) -> bool:
-    """Two candidates of one article that report the same action.
+    """Two events of one article that report the same action.
 
-    The same sub-event type, actor1 and dates; actor2 equal or named by only one;
-    places equal, or one a coarser place that contains the other (the headline's
-    "in Syria" and the lead's "Palmyra").
+    Always: the same dates and the same background flag. Then either the same sub-event
+    type, actor1 equal or generic, actor2 equal or named by only one, and places equal or
+    one a coarser place that contains the other (the headline's "in Syria" and the lead's
+    "Palmyra"); or the same family of action (a violent one: battle, explosion, violence
+    against civilians; or a crowd's: protest, riot) read under two sub-types at the very
+    same place on a day the text states for both, by the same actor1 (a crowd's action also
+    with a stand-in on one side: "police opened fire on the crowd" and "clashes" of one
+    demonstration; the army's "attack" and "shelling" of one town that day). A day or place
+    the report gives by default (its publication date, its main town) joins nothing across
+    sub-types.
     """
+    if (first.event_date != second.event_date
+            or (first.date_start, first.date_end) != (second.date_start, second.date_end)
+            or first.is_background != second.is_background):
+        return False
+    if first.sub_event_type == second.sub_event_type:
+        return (
+            _actors_compatible(first.actor1, second.actor1)
+            and (first.actor2 == second.actor2 or not first.actor2 or not second.actor2)
+            and _places_compatible(first, second)
+        )
     return (
-        first.sub_event_type == second.sub_event_type
-        and _actors_compatible(first.actor1, second.actor1)
-        and (first.actor2 == second.actor2 or not first.actor2 or not second.actor2)
-        and _places_compatible(first, second)
-        and first.event_date == second.event_date
-        and (first.date_start, first.date_end) == (second.date_start, second.date_end)
-        and first.is_background == second.is_background
+        _family(first) is not None and _family(first) == _family(second)
+        and bool(first.location) and (first.location, first.admin1, first.country)
+        == (second.location, second.admin1, second.country)
+        and _sides_agree(first, second)
+        and _told_day(first) and _told_day(second)
     )
+
+
+#: Families of action whose sub-types the classifier may read differently in two mentions.
+_FAMILIES = {BATTLES: "violence", EXPLOSIONS: "violence", VAC: "violence", PROTESTS: "crowd", RIOTS: "crowd"}
+#: Names that stand for a side without naming it.
+_STAND_INS = ("Unidentified Armed Group", "Protesters", "Rioters", "Civilians")
+
+
+def _family(event: Event) -> str | None:
+    return _FAMILIES.get(event.event_type)
+
+
+def _sides_agree(first: Event, second: Event) -> bool:
+    """The same actor1; for a crowd's action also a stand-in on one side (the same demonstration
+    is "protesters" in one mention and "rioters" or "police" in the next)."""
+    if first.actor1 == second.actor1:
+        return True
+    return _family(first) == "crowd" and (first.actor1.startswith(_STAND_INS) or second.actor1.startswith(_STAND_INS))
+
+
+def _told_day(event: Event) -> bool:
+    """Whether the text states the event's day (not a stand-in such as the publication date)."""
+    return bool(event.evidence.get("event_date")) and event.date_prec == 1
 
 
 def _actors_compatible(first: str, second: str) -> bool:
