@@ -227,6 +227,8 @@ class EventCandidate:
     #: The event decision's probability that the candidate reports a specific occurrence that
     #: happened (None until the ``eventness`` stage decided; see ``pipeline/eventness.py``).
     eventness: float | None = None
+    #: The event decision: whether the candidate becomes an event (None until decided).
+    is_event: bool | None = None
 
     def with_evidence(self, name: str, *spans: Span) -> EventCandidate:
         """A copy with ``spans`` recorded as the evidence of field ``name``."""

@@ -39,6 +39,7 @@ T = TypeVar("T")
 #: Environment switches read by :meth:`Settings.from_env`.
 ENV_ENCODER = "CONFLICTSCOPE_ENCODER"
 ENV_GAZETTEER = "CONFLICTSCOPE_GAZETTEER"
+ENV_EVENTNESS = "CONFLICTSCOPE_EVENTNESS"
 #: Package folders whose code does not decide what is extracted (interfaces, storage, scoring).
 NOT_EXTRACTION = frozenset({"cli", "evaluation", "store", "export", "data", "__pycache__"})
 
@@ -60,12 +61,16 @@ class Settings:
     encoder: bool = True
     #: A folder holding the actor dictionary's JSON files; None: the packaged dictionary.
     actors: str | None = None
+    #: Whether the learned event-ness model decides which candidates are events (else the rules).
+    eventness: bool = True
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
-        """Defaults, with ``CONFLICTSCOPE_ENCODER`` (0/false/no/off) and ``CONFLICTSCOPE_GAZETTEER`` applied."""
+        """Defaults, with ``CONFLICTSCOPE_ENCODER`` and ``CONFLICTSCOPE_EVENTNESS`` (0/false/no/off)
+        and ``CONFLICTSCOPE_GAZETTEER`` (an index file) applied."""
         env = os.environ if environ is None else environ
-        return cls(encoder=_switched_on(env.get(ENV_ENCODER)), gazetteer=env.get(ENV_GAZETTEER) or None)
+        return cls(encoder=_switched_on(env.get(ENV_ENCODER)), gazetteer=env.get(ENV_GAZETTEER) or None,
+                   eventness=_switched_on(env.get(ENV_EVENTNESS)))
 
     def but(self, **changes: Any) -> Settings:
         """These settings with some changed."""

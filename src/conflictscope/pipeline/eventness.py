@@ -30,17 +30,19 @@ from __future__ import annotations
 from dataclasses import replace
 
 from conflictscope.classify.cues import ACTOR_GATE, cue_codes
-from conflictscope.classify.labels import NONE
+from conflictscope.classify.eventness import EVENTNESS_MODEL, EventnessModel, features
+from conflictscope.classify.labels import CODE_OF, NONE
 from conflictscope.classify.rules import non_event
 from conflictscope.document import AnalyzedArticle
 from conflictscope.models import EventCandidate
 from conflictscope.pipeline.registry import stage
+from conflictscope.resources import current
 
 #: A sentence's class must reach this probability for ``classify`` to propose a candidate.
 PROPOSAL_FLOOR = 0.3
 #: A further clause of the same sentence must reach this one.
 CLAUSE_PROPOSAL_FLOOR = 0.45
-#: A candidate whose ``eventness`` reaches this is an event.
+#: A candidate whose rule ``eventness`` reaches this is an event (a learned model has its own).
 EVENT_THRESHOLD = 0.5
 
 
@@ -61,9 +63,29 @@ def rule_eventness(candidate: EventCandidate) -> float:
     return 1.0 if candidate.modality == "asserted" else 0.0
 
 
+def candidate_features(analyzed: AnalyzedArticle, candidate: EventCandidate) -> list[str] | None:
+    """The event-ness model's features of a candidate (None when its sentence has no parse)."""
+    sentence = analyzed.sentence_at(candidate.trigger.start)
+    if sentence is None or sentence.doc is None:
+        return None
+    doc = sentence.doc
+    span = doc.char_span(candidate.trigger.start - sentence.start, candidate.trigger.end - sentence.start,
+                         alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return features(doc, span.root, modality=candidate.modality, background=candidate.is_background,
+                    code=CODE_OF.get(candidate.sub_event_type, ""))
+
+
+def learned_eventness(model: EventnessModel, analyzed: AnalyzedArticle, candidate: EventCandidate) -> float:
+    """The model's probability that a candidate is an event (the rule decision's without a parse)."""
+    names = candidate_features(analyzed, candidate)
+    return rule_eventness(candidate) if names is None else round(model.probability(names), 4)
+
+
 def is_kept(candidate: EventCandidate) -> bool:
     """Whether the decision made the candidate an event."""
-    return candidate.eventness is not None and candidate.eventness >= EVENT_THRESHOLD
+    return candidate.is_event is True
 
 
 @stage(
@@ -74,6 +96,7 @@ def is_kept(candidate: EventCandidate) -> bool:
 )
 def eventness(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     """Drop the candidates of sentences that tell no conflict event; decide each other one."""
+    model = current().get(EVENTNESS_MODEL)
     decided: list[EventCandidate] = []
     verdicts: dict[int, bool] = {}
     for candidate in analyzed.candidates:
@@ -81,5 +104,9 @@ def eventness(analyzed: AnalyzedArticle) -> AnalyzedArticle:
         if start not in verdicts:
             verdicts[start] = not non_event(candidate.sentence.text.lower())
         if verdicts[start]:
-            decided.append(replace(candidate, eventness=rule_eventness(candidate)))
+            if model is None:
+                score, threshold = rule_eventness(candidate), EVENT_THRESHOLD
+            else:
+                score, threshold = learned_eventness(model, analyzed, candidate), model.threshold
+            decided.append(replace(candidate, eventness=score, is_event=score >= threshold))
     return replace(analyzed, candidates=tuple(decided))

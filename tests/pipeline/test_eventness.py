@@ -1,0 +1,60 @@
+"""The event decision: the learned event-ness model keeps occurrences and drops tempting non-events."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from datetime import date
+from importlib import resources as package_files
+from pathlib import Path
+
+import pytest
+
+from conflictscope.models import Article
+from conflictscope.pipeline.core import Pipeline
+from conflictscope.resources import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+
+#: Sentences written for this test (not in the training files): each with whether it tells an event.
+CASES = [
+    ("Gunmen stormed a police post in Dikwa on Tuesday night and killed four officers.", True),
+    ("Soldiers arrested the opposition leader at his home in Harare on 3 June.", True),
+    ("Troops are preparing to launch an assault on the rebel-held town of Dikwa.", False),
+    ("The rebels have not attacked the town since the truce was signed.", False),
+    ("If the talks collapse, fighting could quickly spread to Dikwa and beyond.", False),
+]
+
+
+@pytest.fixture(scope="module")
+def pipelines() -> tuple[Pipeline, Pipeline]:
+    return Pipeline(strict=True), Pipeline(settings=Settings(eventness=False), strict=True)
+
+
+@pytest.mark.parametrize(("text", "is_event"), CASES)
+def test_the_learned_decision(text: str, is_event: bool, pipelines: tuple[Pipeline, Pipeline]) -> None:
+    learned, _rules = pipelines
+    analyzed = learned(Article.from_text(text, published=date(2024, 6, 5)))
+    assert bool(analyzed.events) is is_event, [(c.sub_event_type, c.eventness) for c in analyzed.candidates]
+    for candidate in analyzed.candidates:
+        assert candidate.eventness is not None and 0.0 <= candidate.eventness <= 1.0
+        assert candidate.is_event is (candidate.eventness >= 0.5)
+
+
+def test_the_switch_gives_the_rule_decision_and_another_version(pipelines: tuple[Pipeline, Pipeline]) -> None:
+    learned, rules = pipelines
+    assert learned.version != rules.version
+    text = "Troops are preparing to launch an assault on the rebel-held town of Dikwa."
+    analyzed = rules(Article.from_text(text, published=date(2024, 6, 5)))
+    assert all(c.eventness in (0.0, 1.0) for c in analyzed.candidates)
+
+
+def test_the_model_was_trained_on_the_current_sentences() -> None:
+    spec = importlib.util.spec_from_file_location("train_eventness", ROOT / "scripts" / "train_eventness.py")
+    assert spec is not None and spec.loader is not None
+    trainer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(trainer)
+    model = json.loads(package_files.files("conflictscope.data").joinpath("eventness/model.json").read_text("utf-8"))
+    assert model["meta"]["data_sha256"] == trainer.data_hash(), (
+        "the event-ness model is stale: run `make train-eventness` and commit data/eventness/model.json"
+    )
