@@ -125,7 +125,7 @@ def _to_event(analyzed: AnalyzedArticle, candidate: EventCandidate, version: str
         sub_event_type=candidate.sub_event_type,
         disorder_type=disorder_type(candidate.event_type, candidate.sub_event_type),
         civilian_targeting=civilian_targeting(candidate.event_type, inter2),
-        confidence=round(candidate.confidence, 3),
+        confidence=round(event_confidence(candidate), 3),
         actor1=actor1,
         inter1=inter1,
         actor2=actor2,
@@ -158,6 +158,12 @@ def _to_event(analyzed: AnalyzedArticle, candidate: EventCandidate, version: str
         evidence=evidence,
         notes=_note(event_date, candidate.sentence.text),
     )
+
+
+def event_confidence(candidate: EventCandidate) -> float:
+    """The probability that the row is a real event of its type: the class's probability times the
+    event decision's (the rule decision's 1.0 leaves the class's as it was)."""
+    return candidate.confidence * (1.0 if candidate.eventness is None else candidate.eventness)
 
 
 def _sources(
