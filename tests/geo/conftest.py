@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from conflictscope.gazetteer.build import PlaceRow, _write
-from conflictscope.gazetteer.index import Gazetteer, set_gazetteer
+from conflictscope.gazetteer.index import GAZETTEER, Gazetteer
+from conflictscope.resources import Resources, Settings, active
 
 # (name, feature, cc, admin1 row id, lat, lon, population, alternate names)
 _ENTRIES = [
@@ -49,12 +50,17 @@ def tiny_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
     return Gazetteer(build_tiny(tmp_path_factory.mktemp("gaz") / "tiny.sqlite"))
 
 
+@pytest.fixture(scope="session")
+def tiny_resources(tiny_gazetteer: Gazetteer) -> Resources:
+    """The default resources but for the tiny gazetteer (each other one loaded once per session)."""
+    return Resources(Settings()).provide(GAZETTEER, tiny_gazetteer)
+
+
 @pytest.fixture()
-def use_tiny(tiny_gazetteer: Gazetteer) -> Iterator[Gazetteer]:
-    """Make the tiny gazetteer the process-wide one for the test."""
-    set_gazetteer(tiny_gazetteer)
-    yield tiny_gazetteer
-    set_gazetteer(None)
+def use_tiny(tiny_gazetteer: Gazetteer, tiny_resources: Resources) -> Iterator[Gazetteer]:
+    """Make the tiny gazetteer's resources current for the test (no process-wide state changes)."""
+    with active(tiny_resources):
+        yield tiny_gazetteer
 
 
 @pytest.fixture(scope="session")

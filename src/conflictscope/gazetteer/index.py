@@ -33,7 +33,6 @@ from conflictscope.resources import (
     Settings,
     current,
     declare_resource,
-    default_resources,
     file_digest,
 )
 
@@ -342,11 +341,3 @@ def get_gazetteer(path: Path | str | None = None) -> Gazetteer:
     if path is not None:
         return Gazetteer(path)
     return current().get(GAZETTEER)
-
-
-def set_gazetteer(gazetteer: Gazetteer | None) -> None:
-    """Make ``gazetteer`` the process default resources' gazetteer (None: the configured one again)."""
-    if gazetteer is None:
-        default_resources().forget(GAZETTEER)
-    else:
-        default_resources().provide(GAZETTEER, gazetteer)
