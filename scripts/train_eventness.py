@@ -11,7 +11,7 @@ in turn, so a style never scores itself), and the figures printed are those of t
 held-out folds. The model (weights as JSON, only the non-zero ones) goes to
 ``src/conflictscope/data/eventness/model.json`` with the data's hash and the figures.
 
-    .venv/bin/python scripts/train_eventness.py [--threshold 0.5]
+    .venv/bin/python scripts/train_eventness.py [--threshold 0.35]
 """
 
 from __future__ import annotations
@@ -80,7 +80,9 @@ def candidate_rows(rows: list[tuple[str, str, str]]) -> list[tuple[str, str, lis
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--threshold", type=float, default=0.5, help="Probability at which a candidate is an event.")
+    # 0.35: on half 0 of events_gold_dev (the tuning half) 0.35 and 0.5 give the same F1 of rows
+    # (0.643 / 0.641) and 0.35 the higher recall of current events (0.862 / 0.845)
+    parser.add_argument("--threshold", type=float, default=0.35, help="Probability at which a candidate is an event.")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     from sklearn.feature_extraction import DictVectorizer
