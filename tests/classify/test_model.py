@@ -73,7 +73,7 @@ def test_featurize_is_stable() -> None:
 
 
 def test_heldout_snippets_are_separate() -> None:
-    """The calibration snippets parse, cover many classes and are not training sentences."""
+    """The held-out snippets (reported on, never trained or fitted on) parse, cover many classes, are not examples."""
     heldout = load_heldout()
     assert len(heldout) >= 60
     assert len({label for label, _ in heldout}) >= 20

@@ -3,9 +3,10 @@
 ``data/classifier/encoder/`` holds ``model.onnx`` (all-MiniLM-L6-v2 fine-tuned
 on our labelled sentences, with its pooling and class head, int8), the
 word-piece ``tokenizer.json`` and ``meta.json`` (class order, the temperature of
-its logits and its weight in the blend with the word model). They are made by
-``scripts/train_encoder.py``; at run time only ``onnxruntime`` and ``tokenizers``
-are needed and nothing is downloaded.
+its logits and its weight in the blend with the word model, both set rather than
+fitted; the training-data hash and parameters it was built with). They are made by
+``scripts/train_encoder.py`` (``make train-encoder``, docs/training.md); at run
+time only ``onnxruntime`` and ``tokenizers`` are needed and nothing is downloaded.
 
 Set ``CONFLICTSCOPE_ENCODER=0`` to classify with the word model alone (faster,
 less accurate). When the files or libraries are missing, :func:`default_encoder`

@@ -2,11 +2,12 @@
 
 ``model.json`` holds ``labels`` (class codes), ``features`` (name -> row),
 ``weights`` (rows x classes, one list per feature), ``intercept`` and
-``temperature`` (fitted on held-out folds so probabilities are calibrated).
+``temperature`` (fitted on out-of-file predictions of the examples; see
+docs/training.md for the split that fits it and the split that reports it).
 
 When the fine-tuned encoder (:mod:`conflictscope.classify.encoder`) is attached,
 the class probabilities are a weighted geometric mean of the word model's and the
-encoder's (weight ``encoder.mix``, fitted on the held-out snippets).
+encoder's (weight ``encoder.mix``, set in ``encoder/meta.json``, not fitted).
 """
 
 from __future__ import annotations
