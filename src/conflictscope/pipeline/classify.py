@@ -150,12 +150,13 @@ def classify_sentence(
 
 #: A clause that tells what an act of violence did ("killing three civilians", "leaving 12 dead").
 _CONSEQUENCE = re.compile(r"(?i)^\W*(?:killing|wounding|injuring|leaving)\b")
-#: Event types whose toll a participle clause tells.
-_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
+#: Event types whose toll a participle clause tells: the violent ones, and demonstrations (the
+#: dead of "police fired live rounds at protesters ..., killing five" are the demonstration's).
+_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Riots", "Protests"})
 
 
 def _toll_of(results: list[EventCandidate], clause: str) -> bool:
-    """Whether a clause is the toll of the sentence's violent event, not an attack of its own."""
+    """Whether a clause is the toll of the sentence's event, not an attack of its own."""
     return bool(results) and results[0].event_type in _VIOLENT_TYPES and _CONSEQUENCE.match(clause) is not None
 
 
