@@ -21,8 +21,7 @@ from typing import Any
 
 from conflictscope.document import AnalyzedArticle, Sentence, declare_layer
 from conflictscope.models import Attribution, Certainty, EventCandidate, Span
-from conflictscope.pipeline.deathcount import Figure
-from conflictscope.pipeline.fatalities import CONTINUATION_WINDOW, NEW_EVENT, continued_event
+from conflictscope.pipeline.coreference import CONTINUATIONS, find_continuations
 from conflictscope.pipeline.registry import stage
 from conflictscope.pipeline.sourcing import (
     CONFIDENCE_FACTOR,
@@ -45,7 +44,7 @@ _ARMED_GROUP_INTER = (2, 3, 4)
 
 @stage(
     "attribution",
-    requires=("sentences", "actors", "candidates"),
+    requires=("sentences", "actors", "candidates", "continuations"),
     provides=("candidates.attribution", "attribution.supporting"),
 )
 def attribution(analyzed: AnalyzedArticle) -> AnalyzedArticle:
@@ -56,7 +55,7 @@ def attribution(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     sources = ArticleSources(sentences)
     positions = [_position(sentences, c) for c in analyzed.candidates]
     with_candidates = set(positions)
-    supporting = _supporting(analyzed, sources, positions)
+    supporting = _supporting(analyzed, sources)
     updated = []
     stored: dict[tuple[int, int, str], list[dict[str, Any]]] = {}
     for index, (candidate, pos) in enumerate(zip(analyzed.candidates, positions, strict=True)):
@@ -77,32 +76,22 @@ def attribution(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     return replace(analyzed, candidates=tuple(updated)).with_layer(SUPPORTING_SOURCES, stored)
 
 
-def _supporting(
-    analyzed: AnalyzedArticle, sources: ArticleSources, positions: list[int]
-) -> dict[int, list[tuple[str, Certainty, Span]]]:
+def _supporting(analyzed: AnalyzedArticle, sources: ArticleSources) -> dict[int, list[tuple[str, Certainty, Span]]]:
     """Named sources of the sentences with no candidate that continue an event.
 
     "IS fighters re-entered the city. An activist told the BBC the city was in IS
-    hands." : the activist is a further source of the re-entry.
+    hands." : the activist is a further source of the re-entry. Which event a sentence
+    continues is the ``continuations`` layer's (:mod:`conflictscope.pipeline.coreference`).
     """
     sentences = analyzed.sentences
-    by_sentence: dict[int, list[int]] = {}
-    for index, pos in enumerate(positions):
-        if pos >= 0:
-            by_sentence.setdefault(pos, []).append(index)
     out: dict[int, list[tuple[str, Certainty, Span]]] = {}
-    cache: dict[int, list[Figure]] = {}
-    scratch: list[str] = []
-    for pos, sentence in enumerate(sentences):
-        if pos in by_sentence or not any(p < pos <= p + CONTINUATION_WINDOW for p in by_sentence):
-            continue
-        if NEW_EVENT.search(sentence.text) or is_disclaimer(sentence.text):
+    links = analyzed.get(CONTINUATIONS) or find_continuations(analyzed)
+    for pos, target in sorted(links.sources.items()):
+        sentence = sentences[pos]
+        if is_disclaimer(sentence.text):
             continue
         named = [f for f in sources.frames(pos) if f.source and not is_pronoun(f.source)]
         if not named:
-            continue
-        target = continued_event(analyzed, sentences, pos, by_sentence, cache, scratch, deaths=False)
-        if target is None:
             continue
         frame = min(named, key=lambda f: f.cue_start)
         assert frame.source is not None

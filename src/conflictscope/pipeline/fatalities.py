@@ -16,37 +16,33 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-import regex as re
-
 from conflictscope.document import AnalyzedArticle, Sentence, declare_layer
 from conflictscope.models import EventCandidate, Fatalities, Span
 from conflictscope.numbers import Count, add_counts
-from conflictscope.pipeline.deathcount import Figure, find_figures
+from conflictscope.pipeline.coreference import (
+    CONTINUATION_WINDOW,
+    CONTINUATIONS,
+    find_continuations,
+)
+from conflictscope.pipeline.coreference import (
+    figures_of as _figures,
+)
+from conflictscope.pipeline.coreference import (
+    preferred as _preferred,
+)
+from conflictscope.pipeline.coreference import (
+    violent as _violent,
+)
+from conflictscope.pipeline.deathcount import Figure
 from conflictscope.pipeline.registry import stage
 from conflictscope.pipeline.sourcing import ArticleSources
 
-__all__ = ["CONTINUATION_WINDOW", "FATALITY_FIGURES", "NEW_EVENT", "Reading", "combine", "continued_event", "fatalities"]
+__all__ = ["FATALITY_FIGURES", "Reading", "combine", "fatalities"]
 
 #: Every candidate's figures, by (trigger start, end, sub type) (for review/export).
 FATALITY_FIGURES = declare_layer(
     "fatalities.figures", dict, "every candidate's death figures, by (trigger start, end, sub type)"
 )
-NEW_EVENT = re.compile(
-    r"(?i)^\W*(?:separately|elsewhere|meanwhile|in\s+(?:a\s+separate|another)|earlier|last\s+"
-    r"(?:week|month|year)|on\s+(?:a\s+)?separate|in\s+(?:19|20)\d\d)\b"
-)
-#: A toll over a span of time, not of one event: "an insurgency since 2015 that has killed thousands".
-CUMULATIVE = re.compile(
-    r"(?i)\bsince\s+(?:(?:19|20)\d\d|the\s+(?:start|beginning|outbreak)|it\s+(?:began|started))\b"
-    r"|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months|decades?)\b"
-    r"|\bso\s+far\s+this\s+year\b|\bin\s+recent\s+years\b"
-)
-#: How many sentences back a casualty sentence with no candidate looks for its event.
-CONTINUATION_WINDOW = 3
-_TERRITORY = ("Non-state actor overtakes territory", "Government regains territory")
-#: ACLED records no deaths for strategic developments: their sentences' deaths go elsewhere.
-_NO_DEATHS = "Strategic developments"
-_VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +59,7 @@ class Reading:
         return self.sentence.char_span(self.figure.start, self.figure.end)
 
 
-@stage("fatalities", requires=("sentences", "candidates"), provides=("candidates.fatalities", "fatalities.figures"))
+@stage("fatalities", requires=("sentences", "candidates", "continuations"), provides=("candidates.fatalities", "fatalities.figures"))
 def fatalities(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     """Set each candidate's fatality range from the figures its sentence(s) state."""
     if not analyzed.candidates or not analyzed.sentences:
@@ -104,24 +100,18 @@ def _sentence_position(sentences: tuple[Sentence, ...], candidate: EventCandidat
     return -1
 
 
-def _figures(
-    sentences: tuple[Sentence, ...], pos: int, cache: dict[int, list[Figure]], warnings: list[str]
-) -> list[Figure]:
-    if pos not in cache:
-        found, problems = find_figures(sentences[pos].text)
-        cache[pos] = found
-        warnings.extend(problems)
-    return cache[pos]
-
-
 def _assign(
     analyzed: AnalyzedArticle,
     positions: list[int],
     cache: dict[int, list[Figure]],
     warnings: list[str],
 ) -> dict[tuple[int, int], int]:
-    """Owner candidate of each figure: {(sentence position, figure number): candidate index}."""
+    """Owner candidate of each figure: {(sentence position, figure number): candidate index}.
+
+    A figure of a sentence with no candidate that can own it goes to the event the sentence
+    continues (the ``continuations`` layer of :mod:`conflictscope.pipeline.coreference`)."""
     sentences = analyzed.sentences
+    links = analyzed.get(CONTINUATIONS) or find_continuations(analyzed)
     by_sentence: dict[int, list[int]] = {}
     for index, pos in enumerate(positions):
         if pos >= 0:
@@ -140,60 +130,10 @@ def _assign(
         if pool:
             for number, figure in enumerate(figures):
                 owners[(pos, number)] = _owner(analyzed, sentences[pos], figure, pool)
-        elif not NEW_EVENT.search(sentences[pos].text) and not CUMULATIVE.search(sentences[pos].text):
-            target = continued_event(analyzed, sentences, pos, by_sentence, cache, warnings)
-            if target is not None:
-                for number in range(len(figures)):
-                    owners[(pos, number)] = target
+        elif (target := links.deaths.get(pos)) is not None:
+            for number in range(len(figures)):
+                owners[(pos, number)] = target
     return owners
-
-
-def _preferred(analyzed: AnalyzedArticle, indices: list[int], deaths: bool = True) -> list[int]:
-    """Asserted candidates if any; for deaths, never a strategic development."""
-    able = [i for i in indices if not deaths or analyzed.candidates[i].event_type != _NO_DEATHS]
-    asserted = [i for i in able if analyzed.candidates[i].modality == "asserted"]
-    return asserted or able
-
-
-def _violent(analyzed: AnalyzedArticle, indices: list[int]) -> list[int]:
-    return [i for i in indices if analyzed.candidates[i].event_type in _VIOLENT]
-
-
-def continued_event(
-    analyzed: AnalyzedArticle,
-    sentences: tuple[Sentence, ...],
-    pos: int,
-    by_sentence: dict[int, list[int]],
-    cache: dict[int, list[Figure]],
-    warnings: list[str],
-    deaths: bool = True,
-) -> int | None:
-    """The event a sentence with no candidate of its own continues, if any.
-
-    The candidates of the ``CONTINUATION_WINDOW`` sentences before it count, up to a
-    sentence with figures of its own. Violent, asserted, current candidates come
-    first; the nearest wins, except that a territory change wins over an armed clash
-    (ACLED folds the fighting into the takeover).
-    """
-    window: list[int] = []
-    for back in range(pos - 1, max(-1, pos - 1 - CONTINUATION_WINDOW), -1):
-        window.extend(reversed(by_sentence.get(back, [])))
-        if back != pos - 1 and _figures(sentences, back, cache, warnings):
-            break
-    if not window:
-        return None
-    pool = _preferred(analyzed, window, deaths)
-    pool = [i for i in pool if not analyzed.candidates[i].is_background] or pool
-    violent = _violent(analyzed, pool)
-    if not pool:
-        return None
-    if not violent:
-        return pool[0] if pos - 1 in by_sentence else None
-    nearest = violent[0]
-    territory = [i for i in violent if analyzed.candidates[i].sub_event_type in _TERRITORY]
-    if territory and analyzed.candidates[nearest].sub_event_type == "Armed clash":
-        return territory[0]
-    return nearest
 
 
 def _owner(analyzed: AnalyzedArticle, sentence: Sentence, figure: Figure, pool: list[int]) -> int:

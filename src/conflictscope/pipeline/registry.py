@@ -40,6 +40,7 @@ DEFAULT_STAGES = (
     "roles",
     "places",
     "dates",
+    "continuations",
     "fatalities",
     "attribution",
     "assemble",
