@@ -45,7 +45,7 @@ from conflictscope.classify.examples import (
     load_examples_with_source,
     load_heldout,
     training_data_hash,
-    training_files,
+    training_data_record,
 )
 from conflictscope.classify.features import featurize
 from conflictscope.classify.labels import LABELS
@@ -260,12 +260,7 @@ def main() -> None:
         "weights": [[round(float(v), 4) for v in coef[i]] for i in keep],
         "rule_precision": {**rule_precision, "refine": refine_precision},
         "trained_on": len(examples),
-        "training_data": {
-            "sha256": data_hash,
-            "files": training_files(),
-            "examples": len(examples),
-            "heldout_snippets": "reported on only (never trained or fitted on)",
-        },
+        "training_data": training_data_record(len(examples)),
         "parameters": {
             "script": "scripts/train_classifier.py",
             "make_target": "train-classifier",

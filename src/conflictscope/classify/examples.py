@@ -89,3 +89,13 @@ def training_data_hash(folder: Traversable | None = None) -> str:
         for label, sentence in parse_examples(folder.joinpath(name).read_text("utf-8")):
             digest.update(f"{name}\t{label}\t{sentence}\n".encode())
     return digest.hexdigest()
+
+
+def training_data_record(examples: int) -> dict[str, object]:
+    """What an artifact records of the data it was trained on (its ``training_data`` entry)."""
+    return {
+        "sha256": training_data_hash(),
+        "files": training_files(),
+        "examples": examples,
+        "heldout_snippets": "reported on only (never trained or fitted on)",
+    }
