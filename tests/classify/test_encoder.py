@@ -10,15 +10,21 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from conflictscope.classify import encoder as encoder_module
-from conflictscope.classify.encoder import ENV_SWITCH, Encoder, default_encoder, encoder_enabled
+from conflictscope.classify.encoder import (
+    ENCODER,
+    ENV_SWITCH,
+    Encoder,
+    encoder_enabled,
+    load_encoder,
+)
 from conflictscope.classify.labels import LABELS, NONE
-from conflictscope.classify.model import LinearModel
+from conflictscope.classify.model import WORD_MODEL, LinearModel
+from conflictscope.resources import Resources, Settings
 
 
 @pytest.fixture(scope="module")
 def encoder() -> Encoder:
-    found = default_encoder()
+    found = Resources(Settings()).get(ENCODER)
     assert found is not None, "the packaged encoder must load (onnxruntime, tokenizers, files)"
     return found
 
@@ -86,23 +92,19 @@ def test_blend_is_a_distribution_and_moves_the_word_model(encoder: Encoder) -> N
 
 def test_switched_off_by_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(ENV_SWITCH, "0")
-    default_encoder.cache_clear()
-    try:
-        assert not encoder_enabled() and default_encoder() is None
-    finally:
-        monkeypatch.delenv(ENV_SWITCH)
-        default_encoder.cache_clear()
-    assert default_encoder() is not None
+    assert not encoder_enabled()
+    off = Resources(Settings.from_env())
+    assert off.get(ENCODER) is None and off.get(WORD_MODEL).encoder is None
+    monkeypatch.delenv(ENV_SWITCH)
+    assert Resources(Settings.from_env()).get(ENCODER) is not None
 
 
-def test_missing_files_warn_and_fall_back(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(encoder_module, "ENCODER_DIR", "classifier/no-such-folder")
-    default_encoder.cache_clear()
-    try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            assert default_encoder() is None
-        assert any("word model only" in str(w.message) for w in caught)
-    finally:
-        monkeypatch.undo()
-        default_encoder.cache_clear()
+def test_missing_files_warn_and_fall_back(tmp_path: Path) -> None:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert load_encoder(tmp_path / "no-such-folder") is None
+    assert any("word model only" in str(w.message) for w in caught)
+    missing = Resources(Settings(classifier=str(tmp_path)))  # no encoder/ in that folder
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        assert missing.get(ENCODER) is None

@@ -9,7 +9,7 @@ fitted; the training-data hash and parameters it was built with). They are made 
 time only ``onnxruntime`` and ``tokenizers`` are needed and nothing is downloaded.
 
 Set ``CONFLICTSCOPE_ENCODER=0`` to classify with the word model alone (faster,
-less accurate). When the files or libraries are missing, :func:`default_encoder`
+less accurate). When the files or libraries are missing, :func:`load_encoder`
 returns ``None`` with one warning and the word model serves.
 """
 
@@ -19,7 +19,6 @@ import json
 import warnings
 from collections import OrderedDict
 from collections.abc import Sequence
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -111,12 +110,6 @@ def load_encoder(folder: str | Path | None = None) -> Encoder | None:
             stacklevel=2,
         )
         return None
-
-
-@lru_cache(maxsize=1)
-def default_encoder() -> Encoder | None:
-    """The packaged encoder (loaded once per process), or ``None`` when switched off or unavailable."""
-    return load_encoder() if encoder_enabled() else None
 
 
 def _encoder_folder(settings: Settings) -> Path:
