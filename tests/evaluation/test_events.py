@@ -327,3 +327,14 @@ def test_the_gate_watches_the_events_headline(gold_file: Path) -> None:
     assert not lower_is_better("events-gold/row_precision")
     [worse] = compare({"events-gold/row_precision": 0.40}, {"events-gold/row_precision": 0.35})
     assert worse.status == "DROP"
+
+
+def test_reliability_bins_and_calibration_error(gold_file: Path) -> None:
+    result = evaluate_events(gold_file, analyzer=fake_analyzer(rows_by_text()))
+    calibration = result["reliability"]
+    assert calibration["bins"] == [
+        {"bin": "0.2-0.4", "rows": 1, "mean_confidence": 0.3, "right_share": 0.0},  # the approval: no event
+        {"bin": "0.4-0.6", "rows": 1, "mean_confidence": 0.5, "right_share": 0.0},  # the duplicate
+        {"bin": "0.8-1.0", "rows": 3, "mean_confidence": 0.9, "right_share": 0.6667},  # killing, march; a state
+    ]
+    assert calibration["ece"] == 0.3  # (0.3 + 0.5 + 3 * 0.2333) / 5

@@ -449,6 +449,7 @@ def summarize(pairings: Sequence[Pairing], *, kind: str = EVENTS_GOLD) -> dict[s
                              "with_rows_share": _share(empty_with_rows, len(empty))},
         "rows_per_report": round(rows / len(pairings), 4) if pairings else 0.0,
         "reports_with_rows": sum(1 for p in pairings if p.rows),
+        "reliability": reliability(pairings),
         "false_rows_by_cause": dict(causes.most_common()),
         "missed_by_cause": dict(missed.most_common()),
     }
@@ -462,6 +463,33 @@ def summarize(pairings: Sequence[Pairing], *, kind: str = EVENTS_GOLD) -> dict[s
         result["notes_with_one_row"] = sum(1 for p in pairings if len(p.rows) == 1)
     result["headline"] = headline_of(result)
     return result
+
+
+#: Upper bounds of the confidence bins of the reliability table.
+RELIABILITY_BINS = (0.2, 0.4, 0.6, 0.8, 1.0)
+
+
+def reliability(pairings: Sequence[Pairing]) -> dict[str, Any]:
+    """How well a row's confidence says it is a real event of its sub-type: per confidence bin, the
+    rows, their mean confidence and the share that pair with a gold event of their sub-type; and the
+    expected calibration error (the bins' gap weighted by their rows)."""
+    scored: list[tuple[float, bool]] = []
+    for p in pairings:
+        for i, row in enumerate(p.rows):
+            j = p.pairs.get(i)
+            scored.append((row.confidence, j is not None and row.sub_event_type == p.report.events[j].sub_event_type))
+    bins: list[dict[str, Any]] = []
+    low, gap = 0.0, 0.0
+    for high in RELIABILITY_BINS:
+        inside = [(c, ok) for c, ok in scored if low <= c < high or (high == 1.0 and c == 1.0)]
+        if inside:
+            mean = sum(c for c, _ in inside) / len(inside)
+            right = sum(ok for _, ok in inside) / len(inside)
+            gap += len(inside) * abs(mean - right)
+            bins.append({"bin": f"{low:.1f}-{high:.1f}", "rows": len(inside), "mean_confidence": round(mean, 4),
+                         "right_share": round(right, 4)})
+        low = high
+    return {"bins": bins, "ece": round(gap / len(scored), 4) if scored else None}
 
 
 def _share(part: int, whole: int) -> float | None:

@@ -93,6 +93,12 @@ def _events(result: Mapping[str, Any]) -> list[str]:
         (f"no-event {unit} with rows", empty["with_rows_share"], f"{empty['with_rows']} of {empty['n']}"),
         (f"rows per {unit[:-1]}", result["rows_per_report"], ""),
     ])
+    calibration = result.get("reliability")
+    if calibration:
+        lines += ["", f"## Reliability of the confidence (expected calibration error {calibration['ece']})", "",
+                  "Share of rows that are a real event of their sub-type, by confidence.", ""]
+        lines += table(("confidence", "rows", "mean confidence", "right share"),
+                       [(b["bin"], b["rows"], b["mean_confidence"], b["right_share"]) for b in calibration["bins"]])
     lines += ["", "## Fields of matched events", ""]
     lines += table(("field", "n", "correct", "accuracy"),
                    [(name, e["n"], e["correct"], e["accuracy"]) for name, e in result["fields"].items()])
