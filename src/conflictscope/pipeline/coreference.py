@@ -314,7 +314,7 @@ def find_continuations(analyzed: AnalyzedArticle, warnings: list[str] | None = N
     for pos in sorted(following - set(by_sentence)):
         if NEW_EVENT.search(sentences[pos].text):
             continue
-        target = continued_event(analyzed, sentences, pos, by_sentence, {}, scratch, deaths=False)
+        target = continued_event(analyzed, sentences, pos, by_sentence, cache, scratch, deaths=False)
         if target is not None:
             sources[pos] = target
     return Continuations(deaths, sources)

@@ -30,6 +30,7 @@ BUILTIN_STAGE_MODULES = (
     "conflictscope.pipeline.assemble",
     "conflictscope.pipeline.coreference",
     "conflictscope.pipeline.mainevent",
+    "conflictscope.pipeline.calibration",
 )
 
 #: The default pipeline after the spaCy stage (``sentences`` and ``mentions``).
@@ -46,6 +47,7 @@ DEFAULT_STAGES = (
     "assemble",
     "coreference",
     "rank",
+    "calibrate",
 )
 
 
