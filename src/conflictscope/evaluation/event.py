@@ -33,7 +33,7 @@ from conflictscope.evaluation.normalize import (
 )
 from conflictscope.ingest.text import parse_date
 from conflictscope.models import Article, Event
-from conflictscope.pipeline.mainevent import ReportFrame, frame_of, rank_events, reported_at
+from conflictscope.pipeline.mainevent import ReportFrame, frame_of, reported_at
 from conflictscope.pipeline.mainevent import main_event as rank_main_event
 
 if TYPE_CHECKING:
@@ -182,7 +182,7 @@ def evaluate_hrds(
     analyze = analyzer or pipeline_analyzer()
     rows: list[dict[str, bool | None]] = []
     for (_, record), analyzed in zip(records, analyze(articles), strict=True):
-        event = main_event(analyzed.events, frame_of(analyzed))
+        event = analyzed.events[0] if analyzed.events else None  # the rank stage put the main event first
         place = fallback_place(analyzed) if event is None else None
         rows.append(score_article(record["event"], event, place))
     result = summarize(rows)
@@ -208,7 +208,7 @@ def date_errors(
         gold = record["event"]
         when = gold_date(gold.get("year"), gold.get("month"), gold.get("day"), gold.get("date_iso"))
         frame = frame_of(analyzed)
-        ranked = rank_events(analyzed.events, frame)
+        ranked = list(analyzed.events)  # most salient first: the rank stage's order
         event = ranked[0] if ranked else None
         if when is None or (event is not None and dates_match(when, event.event_date)):
             continue
