@@ -72,6 +72,21 @@ class Settings:
         return cls(encoder=_switched_on(env.get(ENV_ENCODER)), gazetteer=env.get(ENV_GAZETTEER) or None,
                    eventness=_switched_on(env.get(ENV_EVENTNESS)))
 
+    def problems(self) -> list[str]:
+        """What is wrong with the configured paths (empty when every one exists as it should)."""
+        found: list[str] = []
+        if self.gazetteer and not Path(self.gazetteer).is_file():
+            found.append(f"gazetteer index {self.gazetteer!r} is not a file (build one with "
+                         "`conflictscope gazetteer build`, or leave it unset for the default)")
+        if self.classifier and not (Path(self.classifier) / "model.json").is_file():
+            found.append(f"classifier folder {self.classifier!r} has no model.json")
+        if self.actors:
+            missing = [n for n in ("armed_groups.json", "generic.json", "state_aliases.json")
+                       if not (Path(self.actors) / n).is_file()]
+            if missing:
+                found.append(f"actor dictionary folder {self.actors!r} lacks {', '.join(missing)}")
+        return found
+
     def but(self, **changes: Any) -> Settings:
         """These settings with some changed."""
         return replace(self, **changes)

@@ -128,3 +128,15 @@ def test_reingest_under_a_new_version_re_extracts(tmp_path: Path, backend: str) 
         assert {e.pipeline_version for e in events} == {new.version}
         assert any(e.actor1.startswith(RENAMED) for e in events)
         assert len(events) == len(stored)  # re-extracted in place, not added beside the old rows
+
+
+@pytest.mark.parametrize(("settings", "message"), [
+    (Settings(gazetteer="/no/such/index.sqlite"), "is not a file"),
+    (Settings(classifier="/no/such/folder"), "has no model.json"),
+    (Settings(actors="/no/such/folder"), "lacks armed_groups.json"),
+])
+def test_a_misconfigured_path_is_a_clear_error_at_build_time(settings: Settings, message: str) -> None:
+    from conflictscope.errors import PipelineError
+
+    with pytest.raises(PipelineError, match=message):
+        Pipeline(settings=settings)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from conflictscope import __version__
 from conflictscope.document import AnalyzedArticle
+from conflictscope.errors import PipelineError
 from conflictscope.models import Article, Event
 from conflictscope.pipeline.base import PIPELINE_VERSION, Stage
 from conflictscope.pipeline.nlp import SPACY_MODEL, analyze_many
@@ -52,6 +53,10 @@ class Pipeline:
         batch_size: int = 256,
     ) -> None:
         self.stages: list[Stage] = resolve(list(stages))
+        chosen = resources.settings if resources is not None else settings or default_resources().settings
+        problems = chosen.problems()
+        if problems:
+            raise PipelineError("; ".join(problems))
         if resources is None:
             resources = Resources(settings) if settings is not None else default_resources()
         self.resources = resources
