@@ -87,6 +87,15 @@ class Settings:
                 found.append(f"actor dictionary folder {self.actors!r} lacks {', '.join(missing)}")
         return found
 
+    def classifier_file(self, name: str, packaged: str) -> Path:
+        """A classifier artifact: ``name`` in the configured classifier folder, else the packaged
+        file ``packaged`` (a path inside ``conflictscope/data``)."""
+        if self.classifier:
+            return Path(self.classifier) / name
+        from importlib import resources as package_files
+
+        return Path(str(package_files.files("conflictscope.data").joinpath(packaged)))
+
     def but(self, **changes: Any) -> Settings:
         """These settings with some changed."""
         return replace(self, **changes)

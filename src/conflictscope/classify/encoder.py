@@ -113,9 +113,7 @@ def load_encoder(folder: str | Path | None = None) -> Encoder | None:
 
 
 def _encoder_folder(settings: Settings) -> Path:
-    if settings.classifier:
-        return Path(settings.classifier) / "encoder"
-    return Path(str(resources.files("conflictscope.data").joinpath(ENCODER_DIR)))
+    return settings.classifier_file("encoder", ENCODER_DIR)
 
 
 def _load_configured(loaded: Resources) -> Encoder | None:

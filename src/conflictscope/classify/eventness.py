@@ -133,9 +133,7 @@ class EventnessModel:
 
 
 def _model_path(settings: Settings) -> Path:
-    if settings.classifier:
-        return Path(settings.classifier) / "eventness.json"
-    return Path(str(package_files.files("conflictscope.data").joinpath(MODEL_RESOURCE)))
+    return settings.classifier_file("eventness.json", MODEL_RESOURCE)
 
 
 def _load(loaded: Resources) -> EventnessModel | None:

@@ -105,9 +105,7 @@ def _load_word_model(loaded: Resources) -> LinearModel:
 
 
 def _word_model_fingerprint(settings: Settings) -> str:
-    if settings.classifier:
-        return file_digest(Path(settings.classifier) / "model.json")
-    return file_digest(str(resources.files("conflictscope.data").joinpath(MODEL_RESOURCE)))
+    return file_digest(settings.classifier_file("model.json", MODEL_RESOURCE))
 
 
 #: The word model, blended with the encoder of the same resources.

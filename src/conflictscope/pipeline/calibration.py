@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, replace
-from importlib import resources as package_files
 from pathlib import Path
 
 from conflictscope.document import AnalyzedArticle
@@ -42,9 +41,7 @@ class ConfidenceMap:
 
 
 def _path(settings: Settings) -> Path:
-    if settings.classifier:
-        return Path(settings.classifier) / "calibration.json"
-    return Path(str(package_files.files("conflictscope.data").joinpath(CALIBRATION_RESOURCE)))
+    return settings.classifier_file("calibration.json", CALIBRATION_RESOURCE)
 
 
 def _load(loaded: Resources) -> ConfidenceMap | None:
