@@ -171,6 +171,11 @@ class AnalyzedArticle:
                 return sentence
         return None
 
+    def sentence_position(self, offset: int) -> int:
+        """The index of the sentence containing article offset ``offset`` (-1 when none does)."""
+        sentence = self.sentence_at(offset)
+        return -1 if sentence is None else sentence.index
+
     def span(self, start: int, end: int) -> Span:
         """A :class:`Span` of the article text."""
         return Span(start, end, self.article.text[start:end])

@@ -53,7 +53,7 @@ def attribution(analyzed: AnalyzedArticle) -> AnalyzedArticle:
         return analyzed
     sentences = analyzed.sentences
     sources = ArticleSources(sentences)
-    positions = [_position(sentences, c) for c in analyzed.candidates]
+    positions = [analyzed.sentence_position(c.trigger.start) for c in analyzed.candidates]
     with_candidates = set(positions)
     supporting = _supporting(analyzed, sources)
     updated = []
@@ -100,11 +100,6 @@ def _supporting(analyzed: AnalyzedArticle, sources: ArticleSources) -> dict[int,
     return out
 
 
-def _position(sentences: tuple[Sentence, ...], candidate: EventCandidate) -> int:
-    for position, sentence in enumerate(sentences):
-        if sentence.start <= candidate.trigger.start < sentence.end:
-            return position
-    return -1
 
 
 def _attribute(

@@ -296,7 +296,7 @@ def find_continuations(analyzed: AnalyzedArticle, warnings: list[str] | None = N
     noted = [] if warnings is None else warnings
     by_sentence: dict[int, list[int]] = {}
     for index, candidate in enumerate(analyzed.candidates):
-        pos = _position(sentences, candidate.trigger.start)
+        pos = analyzed.sentence_position(candidate.trigger.start)
         if pos >= 0:
             by_sentence.setdefault(pos, []).append(index)
     following = {p + k for p in by_sentence for k in range(1, CONTINUATION_WINDOW + 1) if p + k < len(sentences)}
@@ -318,13 +318,6 @@ def find_continuations(analyzed: AnalyzedArticle, warnings: list[str] | None = N
         if target is not None:
             sources[pos] = target
     return Continuations(deaths, sources)
-
-
-def _position(sentences: tuple[Sentence, ...], offset: int) -> int:
-    for position, sentence in enumerate(sentences):
-        if sentence.start <= offset < sentence.end:
-            return position
-    return -1
 
 
 def continued_event(

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from conflictscope.document import AnalyzedArticle, Sentence, declare_layer
-from conflictscope.models import EventCandidate, Fatalities, Span
+from conflictscope.models import Fatalities, Span
 from conflictscope.numbers import Count, add_counts
 from conflictscope.pipeline.coreference import (
     CONTINUATION_WINDOW,
@@ -65,7 +65,7 @@ def fatalities(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     if not analyzed.candidates or not analyzed.sentences:
         return analyzed
     sentences = analyzed.sentences
-    positions = [_sentence_position(sentences, c) for c in analyzed.candidates]
+    positions = [analyzed.sentence_position(c.trigger.start) for c in analyzed.candidates]
     warnings = list(analyzed.warnings)
     figures_by_sentence: dict[int, list[Figure]] = {}
     owners = _assign(analyzed, positions, figures_by_sentence, warnings)
@@ -91,13 +91,6 @@ def fatalities(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     return replace(analyzed, candidates=tuple(candidates), warnings=tuple(dict.fromkeys(warnings))).with_layer(
         FATALITY_FIGURES, stored
     )
-
-
-def _sentence_position(sentences: tuple[Sentence, ...], candidate: EventCandidate) -> int:
-    for position, sentence in enumerate(sentences):
-        if sentence.start <= candidate.trigger.start < sentence.end:
-            return position
-    return -1
 
 
 def _assign(
