@@ -31,3 +31,42 @@ def test_an_attack_and_the_clash_that_followed_stay_two_events(
     events = analyze(SEQUENCE, published="2024-03-04").events
     kinds = {e.sub_event_type for e in events}
     assert {"Attack", "Armed clash"} <= kinds, kinds
+
+
+RETOLD = (
+    "Islamic State fighters attacked an army base near Deir Hafer on Sunday, officials said. "
+    "The fighters shelled the base for hours before storming it."
+)
+ANOTHER_ATTACK = (
+    "Gunmen killed five villagers in Tsafe on Monday, police said. "
+    "In another attack, gunmen killed three farmers in Tsafe."
+)
+TWO_TOWNS = (
+    "Gunmen killed five villagers in Tsafe on Monday, police said. "
+    "Gunmen also killed three farmers in Gusau."
+)
+
+
+def test_a_later_mention_that_tells_nothing_new_joins_the_event_it_retells(
+    analyze: Callable[..., AnalyzedArticle],
+) -> None:
+    # the second sentence states no day and no place of its own: it elaborates the attack
+    events = analyze(RETOLD, published="2024-03-05").events
+    assert len(events) == 1, [(e.sub_event_type, e.location, e.event_date) for e in events]
+    assert "shelled" in {s.text for s in events[0].evidence["sub_event_type"]}
+
+
+def test_another_attack_at_the_same_place_and_day_stays_its_own_event(
+    analyze: Callable[..., AnalyzedArticle],
+) -> None:
+    # regression: "In another attack" was merged into the first attack and its toll replaced the first's
+    events = analyze(ANOTHER_ATTACK, published="2024-03-05").events
+    attacks = sorted((e.fatalities for e in events if e.sub_event_type == "Attack"), key=lambda f: f or 0)
+    assert attacks == [3, 5], [(e.sub_event_type, e.fatalities) for e in events]
+
+
+def test_a_later_mention_that_names_another_town_stays_its_own_event(
+    analyze: Callable[..., AnalyzedArticle],
+) -> None:
+    events = analyze(TWO_TOWNS, published="2024-03-07").events
+    assert {e.location for e in events} >= {"Tsafe", "Gusau"}, [(e.location, e.fatalities) for e in events]

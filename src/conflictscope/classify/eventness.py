@@ -15,7 +15,10 @@ Features (the same code at training and at run time; ``scripts/train_eventness.p
   "called for an *investigation*"), the trigger's dependency label;
 - the specificity of what the sentence names: a determiner and number of the trigger's
   subject (a definite or named actor vs a bare plural), whether it names a date, a
-  number, a place, a person or a group (spaCy's entities), "since" before a date;
+  number, a place, a person or a group (spaCy's entities), "since", "between" or "from"
+  before a date, how fine its dates are (a day, a month, a year, a span of years), how many
+  places it names (a list of towns tells an aggregate), the quantifiers and numbers of the
+  trigger's participants ("hundreds were detained", "every week"), and whether it quotes;
 - what ``classify`` found: the candidate's modality, background flag and class.
 
 The weights are a logistic regression over these binary features, trained on our own
@@ -30,6 +33,8 @@ from dataclasses import dataclass, field
 from importlib import resources as package_files
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import regex as re
 
 from conflictscope.resources import Resources, Settings, declare_resource, file_digest
 
@@ -88,17 +93,64 @@ def features(doc: Doc, trigger: Token, *, modality: str = "asserted", background
             found.add(f"subj.det={dets[0] if dets else 'none'}")
             if subject.ent_type_:
                 found.add(f"subj.ent={subject.ent_type_}")
+    places = 0
     for ent in doc.ents:
         kind = _SPECIFIC_ENTITIES.get(ent.label_)
         if kind:
             found.add(f"has.{kind}")
-            if kind == "date" and ent.start > 0 and doc[ent.start - 1].lower_ == "since":
-                found.add("since.date")
+            if kind == "date" and ent.start > 0 and doc[ent.start - 1].lower_ in ("since", "between", "from"):
+                found.add("span.date")
+            if kind == "date":
+                found.add(f"date.grain={_grain(ent.text)}")
+            places += kind == "place"
+    found.add(f"places={min(places, 3)}")
+    found.update(_quantity_features(trigger))
+    if _quoted(doc):
+        found.add("quoted")
     found.add(f"modality={modality}")
     found.add(f"background={background}")
     if code:
         found.add(f"class={code}")
     return sorted(found)
+
+
+#: How fine a date names its time: a day (or a day of the week), a month, a year, a decade.
+_DAY = re.compile(r"(?i)\b(?:\d{1,2}(?:st|nd|rd|th)?\b|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+                  r"|yesterday|today|tonight|night|morning|evening|afternoon)")
+_MONTH = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b")
+_DECADE = re.compile(r"\b\d{3}0s\b|(?i:decade|years|months)")
+_QUANTIFIERS = frozenset({"hundreds", "thousands", "dozens", "scores", "many", "several", "numerous", "countless",
+                          "some", "most", "all", "every", "each", "over", "more", "least"})
+
+
+def _grain(text: str) -> str:
+    """How fine a date expression is: ``day``, ``month``, ``year`` or ``span`` (decades, "years")."""
+    if _DECADE.search(text):
+        return "span"
+    if _DAY.search(text):
+        return "day"
+    return "month" if _MONTH.search(text) else "year"
+
+
+def _quantity_features(trigger: Token) -> set[str]:
+    """How the trigger's participants are counted: a quantifier ("hundreds were arrested", "every
+    week") or a large number names many occurrences or victims rather than one occasion's."""
+    found: set[str] = set()
+    for token in (trigger, trigger.head):
+        for child in token.children:
+            if child.dep_ in _SUBJECTS or child.dep_ in ("dobj", "pobj", "npadvmod"):
+                for part in child.subtree:
+                    if part.lower_ in _QUANTIFIERS:
+                        found.add(f"quant={part.lower_}")
+                    elif part.like_num and part.dep_ == "nummod":
+                        digits = part.text.replace(",", "")
+                        found.add("num.large" if digits.isdigit() and int(digits) >= 100 else "num.small")
+    return found
+
+
+def _quoted(doc: Doc) -> bool:
+    """Whether the sentence is (or holds) a quotation: testimony and reported speech."""
+    return any(t.text in ('"', "“", "”") for t in doc)
 
 
 @dataclass(frozen=True, slots=True)

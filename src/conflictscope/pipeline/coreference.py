@@ -47,12 +47,14 @@ def coreference(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     """Join the article's events that report the same action; fold the headline into the lead."""
     events: list[Event] = []
     for event in analyzed.events:
-        duplicate = next((i for i, e in enumerate(events) if _same_event(e, event)), None)
+        fresh = _opens_another(event, analyzed)
+        duplicate = next((i for i, e in enumerate(events) if _same_event(e, event)
+                          and not (fresh and _sentence_of(e, analyzed) != _sentence_of(event, analyzed))), None)
         if duplicate is None:
             events.append(event)
         else:
             events[duplicate] = _merge(events[duplicate], event)
-    return replace(analyzed, events=tuple(_fold_headline(events, analyzed)))
+    return replace(analyzed, events=tuple(_fold_rementions(_fold_headline(events, analyzed), analyzed)))
 
 
 #: How many body sentences after the headline tell its event (the lead).
@@ -239,6 +241,80 @@ def _union(first: Iterable[T], second: Iterable[T]) -> tuple[T, ...]:
 def _min_or_none(a: int | None, b: int | None) -> int | None:
     values = [v for v in (a, b) if v is not None]
     return min(values) if values else None
+
+#: A determiner that introduces another occurrence right before the event's word ("another attack",
+#: "a second blast", "a separate raid"), or a response ("in retaliation"): such a mention is a new
+#: event even with nothing else new. Only before the event's own word: "another source said" is not.
+ANOTHER = re.compile(r"(?i)\b(?:another|a\s+(?:second|third|separate|further))\s+(?:[\w-]+\s+){0,2}$")
+RESPONSE = re.compile(r"(?i)\bin\s+(?:retaliation|response)\b")
+
+
+def _sentence_of(event: Event, analyzed: AnalyzedArticle) -> int:
+    """The position of the sentence that holds the event's trigger (-1 if none)."""
+    start = _trigger_start(event)
+    return analyzed.sentence_position(start) if start >= 0 else -1
+
+
+def _opens_another(event: Event, analyzed: AnalyzedArticle) -> bool:
+    """Whether the event's mention opens another occurrence: its sentence opens one ("In another attack,
+    ...", "Separately, ...", "In retaliation, ...") or its word follows "another", "a second", ..."""
+    pos = _sentence_of(event, analyzed)
+    if pos < 0:
+        return False
+    text = analyzed.sentences[pos].text
+    if NEW_EVENT.search(text) or RESPONSE.search(text):
+        return True
+    triggers = event.evidence.get("sub_event_type") or event.evidence.get("event_type") or ()
+    return any(ANOTHER.search(analyzed.text, max(0, t.start - 40), t.start) for t in triggers)
+
+
+def _own(event: Event, name: str, sentence: Sentence) -> list[str]:
+    """The texts of ``name``'s evidence that lie in the event's own sentence."""
+    return [s.text for s in event.evidence.get(name, ()) if sentence.start <= s.start < sentence.end]
+
+
+def _fold_rementions(events: list[Event], analyzed: AnalyzedArticle) -> list[Event]:
+    """Later mentions that tell nothing new folded into the event they mention again.
+
+    A report introduces an event with its anchors (its day, its place, its sides) and then
+    elaborates it; a later mention of the same family of action whose own sentence states no
+    day and no place other than the event's, with compatible sides and no opener of another
+    occurrence ("another", "a second", "separately"), is given information: the same event.
+    Its date and place, inherited from elsewhere, are not evidence of a distinct one.
+    """
+    kept: list[Event] = []
+    for event in sorted(events, key=_trigger_start):
+        pos = _sentence_of(event, analyzed)
+        target = None
+        if pos >= 0 and not _opens_another(event, analyzed):
+            sentence = analyzed.sentences[pos]
+            if not _own(event, "event_date", sentence):
+                target = next((i for i in range(len(kept) - 1, -1, -1) if _mentions_again(kept[i], event, sentence)), None)
+        if target is None:
+            kept.append(event)
+        else:
+            kept[target] = _merge(kept[target], event)
+    return kept
+
+
+def _mentions_again(earlier: Event, later: Event, sentence: Sentence) -> bool:
+    """Whether ``later`` (whose sentence states no day) can be a re-mention of ``earlier``."""
+    if earlier.is_background != later.is_background:
+        return False
+    same_kind = earlier.sub_event_type == later.sub_event_type or (
+        _family(earlier) is not None and _family(earlier) == _family(later))
+    if not same_kind:
+        return False
+    if earlier.sub_event_type == later.sub_event_type:
+        if not (_actors_compatible(earlier.actor1, later.actor1) or _sides_agree(earlier, later)):
+            return False
+    elif not (_sides_agree(earlier, later) or later.actor1.startswith(_STAND_INS)):
+        return False  # a mention that brings in another named side tells another action
+    if _own(later, "location", sentence):
+        # a place the sentence names itself must be the event's, or a coarser one that holds it
+        return later.location == earlier.location or (
+            (later.where_prec or 0) > (earlier.where_prec or 0) and _places_compatible(earlier, later))
+    return _places_compatible(earlier, later)
 
 
 # -- continuations: which earlier event a sentence with no candidate of its own goes on with --

@@ -127,7 +127,8 @@ def date_clause(
     clause of time below the trigger (an earlier event's: never the trigger's date).
     """
     s_start, s_end = sentence
-    local = [t for t in timexes if s_start <= t.start < s_end]
+    # the dateline's date is when the report was filed, never a date its first sentence states
+    local = [t for t in timexes if s_start <= t.start < s_end and t != dateline]
     chosen = _anchored_clause(trigger, local, published) or _after_the_anchor(trigger, local, published)
     if chosen is not None:
         return chosen
@@ -159,7 +160,7 @@ def date_clause(
     ]
     earlier = [
         t for t in timexes
-        if t.end <= s_start and _usable(t) and t.type != "DURATION"
+        if t.end <= s_start and _usable(t) and t.type != "DURATION" and t != dateline
         and not _PARAGRAPH.search(text, t.end, s_start) and not _names_a_thing(t, text)
     ]
     if earlier and not any(t in outer for t in said):

@@ -20,7 +20,7 @@ import regex as re
 
 from conflictscope.timex import calendar_rules as cal
 from conflictscope.timex.fallback import dateparser_interval
-from conflictscope.timex.lexicon import FUTURE_MARKERS
+from conflictscope.timex.lexicon import FUTURE_MARKERS, MONTH_FULL
 from conflictscope.timex.posts import base_at, post_spans
 from conflictscope.timex.record import Timex
 from conflictscope.timex.rules import RULE_GATES, RULES, Context, gate_hits
@@ -41,6 +41,9 @@ _SIGNAL_BEFORE = re.compile(r"\b(?P<signal>(?i:since|until|till|by|from|between|
 _CLAUSE_END = re.compile(r"[,;:.!?]|\s(?:and|but|while|whereas)\s")
 _WEEKDAY_GAP = re.compile(r"^\s*,?\s*(?:the\s+)?$")
 _BARE_NUMBER = re.compile(r"^\W*\d{1,3}\W*$")
+#: A month name alone: the rules read every one that is a date, so one they left is a name
+#: ("the Women's March", "March for Our Lives") or the verb "may".
+_BARE_MONTH = re.compile(rf"^\W*(?:the\s+)?{MONTH_FULL}\W*$")
 _ANAPHORIC_RULES = ("later-earlier", "anaphoric-day", "the-day", "period")
 _LINKED_DURATION_MAX_DAYS = 31
 #: How many characters before an expression are searched for a future marker.
@@ -267,7 +270,7 @@ def _fallback(
         if any(t.start < finish and begin < t.end for t in found):
             continue
         phrase = text[begin:finish]
-        if _BARE_NUMBER.match(phrase):  # "Nazik, 37," is an age, "30" alone is no date
+        if _BARE_NUMBER.match(phrase) or _BARE_MONTH.match(phrase):  # "Nazik, 37," is an age
             continue
         interval = dateparser_interval(phrase, published)
         if interval is None:

@@ -387,7 +387,9 @@ RULES: tuple[tuple[str, re.Pattern[str], Handler], ...] = tuple(
         ("holiday", rf"(?P<name>\b(?i:christmas\s+(?:eve|day)|(?<=\b(?i:on|at|over|since|before|after|until|by)\s+)christmas(?!\s+(?:eve|day))|new\s+year(?:'|’)?s\s+(?:eve|day)|boxing\s+day|valentine(?:'|’)?s\s+day|halloween|international\s+women(?:'|’)?s\s+day|human\s+rights\s+day)|\bMay\s+Day)(?:{COMMA}{YEAR})?\b(?![\s\x22”’]*\d+\b(?!\s+[a-z]))", _holiday),
         ("quarter", rf"(?:(?i:the)\s+)?(?P<q>(?i:first|second|third|fourth|final|last))[\s-](?i:quarter)(?:\s+(?i:of)\s+(?:{YEAR}|(?P<rel>(?i:this|last|next))\s+(?i:year)))?|\b[Qq](?P<q2>[1-4])\s+{YEAR}", _quarter),
         ("season", rf"(?:(?P<mod>(?i:this|last|next))\s+|(?:(?i:the)\s+))?(?P<season>(?i:spring|summer|autumn|winter))(?:\s+(?:(?i:of)\s+)?{YEAR})?\b", _season),
-        ("month-alone", rf"(?:(?P<mod>(?i:last|next|this))\s+)?{MONTH_NOT_MAY}(?!\s*\d)(?![\w'])", _month_alone),
+        # a month in a name is no date: "the Women's March", "March for Our Lives", "March on Washington"
+        ("month-alone", rf"(?:(?P<mod>(?i:last|next|this))\s+)?(?<!['’]s\s){MONTH_NOT_MAY}(?!\s*\d)(?![\w'])"
+                        r"(?!\s+(?:for|on|against|of)\s+(?:the\s+)?[A-Z])", _month_alone),
         ("may-alone", r"(?:(?P<mod>(?i:last|next|this))\s+|(?<=\b(?i:in|since|of|until|by|early|late|mid|mid-|during|from|to|through)\s+))(?P<month>May)\b(?!\s*\d)", _month_alone),
         ("decade", r"(?:(?i:the)\s+)?(?<![\w-])(?:'|’)?(?P<dec>1[5-9]\d0|20\d0|\d0)s\b", _decade),
         ("day-word", rf"(?P<word>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)))(?:\s+{PART_OF_DAY})?\b", _day_word),
