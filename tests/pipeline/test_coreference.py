@@ -70,3 +70,24 @@ def test_a_later_mention_that_names_another_town_stays_its_own_event(
 ) -> None:
     events = analyze(TWO_TOWNS, published="2024-03-07").events
     assert {e.location for e in events} >= {"Tsafe", "Gusau"}, [(e.location, e.fatalities) for e in events]
+
+
+def test_the_retold_event_takes_the_type_of_its_best_supported_mention(
+    analyze: Callable[..., AnalyzedArticle],
+) -> None:
+    # "killed" alone reads as an attack; the next sentence tells how: an air strike, by a named side
+    text = "Six civilians were killed in Kashkash on Monday. US warplanes bombed the village, residents said."
+    events = analyze(text, published="2024-03-05").events
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 6)]
+
+
+def test_a_quarter_of_the_town_is_the_town_for_a_retold_protest(analyze: Callable[..., AnalyzedArticle]) -> None:
+    text = "Police fired tear gas at protesters in Nairobi on Tuesday. Protesters burned tyres in Kibera, witnesses said."
+    events = analyze(text, published="2024-03-05").events
+    assert len([e for e in events if e.event_type in ("Protests", "Riots")]) == 1
+
+
+def test_launching_an_offensive_is_fighting_not_a_change_of_group() -> None:
+    from conflictscope.classify.cues import cue_codes
+
+    assert "CLASH" in cue_codes("al-shabaab fighters launched an offensive on bulo marer on sunday")

@@ -34,7 +34,7 @@ _RAW: dict[str, tuple[str, ...]] = {
         r"clash(?:es|ed|ing)?", r"fight(?:ing|s)?", r"fought", r"battl(?:e|es|ed|ing)",
         r"gun ?battle", r"fire ?fight", r"gunfight", r"shoot-?out", r"exchanges? of fire",
         r"exchanged (?:gun)?fire", r"traded (?:gun)?fire", r"ambush(?:ed|es)?", r"skirmish(?:es)?",
-        r"repel(?:led)?", r"repuls(?:e|ed)", r"assault(?:s|ed|ing)?", r"gun-?fire", r"returned fire", r"engaged",
+        r"repel(?:led)?", r"repuls(?:e|ed)", r"launched " + _W + r"offensive", r"assault(?:s|ed|ing)?", r"gun-?fire", r"returned fire", r"engaged",
         r"attack(?:ed|s)? (?:on )?" + _W + r"(?:army|military|police|troops|soldiers|base|checkpoint|convoy|patrol|post|positions|outpost|barracks|forces)",
         r"storm(?:ed)? " + _W + r"(?:base|outpost|barracks|post|positions)",
     ),
@@ -133,7 +133,7 @@ _RAW: dict[str, tuple[str, ...]] = {
         r"merg(?:e|ed|er)", r"defect(?:ed|ion|ors?)?", r"disband(?:ed|ing)?", r"allegiance",
         r"split", r"recruit(?:ed|ing|ment)?", r"deploy(?:ed|ment|s)?", r"reinforc(?:e|ed|ements)",
         r"curfew", r"state of emergency", r"surrender(?:ed)?", r"laid down (?:their )?arms",
-        r"launched " + _W + r"(?:operation|offensive|campaign)", r"withdr(?:ew|awn|awal)",
+        r"launched " + _W + r"(?:operation|campaign)", r"withdr(?:ew|awn|awal)",
         r"pull(?:ed)? out", r"new leader", r"formation", r"banned", r"evacuated",
     ),
     "DISR": (

@@ -26,7 +26,8 @@ from typing import Any, TypeVar
 import regex as re
 
 from conflictscope.document import AnalyzedArticle, Sentence, declare_layer
-from conflictscope.models import Event
+from conflictscope.gazetteer.resolve import distance_km
+from conflictscope.models import Event, Span
 from conflictscope.pipeline.deathcount import Figure, find_figures
 from conflictscope.pipeline.registry import stage
 from conflictscope.taxonomy import (
@@ -243,10 +244,10 @@ def _min_or_none(a: int | None, b: int | None) -> int | None:
     return min(values) if values else None
 
 #: A determiner that introduces another occurrence right before the event's word ("another attack",
-#: "a second blast", "a separate raid"), or a response ("in retaliation"): such a mention is a new
-#: event even with nothing else new. Only before the event's own word: "another source said" is not.
+#: "a second blast", "a separate raid"), or a response or a next step ("in retaliation", "troops later
+#: clashed with the attackers"): such a mention is a new event even with nothing else new. Only before the event's own word: "another source said" is not.
 ANOTHER = re.compile(r"(?i)\b(?:another|a\s+(?:second|third|separate|further))\s+(?:[\w-]+\s+){0,2}$")
-RESPONSE = re.compile(r"(?i)\bin\s+(?:retaliation|response)\b")
+RESPONSE = re.compile(r"(?i)\bin\s+(?:retaliation|response)\b|\b(?:later|afterwards|subsequently|then)\b")
 
 
 def _sentence_of(event: Event, analyzed: AnalyzedArticle) -> int:
@@ -264,13 +265,30 @@ def _opens_another(event: Event, analyzed: AnalyzedArticle) -> bool:
     text = analyzed.sentences[pos].text
     if NEW_EVENT.search(text) or RESPONSE.search(text):
         return True
-    triggers = event.evidence.get("sub_event_type") or event.evidence.get("event_type") or ()
-    return any(ANOTHER.search(analyzed.text, max(0, t.start - 40), t.start) for t in triggers)
+    return any(ANOTHER.search(analyzed.text, max(0, t.start - 40), t.start) for t in _triggers(event))
 
 
-def _own(event: Event, name: str, sentence: Sentence) -> list[str]:
-    """The texts of ``name``'s evidence that lie in the event's own sentence."""
-    return [s.text for s in event.evidence.get(name, ()) if sentence.start <= s.start < sentence.end]
+#: Places this close are one location as ACLED codes it (the town, not the street or the square).
+SAME_LOCALITY_KM = 10.0
+
+
+def _same_locality(first: Event, second: Event) -> bool:
+    """Whether two events' places are within :data:`SAME_LOCALITY_KM` of each other."""
+    coordinates = (first.latitude, first.longitude, second.latitude, second.longitude)
+    if any(value is None for value in coordinates) or first.country != second.country:
+        return False
+    return distance_km(*coordinates) <= SAME_LOCALITY_KM  # type: ignore[arg-type]
+
+
+def _own(event: Event, name: str, analyzed: AnalyzedArticle) -> list[str]:
+    """The texts of ``name``'s evidence that lie in a sentence of one of the event's own mentions
+    (an event joined from several mentions has the anchors of each)."""
+    bounds = {(s.start, s.end) for s in (analyzed.sentence_at(t.start) for t in _triggers(event)) if s is not None}
+    return [s.text for s in event.evidence.get(name, ()) if any(a <= s.start < b for a, b in bounds)]
+
+
+def _triggers(event: Event) -> tuple[Span, ...]:
+    return event.evidence.get("sub_event_type") or event.evidence.get("event_type") or ()
 
 
 def _fold_rementions(events: list[Event], analyzed: AnalyzedArticle) -> list[Event]:
@@ -286,18 +304,27 @@ def _fold_rementions(events: list[Event], analyzed: AnalyzedArticle) -> list[Eve
     for event in sorted(events, key=_trigger_start):
         pos = _sentence_of(event, analyzed)
         target = None
-        if pos >= 0 and not _opens_another(event, analyzed):
-            sentence = analyzed.sentences[pos]
-            if not _own(event, "event_date", sentence):
-                target = next((i for i in range(len(kept) - 1, -1, -1) if _mentions_again(kept[i], event, sentence)), None)
+        if pos >= 0 and not _opens_another(event, analyzed) and not _own(event, "event_date", analyzed):
+            target = next((i for i in range(len(kept) - 1, -1, -1) if _mentions_again(kept[i], event, analyzed)), None)
         if target is None:
             kept.append(event)
         else:
-            kept[target] = _merge(kept[target], event)
+            kept[target] = _merge_best_supported(kept[target], event)
     return kept
 
 
-def _mentions_again(earlier: Event, later: Event, sentence: Sentence) -> bool:
+def _merge_best_supported(kept: Event, other: Event) -> Event:
+    """``other`` joined to ``kept``; the type is the best-supported mention's (the more confident
+    reading: "killed" read as an attack, then "the air strike" that tells how)."""
+    merged = _merge(kept, other)
+    if other.sub_event_type == kept.sub_event_type or other.confidence <= kept.confidence:
+        return merged
+    return replace(merged, event_type=other.event_type, sub_event_type=other.sub_event_type,
+                   disorder_type=other.disorder_type,
+                   civilian_targeting=civilian_targeting(other.event_type, merged.inter2))
+
+
+def _mentions_again(earlier: Event, later: Event, analyzed: AnalyzedArticle) -> bool:
     """Whether ``later`` (whose sentence states no day) can be a re-mention of ``earlier``."""
     if earlier.is_background != later.is_background:
         return False
@@ -305,14 +332,15 @@ def _mentions_again(earlier: Event, later: Event, sentence: Sentence) -> bool:
         _family(earlier) is not None and _family(earlier) == _family(later))
     if not same_kind:
         return False
-    if earlier.sub_event_type == later.sub_event_type:
-        if not (_actors_compatible(earlier.actor1, later.actor1) or _sides_agree(earlier, later)):
-            return False
-    elif not (_sides_agree(earlier, later) or later.actor1.startswith(_STAND_INS)):
-        return False  # a mention that brings in another named side tells another action
-    if _own(later, "location", sentence):
-        # a place the sentence names itself must be the event's, or a coarser one that holds it
-        return later.location == earlier.location or (
+    if not (_sides_agree(earlier, later) or earlier.actor1.startswith(_STAND_INS)
+            or later.actor1.startswith(_STAND_INS)):
+        return False  # two named sides: two actions
+    if earlier.actor1 and later.actor2 == earlier.actor1 and later.actor1 != earlier.actor1:
+        return False  # the event's doers are the mention's targets: a response, another action
+    if _own(later, "location", analyzed):
+        # a place the sentence names itself must be the event's (ACLED's location: a landmark or a
+        # quarter of the town is the town), or a coarser one that holds it
+        return later.location == earlier.location or _same_locality(earlier, later) or (
             (later.where_prec or 0) > (earlier.where_prec or 0) and _places_compatible(earlier, later))
     return _places_compatible(earlier, later)
 
