@@ -28,9 +28,28 @@ _ORIGIN_BEFORE = re.compile(r"\b(?:from|fled|fleeing|escaped|left|leaving)\s+(?:
 #: Burkina Faso"), in an apposition ("Gajiram, a town in Borno") or after a district's kind ("Kani
 #: township of Sagaing Region", "Bannu district of Khyber Pakhtunkhwa"); where the name after it starts.
 _IN_AFTER = re.compile(
-    r"(?:\s+in|\s+(?:township|district|county|municipality|sub-?district|commune|local government area|lga)"
+    r"(?:\s+in|\s+(?:township|district|county|municipality|sub-?district|commune|local government area|lga"
+    r"|neighbou?rhood|quarter|suburb)"
     r"\s+(?:in|of)|,\s+(?:a|an|the)\s+(?:[\p{Ll}\-]+\s+){0,2}?(?:town|village|city|capital|settlement|locality)"
     r"\s+(?:in|of))\s+(?:the\s+)?" + _DIRECTION_ADJECTIVE + r"(?=\p{Lu})", re.IGNORECASE)
+
+
+#: Brackets that open right after a name: its containers follow ("Sori (Gogounou, Alibori)").
+_BRACKET_OPENS = re.compile(r"\s*[(\[]")
+
+
+def _bracketed_container(text: str, toponym: Toponym, by_start: dict[int, Toponym]) -> Toponym | None:
+    """The largest container written in brackets after a name, as ACLED notes and NGO reports give a
+    village's commune and region ("Sori (Gogounou, Alibori)", "Tera (Tillaberi region)"): the last
+    name inside the brackets; None when no name is bracketed there."""
+    opened = _BRACKET_OPENS.match(text, toponym.span.end)
+    if opened is None:
+        return None
+    close = text.find(")" if text[opened.end() - 1] == "(" else "]", opened.end())
+    if close < 0 or close - opened.end() > 80:
+        return None
+    inside = [t for start, t in sorted(by_start.items()) if opened.end() <= start < close]
+    return inside[-1] if inside else None
 
 
 def link_containers(text: str, toponyms: list[Toponym]) -> list[Toponym]:
@@ -46,6 +65,10 @@ def link_containers(text: str, toponyms: list[Toponym]) -> list[Toponym]:
     containers: set[int] = set()  # a name written as a container is a region ("Tacoma, Washington")
     renamed: dict[int, str] = {}  # an abbreviation found as a name -> the region it stands for
     for toponym in toponyms:
+        bracketed = _bracketed_container(text, toponym, by_start)
+        if bracketed is not None and not toponym.within:
+            result.append(replace(toponym, within=bracketed.name))
+            continue
         match = _AFTER_COMMA.match(text, toponym.span.end)
         if match is None or _LIST_GOES_ON.match(text[match.end():]):
             inside = _IN_AFTER.match(text, toponym.span.end)

@@ -30,7 +30,7 @@ from conflictscope.gazetteer.recognize import (
     find_toponyms,
     is_direction_only,
 )
-from conflictscope.gazetteer.resolve import ADMIN_KIND, Resolution, Resolver, Toponym
+from conflictscope.gazetteer.resolve import ADMIN_KIND, Resolution, Resolver, Toponym, distance_km
 from conflictscope.gazetteer.spans import STRONG, name_spans
 from conflictscope.gazetteer.surnames import surnames, town_other_name
 from conflictscope.gazetteer.territories import country_share
@@ -184,11 +184,21 @@ def _in_container(resolution: Resolution, containers: dict[str, Entry]) -> bool 
     name = resolution.toponym.within
     container = containers.get(name_key(name)) if name else None
     entry = resolution.match.entry
+    if container is not None and container.feature == "city" and entry.feature == "city" and container.id != entry.id:
+        # "Zongo neighborhood in Cotonou": a quarter of the town, not a namesake town abroad
+        points = (entry.lat, entry.lon, container.lat, container.lon)
+        if any(p is None for p in points):
+            return None
+        return distance_km(*points) <= QUARTER_KM  # type: ignore[arg-type]
     if container is None or container.feature not in {"country", "admin1"} or entry.feature not in {"city", "admin2"}:
         return None  # "the US in southern Syria", "the Embassy of Ukraine in Nigeria": no container
     if container.feature == "country":
         return entry.cc == container.cc
     return entry.cc == container.cc and container.id in {entry.admin1_id, entry.id}
+
+
+#: How far from its town a quarter of it named with the town ("Zongo neighborhood in Cotonou") may lie.
+QUARTER_KM = 30.0
 
 
 def _in_context(resolution: Resolution, countries: dict[str, float]) -> bool:

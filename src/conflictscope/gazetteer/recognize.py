@@ -10,7 +10,7 @@ not parse) are weak candidates that must pass a gazetteer check and filters
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import regex as re
@@ -257,6 +257,27 @@ def _outside(toponyms: list[Toponym], spans: list[tuple[int, int]]) -> list[Topo
         b <= t.span.start and t.span.end <= e and e - b > t.span.end - t.span.start for b, e in spans)]
 
 
+_BRACKET = re.compile(r"[()\[\],]")
+
+
+def _unbracketed(text: str, spans: Iterable[tuple[int, int, str, float]]) -> Iterator[tuple[int, int, str, float]]:
+    """Name spans cut at brackets and commas: "Tchaourou (Tchaourou" is two names, the town and, in
+    brackets, its commune; "Bante, Collines" the commune and its region (the place hierarchy of
+    "Bante (Bante, Collines)"). A container after a comma is read as such by :mod:`.containers`."""
+    for begin, end, label, strength in spans:
+        if not _BRACKET.search(text, begin, end):
+            yield begin, end, label, strength
+            continue
+        start = begin
+        for cut in [*(m.start() for m in _BRACKET.finditer(text, begin, end)), end]:
+            piece = text[start:cut]
+            lead = len(piece) - len(piece.lstrip(" ,;"))
+            stripped = piece.strip(" ,;")
+            if stripped:
+                yield start + lead, start + lead + len(stripped), label, strength
+            start = cut + 1
+
+
 def find_toponyms(
     analyzed: AnalyzedArticle, known: Callable[[str], bool] | None = None,
     exact: Callable[[str], bool] | None = None, prominent: Callable[[str], bool] | None = None,
@@ -276,7 +297,7 @@ def find_toponyms(
     extended: list[tuple[int, int]] = []
     for sentence in analyzed.sentences:
         text = sentence.text
-        for begin, end, label, strength in sentence_spans(sentence, known):
+        for begin, end, label, strength in _unbracketed(text, sentence_spans(sentence, known)):
             raw = text[begin:end]
             country = demonym_country(raw)
             after = _CONTEXT_ONLY_AFTER.match(text[end:])

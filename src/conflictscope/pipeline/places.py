@@ -242,8 +242,8 @@ def locate(
                                  anaphora.group(0)))
         near = near_match is not None or not anaphora
     else:
-        near = near_match is not None and abs(
-            sentence.start + near_match.start() - chosen.span.start) < 80
+        near = (near_match is not None and abs(sentence.start + near_match.start() - chosen.span.start) < 80
+                ) or _bracketed_after_a_name(text, chosen.span.start)
     part = _region_part(parsed, chosen) or (
         chosen.place.feature == "country" and (names_part(text[max(0, chosen.span.start - 25):chosen.span.start])
                                                or THE_COUNTRYS_PART.fullmatch(chosen.span.text) is not None))
@@ -254,6 +254,16 @@ def locate(
     place = replace(chosen, confidence=round(chosen.confidence * confidence_factor, 3))
     updated = replace(candidate, place=place, geo_precision=geo, where_prec=where)
     return updated.with_evidence("location", chosen.span, *evidence)
+
+
+_BRACKETED_AFTER_A_NAME = re.compile(r"\p{L}[\p{L}.'’-]*\s*[(\[][^()\[\]]{0,80}$")
+
+
+def _bracketed_after_a_name(text: str, start: int) -> bool:
+    """Whether a place is written in brackets after another name, as its container ("Sori (Gogounou,
+    Alibori)"): an event placed there happened at the bracketed name's place, in or near it (the
+    village the gazetteer lacks falls back to its commune, with the precision of "near")."""
+    return _BRACKETED_AFTER_A_NAME.search(text, max(0, start - 100), start) is not None
 
 
 def _the_countrys_part(clause: str, offset: int, focus: PlaceMention) -> PlaceMention | None:

@@ -1,0 +1,40 @@
+"""A place written with its containers, "Village (Commune, Region)": the village, else the commune
+near which it lies, never a namesake abroad; a quarter named with its town is the town."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from conflictscope.document import AnalyzedArticle
+
+
+def _places(analyze: Callable[..., AnalyzedArticle], text: str) -> list[tuple[str, str, int | None]]:
+    return [(e.location, e.country, e.geo_precision) for e in analyze(text, published="2022-12-01").events]
+
+
+def test_a_town_followed_by_its_bracketed_commune_is_the_town(analyze: Callable[..., AnalyzedArticle]) -> None:
+    # regression: spaCy's span "Tchaourou (Tchaourou" was no name, and the event went to the region
+    text = "On 3 May 2022, soldiers clashed with gunmen at the market of Tchaourou (Tchaourou, Borgou)."
+    assert _places(analyze, text) == [("Tchaourou", "Benin", 1)]
+
+
+def test_a_village_missing_from_the_gazetteer_falls_back_to_its_bracketed_commune(
+    analyze: Callable[..., AnalyzedArticle],
+) -> None:
+    # "Lima" is a namesake abroad (Peru); the brackets put the village in Alibori, Benin
+    text = "On 3 May 2022, gunmen abducted two herders in Lima (Gogounou, Alibori)."
+    assert _places(analyze, text) == [("Gogounou", "Benin", 2)]
+
+
+def test_a_commune_and_region_spaCy_joins_with_a_comma_are_two_names(
+    analyze: Callable[..., AnalyzedArticle],
+) -> None:
+    text = "On 3 May 2022, hunters and police clashed in Bante (Bante, Collines)."
+    assert [(place, country) for place, country, _ in _places(analyze, text)] == [("Banté", "Benin")]
+
+
+def test_a_quarter_named_with_its_town_is_the_town_not_a_namesake_abroad(
+    analyze: Callable[..., AnalyzedArticle],
+) -> None:
+    text = "On 3 May 2022, soldiers clashed with three armed men in Zongo neighborhood in Cotonou."
+    assert [(place, country) for place, country, _ in _places(analyze, text)] == [("Cotonou", "Benin")]
