@@ -478,7 +478,7 @@ def figures_of(
 ) -> list[Figure]:
     """The death figures of sentence ``pos`` (read once per run: ``cache``; warnings added)."""
     if pos not in cache:
-        found, problems = find_figures(sentences[pos].text)
+        found, problems = find_figures(sentences[pos].text, sentences[pos].doc)
         cache[pos] = found
         warnings.extend(problems)
     return cache[pos]

@@ -10,6 +10,7 @@ figures. Offsets are relative to the sentence text.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import regex as re
 
@@ -20,6 +21,10 @@ from conflictscope.numbers import (
     count_from_match,
     small_number_words,
 )
+from conflictscope.pipeline.victims import single_deaths
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 #: A figure above this is no event's death toll (a war's total, or noise): rejected.
 MAX_PLAUSIBLE = 100_000
@@ -258,8 +263,9 @@ def _is_hedged(before: str, after: str) -> bool:
     )
 
 
-def find_figures(text: str) -> tuple[list[Figure], list[str]]:
-    """The death figures of one sentence, and warnings (e.g. implausible numbers)."""
+def find_figures(text: str, doc: Doc | None = None) -> tuple[list[Figure], list[str]]:
+    """The death figures of one sentence, and warnings (e.g. implausible numbers); with the sentence's
+    parse ``doc``, also the single deaths its grammar tells (:mod:`conflictscope.pipeline.victims`)."""
     figures: list[Figure] = []
     warnings: list[str] = []
     if not _ANY_DEATH.search(text):
@@ -307,6 +313,8 @@ def find_figures(text: str) -> tuple[list[Figure], list[str]]:
         )
         taken = right.end()
     figures.extend(_singles(text, figures))
+    if doc is not None:
+        figures.extend(f for f in single_deaths(doc) if not _overlaps(f.start, f.end, figures))
     figures.extend(t for t in _tolls(text) if not _overlaps(t.start, t.end, figures))
     figures.extend(_zeros(text, figures))
     kept = []

@@ -1,0 +1,95 @@
+"""One death told by the grammar of a parsed sentence: a single person as the one killed.
+
+The rules of :mod:`conflictscope.pipeline.deathcount` read counts ("12 soldiers were killed") and a
+few singular patterns; a single victim is often told in ways a pattern misses: "a Fulani man was
+shot and killed", "unknown gunmen killed an economic operator at his home", "villagers hacked to
+death a pastoralist", "the victim died". The dependency parse says who was killed whatever the
+words between: the object of an active verb of killing, the subject of a passive one (or of
+"died"), following a conjunction back to the verb that has it ("shot and killed"). When that
+noun is one person (singular, no number above one, a noun of a person or a person's name), the
+sentence tells one death.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from conflictscope.numbers import Count
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from conflictscope.pipeline.deathcount import Figure
+
+#: Verbs whose object (or passive subject) is killed.
+KILLING_VERBS = frozenset({"kill", "murder", "assassinate", "execute", "behead", "lynch", "slay", "slaughter",
+                           "massacre", "strangle", "decapitate"})
+#: Verbs that kill only with "to death" or "dead" ("hacked to death", "shot dead").
+TO_DEATH_VERBS = frozenset({"hack", "stab", "beat", "burn", "stone", "shoot", "club", "bludgeon", "torture",
+                            "gun"})
+#: Nouns of people not shaped like agent nouns.
+PERSON_NOUNS = frozenset({"man", "woman", "boy", "girl", "child", "baby", "victim", "person", "thief", "chief",
+                          "youth", "teenager", "herder", "herdsman", "civilian", "soldier", "policeman", "guard",
+                          "resident", "villager", "hostage", "suspect", "wife", "husband", "son", "daughter",
+                          "father", "mother", "brother", "sister", "cousin", "uncle", "nephew", "elder",
+                          "individual", "student", "pupil", "imam", "priest", "pastor", "monk", "nun"})
+#: Endings of agent and demonym nouns ("pastoralist", "operator", "ranger", "Nigerian", "trainee").
+PERSON_ENDINGS = ("ist", "er", "or", "ian", "man", "woman", "ant", "ent", "ee", "ier", "eer")
+_DEATH_WORDS = ("death", "dead")
+
+
+def single_deaths(doc: Doc) -> list[Figure]:
+    """The single deaths the parse of one sentence tells (offsets relative to the sentence)."""
+    from conflictscope.pipeline.deathcount import Figure
+
+    found: list[Figure] = []
+    for token in doc:
+        if not _kills(token) or _negated_or_modal(token):
+            continue
+        victim = _victim(token)
+        if victim is None or not _one_person(victim):
+            continue
+        start = min(victim.idx, token.idx)
+        end = max(victim.idx + len(victim.text), token.idx + len(token.text))
+        found.append(Figure(start, end, Count(1, 1, 1, 1), token.idx))
+    return found
+
+
+def _kills(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB":
+        return False
+    if lemma in KILLING_VERBS or lemma == "die":
+        return True
+    if lemma in TO_DEATH_VERBS:
+        return any(t.lower_ in _DEATH_WORDS for t in token.subtree if t.i > token.i and t.i - token.i <= 4)
+    return False
+
+
+def _negated_or_modal(token: Token) -> bool:
+    """"did not kill", "could kill", "threatened to kill": no death told."""
+    chain = [token, token.head] if token.dep_ in ("conj", "xcomp") else [token]
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") or (c.dep_ == "aux" and c.lower_ == "to")
+               for t in chain for c in t.children)
+
+
+def _victim(token: Token) -> Token | None:
+    """Who ``token`` (a verb of killing or "died") kills."""
+    wanted = ("nsubj",) if token.lemma_.lower() == "die" else ("dobj", "nsubjpass")
+    for verb in (token, token.head) if token.dep_ == "conj" else (token,):
+        for child in verb.children:
+            if child.dep_ in wanted or (verb is token.head and child.dep_ == "nsubjpass"):
+                return child
+    return None
+
+
+def _one_person(noun: Token) -> bool:
+    """A single person: a singular noun of a person, or a person's name, with no number above one."""
+    if noun.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("nummod", "conj") for c in noun.children):
+        return False
+    if noun.ent_type_ == "PERSON":
+        return True
+    if noun.tag_ != "NN":
+        return False
+    lemma = noun.lemma_.lower()
+    return lemma in PERSON_NOUNS or (len(lemma) > 4 and lemma.endswith(PERSON_ENDINGS))

@@ -1,0 +1,35 @@
+"""One death told by the grammar: a single person as the one a verb of killing kills."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from conflictscope.document import AnalyzedArticle
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 June 2023, a shopkeeper was stabbed and killed by two men in Parakou.",
+        "On 2 June 2023, masked gunmen shot and killed a cattle trader outside his house in Parakou.",
+        "On 2 June 2023, a mob beat to death a suspected robber in Parakou.",
+        "On 2 June 2023, bandits ambushed a tax collector near Parakou and killed the victim.",
+    ],
+)
+def test_a_single_person_killed_is_one_death(analyze: Callable[..., AnalyzedArticle], text: str) -> None:
+    events = analyze(text, published="2023-06-05").events
+    assert [e.fatalities for e in events] == [1], [(e.sub_event_type, e.fatalities) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 June 2023, gunmen threatened to kill a cattle trader in Parakou.",
+        "On 2 June 2023, soldiers shot a goat at a checkpoint in Parakou.",
+        "On 2 June 2023, gunmen did not kill the shopkeeper they robbed in Parakou.",
+    ],
+)
+def test_no_death_when_no_person_is_killed(analyze: Callable[..., AnalyzedArticle], text: str) -> None:
+    assert all(e.fatalities in (None, 0) for e in analyze(text, published="2023-06-05").events)
