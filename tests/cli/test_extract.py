@@ -132,3 +132,19 @@ def test_extract_50_megabyte_file(tmp_path: Path) -> None:
     result = run("extract", str(path))
     assert result.exit_code == 0
     assert "fifty.txt" in result.stderr and "characters" in result.stderr
+
+
+def test_extract_min_confidence_keeps_the_events_at_least_that_probable(tmp_path: Path) -> None:
+    from datetime import date
+
+    from conflictscope import extract
+
+    path = tmp_path / "kidal.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    every = extract(REPORT, published=date(2019, 3, 4))
+    assert every, "the report tells an event"
+    floor = max(e.confidence for e in every)
+    kept = events_of(run("extract", str(path), "--published", "2019-03-04", "--min-confidence", str(floor)).stdout)
+    assert len(kept) == sum(e.confidence >= floor for e in every)
+    assert all(e["confidence"] >= floor for e in kept)
+    assert run("extract", str(path), "--min-confidence", "1.5").exit_code == 2

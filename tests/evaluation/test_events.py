@@ -338,3 +338,11 @@ def test_reliability_bins_and_calibration_error(gold_file: Path) -> None:
         {"bin": "0.8-1.0", "rows": 3, "mean_confidence": 0.9, "right_share": 0.6667},  # killing, march; a state
     ]
     assert calibration["ece"] == 0.3  # (0.3 + 0.5 + 3 * 0.2333) / 5
+
+
+def test_min_confidence_scores_only_the_rows_that_confident(gold_file: Path) -> None:
+    every = evaluate_events(gold_file, analyzer=fake_analyzer(rows_by_text()))
+    confident = evaluate_events(gold_file, analyzer=fake_analyzer(rows_by_text()), min_confidence=0.8)
+    assert confident["rows"] == every["confident"]["rows"]
+    assert confident["row_precision"] == every["confident"]["precision"]
+    assert confident["min_confidence"] == 0.8

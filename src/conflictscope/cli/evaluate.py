@@ -85,9 +85,11 @@ for _task in TASK_HELP:
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N gold records (of the half).")
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="Show a progress bar on standard error.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Score only the rows at least this confident (as `extract --min-confidence` prints them).")
 @friendly_errors
 def events_command(gold: str, half: str, errors: bool, report: str | None, as_json: bool,
-                   limit: int | None, progress: bool) -> None:
+                   limit: int | None, progress: bool, min_confidence: float) -> None:
     """Every row the pipeline returns, scored against an all-events gold (or ACLED notes).
 
     Row precision, recall of current and background events, duplicate share, fully-right
@@ -98,10 +100,11 @@ def events_command(gold: str, half: str, errors: bool, report: str | None, as_js
 
     chosen = None if half == "all" else half
     if errors:
-        for row in events_errors(gold, limit=limit, half=chosen, progress=progress):
+        for row in events_errors(gold, limit=limit, half=chosen, progress=progress, min_confidence=min_confidence):
             click.echo(json.dumps(row, ensure_ascii=False, default=str))
         return
-    _emit(evaluate_events(gold, limit=limit, half=chosen, progress=progress), report, as_json)
+    _emit(evaluate_events(gold, limit=limit, half=chosen, progress=progress, min_confidence=min_confidence),
+          report, as_json)
 
 
 @evaluate.command()

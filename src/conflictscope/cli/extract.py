@@ -42,6 +42,9 @@ TABLE_COLUMNS = (
               help="Include events reported as history.")
 @click.option("--max-chars", type=int, default=DEFAULT_MAX_CHARS, show_default=True,
               help="Read at most this many characters of one report.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Print only events at least this probable (the calibrated probability that the row is a "
+                   "real event of its sub-type: docs/evaluation.md has precision and recall by floor).")
 @friendly_errors
 def extract(
     inputs: tuple[str, ...],
@@ -49,6 +52,7 @@ def extract(
     output_format: str,
     include_background: bool,
     max_chars: int,
+    min_confidence: float,
 ) -> None:
     """Print the conflict events reported in INPUTS.
 
@@ -78,7 +82,7 @@ def extract(
         for message in analyzed.warnings:
             warn(f"{analyzed.article.id}: {message}")
         for event in analyzed.events:
-            if event.is_background and not include_background:
+            if (event.is_background and not include_background) or event.confidence < min_confidence:
                 continue
             count += 1
             if output_format == "table":

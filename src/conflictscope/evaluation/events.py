@@ -647,9 +647,10 @@ def _range_text(start: date | None, end: date | None) -> str | None:
 
 def run_pairings(
     gold_path: str | Path, *, limit: int | None = None, half: str | int | None = None,
-    analyzer: Analyzer | None = None, progress: bool = False,
+    analyzer: Analyzer | None = None, progress: bool = False, min_confidence: float = 0.0,
 ) -> tuple[str, list[Pairing]]:
-    """Read the gold, run the pipeline on its reports and pair every row."""
+    """Read the gold, run the pipeline on its reports and pair every row (those at least
+    ``min_confidence`` confident)."""
     from conflictscope.evaluation.event import pipeline_analyzer
 
     kind, reports = read_events_gold(gold_path, limit=limit, half=half)
@@ -659,27 +660,32 @@ def run_pairings(
 
         analyzed = tqdm(analyzed, total=len(reports), desc="events", unit="report", file=sys.stderr,
                         leave=False)
-    pairings = [pair_rows(report, list(result.events))
+    pairings = [pair_rows(report, [e for e in result.events if e.confidence >= min_confidence])
                 for report, result in zip(reports, analyzed, strict=True)]
     return kind, pairings
 
 
 def evaluate_events(
     gold_path: str | Path, *, limit: int | None = None, half: str | int | None = None,
-    analyzer: Analyzer | None = None, progress: bool = False,
+    analyzer: Analyzer | None = None, progress: bool = False, min_confidence: float = 0.0,
 ) -> dict[str, Any]:
-    """Run the pipeline on every report of an all-events gold (or ACLED notes) and score every row."""
-    kind, pairings = run_pairings(gold_path, limit=limit, half=half, analyzer=analyzer, progress=progress)
+    """Run the pipeline on every report of an all-events gold (or ACLED notes) and score every row
+    (every row at least ``min_confidence`` confident)."""
+    kind, pairings = run_pairings(gold_path, limit=limit, half=half, analyzer=analyzer, progress=progress,
+                                  min_confidence=min_confidence)
     result = summarize(pairings, kind=kind)
     result["gold"] = str(gold_path)
     result["half"] = "all" if half is None else str(half)
+    if min_confidence:
+        result["min_confidence"] = min_confidence
     return result
 
 
 def events_errors(
     gold_path: str | Path, *, limit: int | None = None, half: str | int | None = None,
-    analyzer: Analyzer | None = None, progress: bool = False,
+    analyzer: Analyzer | None = None, progress: bool = False, min_confidence: float = 0.0,
 ) -> list[dict[str, Any]]:
     """Each false row and missed gold event of a run, with its cause (see :func:`error_rows`)."""
-    _, pairings = run_pairings(gold_path, limit=limit, half=half, analyzer=analyzer, progress=progress)
+    _, pairings = run_pairings(gold_path, limit=limit, half=half, analyzer=analyzer, progress=progress,
+                               min_confidence=min_confidence)
     return error_rows(pairings)
