@@ -33,3 +33,15 @@ def test_a_single_person_killed_is_one_death(analyze: Callable[..., AnalyzedArti
 )
 def test_no_death_when_no_person_is_killed(analyze: Callable[..., AnalyzedArticle], text: str) -> None:
     assert all(e.fatalities in (None, 0) for e in analyze(text, published="2023-06-05").events)
+
+
+def test_violence_against_civilians_names_the_civilians_when_the_text_names_no_target(
+    analyze: Callable[..., AnalyzedArticle],
+) -> None:
+    events = analyze("On 2 June 2023, gunmen abducted a cattle trader near Parakou.", published="2023-06-05").events
+    assert [(e.event_type, e.actor2) for e in events] == [("Violence against civilians", "Civilians (Benin)")]
+
+
+def test_an_arrest_holds_civilians_when_the_text_names_no_group(analyze: Callable[..., AnalyzedArticle]) -> None:
+    events = analyze("Police in Parakou arrested three journalists on Friday.", published="2023-06-05").events
+    assert [(e.sub_event_type, e.actor2) for e in events] == [("Arrests", "Civilians (Benin)")]

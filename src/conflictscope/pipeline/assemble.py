@@ -92,6 +92,10 @@ def _to_event(analyzed: AnalyzedArticle, candidate: EventCandidate, version: str
     if not actor1:
         base, inter1 = _DEFAULT_ACTOR1[candidate.event_type]
         actor1 = f"{base} ({country})" if country else base
+    if not actor2 and (candidate.event_type == VAC or candidate.sub_event_type == "Arrests") and inter1 != CIVILIANS:
+        # ACLED: violence against civilians targets civilians, and an arrest holds someone; when the
+        # text names no other target, it is the civilians of the place
+        actor2, inter2 = (f"Civilians ({country})" if country else "Civilians"), CIVILIANS
     if actor2 == actor1:
         actor2, inter2 = "", 0
     listed = "listed_with" in candidate.evidence  # a further town of a list: the toll stays with the first

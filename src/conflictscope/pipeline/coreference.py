@@ -138,7 +138,7 @@ def _same_event(first: Event, second: Event) -> bool:
     if first.sub_event_type == second.sub_event_type:
         return (
             _actors_compatible(first.actor1, second.actor1)
-            and (first.actor2 == second.actor2 or not first.actor2 or not second.actor2)
+            and (first.actor2 == second.actor2 or _stand_in(first.actor2) or _stand_in(second.actor2))
             and _places_compatible(first, second)
         )
     return (
@@ -154,6 +154,11 @@ def _same_event(first: Event, second: Event) -> bool:
 _FAMILIES = {BATTLES: "violence", EXPLOSIONS: "violence", VAC: "violence", PROTESTS: "crowd", RIOTS: "crowd"}
 #: Names that stand for a side without naming it.
 _STAND_INS = ("Unidentified Armed Group", "Protesters", "Rioters", "Civilians")
+
+
+def _stand_in(actor: str) -> bool:
+    """No actor, or one that stands for a side without naming it ("Civilians (Nigeria)")."""
+    return not actor or actor.startswith(_STAND_INS)
 
 
 def _family(event: Event) -> str | None:
@@ -208,8 +213,9 @@ def _merge(kept: Event, other: Event) -> Event:
         evidence[name] = _union(evidence.get(name, ()), spans)
     best = [v for v in (kept.fatalities_best, other.fatalities_best) if v is not None]
     highs = [v for v in (kept.fatalities_high, other.fatalities_high) if v is not None]
-    actor2 = kept.actor2 or other.actor2
-    inter2 = kept.inter2 if kept.actor2 else other.inter2
+    named2 = other if _stand_in(kept.actor2) and not _stand_in(other.actor2) else kept
+    actor2 = named2.actor2 or other.actor2
+    inter2 = named2.inter2 if named2.actor2 else other.inter2
     named = other if kept.actor1.startswith("Unidentified Armed Group") else kept
     return replace(
         kept,
