@@ -45,3 +45,12 @@ def test_violence_against_civilians_names_the_civilians_when_the_text_names_no_t
 def test_an_arrest_holds_civilians_when_the_text_names_no_group(analyze: Callable[..., AnalyzedArticle]) -> None:
     events = analyze("Police in Parakou arrested three journalists on Friday.", published="2023-06-05").events
     assert [(e.sub_event_type, e.actor2) for e in events] == [("Arrests", "Civilians (Benin)")]
+
+
+def test_a_fight_whose_dead_are_soldiers_has_the_military_as_its_other_side(
+    analyze: Callable[..., AnalyzedArticle],
+) -> None:
+    text = "Three soldiers died when gunmen ambushed a convoy near Kandi in northern Benin on Tuesday."
+    events = analyze(text, published="2023-06-08").events
+    assert [e.actor2.split(" (")[0] for e in events] == ["Military Forces of Benin"], [
+        (e.sub_event_type, e.actor1, e.actor2) for e in events]

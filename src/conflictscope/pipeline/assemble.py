@@ -16,6 +16,7 @@ from typing import TypeVar
 import regex as re
 
 from conflictscope.actors.dictionary import CIVILIANS, load_dictionary, localize
+from conflictscope.actors.text import keys
 from conflictscope.document import AnalyzedArticle
 from conflictscope.models import (
     ActorMention,
@@ -96,6 +97,8 @@ def _to_event(analyzed: AnalyzedArticle, candidate: EventCandidate, version: str
         # ACLED: violence against civilians targets civilians, and an arrest holds someone; when the
         # text names no other target, it is the civilians of the place
         actor2, inter2 = (f"Civilians ({country})" if country else "Civilians"), CIVILIANS
+    if not actor2 and candidate.event_type in (BATTLES, EXPLOSIONS):
+        actor2, inter2 = _force_of_the_dead(candidate, place.iso3 if place else None, on)
     if actor2 == actor1:
         actor2, inter2 = "", 0
     listed = "listed_with" in candidate.evidence  # a further town of a list: the toll stays with the first
@@ -231,6 +234,24 @@ def _actor_evidence(candidate: EventCandidate) -> dict[str, tuple[Span, ...]]:
     if candidate.assoc_actor_2:
         evidence["assoc_actor_2"] = tuple(a.span for a in candidate.assoc_actor_2)
     return evidence
+
+
+def _force_of_the_dead(candidate: EventCandidate, iso3: str | None, on: date | None) -> tuple[str, int]:
+    """The state force whose members the event's deaths are ("two soldiers were killed when gunmen
+    ambushed a patrol": the military), as the other side of a fight or a strike that names none;
+    ("", 0) when the dead are no state force."""
+    deaths = candidate.fatalities
+    sides = [deaths.side] if deaths and deaths.side else [name for name, _ in (deaths.by_side if deaths else ())]
+    dictionary = load_dictionary()
+    for side in sides:
+        words = keys(side)
+        kind = next((dictionary.state_heads.get(words[i:]) for i in range(len(words))
+                     if dictionary.state_heads.get(words[i:])), None)
+        if kind:
+            home = dictionary.countries.find(iso3) if iso3 else None
+            force = dictionary.state_actor(home.iso2 if home else None, kind, on)
+            return force.name, force.inter
+    return "", 0
 
 
 def _publication_time(published: date | None) -> EventTime | None:
