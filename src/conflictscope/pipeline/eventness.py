@@ -18,6 +18,14 @@ The rule decision made here:
   kept in the list, so that later stages read the report as before, but is no event
   (``eventness`` 0.0); an asserted one is an event (``eventness`` 1.0).
 
+With the learned event-ness model (``classify/eventness.py``, a logistic regression over
+the candidate's words and grammar) a candidate's ``eventness`` is the model's probability
+and the model's threshold decides. When the event-ness encoder
+(``classify/eventness_encoder.py``, a fine-tuned MiniLM reading the candidate's sentence)
+is loaded too and its blend weight is above 0, ``eventness`` is ``weight * encoder +
+(1 - weight) * model`` and the blend's threshold decides (both in the encoder's
+``meta.json``, chosen on half 0 of the dev gold); without it the model decides alone.
+
 A learned event-ness model replaces this stage by registering a stage of its own
 under another name and taking this one's place in the pipeline's stage list; it
 provides the same layer, ``candidates.eventness``. The parse gate follows the
@@ -31,6 +39,7 @@ from dataclasses import replace
 
 from conflictscope.classify.cues import ACTOR_GATE, cue_codes
 from conflictscope.classify.eventness import EVENTNESS_MODEL, EventnessModel, features
+from conflictscope.classify.eventness_encoder import EVENTNESS_ENCODER, EventnessEncoder
 from conflictscope.classify.labels import CODE_OF, NONE
 from conflictscope.classify.rules import non_event
 from conflictscope.document import AnalyzedArticle
@@ -79,10 +88,17 @@ def candidate_features(analyzed: AnalyzedArticle, candidate: EventCandidate) -> 
                     code=CODE_OF.get(candidate.sub_event_type, ""))
 
 
-def learned_eventness(model: EventnessModel, analyzed: AnalyzedArticle, candidate: EventCandidate) -> float:
-    """The model's probability that a candidate is an event (the rule decision's without a parse)."""
+def learned_eventness(model: EventnessModel, analyzed: AnalyzedArticle, candidate: EventCandidate,
+                      encoder: EventnessEncoder | None = None) -> float:
+    """The model's probability that a candidate is an event (the rule decision's without a parse),
+    blended with the encoder's probability of its sentence when an active encoder is given."""
     names = candidate_features(analyzed, candidate)
-    return rule_eventness(candidate) if names is None else round(model.probability(names), 4)
+    if names is None:
+        return rule_eventness(candidate)
+    probability = model.probability(names)
+    if encoder is not None and encoder.active:
+        probability = encoder.blend(encoder.probability(candidate.sentence.text), probability)
+    return round(probability, 4)
 
 
 def is_kept(candidate: EventCandidate) -> bool:
@@ -98,17 +114,26 @@ def is_kept(candidate: EventCandidate) -> bool:
 )
 def eventness(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     """Drop the candidates of sentences that tell no conflict event; decide each other one."""
-    model = current().get(EVENTNESS_MODEL)
+    resources = current()
+    model = resources.get(EVENTNESS_MODEL)
+    encoder = resources.get(EVENTNESS_ENCODER) if model is not None else None
+    if encoder is not None and not encoder.active:
+        encoder = None
     decided: list[EventCandidate] = []
     verdicts: dict[int, bool] = {}
     for candidate in analyzed.candidates:
         start = candidate.sentence.start
         if start not in verdicts:
             verdicts[start] = not non_event(candidate.sentence.text.lower())
-        if verdicts[start]:
+    if encoder is not None:  # the kept sentences in one call (each is run once, then cached)
+        encoder.probabilities(c.sentence.text for c in analyzed.candidates if verdicts[c.sentence.start])
+    for candidate in analyzed.candidates:
+        if verdicts[candidate.sentence.start]:
             if model is None:
                 score, threshold = rule_eventness(candidate), EVENT_THRESHOLD
-            else:
+            elif encoder is None:
                 score, threshold = learned_eventness(model, analyzed, candidate), model.threshold
+            else:
+                score, threshold = learned_eventness(model, analyzed, candidate, encoder), encoder.threshold
             decided.append(replace(candidate, eventness=score, is_event=score >= threshold))
     return replace(analyzed, candidates=tuple(decided))
