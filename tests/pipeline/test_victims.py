@@ -54,3 +54,23 @@ def test_a_fight_whose_dead_are_soldiers_has_the_military_as_its_other_side(
     events = analyze(text, published="2023-06-08").events
     assert [e.actor2.split(" (")[0] for e in events] == ["Military Forces of Benin"], [
         (e.sub_event_type, e.actor1, e.actor2) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        ("Gunmen killed two oxen and a goat at a camp.", None),
+        ("The raid killed 12 people and 30 cattle.", 12),
+    ],
+)
+def test_animals_killed_are_no_fatalities(text: str, deaths: int | None) -> None:
+    from conflictscope.pipeline.deathcount import find_figures
+
+    figures, _ = find_figures(text)
+    assert (figures[0].count.best if figures else None) == deaths
+
+
+def test_a_country_named_before_its_force_is_no_place(analyze: Callable[..., AnalyzedArticle]) -> None:
+    analyzed = analyze("US warplanes bombed a bridge near Hajin in eastern Syria on Monday.", published="2023-06-08")
+    assert "United States" not in {m.place.country for m in analyzed.places}
+    assert [e.country for e in analyzed.events] == ["Syria"]

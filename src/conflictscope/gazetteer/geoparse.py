@@ -249,6 +249,8 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
     """Recognise and resolve every place name of ``analyzed``."""
     toponyms, demonyms = find_toponyms(analyzed, known=known_name(gazetteer), exact=exact_name(gazetteer),
                                        prominent=prominent_name(gazetteer))
+    toponyms, forces = _countries_of_forces(analyzed.text, toponyms, gazetteer)
+    demonyms = sorted([*demonyms, *forces], key=lambda d: d.span.start)
     strong_keys = {name_key(t.name) for t in toponyms if t.strength >= STRONG}
     toponyms = [
         replace(t, strength=max(t.strength, 0.7)) if name_key(t.name) in strong_keys else t
@@ -324,6 +326,22 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
             demonyms = [Demonym(mention.span, cc) for mention, cc in in_names if cc]
     return GeoParse(places, tuple(demonyms), tuple(final),
                     tuple(sorted((mention for mention, _cc in in_names), key=lambda m: m.span.start)))
+
+
+def _countries_of_forces(text: str, toponyms: list[Toponym],
+                         gazetteer: Gazetteer) -> tuple[list[Toponym], list[Demonym]]:
+    """A country's name before an armed force ("US warplanes", "UK troops") says whose force, like a
+    demonym ("American warplanes"): it becomes one, never the event's place."""
+    kept: list[Toponym] = []
+    forces: list[Demonym] = []
+    for toponym in toponyms:
+        if ARMED_AFTER.match(text, toponym.span.end):
+            match = next(iter(gazetteer.lookup(toponym.name, False)[:1]), None)
+            if match is not None and match.entry.feature == "country" and match.kind != FUZZY:
+                forces.append(Demonym(toponym.span, match.entry.cc))
+                continue
+        kept.append(toponym)
+    return kept, forces
 
 
 #: A demonym naming an armed force ("Russian forces shelled Donetsk", "Israeli jets struck") tells

@@ -100,6 +100,11 @@ _SINGULAR = re.compile(r"(?i)(?<![\w-])(?P<det>an?|one|the)\s+(?=[\w'’-])")
 _PERSONS = frozenset(
     ["soldier", "civilian", "officer", "policeman", "policewoman", "man", "woman", "boy", "girl", "child", "baby", "infant", "teenager", "journalist", "reporter", "photographer", "director", "commander", "leader", "official", "militant", "fighter", "rebel", "insurgent", "jihadist", "guard", "worker", "doctor", "nurse", "teacher", "student", "farmer", "shepherd", "priest", "imam", "cleric", "activist", "lawyer", "judge", "mayor", "governor", "minister", "politician", "candidate", "lawmaker", "driver", "passenger", "resident", "villager", "trader", "businessman", "chief", "colonel", "general", "captain", "lieutenant", "sergeant", "major", "pilot", "hostage", "prisoner", "detainee", "protester", "demonstrator", "peacekeeper", "contractor", "aid", "volunteer", "member", "spokesman", "bodyguard", "son", "daughter", "father", "mother", "brother", "sister", "husband", "wife", "elder", "tribesman", "gunman", "bomber", "archaeologist", "engineer"]
 )
+#: Animals killed in an attack or a raid on a herd are no fatalities.
+_ANIMALS = re.compile(
+    r"(?i)(?:head\s+of\s+)?(?:cattle|cows?|oxen|ox|bulls?|calves|goats?|sheep|camels?|donkeys?|horses?|mules?|"
+    r"pigs?|chickens?|livestock|animals?|dogs?)\b"
+)
 _DISEASE = re.compile(r"(?i)\b(?:covid|coronavirus|virus|cholera|disease|flu|malaria|ebola|measles|cancer|cases)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _PEOPLE = frozenset(("people", "persons", "individuals", "troops", "children", "police", "forces"))
@@ -178,6 +183,8 @@ def _group(text: str, pos: int) -> tuple[Count, str, int] | None:
         head = noun.rsplit(" ", 1)[-1]
         if head.endswith("ed") and head.islower() or _DISEASE.search(noun):
             return None  # "11 rescued, 3 found dead"; "Covid-19 deaths"
+        if _ANIMALS.match(noun):
+            return None  # "killed five oxen": ACLED counts people's deaths only
         if _YEAR.fullmatch(match.group(0)) and not _is_people(head):
             return None  # "2019 shooting deaths": a year, not a count
         return count, noun, end
