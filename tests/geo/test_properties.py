@@ -70,3 +70,19 @@ def test_geoparse_with_the_real_index_of_any_text_never_raises(
         parse: Callable[..., AnalyzedArticle], real_gazetteer: Gazetteer, text: str) -> None:
     parsed = geoparse(parse(text), real_gazetteer)
     assert all(0.0 <= m.confidence <= 1.0 for m in (*parsed.places, *parsed.in_names))
+
+
+@given(text=st.text(alphabet="ab (),[]", min_size=1, max_size=30), data=st.data())
+def test_name_spans_cut_at_brackets_and_commas_stay_inside_and_hold_none(text: str, data: st.DataObject) -> None:
+    from conflictscope.gazetteer.recognize import _unbracketed
+
+    begin = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(begin + 1, len(text)))
+    pieces = list(_unbracketed(text, [(begin, end, "GPE", 1.0)]))
+    if not set(text[begin:end]) & set("()[],"):
+        assert pieces == [(begin, end, "GPE", 1.0)]  # a span with no bracket or comma passes as it is
+        return
+    for start, stop, label, strength in pieces:
+        piece = text[start:stop]
+        assert begin <= start < stop <= end and (label, strength) == ("GPE", 1.0)
+        assert piece == piece.strip(" ,;") and not set(piece) & set("()[],")
