@@ -46,7 +46,6 @@ import json
 import os
 import random
 import shutil
-import tempfile
 import time
 from pathlib import Path
 
@@ -55,6 +54,15 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
+from encoder_head import (  # noqa: E402
+    BATCH,
+    HEAD_LR,
+    LABEL_SMOOTHING,
+    MAX_TOKENS,
+    SCALE,
+    Classifier,
+    export_onnx,
+)
 
 from conflictscope.classify.cues import cue_codes  # noqa: E402
 from conflictscope.classify.examples import (  # noqa: E402
@@ -67,33 +75,6 @@ from conflictscope.classify.labels import LABELS  # noqa: E402
 from conflictscope.classify.model import LinearModel  # noqa: E402
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "src/conflictscope/data/classifier/encoder"
-MAX_TOKENS = 128
-#: Normalised vectors give small dot products: the head's logits are scaled up.
-SCALE = 20.0
-BATCH = 16
-LABEL_SMOOTHING = 0.05
-HEAD_LR = 1e-3
-
-
-class Classifier(torch.nn.Module):
-    """Encoder -> mean pooling -> unit length -> linear head (logits out)."""
-
-    def __init__(self, encoder: torch.nn.Module, n_classes: int) -> None:
-        super().__init__()
-        self.encoder = encoder
-        self.dropout = torch.nn.Dropout(0.1)
-        self.head = torch.nn.Linear(384, n_classes)
-
-    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
-        hidden = self.encoder(
-            input_ids=input_ids, attention_mask=attention_mask, token_type_ids=torch.zeros_like(input_ids)
-        ).last_hidden_state
-        weights = attention_mask.unsqueeze(-1).to(hidden.dtype)
-        pooled = (hidden * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
-        pooled = torch.nn.functional.normalize(pooled, dim=-1)
-        return self.head(self.dropout(pooled)) * SCALE
-
-
 def _train(model: Classifier, tokenizer: object, texts: list[str], targets: list[int], args: argparse.Namespace) -> None:
     batch = BATCH
     steps = args.epochs * ((len(texts) + batch - 1) // batch)
@@ -124,26 +105,6 @@ def _train(model: Classifier, tokenizer: object, texts: list[str], targets: list
             if (i // batch + 1) % 50 == 0:
                 print(f"  step {i // batch + 1}: loss {total:.1f} ({time.time() - started:.0f} s)", flush=True)
         print(f"epoch {epoch + 1}/{args.epochs}: loss {total:.1f} ({time.time() - started:.0f} s)", flush=True)
-
-
-def _export(model: Classifier, tokenizer: object, out: Path) -> None:
-    model.eval()
-    enc = tokenizer(["Rebels shelled the town.", "Talks resumed in the capital on Monday."], padding=True, return_tensors="pt")  # type: ignore[operator]
-    with tempfile.TemporaryDirectory() as tmp:
-        fp32 = Path(tmp) / "fp32.onnx"
-        torch.onnx.export(
-            model,
-            (enc["input_ids"], enc["attention_mask"]),
-            str(fp32),
-            dynamo=False,
-            opset_version=17,
-            input_names=["input_ids", "attention_mask"],
-            output_names=["logits"],
-            dynamic_axes={"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"}, "logits": {0: "batch"}},
-        )
-        from onnxruntime.quantization import QuantType, quantize_dynamic
-
-        quantize_dynamic(str(fp32), str(out / "model.onnx"), weight_type=QuantType.QInt8, per_channel=True)
 
 
 def _onnx_logits(out: Path, texts: list[str]) -> np.ndarray:
@@ -261,7 +222,7 @@ def main() -> None:
     _train(model, tokenizer, texts, targets, args)
 
     args.out.mkdir(parents=True, exist_ok=True)
-    _export(model, tokenizer, args.out)
+    export_onnx(model, tokenizer, args.out)
     shutil.copy(source / "tokenizer.json", args.out / "tokenizer.json")
     meta = {
         "labels": list(LABELS),

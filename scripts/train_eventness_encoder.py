@@ -52,7 +52,6 @@ import json
 import os
 import random
 import shutil
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -62,16 +61,11 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
+from encoder_head import BATCH, HEAD_LR, LABEL_SMOOTHING, MAX_TOKENS, SCALE, Classifier, export_onnx  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = ROOT / "src/conflictscope/data/eventness/encoder"
 POSITIVE = "EVENT"
-MAX_TOKENS = 128
-#: Normalised vectors give small dot products: the head's logits are scaled up.
-SCALE = 20.0
-BATCH = 16
-LABEL_SMOOTHING = 0.05
-HEAD_LR = 1e-3
 #: The blend written when no earlier meta.json gives one: the encoder switched off.
 DEFAULT_BLEND = {"weight": 0.0, "threshold": 0.45}
 
@@ -85,25 +79,6 @@ def _trainer() -> Any:
     return module
 
 
-class Classifier(torch.nn.Module):
-    """Encoder -> mean pooling -> unit length -> linear head (two logits: other, event)."""
-
-    def __init__(self, encoder: torch.nn.Module) -> None:
-        super().__init__()
-        self.encoder = encoder
-        self.dropout = torch.nn.Dropout(0.1)
-        self.head = torch.nn.Linear(384, 2)
-
-    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
-        hidden = self.encoder(
-            input_ids=input_ids, attention_mask=attention_mask, token_type_ids=torch.zeros_like(input_ids)
-        ).last_hidden_state
-        weights = attention_mask.unsqueeze(-1).to(hidden.dtype)
-        pooled = (hidden * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
-        pooled = torch.nn.functional.normalize(pooled, dim=-1)
-        return self.head(self.dropout(pooled)) * SCALE
-
-
 def _seed(seed: int) -> None:
     random.seed(seed)
     np.random.seed(seed)
@@ -113,7 +88,7 @@ def _seed(seed: int) -> None:
 def _fresh(source: Path) -> Classifier:
     from transformers import AutoModel
 
-    return Classifier(AutoModel.from_pretrained(source, attn_implementation="eager"))
+    return Classifier(AutoModel.from_pretrained(source, attn_implementation="eager"), 2)
 
 
 def _train(model: Classifier, tokenizer: Any, texts: list[str], targets: list[int], epochs: int,
@@ -200,28 +175,6 @@ def _cross_validate(source: Path, tokenizer: Any, rows: list[tuple[str, str, str
             "pooled": pooled, "by_file": by_file}
 
 
-def _export(model: Classifier, tokenizer: Any, out: Path) -> None:
-    model.eval()
-    enc = tokenizer(["Rebels shelled the town.", "Talks resumed in the capital on Monday."], padding=True,
-                    return_tensors="pt")
-    with tempfile.TemporaryDirectory() as tmp:
-        fp32 = Path(tmp) / "fp32.onnx"
-        torch.onnx.export(
-            model,
-            (enc["input_ids"], enc["attention_mask"]),
-            str(fp32),
-            dynamo=False,
-            opset_version=17,
-            input_names=["input_ids", "attention_mask"],
-            output_names=["logits"],
-            dynamic_axes={"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"},
-                          "logits": {0: "batch"}},
-        )
-        from onnxruntime.quantization import QuantType, quantize_dynamic
-
-        quantize_dynamic(str(fp32), str(out / "model.onnx"), weight_type=QuantType.QInt8, per_channel=True)
-
-
 def _onnx_probabilities(out: Path, texts: list[str]) -> np.ndarray:
     """int8 probabilities, one text a call (as the runtime reads them)."""
     import onnxruntime as ort
@@ -293,7 +246,7 @@ def main() -> None:
     _train(model, tokenizer, texts, [int(g) for g in gold], args.epochs, args.lr, "final")
     blend = _blend(args.out, args)
     args.out.mkdir(parents=True, exist_ok=True)
-    _export(model, tokenizer, args.out)
+    export_onnx(model, tokenizer, args.out)
     shutil.copy(source / "tokenizer.json", args.out / "tokenizer.json")
     sample = texts[::6]
     full = _probabilities(model, tokenizer, sample)
