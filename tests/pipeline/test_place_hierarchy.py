@@ -38,3 +38,9 @@ def test_a_quarter_named_with_its_town_is_the_town_not_a_namesake_abroad(
 ) -> None:
     text = "On 3 May 2022, soldiers clashed with three armed men in Zongo neighborhood in Cotonou."
     assert [(place, country) for place, country, _ in _places(analyze, text)] == [("Cotonou", "Benin")]
+
+
+def test_a_named_groups_home_country_picks_the_namesake(analyze: Callable[..., AnalyzedArticle]) -> None:
+    # regression: with no country named, "Palmyra" went to a US town although the report is about IS
+    text = "Islamic State fighters attacked an army base near Palmyra on Sunday, officials said."
+    assert [(country, place) for place, country, _ in _places(analyze, text)] == [("Syria", "Tadmur")]

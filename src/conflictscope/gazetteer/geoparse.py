@@ -273,11 +273,11 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
             weights[demonym.cc] += ARMED_DEMONYM_VOTE
     groups = group_countries(analyzed)
     for cc in groups:
-        weights[cc] += ARMED_DEMONYM_VOTE  # "Boko Haram insurgents abducted ... from Chibok": Nigeria's
+        weights[cc] += GROUP_VOTE  # "Boko Haram insurgents abducted ... from Chibok": Nigeria's
     first = resolver.resolve(toponyms, context_countries=context, context_weights=weights)
     countries: dict[str, float] = {cc: float(n) for cc, n in Counter(d.cc for d in demonyms).items()}
     for cc in groups:
-        countries[cc] = countries.get(cc, 0.0) + ARMED_DEMONYM_VOTE
+        countries[cc] = countries.get(cc, 0.0) + GROUP_VOTE
     own: dict[tuple[str, str], float] = defaultdict(float)
     for resolution in first:
         if resolution is not None:
@@ -350,6 +350,9 @@ def _countries_of_forces(text: str, toponyms: list[Toponym],
 #: "Syrian forces retook Palmyra" still reads Palmyra as Syria's). It still supports the country's
 #: weak names as any demonym does.
 ARMED_DEMONYM_VOTE = 0.5
+#: A named armed group's home country ("Boko Haram": Nigeria) backs its country's candidates by this
+#: much: a group fights mostly at home, unlike a state's force named by its demonym.
+GROUP_VOTE = 1.0
 ARMED_AFTER = re.compile(
     r"(?:-(?:led|backed|allied))?\s+(?:(?:air|armed|special|security|military|government|army|naval|"
     r"occupation|coalition|regime|ground)\s+)?(?:forces|troops|soldiers|army|military|jets|warplanes|"
