@@ -120,11 +120,13 @@ def _load_configured(loaded: Resources) -> Encoder | None:
     return load_encoder(_encoder_folder(loaded.settings)) if loaded.settings.encoder else None
 
 
-def _encoder_fingerprint(settings: Settings) -> str:
-    if not settings.encoder:
-        return "off"
-    folder = _encoder_folder(settings)
+def folder_digest(folder: Path) -> str:
+    """The digest of an encoder folder's files (model, tokenizer and meta)."""
     return file_digest(folder / "model.onnx", folder / "tokenizer.json", folder / "meta.json")
+
+
+def _encoder_fingerprint(settings: Settings) -> str:
+    return folder_digest(_encoder_folder(settings)) if settings.encoder else "off"
 
 
 #: The sentence encoder blended with the word model (None when ``Settings.encoder`` is off).

@@ -23,26 +23,26 @@ from __future__ import annotations
 import json
 import math
 import warnings
-from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from conflictscope.resources import Resources, Settings, declare_resource, file_digest
+from conflictscope.classify.encoder import Encoder, folder_digest
+from conflictscope.resources import Resources, Settings, declare_resource
 
 ENCODER_DIR = "eventness/encoder"
-#: Probabilities kept per process: a sentence holds several candidates and is read again by re-runs.
-CACHE_SIZE = 4096
 
 
 class EventnessEncoder:
-    """The probability that a sentence tells an event, from the packaged ONNX classifier, cached."""
+    """The probability that a sentence tells an event, from the packaged ONNX classifier: the
+    class encoder's machinery (:class:`~conflictscope.classify.encoder.Encoder`, its session,
+    tokenizer and cache) over a two-class model (other, event), made on first use."""
 
     def __init__(self, folder: str | Path) -> None:
-        import onnxruntime as ort
-        from tokenizers import Tokenizer
+        import onnxruntime  # noqa: F401  (missing libraries are found when loading, not mid-run)
+        import tokenizers  # noqa: F401
 
         folder = Path(folder)
         meta = json.loads((folder / "meta.json").read_text("utf-8"))
@@ -52,16 +52,12 @@ class EventnessEncoder:
         #: The probability at which a blended candidate is an event.
         self.threshold = float(blend.get("threshold", 0.5))
         self.meta: dict[str, Any] = meta
-        self._model = folder / "model.onnx"
-        if not self._model.is_file():
-            raise FileNotFoundError(self._model)
-        self._runtime: Any = ort
+        for name in ("model.onnx", "tokenizer.json"):
+            if not (folder / name).is_file():
+                raise FileNotFoundError(folder / name)
+        self._folder = folder
         #: Made on first use: with a blend weight of 0 the model is never run.
-        self._session: Any = None
-        self._tokenizer: Any = Tokenizer.from_file(str(folder / "tokenizer.json"))
-        self._tokenizer.no_padding()
-        self._tokenizer.enable_truncation(int(meta.get("max_tokens", 128)))
-        self._cache: OrderedDict[str, float] = OrderedDict()
+        self._encoder: Encoder | None = None
 
     @property
     def active(self) -> bool:
@@ -70,47 +66,23 @@ class EventnessEncoder:
 
     def probability(self, text: str) -> float:
         """The probability that the sentence ``text`` tells an event."""
-        return self.probabilities([text])[0]
+        return self._run([text])[0]
 
     def probabilities(self, texts: Iterable[str]) -> list[float]:
-        """The probability of each text; those not cached are tokenised in one batch."""
-        texts = list(texts)
-        missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
-        if missing:
-            for text, value in zip(missing, self._run(missing), strict=True):
-                self._cache[text] = value
-            while len(self._cache) > CACHE_SIZE:
-                self._cache.popitem(last=False)
-        out: list[float] = []
-        for text in texts:
-            cached = self._cache.get(text)
-            if cached is None:  # pushed out by the batch itself (more than CACHE_SIZE texts)
-                out.append(self._run([text])[0])
-            else:
-                self._cache.move_to_end(text)
-                out.append(cached)
-        return out
+        """The probability of each text."""
+        return self._run(list(texts))
 
     def blend(self, encoder_probability: float, model_probability: float) -> float:
         """weight * the encoder's probability + (1 - weight) * the logistic regression's."""
         return self.weight * encoder_probability + (1.0 - self.weight) * model_probability
 
     def _run(self, texts: list[str]) -> list[float]:
-        # One text per call: int8 activations are quantised per tensor, so a text's
-        # probability would otherwise depend on the texts batched (and padded) with it.
-        if self._session is None:
-            options = self._runtime.SessionOptions()
-            # one thread: the pipeline runs one process per core
-            options.intra_op_num_threads = 1
-            options.inter_op_num_threads = 1
-            self._session = self._runtime.InferenceSession(
-                str(self._model), sess_options=options, providers=["CPUExecutionProvider"]
-            )
+        if self._encoder is None:
+            self._encoder = Encoder(self._folder)
         out: list[float] = []
-        for encoding in self._tokenizer.encode_batch([t if t.strip() else "." for t in texts]):
-            ids = np.asarray([encoding.ids], dtype=np.int64)
-            logits = self._session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})[0][0]
-            margin = float(logits[1] - logits[0])
+        for text in texts:
+            other, event = self._encoder.logits(text).astype(np.float32)  # the model's own precision
+            margin = float(event - other)
             out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, margin)))))
         return out
 
@@ -138,10 +110,7 @@ def _load(loaded: Resources) -> EventnessEncoder | None:
 
 
 def _fingerprint(settings: Settings) -> str:
-    if not settings.eventness:
-        return "off"
-    folder = _folder(settings)
-    return file_digest(folder / "model.onnx", folder / "tokenizer.json", folder / "meta.json")
+    return folder_digest(_folder(settings)) if settings.eventness else "off"
 
 
 #: The event-ness encoder blended with the logistic regression (None when ``Settings.eventness``

@@ -15,6 +15,11 @@ country) is the lead's event told in other words ("Russian strike on Odesa kills
 beside the lead's missile attack); the lead's event keeps its sub-type, place and
 date. Campaign episodes on other days or at other places stay separate events, as
 ACLED codes them.
+
+Then a later mention that tells nothing new (no day, place or side of its own, nothing
+that opens another occurrence) joins the event it tells again (:func:`_fold_rementions`).
+The stage ``continuations`` lives here too: which earlier event a sentence with no
+candidate of its own goes on with.
 """
 
 from __future__ import annotations
@@ -48,9 +53,10 @@ def coreference(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     """Join the article's events that report the same action; fold the headline into the lead."""
     events: list[Event] = []
     for event in analyzed.events:
-        fresh = _opens_another(event, analyzed)
+        # a mention that opens another occurrence joins only the mentions of its own sentence
+        alone = _sentence_of(event, analyzed) if _opens_another(event, analyzed) else None
         duplicate = next((i for i, e in enumerate(events) if _same_event(e, event)
-                          and not (fresh and _sentence_of(e, analyzed) != _sentence_of(event, analyzed))), None)
+                          and (alone is None or _sentence_of(e, analyzed) == alone)), None)
         if duplicate is None:
             events.append(event)
         else:
@@ -113,7 +119,7 @@ def _tells(title: Event, lead: Event, end: int) -> bool:
 
 
 def _trigger_start(event: Event) -> int:
-    spans = event.evidence.get("sub_event_type") or event.evidence.get("event_type") or ()
+    spans = _triggers(event)
     return spans[0].start if spans else -1
 
 
@@ -170,7 +176,7 @@ def _sides_agree(first: Event, second: Event) -> bool:
     is "protesters" in one mention and "rioters" or "police" in the next)."""
     if first.actor1 == second.actor1:
         return True
-    return _family(first) == "crowd" and (first.actor1.startswith(_STAND_INS) or second.actor1.startswith(_STAND_INS))
+    return _family(first) == "crowd" and (_stand_in(first.actor1) or _stand_in(second.actor1))
 
 
 def _told_day(event: Event) -> bool:
@@ -249,9 +255,13 @@ def _min_or_none(a: int | None, b: int | None) -> int | None:
     values = [v for v in (a, b) if v is not None]
     return min(values) if values else None
 
+
+# -- re-mentions: a later mention that tells nothing new joins the event it tells again --
+
 #: A determiner that introduces another occurrence right before the event's word ("another attack",
-#: "a second blast", "a separate raid"), or a response or a next step ("in retaliation", "troops later
-#: clashed with the attackers"): such a mention is a new event even with nothing else new. Only before the event's own word: "another source said" is not.
+#: "a second blast", "a separate raid"; only before the event's own word: "another source said" is
+#: not), or a response or a next step ("in retaliation", "troops later clashed with the attackers"):
+#: such a mention is a new event even with nothing else new.
 ANOTHER = re.compile(r"(?i)\b(?:another|a\s+(?:second|third|separate|further))\s+(?:[\w-]+\s+){0,2}$")
 RESPONSE = re.compile(r"(?i)\bin\s+(?:retaliation|response)\b|\b(?:later|afterwards|subsequently|then)\b")
 
@@ -338,8 +348,7 @@ def _mentions_again(earlier: Event, later: Event, analyzed: AnalyzedArticle) -> 
         _family(earlier) is not None and _family(earlier) == _family(later))
     if not same_kind:
         return False
-    if not (_sides_agree(earlier, later) or earlier.actor1.startswith(_STAND_INS)
-            or later.actor1.startswith(_STAND_INS)):
+    if not (_sides_agree(earlier, later) or _stand_in(earlier.actor1) or _stand_in(later.actor1)):
         return False  # two named sides: two actions
     if earlier.actor1 and later.actor2 == earlier.actor1 and later.actor1 != earlier.actor1:
         return False  # the event's doers are the mention's targets: a response, another action

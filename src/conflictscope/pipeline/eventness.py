@@ -125,15 +125,11 @@ def eventness(analyzed: AnalyzedArticle) -> AnalyzedArticle:
         start = candidate.sentence.start
         if start not in verdicts:
             verdicts[start] = not non_event(candidate.sentence.text.lower())
-    if encoder is not None:  # the kept sentences in one call (each is run once, then cached)
-        encoder.probabilities(c.sentence.text for c in analyzed.candidates if verdicts[c.sentence.start])
-    for candidate in analyzed.candidates:
-        if verdicts[candidate.sentence.start]:
+        if verdicts[start]:
             if model is None:
                 score, threshold = rule_eventness(candidate), EVENT_THRESHOLD
-            elif encoder is None:
-                score, threshold = learned_eventness(model, analyzed, candidate), model.threshold
             else:
-                score, threshold = learned_eventness(model, analyzed, candidate, encoder), encoder.threshold
+                score = learned_eventness(model, analyzed, candidate, encoder)
+                threshold = encoder.threshold if encoder is not None else model.threshold
             decided.append(replace(candidate, eventness=score, is_event=score >= threshold))
     return replace(analyzed, candidates=tuple(decided))
