@@ -86,10 +86,7 @@ def _to_event(analyzed: AnalyzedArticle, candidate: EventCandidate, version: str
         # the civilian of "Journalist arrested" is the one arrested
         if actor1 and inter1 == CIVILIANS and not actor2:
             actor2, inter2 = actor1, inter1
-        dictionary = load_dictionary()
-        home = dictionary.countries.find(place.iso3) if place and place.iso3 else None
-        police = dictionary.state_actor(home.iso2 if home else None, "police", when.event_date if when else None)
-        actor1, inter1 = police.name, police.inter
+        actor1, inter1 = _state_force(place.iso3 if place else None, "police", on)
     if not actor1:
         base, inter1 = _DEFAULT_ACTOR1[candidate.event_type]
         actor1 = f"{base} ({country})" if country else base
@@ -242,16 +239,21 @@ def _force_of_the_dead(candidate: EventCandidate, iso3: str | None, on: date | N
     ("", 0) when the dead are no state force."""
     deaths = candidate.fatalities
     sides = [deaths.side] if deaths and deaths.side else [name for name, _ in (deaths.by_side if deaths else ())]
-    dictionary = load_dictionary()
+    heads = load_dictionary().state_heads
     for side in sides:
         words = keys(side)
-        kind = next((dictionary.state_heads.get(words[i:]) for i in range(len(words))
-                     if dictionary.state_heads.get(words[i:])), None)
+        kind = next(filter(None, (heads.get(words[i:]) for i in range(len(words)))), None)
         if kind:
-            home = dictionary.countries.find(iso3) if iso3 else None
-            force = dictionary.state_actor(home.iso2 if home else None, kind, on)
-            return force.name, force.inter
+            return _state_force(iso3, kind, on)
     return "", 0
+
+
+def _state_force(iso3: str | None, kind: str, on: date | None) -> tuple[str, int]:
+    """The name and inter code of the military (``kind="military"``) or police of the country ``iso3``."""
+    dictionary = load_dictionary()
+    home = dictionary.countries.find(iso3) if iso3 else None
+    force = dictionary.state_actor(home.iso2 if home else None, kind, on)
+    return force.name, force.inter
 
 
 def _publication_time(published: date | None) -> EventTime | None:
