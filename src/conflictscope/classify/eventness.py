@@ -30,7 +30,6 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
-from importlib import resources as package_files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -168,20 +167,11 @@ class EventnessModel:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> EventnessModel:
-        """Load a model file (default: the packaged one)."""
-        if path is None:
-            text = package_files.files("conflictscope.data").joinpath(MODEL_RESOURCE).read_text("utf-8")
-        else:
-            text = Path(path).read_text("utf-8")
-        data = json.loads(text)
+    def load(cls, path: str | Path) -> EventnessModel:
+        """Load a model file (``scripts/train_eventness.py`` writes it; :func:`_model_path` finds it)."""
+        data = json.loads(Path(path).read_text("utf-8"))
         return cls({str(k): float(v) for k, v in data["weights"].items()}, float(data["intercept"]),
                    float(data.get("threshold", 0.5)), dict(data.get("meta", {})))
-
-    def to_json(self) -> str:
-        """The model as JSON (what :meth:`load` reads)."""
-        return json.dumps({"weights": self.weights, "intercept": self.intercept,
-                           "threshold": self.threshold, "meta": self.meta}, indent=0, sort_keys=True)
 
 
 def _model_path(settings: Settings) -> Path:
