@@ -26,18 +26,13 @@ OUT = ROOT / "src" / "conflictscope" / "data" / "eventness" / "calibration.json"
 def rows_of(gold: str, half: int) -> list[tuple[float, bool]]:
     """(raw confidence, real event of its sub-type) of every row of one half."""
     from conflictscope.evaluation.event import pipeline_analyzer
-    from conflictscope.evaluation.events import run_pairings
+    from conflictscope.evaluation.events import run_pairings, scored_rows
     from conflictscope.pipeline.core import Pipeline
     from conflictscope.pipeline.registry import DEFAULT_STAGES
 
     raw = Pipeline(tuple(s for s in DEFAULT_STAGES if s != "calibrate"))
     _, pairings = run_pairings(gold, half=half, analyzer=pipeline_analyzer(raw), progress=True)
-    out: list[tuple[float, bool]] = []
-    for p in pairings:
-        for i, row in enumerate(p.rows):
-            j = p.pairs.get(i)
-            out.append((row.confidence, j is not None and row.sub_event_type == p.report.events[j].sub_event_type))
-    return out
+    return scored_rows(pairings)
 
 
 def _logit(values: np.ndarray) -> np.ndarray:
@@ -55,15 +50,11 @@ def fit(rows: list[tuple[float, bool]]) -> tuple[float, float]:
     return float(model.coef_[0][0]), float(model.intercept_[0])
 
 
-def ece(rows: list[tuple[float, bool]], bins: int = 5) -> float:
-    """Expected calibration error over equal-width bins."""
-    total = 0.0
-    for k in range(bins):
-        low, high = k / bins, (k + 1) / bins
-        inside = [(c, ok) for c, ok in rows if low <= c < high or (k == bins - 1 and c == 1.0)]
-        if inside:
-            total += len(inside) * abs(sum(c for c, _ in inside) / len(inside) - sum(ok for _, ok in inside) / len(inside))
-    return total / len(rows) if rows else 0.0
+def ece(rows: list[tuple[float, bool]]) -> float:
+    """Expected calibration error over the reliability table's bins (five of equal width)."""
+    from conflictscope.evaluation.events import calibration_error
+
+    return calibration_error(rows)
 
 
 def mapped(rows: list[tuple[float, bool]], a: float, b: float) -> list[tuple[float, bool]]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -473,23 +473,37 @@ def reliability(pairings: Sequence[Pairing]) -> dict[str, Any]:
     """How well a row's confidence says it is a real event of its sub-type: per confidence bin, the
     rows, their mean confidence and the share that pair with a gold event of their sub-type; and the
     expected calibration error (the bins' gap weighted by their rows)."""
+    scored = scored_rows(pairings)
+    bins = [{"bin": label, "rows": len(inside), "mean_confidence": round(mean, 4), "right_share": round(right, 4)}
+            for label, inside, mean, right in _bins(scored)]
+    return {"bins": bins, "ece": round(calibration_error(scored), 4) if scored else None}
+
+
+def scored_rows(pairings: Sequence[Pairing]) -> list[tuple[float, bool]]:
+    """(confidence, whether the row pairs with a gold event of its sub-type) of every row."""
     scored: list[tuple[float, bool]] = []
     for p in pairings:
         for i, row in enumerate(p.rows):
             j = p.pairs.get(i)
             scored.append((row.confidence, j is not None and row.sub_event_type == p.report.events[j].sub_event_type))
-    bins: list[dict[str, Any]] = []
-    low, gap = 0.0, 0.0
+    return scored
+
+
+def calibration_error(scored: Sequence[tuple[float, bool]]) -> float:
+    """The expected calibration error of (confidence, right) pairs over :data:`RELIABILITY_BINS`."""
+    gap = sum(len(inside) * abs(mean - right) for _, inside, mean, right in _bins(scored))
+    return gap / len(scored) if scored else 0.0
+
+
+def _bins(scored: Sequence[tuple[float, bool]]) -> Iterator[tuple[str, list[tuple[float, bool]], float, float]]:
+    """Each non-empty confidence bin: its label, its pairs, their mean confidence and right share."""
+    low = 0.0
     for high in RELIABILITY_BINS:
         inside = [(c, ok) for c, ok in scored if low <= c < high or (high == 1.0 and c == 1.0)]
         if inside:
-            mean = sum(c for c, _ in inside) / len(inside)
-            right = sum(ok for _, ok in inside) / len(inside)
-            gap += len(inside) * abs(mean - right)
-            bins.append({"bin": f"{low:.1f}-{high:.1f}", "rows": len(inside), "mean_confidence": round(mean, 4),
-                         "right_share": round(right, 4)})
+            yield (f"{low:.1f}-{high:.1f}", inside, sum(c for c, _ in inside) / len(inside),
+                   sum(ok for _, ok in inside) / len(inside))
         low = high
-    return {"bins": bins, "ece": round(gap / len(scored), 4) if scored else None}
 
 
 def _share(part: int, whole: int) -> float | None:
