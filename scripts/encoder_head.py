@@ -8,7 +8,9 @@ venv (``make train-encoder``), never at run time.
 
 from __future__ import annotations
 
+import random
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +41,39 @@ class Classifier(torch.nn.Module):
         pooled = (hidden * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
         pooled = torch.nn.functional.normalize(pooled, dim=-1)
         return self.head(self.dropout(pooled)) * SCALE
+
+
+def fine_tune(model: Classifier, tokenizer: Any, texts: list[str], targets: list[int], epochs: int, lr: float,
+              label: str = "") -> None:
+    """Fine-tune encoder and head together: AdamW (``lr`` for the encoder, :data:`HEAD_LR` for the
+    head) on a one-cycle schedule, cross-entropy with label smoothing, shuffled batches of
+    :data:`BATCH` (``random``'s order: seed it first); progress goes to standard output."""
+    steps = epochs * ((len(texts) + BATCH - 1) // BATCH)
+    optimizer = torch.optim.AdamW(
+        [{"params": model.encoder.parameters(), "lr": lr}, {"params": model.head.parameters(), "lr": HEAD_LR}],
+        weight_decay=0.01,
+    )
+    schedule = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=[lr, HEAD_LR], total_steps=steps, pct_start=0.1)
+    loss_of = torch.nn.CrossEntropyLoss(label_smoothing=LABEL_SMOOTHING)
+    prefix = f"{label} " if label else ""
+    for epoch in range(epochs):
+        model.train()
+        order = list(range(len(texts)))
+        random.shuffle(order)
+        started, total = time.time(), 0.0
+        for i in range(0, len(order), BATCH):
+            chunk = order[i : i + BATCH]
+            enc = tokenizer([texts[j] for j in chunk], padding=True, truncation=True, max_length=MAX_TOKENS,
+                            return_tensors="pt")
+            loss = loss_of(model(enc["input_ids"], enc["attention_mask"]), torch.tensor([targets[j] for j in chunk]))
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            schedule.step()
+            total += loss.item()
+            if (i // BATCH + 1) % 50 == 0:
+                print(f"  {prefix}step {i // BATCH + 1}: loss {total:.1f} ({time.time() - started:.0f} s)", flush=True)
+        print(f"{prefix}epoch {epoch + 1}/{epochs}: loss {total:.1f} ({time.time() - started:.0f} s)", flush=True)
 
 
 def export_onnx(model: Classifier, tokenizer: Any, out: Path) -> None:

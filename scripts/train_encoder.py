@@ -46,7 +46,6 @@ import json
 import os
 import random
 import shutil
-import time
 from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -62,6 +61,7 @@ from encoder_head import (  # noqa: E402
     SCALE,
     Classifier,
     export_onnx,
+    fine_tune,
 )
 
 from conflictscope.classify.cues import cue_codes  # noqa: E402
@@ -75,38 +75,6 @@ from conflictscope.classify.labels import LABELS  # noqa: E402
 from conflictscope.classify.model import LinearModel  # noqa: E402
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "src/conflictscope/data/classifier/encoder"
-def _train(model: Classifier, tokenizer: object, texts: list[str], targets: list[int], args: argparse.Namespace) -> None:
-    batch = BATCH
-    steps = args.epochs * ((len(texts) + batch - 1) // batch)
-    optimizer = torch.optim.AdamW(
-        [{"params": model.encoder.parameters(), "lr": args.lr}, {"params": model.head.parameters(), "lr": HEAD_LR}],
-        weight_decay=0.01,
-    )
-    schedule = torch.optim.lr_scheduler.OneCycleLR(
-        optimizer, max_lr=[args.lr, HEAD_LR], total_steps=steps, pct_start=0.1
-    )
-    loss_of = torch.nn.CrossEntropyLoss(label_smoothing=LABEL_SMOOTHING)
-    for epoch in range(args.epochs):
-        model.train()
-        order = list(range(len(texts)))
-        random.shuffle(order)
-        started, total = time.time(), 0.0
-        for i in range(0, len(order), batch):
-            chunk = order[i : i + batch]
-            enc = tokenizer(  # type: ignore[operator]
-                [texts[j] for j in chunk], padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt"
-            )
-            loss = loss_of(model(enc["input_ids"], enc["attention_mask"]), torch.tensor([targets[j] for j in chunk]))
-            optimizer.zero_grad()
-            loss.backward()
-            optimizer.step()
-            schedule.step()
-            total += loss.item()
-            if (i // batch + 1) % 50 == 0:
-                print(f"  step {i // batch + 1}: loss {total:.1f} ({time.time() - started:.0f} s)", flush=True)
-        print(f"epoch {epoch + 1}/{args.epochs}: loss {total:.1f} ({time.time() - started:.0f} s)", flush=True)
-
-
 def _onnx_logits(out: Path, texts: list[str]) -> np.ndarray:
     import onnxruntime as ort
     from tokenizers import Tokenizer
@@ -219,7 +187,7 @@ def main() -> None:
         fillers = [s for label, s in examples if label == "NONE"]
         texts += [_noisy(s, i, fillers) for i, s in enumerate(texts)]
         targets += targets
-    _train(model, tokenizer, texts, targets, args)
+    fine_tune(model, tokenizer, texts, targets, args.epochs, args.lr)
 
     args.out.mkdir(parents=True, exist_ok=True)
     export_onnx(model, tokenizer, args.out)

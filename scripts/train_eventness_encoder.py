@@ -61,7 +61,16 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
-from encoder_head import BATCH, HEAD_LR, LABEL_SMOOTHING, MAX_TOKENS, SCALE, Classifier, export_onnx  # noqa: E402
+from encoder_head import (  # noqa: E402
+    BATCH,
+    HEAD_LR,
+    LABEL_SMOOTHING,
+    MAX_TOKENS,
+    SCALE,
+    Classifier,
+    export_onnx,
+    fine_tune,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = ROOT / "src/conflictscope/data/eventness/encoder"
@@ -89,34 +98,6 @@ def _fresh(source: Path) -> Classifier:
     from transformers import AutoModel
 
     return Classifier(AutoModel.from_pretrained(source, attn_implementation="eager"), 2)
-
-
-def _train(model: Classifier, tokenizer: Any, texts: list[str], targets: list[int], epochs: int,
-           lr: float, label: str) -> None:
-    steps = epochs * ((len(texts) + BATCH - 1) // BATCH)
-    optimizer = torch.optim.AdamW(
-        [{"params": model.encoder.parameters(), "lr": lr}, {"params": model.head.parameters(), "lr": HEAD_LR}],
-        weight_decay=0.01,
-    )
-    schedule = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=[lr, HEAD_LR], total_steps=steps,
-                                                   pct_start=0.1)
-    loss_of = torch.nn.CrossEntropyLoss(label_smoothing=LABEL_SMOOTHING)
-    for epoch in range(epochs):
-        model.train()
-        order = list(range(len(texts)))
-        random.shuffle(order)
-        started, total = time.time(), 0.0
-        for i in range(0, len(order), BATCH):
-            chunk = order[i : i + BATCH]
-            enc = tokenizer([texts[j] for j in chunk], padding=True, truncation=True, max_length=MAX_TOKENS,
-                            return_tensors="pt")
-            loss = loss_of(model(enc["input_ids"], enc["attention_mask"]), torch.tensor([targets[j] for j in chunk]))
-            optimizer.zero_grad()
-            loss.backward()
-            optimizer.step()
-            schedule.step()
-            total += loss.item()
-        print(f"{label} epoch {epoch + 1}/{epochs}: loss {total:.1f} ({time.time() - started:.0f} s)", flush=True)
 
 
 def _probabilities(model: Classifier, tokenizer: Any, texts: list[str]) -> np.ndarray:
@@ -164,7 +145,7 @@ def _cross_validate(source: Path, tokenizer: Any, rows: list[tuple[str, str, str
         train = sorted(random.sample(others, max(1, round(len(others) * args.cv_fraction))))
         test = [i for i, (name, _, _) in enumerate(rows) if name == held]
         model = _fresh(source)
-        _train(model, tokenizer, [rows[i][2] for i in train], [int(gold[i]) for i in train], args.cv_epochs,
+        fine_tune(model, tokenizer, [rows[i][2] for i in train], [int(gold[i]) for i in train], args.cv_epochs,
                args.lr, f"fold {held}")
         probs[test] = _probabilities(model, tokenizer, [rows[i][2] for i in test])
         by_file[held] = _figures(probs[test], gold[test])
@@ -243,7 +224,7 @@ def main() -> None:
     model = _fresh(source)
     texts = [s for _, _, s in rows]
     gold = np.asarray([1 if label == POSITIVE else 0 for _, label, _ in rows])
-    _train(model, tokenizer, texts, [int(g) for g in gold], args.epochs, args.lr, "final")
+    fine_tune(model, tokenizer, texts, [int(g) for g in gold], args.epochs, args.lr, "final")
     blend = _blend(args.out, args)
     args.out.mkdir(parents=True, exist_ok=True)
     export_onnx(model, tokenizer, args.out)
