@@ -220,6 +220,8 @@ def test_matching_is_cheap() -> None:
             "Coalition of Patriots for Change",
         ),
         ("IS THIS THE END OF THE WAR IN SYRIA, ASKS THE COLUMNIST", "Islamic State"),
+        # a two-letter acronym of a group active in many countries is a common abbreviation too
+        ("The union said the dispute over the reorganisation of IS was resolved in London.", "Islamic State"),
     ],
 )
 def test_unsupported_short_acronyms_are_dropped(text: str, absent: str) -> None:
@@ -229,6 +231,20 @@ def test_unsupported_short_acronyms_are_dropped(text: str, absent: str) -> None:
 def test_supported_short_acronym_is_kept() -> None:
     found = names("KIA fighters attacked a junta outpost in Kachin state, Myanmar.")
     assert ("KIA fighters", "Kachin Independence Army") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a force noun after the acronym makes it a group's name, with no country named
+        ("The Taliban and NRF fighters clashed in Panjshir province.", "National Resistance Front of Afghanistan"),
+        ("IS fighters attacked a checkpoint near the town on Monday.", "Islamic State"),
+        # a three-letter acronym of a group active in many countries needs no support
+        ("The ADF took control of a village in Beni territory.", "Allied Democratic Forces"),
+    ],
+)
+def test_acronym_named_as_a_force_is_kept(text: str, name: str) -> None:
+    assert any(n.startswith(name) for _, n in names(text))
 
 
 @pytest.mark.parametrize(

@@ -271,7 +271,8 @@ def match_sentence(
             )
         )
         backer = _is_backing(text, tokens, end)
-        acronym = kind == "group" and all(_short_acronym(p) for p in phrases)
+        # "IS fighters": an acronym with a force noun after it is a group's name, not a bare acronym
+        acronym = kind == "group" and end == i + d_len and all(_short_acronym(p) for p in phrases)
         if acronym and shouting:
             i = end
             continue

@@ -180,8 +180,10 @@ def _supported(
     groups: dict[tuple[str, ...], str],
     counts: Counter[str],
 ) -> list[_Found]:
-    """Drop short acronyms ("CNA", "CPC") of single-country groups the report gives no support:
-    neither the group's country nor a longer name of the group appears in it."""
+    """Drop short acronyms ("CNA", "IS") the report gives no support: neither the group's home
+    country nor a longer name of the group ("Islamic State", "IS fighters") appears in it.
+    Acronyms of groups active in many countries ("ADF", "PKK") need none, unless they have two
+    letters: those are common abbreviations too (a labour report's "the reorganisation of IS")."""
     spelled = {groups.get(f.raw.targets, f.raw.targets[0]) for f in found if not f.raw.acronym}
     kept: list[_Found] = []
     for f in found:
@@ -189,11 +191,16 @@ def _supported(
             target = groups.get(f.raw.targets, f.raw.targets[0])
             group = dictionary.groups.get(target)
             if group is not None and not (
-                group.suffix or target in spelled or counts.get(group.country or "", 0)
+                (group.suffix and not _two_letters(f)) or target in spelled or counts.get(group.country or "", 0)
             ):
                 continue
         kept.append(f)
     return kept
+
+
+def _two_letters(found: _Found) -> bool:
+    """A bare two-letter acronym ("IS", "JI")."""
+    return found.raw.end - found.raw.start == 2
 
 
 def _main_group(
