@@ -102,6 +102,11 @@ CASES = [
     ("Rebels entered on 5 December; a counter-attack came the following day.", SUNDAY, "the following day", "2016-12-06"),
     ("The army arrived on Friday. A bomb went off the same day.", SUNDAY, "the same day", "2016-12-09"),
     ("The siege ended on 1 March. A week earlier, aid had arrived.", SUNDAY, "A week earlier", "2016-02-23"),
+    # a date after "since" opens a period; it is not the day the story is at
+    ("Chaos has reigned since the 1 December coup. Police killed four the previous day.", SUNDAY,
+     "the previous day", "2016-12-10"),
+    ("The town has been besieged since 1 December. A shell hit the market the previous day.", SUNDAY,
+     "the previous day", "2016-12-10"),
     # durations
     ("IS held the town for 10 months.", SUNDAY, "10 months", "P10M"),
     ("They seized the heights in a three-day campaign.", SUNDAY, "three-day", "P3D"),

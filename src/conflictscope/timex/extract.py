@@ -87,7 +87,8 @@ def find_timexes(
         items = _narrative_years(items, base, story_years)
         items, last_year = _that_year(items, text, last_year)
         for timex in items:
-            if timex.interval is not None and timex.interval.granularity == "day" and timex.kind != "ref":
+            if (timex.interval is not None and timex.interval.granularity == "day" and timex.kind != "ref"
+                    and not names_an_earlier_event(text, timex.start, timex.end)):
                 previous_day = timex.interval.start
         try:
             found.extend(_anchor_sentence(text, items, base, end))
@@ -217,10 +218,22 @@ def _sentence_timexes(sentence: str, ctx: Context, gates: dict[str, list[tuple[i
         if timex.signal in ("after", "before", "until") and timex.type == "DURATION":
             clause = _CLAUSE_END.search(sentence, timex.end)
             timex = replace(timex, clause_end=clause.start() if clause else len(sentence))
-        if timex.interval is not None and timex.interval.granularity == "day":
+        if (timex.interval is not None and timex.interval.granularity == "day"
+                and not names_an_earlier_event(sentence, timex.start, timex.end)):
             previous_day = timex.interval.start
         result.append(timex)
     return result
+
+
+_SINCE_BEFORE = re.compile(r"(?i)\bsince(?:\s+the)?\s+$")
+
+
+def names_an_earlier_event(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` opens a period that runs to the present ("since
+    the February 1 coup", "since March 3") rather than the narrative's time: it is no anchor of
+    a later "the previous day" or "two days later", whose reference is the time the story is
+    told at."""
+    return _SINCE_BEFORE.search(text[max(0, start - 12) : start]) is not None
 
 
 def _windowed(pattern: re.Pattern[str], sentence: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
