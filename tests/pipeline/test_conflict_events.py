@@ -147,9 +147,13 @@ def test_a_military_strike_is_an_air_strike(analyze: Callable[..., AnalyzedArtic
     assert ("Air/drone strike", place) in placed, placed
 
 
-def test_a_labour_strike_is_still_a_protest(analyze: Callable[..., AnalyzedArticle]) -> None:
-    analyzed = analyze("Report\n\nWorkers went on strike on Monday in Lagos to demand higher pay.", published="2024-03-10")
+def test_a_labour_strike_is_no_air_strike(analyze: Callable[..., AnalyzedArticle]) -> None:
+    # with a gathering it is a demonstration; alone (people stay away from work) it is no event
+    text = "Workers went on strike on Monday in Lagos and marched to the governor's office to demand higher pay."
+    analyzed = analyze("Report\n\n" + text, published="2024-03-10")
     assert [e.sub_event_type for e in analyzed.events] == ["Peaceful protest"]
+    analyzed = analyze("Report\n\nWorkers went on strike on Monday in Lagos to demand higher pay.", published="2024-03-10")
+    assert analyzed.events == ()
 
 
 @pytest.mark.parametrize(

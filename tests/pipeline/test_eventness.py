@@ -71,3 +71,21 @@ def test_the_model_was_trained_on_the_current_sentences() -> None:
     assert model["meta"]["data_sha256"] == trainer.data_hash(), (
         "the event-ness model is stale: run `make train-eventness` and commit data/eventness/model.json"
     )
+
+
+#: ACLED codes a demonstration only where people gather: a strike alone is none (sentences written here).
+STRIKES = [
+    ("Care workers at a nursing home in Leeds held a one-day strike on Saturday, their third strike day.", False),
+    ("Airport ground staff in Lyon began a 48-hour stoppage on Monday over pay.", False),
+    ("Striking nurses rallied outside the health ministry in Nairobi on Monday.", True),
+    ("Teachers on strike marched through the centre of Kisumu on Tuesday to demand back pay.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "is_event"), STRIKES)
+def test_a_strike_with_no_gathering_is_no_demonstration(text: str, is_event: bool,
+                                                        pipelines: tuple[Pipeline, Pipeline]) -> None:
+    for pipeline in pipelines:
+        analyzed = pipeline(Article.from_text(text, published=date(2024, 6, 5)))
+        assert any(e.event_type == "Protests" for e in analyzed.events) is is_event, [
+            (c.sub_event_type, c.trigger.text, c.eventness) for c in analyzed.candidates]

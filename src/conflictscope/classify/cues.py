@@ -170,6 +170,17 @@ _RAW: dict[str, tuple[str, ...]] = {
     ),
 }
 
+#: A strike or boycott in which people stay away (from work, from food, from a vote): ACLED codes a
+#: demonstration only where people gather in public, so this alone is no demonstration.
+STAYING_AWAY = re.compile(r"\b(?:(?:hunger )?" + _LABOUR_STRIKE + r"|stoppages?|go-slows?|work-to-rule|sick-outs?|"
+                          r"boycott\w*)\b")
+#: Words that tell people gathered in public (the demonstration cues other than staying away, and
+#: the police action on a crowd or the crowd's violence).
+GATHERING = re.compile(
+    r"\b(?:" + "|".join(p for p in (*_RAW["PEACE"], *_RAW["PINT"], *_RAW["FORCE"], *_RAW["VDEM"], *_RAW["MOB"])
+                        if p not in (_LABOUR_STRIKE, "boycott")) + r"|pickets?|picket lines?|occup(?:y|ied|ying))\b"
+)
+
 #: label code -> compiled cue regex (word-bounded, case-insensitive input expected lower-cased).
 CUES: dict[str, re.Pattern[str]] = {
     code: re.compile(r"\b(?:" + "|".join(patterns) + r")\b") for code, patterns in _RAW.items()

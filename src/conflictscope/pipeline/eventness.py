@@ -16,7 +16,12 @@ The rule decision made here:
   are dropped before any later stage reads them;
 - a candidate whose trigger is negated, hypothetical or future (its modality) is
   kept in the list, so that later stages read the report as before, but is no event
-  (``eventness`` 0.0); an asserted one is an event (``eventness`` 1.0).
+  (``eventness`` 0.0); an asserted one is an event (``eventness`` 1.0);
+- a demonstration whose trigger is a strike or boycott in which people stay away (from
+  work, from food) and whose sentence tells no gathering (no rally, march, picket, sit-in,
+  crowd, dispersal) is no event (``eventness`` 0.0), with or without the learned model:
+  ACLED codes a demonstration only where people physically gather
+  (:func:`stays_away`).
 
 With the learned event-ness model (``classify/eventness.py``, a logistic regression over
 the candidate's words and grammar) a candidate's ``eventness`` is the model's probability
@@ -37,7 +42,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from conflictscope.classify.cues import ACTOR_GATE, cue_codes
+from conflictscope.classify.cues import ACTOR_GATE, GATHERING, STAYING_AWAY, cue_codes
 from conflictscope.classify.eventness import EVENTNESS_MODEL, EventnessModel, features
 from conflictscope.classify.eventness_encoder import EVENTNESS_ENCODER, EventnessEncoder
 from conflictscope.classify.labels import CODE_OF, NONE
@@ -46,6 +51,7 @@ from conflictscope.document import AnalyzedArticle
 from conflictscope.models import EventCandidate
 from conflictscope.pipeline.registry import stage
 from conflictscope.resources import current
+from conflictscope.taxonomy import PROTESTS
 
 #: A sentence's class must reach this probability for ``classify`` to propose a candidate (low:
 #: the event-ness model decides; "The government of Sudan said RSF fighters attacked El Fasher
@@ -101,6 +107,15 @@ def learned_eventness(model: EventnessModel, analyzed: AnalyzedArticle, candidat
     return round(probability, 4)
 
 
+def stays_away(candidate: EventCandidate) -> bool:
+    """Whether a demonstration candidate tells only a strike or boycott, no public gathering:
+    "Airport staff held a one-day strike on Saturday" (but not "striking teachers rallied
+    outside the ministry")."""
+    if candidate.event_type != PROTESTS or not STAYING_AWAY.fullmatch(candidate.trigger.text.lower()):
+        return False
+    return GATHERING.search(candidate.sentence.text.lower()) is None
+
+
 def is_kept(candidate: EventCandidate) -> bool:
     """Whether the decision made the candidate an event."""
     return candidate.is_event is True
@@ -126,7 +141,9 @@ def eventness(analyzed: AnalyzedArticle) -> AnalyzedArticle:
         if start not in verdicts:
             verdicts[start] = not non_event(candidate.sentence.text.lower())
         if verdicts[start]:
-            if model is None:
+            if stays_away(candidate):
+                score, threshold = 0.0, EVENT_THRESHOLD
+            elif model is None:
                 score, threshold = rule_eventness(candidate), EVENT_THRESHOLD
             else:
                 score = learned_eventness(model, analyzed, candidate, encoder)
