@@ -89,3 +89,23 @@ def test_a_strike_with_no_gathering_is_no_demonstration(text: str, is_event: boo
         analyzed = pipeline(Article.from_text(text, published=date(2024, 6, 5)))
         assert any(e.event_type == "Protests" for e in analyzed.events) is is_event, [
             (c.sub_event_type, c.trigger.text, c.eventness) for c in analyzed.candidates]
+
+
+#: ACLED's strategic developments record what conflict actors do (sentences written here).
+DEVELOPMENTS = [
+    ("The teachers' union wrote to the education minister on Monday about the new grading structure.", False),
+    ("In a joint statement on Friday, forty rights groups called on the president to end the campaign.", False),
+    ("The company moved its regional headquarters from Leeds to York in March.", False),
+    ("Rebels set up a new base in the village of Kibati on Monday.", True),
+    ("Soldiers seized a cache of rifles and grenades in a forest near Beni on Tuesday.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "is_event"), DEVELOPMENTS)
+def test_a_strategic_development_needs_a_conflict_actor(text: str, is_event: bool,
+                                                         pipelines: tuple[Pipeline, Pipeline]) -> None:
+    learned, _rules = pipelines
+    analyzed = learned(Article.from_text(text, published=date(2024, 6, 5)))
+    developments = [e for e in analyzed.events if e.event_type == "Strategic developments"]
+    assert bool(developments) is is_event, [(c.sub_event_type, c.trigger.text, c.eventness)
+                                            for c in analyzed.candidates]

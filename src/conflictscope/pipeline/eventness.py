@@ -17,6 +17,10 @@ The rule decision made here:
 - a candidate whose trigger is negated, hypothetical or future (its modality) is
   kept in the list, so that later stages read the report as before, but is no event
   (``eventness`` 0.0); an asserted one is an event (``eventness`` 1.0);
+- a change of a group's activity whose sentence names no political-violence actor (no
+  state force, armed group or militia, no word like "troops", "fighters", "police",
+  "authorities", no weapon) is no event (``eventness`` 0.0): ACLED's changes to a group's
+  activity record what conflict actors do (:func:`no_conflict_actor`);
 - a demonstration whose trigger is a strike or boycott in which people stay away (from
   work, from food) and whose sentence tells no gathering (no rally, march, picket, sit-in,
   crowd, dispersal) is no event (``eventness`` 0.0), with or without the learned model:
@@ -42,12 +46,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import regex as re
+
 from conflictscope.classify.cues import ACTOR_GATE, GATHERING, STAYING_AWAY, cue_codes
 from conflictscope.classify.eventness import EVENTNESS_MODEL, EventnessModel, features
 from conflictscope.classify.eventness_encoder import EVENTNESS_ENCODER, EventnessEncoder
 from conflictscope.classify.labels import CODE_OF, NONE
 from conflictscope.classify.rules import non_event
 from conflictscope.document import AnalyzedArticle
+from conflictscope.lexicon.weapons import weapon_pattern
 from conflictscope.models import EventCandidate
 from conflictscope.pipeline.registry import stage
 from conflictscope.resources import current
@@ -116,6 +123,29 @@ def stays_away(candidate: EventCandidate) -> bool:
     return GATHERING.search(candidate.sentence.text.lower()) is None
 
 
+#: Inter codes of political-violence actors: state forces, rebels, political and identity militias,
+#: external forces.
+_ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
+#: A government acting as one (a curfew lifted by "the authorities") or a weapon (a missile
+#: intercepted) also tells a conflict actor's act.
+_STATE_OR_WEAPON = re.compile(r"\b(?:authorities|government|regime|junta|coalition|" + weapon_pattern() + r")\b")
+
+
+def no_conflict_actor(analyzed: AnalyzedArticle, candidate: EventCandidate) -> bool:
+    """Whether a change-of-activity candidate's sentence names no political-violence actor
+    (no state force, armed group or militia, no word such as "troops", "fighters", "police" or
+    "authorities", and no weapon):
+    "the union wrote to the management", "rights groups called on the president to end the
+    crackdown" are no one's strategic development in ACLED's sense."""
+    if CODE_OF.get(candidate.sub_event_type, "") != "CHG":
+        return False
+    start, end = candidate.sentence.start, candidate.sentence.end
+    if any(start <= m.span.start < end and m.actor.inter in _ARMED_INTERS for m in analyzed.actors):
+        return False
+    lowered = candidate.sentence.text.lower()
+    return ACTOR_GATE.search(lowered) is None and _STATE_OR_WEAPON.search(lowered) is None
+
+
 def is_kept(candidate: EventCandidate) -> bool:
     """Whether the decision made the candidate an event."""
     return candidate.is_event is True
@@ -123,7 +153,7 @@ def is_kept(candidate: EventCandidate) -> bool:
 
 @stage(
     "eventness",
-    requires=("sentences", "candidates"),
+    requires=("sentences", "actors", "candidates"),
     provides=("candidates.eventness",),
     parse_hint=may_report_event,
 )
@@ -141,7 +171,7 @@ def eventness(analyzed: AnalyzedArticle) -> AnalyzedArticle:
         if start not in verdicts:
             verdicts[start] = not non_event(candidate.sentence.text.lower())
         if verdicts[start]:
-            if stays_away(candidate):
+            if stays_away(candidate) or no_conflict_actor(analyzed, candidate):
                 score, threshold = 0.0, EVENT_THRESHOLD
             elif model is None:
                 score, threshold = rule_eventness(candidate), EVENT_THRESHOLD
