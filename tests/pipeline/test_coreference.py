@@ -91,3 +91,20 @@ def test_launching_an_offensive_is_fighting_not_a_change_of_group() -> None:
     from conflictscope.classify.cues import cue_codes
 
     assert "CLASH" in cue_codes("al-shabaab fighters launched an offensive on bulo marer on sunday")
+
+
+#: A demonstration told twice with its day both times; the second names it "the 2024 Climate March".
+NAMED_MARCH = (
+    "Thousands of demonstrators marched through Lisbon on Saturday as part of the 2024 Climate March.\n\n"
+    "Attendees of the 2024 Climate March chanted as they marched down Avenida da Liberdade in Lisbon on Saturday."
+)
+
+
+def test_a_mention_that_states_the_events_own_day_again_joins_it(
+    analyze: Callable[..., AnalyzedArticle],
+) -> None:
+    # regression: "the 2024 Climate March" dated the second mention to 2024 (a year in a name) and
+    # made it history; with "on Saturday" it is the same day, the same place: the same march
+    events = analyze(NAMED_MARCH, published="2024-11-04").events
+    assert [(e.event_date.isoformat() if e.event_date else None, e.is_background) for e in events] == [
+        ("2024-11-02", False)], [(e.event_date, e.is_background, e.location) for e in events]

@@ -312,21 +312,34 @@ def _fold_rementions(events: list[Event], analyzed: AnalyzedArticle) -> list[Eve
 
     A report introduces an event with its anchors (its day, its place, its sides) and then
     elaborates it; a later mention of the same family of action whose own sentence states no
-    day and no place other than the event's, with compatible sides and no opener of another
-    occurrence ("another", "a second", "separately"), is given information: the same event.
+    day and no place other than the event's (or the event's own day again), with compatible
+    sides and no opener of another occurrence ("another", "a second", "separately"), is given
+    information: the same event.
     Its date and place, inherited from elsewhere, are not evidence of a distinct one.
     """
     kept: list[Event] = []
     for event in sorted(events, key=_trigger_start):
         pos = _sentence_of(event, analyzed)
         target = None
-        if pos >= 0 and not _opens_another(event, analyzed) and not _own(event, "event_date", analyzed):
-            target = next((i for i in range(len(kept) - 1, -1, -1) if _mentions_again(kept[i], event, analyzed)), None)
+        if pos >= 0 and not _opens_another(event, analyzed):
+            dated = _own(event, "event_date", analyzed)
+            target = next((i for i in range(len(kept) - 1, -1, -1)
+                           if (not dated or _same_stated_day(kept[i], event, analyzed))
+                           and _mentions_again(kept[i], event, analyzed)), None)
         if target is None:
             kept.append(event)
         else:
             kept[target] = _merge_best_supported(kept[target], event)
     return kept
+
+
+def _same_stated_day(earlier: Event, later: Event, analyzed: AnalyzedArticle) -> bool:
+    """Both are of one sub-type, dated to the same single day ("on Saturday" twice), and the
+    mention names no other place: a day the mention states that is the event's own tells nothing
+    new (two towns' events of one day stay two, and so do a clash and a march of one day)."""
+    same_day = (earlier.time_precision == later.time_precision == 1 and earlier.event_date is not None
+                and earlier.event_date == later.event_date and earlier.sub_event_type == later.sub_event_type)
+    return same_day and (not _own(later, "location", analyzed) or later.location == earlier.location)
 
 
 def _merge_best_supported(kept: Event, other: Event) -> Event:
@@ -341,7 +354,8 @@ def _merge_best_supported(kept: Event, other: Event) -> Event:
 
 
 def _mentions_again(earlier: Event, later: Event, analyzed: AnalyzedArticle) -> bool:
-    """Whether ``later`` (whose sentence states no day) can be a re-mention of ``earlier``."""
+    """Whether ``later`` (whose sentence states no day, or ``earlier``'s day) can be a re-mention
+    of ``earlier``."""
     if earlier.is_background != later.is_background:
         return False
     same_kind = earlier.sub_event_type == later.sub_event_type or (

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import regex as re
 
@@ -26,7 +26,7 @@ from conflictscope.lexicon.events import in_comparison
 from conflictscope.models import EventCandidate, EventTime, Span
 from conflictscope.pipeline.registry import stage
 from conflictscope.timex import ArticleTimes, analyze_times
-from conflictscope.timex.attach import date_clause, event_time, is_background
+from conflictscope.timex.attach import BACKGROUND_DAYS, date_clause, event_time, is_background
 from conflictscope.timex.clauses import clause_roles
 from conflictscope.timex.event_anchor import (
     EventAfter,
@@ -98,9 +98,20 @@ def _date_candidate(
     )
     if dating.time is None:
         return candidate
-    background = candidate.is_background or is_background(dating.time, analyzed.article.published or times.base)
+    published = analyzed.article.published or times.base
+    background = is_background(dating.time, published)
+    if not background and candidate.is_background:
+        # a history phrase ("the 2024 Women's March") yields to a recent day the clause states
+        background = not _recent_stated_day(dating.time, published)
     updated = replace(candidate, time=dating.time, is_background=background)
     return updated.with_evidence("event_date", *dating.evidence) if dating.evidence else updated
+
+
+def _recent_stated_day(time: EventTime, published: date | None) -> bool:
+    """A day the text states, within the background window before publication."""
+    if not time.stated or time.date_prec != 1 or published is None:
+        return False
+    return published - timedelta(days=BACKGROUND_DAYS) <= time.event_date <= published
 
 
 def _sentence_bounds(analyzed: AnalyzedArticle, candidate: EventCandidate) -> tuple[int, int]:

@@ -51,7 +51,10 @@ _RANGE_LINK = re.compile(r"^\s*(?:-|–|to|and|until|till|through)\s*$", re.IGNO
 _RANGE_OPEN = re.compile(r"(?i)\b(?:between|from)\s+$")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|his|her|their|this|that)\s+$")
-_NOUN_AFTER = re.compile(r"\s[a-z]")
+_NOUN_AFTER = re.compile(r"\s[A-Za-z]")
+#: The name a date heads: its capitalised words ("the 2024 Women's March") or one noun and what
+#: it may compound with ("the 2020 vote", "the March 4 nerve agent poisoning").
+_NAME_AFTER = re.compile(r"(?:\s+[A-Z][\w'’.-]*)+|(?:\s+[a-z][\w-]*){1,3}")
 _SINCE_BEFORE = re.compile(r"(?i)\bsince\s+(?:the\s+)?$")
 
 
@@ -142,7 +145,10 @@ def date_clause(
     owner = _owning_duration(trigger, local)
     if owner is not None and owner.interval is not None:
         return Dating(event_time(owner.interval, published), (_span(owner),), owner.interval)
-    preferred = [t for t in usable if t in attached] or [t for t in usable if t not in other] or usable
+    # "the 2024 Women's March ... as they march on Saturday": a date naming another thing yields
+    dating_ones = [t for t in usable if not _names_another_thing(t, trigger, text)] or usable
+    preferred = ([t for t in dating_ones if t in attached] or [t for t in dating_ones if t not in other]
+                 or dating_ones)
     if preferred:
         best = min(preferred, key=lambda t: _distance(t, trigger))
         dating = _from_timex(best, usable, text, published)
@@ -203,6 +209,15 @@ def _names_a_thing(timex: Timex, text: str) -> bool:
     after = text[timex.end : timex.end + 2]
     modifier = _DETERMINER_BEFORE.search(before) is not None and _NOUN_AFTER.match(after) is not None
     return modifier or _SINCE_BEFORE.search(before) is not None
+
+
+def _names_another_thing(timex: Timex, trigger: Span, text: str) -> bool:
+    """The expression is part of a name ("the 2024 Women's March", "the March 4 poisoning") that
+    is not the trigger's own phrase (the trigger does not follow within a few words)."""
+    if not _names_a_thing(timex, text) or _SINCE_BEFORE.search(text[max(0, timex.start - 16) : timex.start]):
+        return False
+    name = _NAME_AFTER.match(text, timex.end)
+    return name is None or not (timex.end <= trigger.start < name.end())
 
 
 def _is_day(timex: Timex) -> bool:

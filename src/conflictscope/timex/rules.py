@@ -142,9 +142,21 @@ def _year_after(m: re.Match[str], ctx: Context) -> tuple[int, str] | None:
     return ctx.base.year + {"last": -1, "this": 0, "next": 1}[after.group("rel").lower()], "relative"
 
 
+#: Capitalised words that may stand before a month that is a date ("In March", "Since March").
+_BEFORE_A_MONTH = frozenset((
+    "in", "by", "since", "until", "till", "through", "from", "during", "early", "late", "mid", "last", "next",
+    "this", "of", "for", "on", "to", "before", "after", "between", "and", "or", "each", "every", "throughout",
+    "around", "that", "as", "but", "then", "also", "only", "again",
+))
+_TITLE_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
+
+
 def _month_alone(m: re.Match[str], ctx: Context) -> Timex | None:
     month = month_number(m.group("month"))
     modifier = (m.group("mod") or "").lower()
+    title = _TITLE_WORD_BEFORE.search(m.string, max(0, m.start() - 24), m.start())
+    if not modifier and title is not None and title.group(1).lower() not in _BEFORE_A_MONTH:
+        return None  # a month in a name: "the Climate March", "the Long March"
     named = _year_after(m, ctx)
     if named is not None and not modifier:
         return _date(m, month_interval(named[0], month), named[1])
