@@ -108,3 +108,13 @@ def test_a_mention_that_states_the_events_own_day_again_joins_it(
     events = analyze(NAMED_MARCH, published="2024-11-04").events
     assert [(e.event_date.isoformat() if e.event_date else None, e.is_background) for e in events] == [
         ("2024-11-02", False)], [(e.event_date, e.is_background, e.location) for e in events]
+
+
+def test_property_destroyed_in_an_attack_is_part_of_the_attack(
+    analyze: Callable[..., AnalyzedArticle],
+) -> None:
+    # ACLED codes looting or destruction apart only when no one is attacked
+    text = ("Gunmen attacked the village of Kawo on Monday, killing four people, residents said. "
+            "The attackers burned or looted everything and took away the villagers' livestock.")
+    events = analyze(text, published="2024-03-06").events
+    assert [e.sub_event_type for e in events] == ["Attack"], [(e.sub_event_type, e.location) for e in events]

@@ -60,7 +60,11 @@ def coreference(analyzed: AnalyzedArticle) -> AnalyzedArticle:
         if duplicate is None:
             events.append(event)
         else:
-            events[duplicate] = _merge(events[duplicate], event)
+            kept = events[duplicate]
+            merged = _merge(kept, event)
+            # property destroyed in an attack on people: the event is the attack
+            events[duplicate] = _typed_as(merged, event) if kept.sub_event_type == _PROPERTY != event.sub_event_type \
+                else merged
     return replace(analyzed, events=tuple(_fold_rementions(_fold_headline(events, analyzed), analyzed)))
 
 
@@ -167,8 +171,29 @@ def _stand_in(actor: str) -> bool:
     return not actor or actor.startswith(_STAND_INS)
 
 
+#: Looting or destruction of property: told with an attack on people at the same place and day,
+#: it is part of that violent event (ACLED codes it apart only when no one is attacked).
+_PROPERTY = "Looting/property destruction"
+
+
 def _family(event: Event) -> str | None:
+    if event.sub_event_type == _PROPERTY:
+        return "violence"
     return _FAMILIES.get(event.event_type)
+
+
+def _same_doers(first: Event, second: Event) -> bool:
+    """The same kind of actor1 (inter code), or an unidentified armed group on one side."""
+    unidentified = "Unidentified Armed Group"
+    return (first.inter1 == second.inter1 or first.actor1.startswith(unidentified)
+            or second.actor1.startswith(unidentified))
+
+
+def _typed_as(merged: Event, source: Event) -> Event:
+    """``merged`` with the type of ``source``."""
+    return replace(merged, event_type=source.event_type, sub_event_type=source.sub_event_type,
+                   disorder_type=source.disorder_type,
+                   civilian_targeting=civilian_targeting(source.event_type, merged.inter2))
 
 
 def _sides_agree(first: Event, second: Event) -> bool:
@@ -346,11 +371,11 @@ def _merge_best_supported(kept: Event, other: Event) -> Event:
     """``other`` joined to ``kept``; the type is the best-supported mention's (the more confident
     reading: "killed" read as an attack, then "the air strike" that tells how)."""
     merged = _merge(kept, other)
-    if other.sub_event_type == kept.sub_event_type or other.confidence <= kept.confidence:
+    if other.sub_event_type == kept.sub_event_type:
         return merged
-    return replace(merged, event_type=other.event_type, sub_event_type=other.sub_event_type,
-                   disorder_type=other.disorder_type,
-                   civilian_targeting=civilian_targeting(other.event_type, merged.inter2))
+    if _PROPERTY in (kept.sub_event_type, other.sub_event_type):  # the violence against people
+        return merged if other.sub_event_type == _PROPERTY else _typed_as(merged, other)
+    return merged if other.confidence <= kept.confidence else _typed_as(merged, other)
 
 
 def _mentions_again(earlier: Event, later: Event, analyzed: AnalyzedArticle) -> bool:
@@ -364,6 +389,8 @@ def _mentions_again(earlier: Event, later: Event, analyzed: AnalyzedArticle) -> 
         return False
     if not (_sides_agree(earlier, later) or _stand_in(earlier.actor1) or _stand_in(later.actor1)):
         return False  # two named sides: two actions
+    if _PROPERTY in (earlier.sub_event_type, later.sub_event_type) and not _same_doers(earlier, later):
+        return False  # looters in the night of a riot are not the police who shot a man
     if earlier.actor1 and later.actor2 == earlier.actor1 and later.actor1 != earlier.actor1:
         return False  # the event's doers are the mention's targets: a response, another action
     if _own(later, "location", analyzed):
