@@ -118,6 +118,9 @@ def test_non_events_yield_nothing(candidates, text: str) -> None:  # type: ignor
         ("The militia plans to attack the army base next week.", "future"),
         ("The rebels threatened to shell the city.", "future"),
         ("The army will launch an assault on the rebel stronghold tomorrow.", "future"),
+        # a scheduled or imminent action
+        ("The students' union is set to stage a protest outside the ministry on Friday.", "future"),
+        ("Gunmen set fire to the market on Monday.", "asserted"),
         ("The rebels attacked the army base on Sunday.", "asserted"),
         # a disappearance told by "never seen again" (no event, then a negated one)
         ("On 12 September 2016 the student checked out of the hotel but was never seen again.", "asserted"),

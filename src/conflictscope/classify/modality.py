@@ -27,6 +27,9 @@ _INTENT_VERBS = {
     "consider", "call", "urge", "order", "ask", "demand", "refuse", "fail", "going",
     "instigate", "incite", "encourage", "mobilise", "mobilize", "persuade", "plot",
 }
+#: "is set to stage a protest", "scheduled to hold a rally", "poised to attack", "about to storm":
+#: a scheduled or imminent action, not one that happened.
+_SCHEDULED = {"set", "schedule", "slate", "poise", "about"}
 _DENIAL_VERBS = {"deny", "reject", "refute", "dismiss"}
 _REPORTING_VERBS = {
     "say", "report", "tell", "claim", "state", "announce", "confirm", "add", "write",
@@ -93,6 +96,8 @@ def modality_of(trigger: Token) -> Modality:
             return "negated"
         if position > 0 and link == "xcomp" and lemma in _INTENT_VERBS:
             return "negated" if lemma in ("refuse", "fail") else "future"
+        if position > 0 and link == "xcomp" and lemma in _SCHEDULED:
+            return "future"
         for child in verb.children:
             word = child.lower_
             negation = child.dep_ == "neg" or (
