@@ -109,3 +109,12 @@ def test_a_strategic_development_needs_a_conflict_actor(text: str, is_event: boo
     developments = [e for e in analyzed.events if e.event_type == "Strategic developments"]
     assert bool(developments) is is_event, [(c.sub_event_type, c.trigger.text, c.eventness)
                                             for c in analyzed.candidates]
+
+
+def test_a_verb_of_saying_is_no_events_trigger(pipelines: tuple[Pipeline, Pipeline]) -> None:
+    # written here: the class model reads a militia in the quote, but only "wrote" could tell it
+    text = ("\"Even the state's sparse assertions against Miller show that he was not part of any militia or "
+            "anti-government movement,\" the lawyer wrote.")
+    learned, _rules = pipelines
+    analyzed = learned(Article.from_text(text, published=date(2024, 6, 5)))
+    assert analyzed.events == (), [(c.sub_event_type, c.trigger.text, c.eventness) for c in analyzed.candidates]

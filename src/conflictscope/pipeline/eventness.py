@@ -21,6 +21,9 @@ The rule decision made here:
   state force, armed group or militia, no word like "troops", "fighters", "police",
   "authorities", no weapon) is no event (``eventness`` 0.0): ACLED's changes to a group's
   activity record what conflict actors do (:func:`no_conflict_actor`);
+- a candidate whose trigger is a verb of saying, showing, wanting or naming (say, show,
+  want, call, label, write, ...) is no event (``eventness`` 0.0): the class model read the
+  sentence, but none of its words tells an action (:func:`no_action_trigger`);
 - a demonstration whose trigger is a strike or boycott in which people stay away (from
   work, from food) and whose sentence tells no gathering (no rally, march, picket, sit-in,
   crowd, dispersal) is no event (``eventness`` 0.0), with or without the learned model:
@@ -146,6 +149,29 @@ def no_conflict_actor(analyzed: AnalyzedArticle, candidate: EventCandidate) -> b
     return ACTOR_GATE.search(lowered) is None and _STATE_OR_WEAPON.search(lowered) is None
 
 
+#: Verbs of saying, showing, wanting and naming: they tell what someone says, wants or calls a
+#: thing, never an occurrence of the class the sentence was read as.
+_NO_ACTION_LEMMAS = frozenset({
+    "say", "tell", "show", "want", "wish", "think", "believe", "call", "label", "write", "describe",
+    "claim", "state", "report", "urge", "ask", "argue", "suggest", "mean", "seem",
+})
+
+
+def no_action_trigger(analyzed: AnalyzedArticle, candidate: EventCandidate) -> bool:
+    """Whether the candidate's trigger is a verb of saying, showing, wanting or naming ("Karapatan
+    *said* the guns ... were planted", "Bradbury *wants* this witch hunt extended"): the class
+    model read the sentence, but no word of it tells an action."""
+    sentence = analyzed.sentence_at(candidate.trigger.start)
+    if sentence is None or sentence.doc is None:
+        return False
+    span = sentence.doc.char_span(candidate.trigger.start - sentence.start, candidate.trigger.end - sentence.start,
+                                  alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    token = span[0]
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in _NO_ACTION_LEMMAS
+
+
 def is_kept(candidate: EventCandidate) -> bool:
     """Whether the decision made the candidate an event."""
     return candidate.is_event is True
@@ -171,7 +197,8 @@ def eventness(analyzed: AnalyzedArticle) -> AnalyzedArticle:
         if start not in verdicts:
             verdicts[start] = not non_event(candidate.sentence.text.lower())
         if verdicts[start]:
-            if stays_away(candidate) or no_conflict_actor(analyzed, candidate):
+            if stays_away(candidate) or no_conflict_actor(analyzed, candidate) or no_action_trigger(
+                    analyzed, candidate):
                 score, threshold = 0.0, EVENT_THRESHOLD
             elif model is None:
                 score, threshold = rule_eventness(candidate), EVENT_THRESHOLD
