@@ -21,7 +21,7 @@ from typing import Any
 
 from conflictscope.document import AnalyzedArticle, Sentence, declare_layer
 from conflictscope.models import Attribution, Certainty, EventCandidate, Span
-from conflictscope.pipeline.coreference import CONTINUATIONS, find_continuations
+from conflictscope.pipeline.continuations import CONTINUATIONS, find_continuations
 from conflictscope.pipeline.registry import stage
 from conflictscope.pipeline.sourcing import (
     CONFIDENCE_FACTOR,
@@ -81,7 +81,7 @@ def _supporting(analyzed: AnalyzedArticle, sources: ArticleSources) -> dict[int,
 
     "IS fighters re-entered the city. An activist told the BBC the city was in IS
     hands." : the activist is a further source of the re-entry. Which event a sentence
-    continues is the ``continuations`` layer's (:mod:`conflictscope.pipeline.coreference`).
+    continues is the ``continuations`` layer's (:mod:`conflictscope.pipeline.continuations`).
     """
     sentences = analyzed.sentences
     out: dict[int, list[tuple[str, Certainty, Span]]] = {}

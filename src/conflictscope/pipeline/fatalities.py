@@ -19,18 +19,18 @@ from typing import Any
 from conflictscope.document import AnalyzedArticle, Sentence, declare_layer
 from conflictscope.models import Fatalities, Span
 from conflictscope.numbers import Count, add_counts
-from conflictscope.pipeline.coreference import (
+from conflictscope.pipeline.continuations import (
     CONTINUATION_WINDOW,
     CONTINUATIONS,
     find_continuations,
 )
-from conflictscope.pipeline.coreference import (
+from conflictscope.pipeline.continuations import (
     figures_of as _figures,
 )
-from conflictscope.pipeline.coreference import (
+from conflictscope.pipeline.continuations import (
     preferred as _preferred,
 )
-from conflictscope.pipeline.coreference import (
+from conflictscope.pipeline.continuations import (
     violent as _violent,
 )
 from conflictscope.pipeline.deathcount import Figure
@@ -102,7 +102,7 @@ def _assign(
     """Owner candidate of each figure: {(sentence position, figure number): candidate index}.
 
     A figure of a sentence with no candidate that can own it goes to the event the sentence
-    continues (the ``continuations`` layer of :mod:`conflictscope.pipeline.coreference`)."""
+    continues (the ``continuations`` layer of :mod:`conflictscope.pipeline.continuations`)."""
     sentences = analyzed.sentences
     links = analyzed.get(CONTINUATIONS) or find_continuations(analyzed)
     by_sentence: dict[int, list[int]] = {}

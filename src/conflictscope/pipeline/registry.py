@@ -25,6 +25,7 @@ BUILTIN_STAGE_MODULES = (
     "conflictscope.pipeline.roles",
     "conflictscope.pipeline.places",
     "conflictscope.pipeline.dates",
+    "conflictscope.pipeline.continuations",
     "conflictscope.pipeline.fatalities",
     "conflictscope.pipeline.attribution",
     "conflictscope.pipeline.assemble",
