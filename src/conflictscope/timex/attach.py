@@ -27,6 +27,7 @@ import regex as re
 
 from conflictscope.models import EventTime, Span
 from conflictscope.timex import calendar_rules as cal
+from conflictscope.timex.lexicon import after_since
 from conflictscope.timex.record import Timex
 from conflictscope.timex.values import (
     Interval,
@@ -55,7 +56,6 @@ _NOUN_AFTER = re.compile(r"\s[A-Za-z]")
 #: The name a date heads: its capitalised words ("the 2024 Women's March") or one noun and what
 #: it may compound with ("the 2020 vote", "the March 4 nerve agent poisoning").
 _NAME_AFTER = re.compile(r"(?:\s+[A-Z][\w'’.-]*)+|(?:\s+[a-z][\w-]*){1,3}")
-_SINCE_BEFORE = re.compile(r"(?i)\bsince\s+(?:the\s+)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,16 +205,19 @@ def _names_a_thing(timex: Timex, text: str) -> bool:
     "documenting persecution since *the 2020 vote*": the year names the vote and
     "since" starts a period; neither dates the next sentence's "Police raided ...".
     """
+    return _heads_a_name(timex, text) or after_since(text, timex.start)
+
+
+def _heads_a_name(timex: Timex, text: str) -> bool:
+    """The expression modifies the noun after it ("the 2020 vote", "the 2024 Women's March")."""
     before = text[max(0, timex.start - 16) : timex.start]
-    after = text[timex.end : timex.end + 2]
-    modifier = _DETERMINER_BEFORE.search(before) is not None and _NOUN_AFTER.match(after) is not None
-    return modifier or _SINCE_BEFORE.search(before) is not None
+    return _DETERMINER_BEFORE.search(before) is not None and _NOUN_AFTER.match(text, timex.end) is not None
 
 
 def _names_another_thing(timex: Timex, trigger: Span, text: str) -> bool:
     """The expression is part of a name ("the 2024 Women's March", "the March 4 poisoning") that
     is not the trigger's own phrase (the trigger does not follow within a few words)."""
-    if not _names_a_thing(timex, text) or _SINCE_BEFORE.search(text[max(0, timex.start - 16) : timex.start]):
+    if not _heads_a_name(timex, text) or after_since(text, timex.start):
         return False
     name = _NAME_AFTER.match(text, timex.end)
     return name is None or not (timex.end <= trigger.start < name.end())

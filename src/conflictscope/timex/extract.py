@@ -20,7 +20,7 @@ import regex as re
 
 from conflictscope.timex import calendar_rules as cal
 from conflictscope.timex.fallback import dateparser_interval
-from conflictscope.timex.lexicon import FUTURE_MARKERS, MONTH_FULL
+from conflictscope.timex.lexicon import FUTURE_MARKERS, MONTH_FULL, after_since
 from conflictscope.timex.posts import base_at, post_spans
 from conflictscope.timex.record import Timex
 from conflictscope.timex.rules import RULE_GATES, RULES, Context, gate_hits
@@ -87,8 +87,9 @@ def find_timexes(
         items = _narrative_years(items, base, story_years)
         items, last_year = _that_year(items, text, last_year)
         for timex in items:
+            # a date after "since" opens a period: no anchor of a later "the previous day"
             if (timex.interval is not None and timex.interval.granularity == "day" and timex.kind != "ref"
-                    and not names_an_earlier_event(text, timex.start, timex.end)):
+                    and not after_since(text, timex.start)):
                 previous_day = timex.interval.start
         try:
             found.extend(_anchor_sentence(text, items, base, end))
@@ -219,21 +220,10 @@ def _sentence_timexes(sentence: str, ctx: Context, gates: dict[str, list[tuple[i
             clause = _CLAUSE_END.search(sentence, timex.end)
             timex = replace(timex, clause_end=clause.start() if clause else len(sentence))
         if (timex.interval is not None and timex.interval.granularity == "day"
-                and not names_an_earlier_event(sentence, timex.start, timex.end)):
+                and not after_since(sentence, timex.start)):
             previous_day = timex.interval.start
         result.append(timex)
     return result
-
-
-_SINCE_BEFORE = re.compile(r"(?i)\bsince(?:\s+the)?\s+$")
-
-
-def names_an_earlier_event(text: str, start: int, end: int) -> bool:
-    """Whether the date at ``text[start:end]`` opens a period that runs to the present ("since
-    the February 1 coup", "since March 3") rather than the narrative's time: it is no anchor of
-    a later "the previous day" or "two days later", whose reference is the time the story is
-    told at."""
-    return _SINCE_BEFORE.search(text[max(0, start - 12) : start]) is not None
 
 
 def _windowed(pattern: re.Pattern[str], sentence: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:

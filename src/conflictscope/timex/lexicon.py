@@ -7,6 +7,8 @@ case-insensitively through scoped ``(?i:...)`` groups.
 
 from __future__ import annotations
 
+import regex as re
+
 from conflictscope.numbers import DIGIT_WORDS, SCALE_WORDS, TENS_WORDS
 from conflictscope.numbers import NUMBER_WORDS as NUMBERS
 
@@ -109,3 +111,13 @@ def month_number(word: str) -> int:
 def weekday_number(word: str) -> int:
     """0 (Monday) to 6 (Sunday) for a weekday name or abbreviation."""
     return WEEKDAYS[word.lower().rstrip(".")]
+
+
+#: "since" (and "the") right before an expression: the expression starts a period that runs to the
+#: present ("since the February 1 coup", "since March 3").
+_SINCE_BEFORE = re.compile(r"(?i)\bsince\s+(?:the\s+)?$")
+
+
+def after_since(text: str, start: int) -> bool:
+    """Whether the expression starting at ``start`` follows "since" ("since the 2020 vote")."""
+    return _SINCE_BEFORE.search(text[max(0, start - 16) : start]) is not None
