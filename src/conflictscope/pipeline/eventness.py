@@ -48,6 +48,7 @@ stages: this stage's ``parse_hint`` makes the spaCy stage parse every sentence
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import regex as re
 
@@ -62,6 +63,9 @@ from conflictscope.models import EventCandidate
 from conflictscope.pipeline.registry import stage
 from conflictscope.resources import current
 from conflictscope.taxonomy import PROTESTS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
 
 #: A sentence's class must reach this probability for ``classify`` to propose a candidate (low:
 #: the event-ness model decides; "The government of Sudan said RSF fighters attacked El Fasher
@@ -90,17 +94,22 @@ def rule_eventness(candidate: EventCandidate) -> float:
     return 1.0 if candidate.modality == "asserted" else 0.0
 
 
-def candidate_features(analyzed: AnalyzedArticle, candidate: EventCandidate) -> list[str] | None:
-    """The event-ness model's features of a candidate (None when its sentence has no parse)."""
+def _trigger_tokens(analyzed: AnalyzedArticle, candidate: EventCandidate) -> SpacySpan | None:
+    """The parsed tokens of a candidate's trigger (None when its sentence has no parse)."""
     sentence = analyzed.sentence_at(candidate.trigger.start)
     if sentence is None or sentence.doc is None:
         return None
-    doc = sentence.doc
-    span = doc.char_span(candidate.trigger.start - sentence.start, candidate.trigger.end - sentence.start,
-                         alignment_mode="expand")
-    if span is None or not len(span):
+    span = sentence.doc.char_span(candidate.trigger.start - sentence.start, candidate.trigger.end - sentence.start,
+                                  alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
+def candidate_features(analyzed: AnalyzedArticle, candidate: EventCandidate) -> list[str] | None:
+    """The event-ness model's features of a candidate (None when its sentence has no parse)."""
+    span = _trigger_tokens(analyzed, candidate)
+    if span is None:
         return None
-    return features(doc, span.root, modality=candidate.modality, background=candidate.is_background,
+    return features(span.doc, span.root, modality=candidate.modality, background=candidate.is_background,
                     code=CODE_OF.get(candidate.sub_event_type, ""))
 
 
@@ -163,11 +172,7 @@ def no_action_trigger(analyzed: AnalyzedArticle, candidate: EventCandidate) -> b
     """Whether the candidate's trigger is a verb of showing, wanting, thinking or naming ("Bradbury
     *wants* this witch hunt extended", "the party was *labelled* extremist"): the class model read
     the sentence, but no word of it tells an action."""
-    sentence = analyzed.sentence_at(candidate.trigger.start)
-    if sentence is None or sentence.doc is None:
-        return False
-    span = sentence.doc.char_span(candidate.trigger.start - sentence.start, candidate.trigger.end - sentence.start,
-                                  alignment_mode="expand")
+    span = _trigger_tokens(analyzed, candidate)
     if span is None or len(span) != 1:
         return False
     token = span[0]
