@@ -60,11 +60,7 @@ def coreference(analyzed: AnalyzedArticle) -> AnalyzedArticle:
         if duplicate is None:
             events.append(event)
         else:
-            kept = events[duplicate]
-            merged = _merge(kept, event)
-            # property destroyed in an attack on people: the event is the attack
-            events[duplicate] = _typed_as(merged, event) if kept.sub_event_type == _PROPERTY != event.sub_event_type \
-                else merged
+            events[duplicate] = _joined(events[duplicate], event, by_confidence=False)
     return replace(analyzed, events=tuple(_fold_rementions(_fold_headline(events, analyzed), analyzed)))
 
 
@@ -189,8 +185,19 @@ def _same_doers(first: Event, second: Event) -> bool:
             or second.actor1.startswith(unidentified))
 
 
-def _typed_as(merged: Event, source: Event) -> Event:
-    """``merged`` with the type of ``source``."""
+def _joined(kept: Event, other: Event, *, by_confidence: bool) -> Event:
+    """``other`` joined to ``kept``, typed as the violence against people when one of them is
+    property destroyed in it; otherwise as ``kept`` or, ``by_confidence``, as the more confident
+    reading ("killed" read as an attack, then "the air strike" that tells how)."""
+    merged = _merge(kept, other)
+    if other.sub_event_type == kept.sub_event_type:
+        return merged
+    if _PROPERTY in (kept.sub_event_type, other.sub_event_type):
+        source = kept if other.sub_event_type == _PROPERTY else other
+    else:
+        source = other if by_confidence and other.confidence > kept.confidence else kept
+    if source is kept:
+        return merged
     return replace(merged, event_type=source.event_type, sub_event_type=source.sub_event_type,
                    disorder_type=source.disorder_type,
                    civilian_targeting=civilian_targeting(source.event_type, merged.inter2))
@@ -354,7 +361,7 @@ def _fold_rementions(events: list[Event], analyzed: AnalyzedArticle) -> list[Eve
         if target is None:
             kept.append(event)
         else:
-            kept[target] = _merge_best_supported(kept[target], event)
+            kept[target] = _joined(kept[target], event, by_confidence=True)
     return kept
 
 
@@ -365,17 +372,6 @@ def _same_stated_day(earlier: Event, later: Event, analyzed: AnalyzedArticle) ->
     same_day = (earlier.time_precision == later.time_precision == 1 and earlier.event_date is not None
                 and earlier.event_date == later.event_date and earlier.sub_event_type == later.sub_event_type)
     return same_day and (not _own(later, "location", analyzed) or later.location == earlier.location)
-
-
-def _merge_best_supported(kept: Event, other: Event) -> Event:
-    """``other`` joined to ``kept``; the type is the best-supported mention's (the more confident
-    reading: "killed" read as an attack, then "the air strike" that tells how)."""
-    merged = _merge(kept, other)
-    if other.sub_event_type == kept.sub_event_type:
-        return merged
-    if _PROPERTY in (kept.sub_event_type, other.sub_event_type):  # the violence against people
-        return merged if other.sub_event_type == _PROPERTY else _typed_as(merged, other)
-    return merged if other.confidence <= kept.confidence else _typed_as(merged, other)
 
 
 def _mentions_again(earlier: Event, later: Event, analyzed: AnalyzedArticle) -> bool:
