@@ -282,6 +282,28 @@ def test_where_someone_was_born_or_raised_does_not_place_the_event(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "of" after a person's name tells where the person is from ("Nigel Brennan of Australia"
+        # made a second, foreign abduction row of one kidnapping)
+        ("Photographer Sami Haddad of Homs was abducted on Sunday.", "Aleppo"),
+        ("Two aid workers, Sami Haddad of Homs and a colleague, were abducted on Sunday.", "Aleppo"),
+        # a place of the event is still the event's
+        ("Photographer Sami Haddad was abducted in Homs on Sunday.", "Homs"),
+    ],
+)
+def test_a_persons_provenance_does_not_place_the_event(
+        candidate_at: Callable[..., EventCandidate], parse: Callable[..., AnalyzedArticle],
+        use_tiny: Gazetteer, sentence: str, expected: str) -> None:
+    analyzed = parse("Gunmen abducted an aid worker in Aleppo, the third kidnapping in Aleppo this month."
+                     f"\n\n{sentence}")
+    candidate = candidate_at(analyzed, "abducted", event_type="Violence against civilians",
+                             sub_event_type="Abduction/forced disappearance", occurrence=1)
+    (event,) = places(replace(analyzed, candidates=(candidate,))).candidates
+    assert event.place is not None and event.place.place.name == expected
+
+
+@pytest.mark.parametrize(
     ("sentence", "trigger", "expected"),
     [
         # "Khashoggi's murder, which happened in the Saudi consulate in Istanbul" was moved to

@@ -105,3 +105,16 @@ def said_to_happen_at(sentence: Sentence | None, place: Span, trigger: Span) -> 
     subject = verb.head if verb.dep_ == "relcl" else next(
         (child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
     return subject is not None and subject.i == trigger_span.root.i
+
+
+def of_a_person(sentence: Sentence | None, place: Span, trigger: Span) -> bool:
+    """The place is a person's provenance: "of" joins it to a person's name ("photographer Nigel
+    Brennan of Australia", "Ahmed Ali of Kirkuk"). It tells where the person is from, not where
+    the event happened."""
+    spans = _doc_spans(sentence, place, trigger)
+    if spans is None:
+        return False
+    root = spans[0].root
+    of = root.head
+    return (root.dep_ == "pobj" and of.lower_ == "of" and of.head.i != of.i
+            and of.head.ent_type_ == "PERSON" and of.head.pos_ == "PROPN")

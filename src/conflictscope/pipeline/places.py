@@ -25,7 +25,7 @@ from conflictscope.gazetteer.geoparse import GEOPARSE, GeoParse, geoparse
 from conflictscope.gazetteer.index import Gazetteer, get_gazetteer
 from conflictscope.gazetteer.namewords import GENERIC_WORDS
 from conflictscope.models import EventCandidate, PlaceMention, Span
-from conflictscope.pipeline.placeclauses import in_concessive_clause, said_to_happen_at
+from conflictscope.pipeline.placeclauses import in_concessive_clause, of_a_person, said_to_happen_at
 from conflictscope.pipeline.placecues import (
     ACCUSED_OF,
     ACTED_ON,
@@ -138,8 +138,8 @@ def _clause_score(mention: PlaceMention, candidate: EventCandidate, text: str,
     aside_start = mention.span.start - len(before) + aside.start() if aside else -1
     if aside and not aside_start <= candidate.trigger.start < mention.span.end:  # the trigger is not in the aside
         score -= 3.0  # "officers, currently in Iran, have been indicted": where they are now
-    elif BIOGRAPHY.search(before):
-        score -= 3.0  # "raised in Florida, who was abducted near Aleppo"
+    elif BIOGRAPHY.search(before) or of_a_person(sentence, mention.span, candidate.trigger):
+        score -= 3.0  # "raised in Florida, who was abducted near Aleppo"; "Nigel Brennan of Australia"
     elif told_at(text, before, mention.span.end):
         score -= 3.0  # "seized parts of Marawi, officials in Manila said": where it was told
     elif candidate.event_type == "Protests" and GRIEVANCE.search(before):
