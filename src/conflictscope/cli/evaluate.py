@@ -107,6 +107,24 @@ def events_command(gold: str, half: str, errors: bool, report: str | None, as_js
           report, as_json)
 
 
+@evaluate.command(name="near-duplicates")
+@click.option("--pairs", "n_pairs", type=click.IntRange(min=1), default=1000, show_default=True,
+              help="Pairs of each kind (syndicated copy, same-wire report, next-day follow-up).")
+@click.option("--seed", type=int, default=2026, show_default=True, help="Random seed of the texts.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@friendly_errors
+def near_duplicates(n_pairs: int, seed: int, as_json: bool) -> None:
+    """Similarity of syndicated copies vs distinct reports sharing boilerplate (texts we write).
+
+    Prints, per kind of pair, the exact and estimated Jaccard similarity of word 5-grams
+    and how many pairs ingest would merge at each threshold (docs/store.md).
+    """
+    from conflictscope.evaluation.neardup import measure, render
+
+    result = measure(n_pairs, seed)
+    click.echo(json.dumps(result) if as_json else render(result))
+
+
 @evaluate.command()
 @click.option("--baseline", default="benchmarks/baseline.json", show_default=True,
               type=click.Path(dir_okay=False), help="The committed baseline metrics.")
