@@ -337,3 +337,16 @@ def test_measurement_command_prints_the_figures(threshold: float) -> None:
     assert figures["kinds"]["copy"]["merged"][key] >= 38
     assert figures["kinds"]["same-wire"]["merged"][key] == 0
     assert figures["kinds"]["follow-up"]["merged"][key] == 0
+
+
+def test_an_edited_report_under_its_own_id_replaces_its_old_text(tmp_path: Path) -> None:
+    source = tmp_path / "r.jsonl"
+    with open_store("memory") as store:
+        write_jsonl(source, [record("original", ORIGINAL, "Harbour Wire")])
+        ingest([str(source)], store, FakePipeline())
+        write_jsonl(source, [record("original", SYNDICATED, "Harbour Wire")])  # shorter now
+        summary = ingest([str(source)], store, FakePipeline())
+        assert (summary.stored, summary.near_duplicates) == (1, 0)
+        kept = store.get_article("original")
+        assert kept is not None and kept.article.text == SYNDICATED
+        assert store.get_signature("original") == neardup.signature_of(SYNDICATED)

@@ -190,8 +190,7 @@ class _Run:
         """Record the settings in the store; sign stored texts that have no signature yet."""
         described = self.near.describe()
         if self._timed(self.store.settings).get(NEAR_DUPLICATE_SETTING) != described:
-            self._write(self.store.set_setting, NEAR_DUPLICATE_SETTING, described,
-                        key="(settings)")
+            self._timed(self.store.set_setting, NEAR_DUPLICATE_SETTING, described)
         if not self.near.enabled:
             return
         for n, (article_id, text) in enumerate(
@@ -278,9 +277,14 @@ class _Run:
                 if self._copy_in_flight(work.signature) is not None:
                     self.deferred.append((item, article))
                     return
-                match = neardup.best_match(work.signature, self._timed(
+                candidates = self._timed(
                     self.store.near_duplicate_candidates, work.signature, exclude_hash=digest,
-                    limit=neardup.MAX_CANDIDATES), self.near.threshold)
+                    limit=neardup.MAX_CANDIDATES)
+                # an input stored before under this id with other words is an edited report:
+                # it is extracted again and replaces the old text, as without this check
+                match = neardup.best_match(
+                    work.signature, [c for c in candidates if c.article_id != article.id],
+                    self.near.threshold)
                 if match is not None and neardup.keeps_first(
                     (match.candidate.signature, match.candidate.content_hash),
                     (work.signature, digest),

@@ -1,7 +1,8 @@
 """The store's schema as numbered migrations, in SQL that SQLite and PostgreSQL share.
 
 Each migration is a list of statements with placeholders filled per
-dialect: ``{real}`` (a float column), ``{bigint}`` and ``{blob}``. Dates are ISO-8601 TEXT
+dialect: ``{real}`` (a float column), ``{bigint}``, ``{blob}`` and ``{without_rowid}``
+(SQLite keeps a table with that suffix in its primary-key b-tree only). Dates are ISO-8601 TEXT
 (sortable, portable); booleans are INTEGER 0/1. A migration is applied once, in
 its own transaction, and recorded in ``schema_migrations``; opening a store
 applies whatever is missing, so an old database is upgraded on first use.
@@ -24,8 +25,10 @@ class Migration:
 
 
 DIALECT_TYPES: dict[str, dict[str, str]] = {
-    "sqlite": {"real": "REAL", "bigint": "INTEGER", "blob": "BLOB"},
-    "postgresql": {"real": "DOUBLE PRECISION", "bigint": "BIGINT", "blob": "BYTEA"},
+    "sqlite": {"real": "REAL", "bigint": "INTEGER", "blob": "BLOB",
+               "without_rowid": " WITHOUT ROWID"},
+    "postgresql": {"real": "DOUBLE PRECISION", "bigint": "BIGINT", "blob": "BYTEA",
+                   "without_rowid": ""},
 }
 
 MIGRATIONS_TABLE = """CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -192,7 +195,7 @@ MIGRATIONS: tuple[Migration, ...] = (
                 article_id TEXT NOT NULL REFERENCES articles(article_id) ON DELETE CASCADE,
                 band INTEGER NOT NULL,
                 PRIMARY KEY (band_key, article_id)
-            )""",
+            ){without_rowid}""",
             "CREATE INDEX article_bands_article ON article_bands (article_id)",
             "ALTER TABLE ingest_journal ADD COLUMN similarity {real}",
             """CREATE TABLE store_settings (
