@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from conflictscope.cli.common import friendly_errors, parse_date_option
+from conflictscope.cli.common import friendly_errors, parse_date_option, scope_option, scoped_pipeline
 from conflictscope.errors import ConflictscopeError
 from conflictscope.ingest.text import DEFAULT_MAX_CHARS
 from conflictscope.store import DEFAULT_DB
@@ -20,12 +20,11 @@ DB_OPTION = click.option(
 )
 
 
-def load_pipeline(spec: str | None) -> Any:
-    """The default pipeline, or ``module:factory`` (a callable returning a pipeline)."""
+def load_pipeline(spec: str | None, scope: str | None = None) -> Any:
+    """The default pipeline (in coding scope ``scope``), or ``module:factory`` (a callable returning
+    a pipeline)."""
     if not spec:
-        from conflictscope.pipeline.core import default_pipeline
-
-        return default_pipeline()
+        return scoped_pipeline(scope)
     module_name, _, attr = spec.partition(":")
     try:
         factory = getattr(importlib.import_module(module_name), attr or "make_pipeline")
@@ -52,6 +51,7 @@ def _report(level: str, message: str) -> None:
               help="Show a progress bar (default: when standard error is a terminal).")
 @click.option("--pipeline", "pipeline_spec", hidden=True,
               help="module:factory of another pipeline (tests, experiments).")
+@scope_option
 @friendly_errors
 def ingest(
     paths: tuple[str, ...],
@@ -61,6 +61,7 @@ def ingest(
     force: bool,
     progress: bool | None,
     pipeline_spec: str | None,
+    scope: str | None,
 ) -> None:
     """Extract and store the events of PATHS (files or folders).
 
@@ -72,7 +73,7 @@ def ingest(
     from conflictscope.ingest.runner import ingest as run_ingest
     from conflictscope.store import open_store
 
-    pipeline = load_pipeline(pipeline_spec)
+    pipeline = load_pipeline(pipeline_spec, scope)
     with open_store(db) as store:
         try:
             summary = run_ingest(paths, store, pipeline, published=published, max_chars=max_chars,
