@@ -9,7 +9,13 @@ from datetime import date
 
 import click
 
-from conflictscope.cli.common import friendly_errors, parse_date_option, scope_option, scoped_pipeline, warn
+from conflictscope.cli.common import (
+    friendly_errors,
+    parse_date_option,
+    scope_option,
+    scoped_pipeline,
+    warn,
+)
 from conflictscope.ingest.readers import InputProblem, read_inputs
 from conflictscope.ingest.text import DEFAULT_MAX_CHARS
 from conflictscope.models import Article, Event

@@ -9,7 +9,12 @@ from typing import Any
 
 import click
 
-from conflictscope.cli.common import friendly_errors, parse_date_option, scope_option, scoped_pipeline
+from conflictscope.cli.common import (
+    friendly_errors,
+    parse_date_option,
+    scope_option,
+    scoped_pipeline,
+)
 from conflictscope.errors import ConflictscopeError
 from conflictscope.ingest.text import DEFAULT_MAX_CHARS
 from conflictscope.store import DEFAULT_DB
