@@ -8,7 +8,6 @@ from typing import Any
 
 from conflictscope.models import Event, Source, Span
 
-
 #: Fields written only when they are set (a row of ACLED's scope has no ``scope`` key, as before it existed).
 _ONLY_WHEN_SET = frozenset({"scope"})
 

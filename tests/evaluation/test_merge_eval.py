@@ -8,7 +8,7 @@ faked: each report's events are given.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -65,7 +65,7 @@ def fake_extractor(articles: Sequence[Article]) -> Iterator[tuple[Event, ...]]:
         yield EVENTS[article.id]
 
 
-def _write(path: Path, rows: list[dict[str, object]]) -> Path:
+def _write(path: Path, rows: Sequence[Mapping[str, object]]) -> Path:
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     return path
 
