@@ -79,6 +79,13 @@ def _pair_groups(mentions: Mapping[str, Mention], same: Callable[[Mention, Menti
     return components(ids, edges)
 
 
+def _cities(gold: str) -> set[str]:
+    """The names a gold city stands for: "Chicago (Englewood)" is Chicago and its Englewood."""
+    head, _, inner = gold.partition("(")
+    names = {_city(head), _city(inner.rstrip(")"))} if inner else {_city(gold)}
+    return names - {""}
+
+
 def _city(name: str) -> str:
     lowered = name.casefold().replace("(county)", "").replace(" county", "").strip()
     return " ".join(lowered.replace("saint ", "st. ").split())
@@ -141,7 +148,7 @@ def _fields(reports: Sequence[Report], incidents: Mapping[str, Incident], groups
             right["date_exact"] += when == incident.date
         if incident.city:
             scored["city"] += 1
-            right["city"] += event.location is not None and _city(event.location.value) == _city(incident.city)
+            right["city"] += event.location is not None and _city(event.location.value) in _cities(incident.city)
         if incident.killed is not None:
             scored["killed"] += 1
             right["killed"] += event.fatalities.value == incident.killed

@@ -54,10 +54,12 @@ class Incident:
 
 def read_reports(path: str | Path, *, half: str | None = None, limit: int | None = None) -> list[Report]:
     """The reports of ``path`` (one half by a stable hash of each incident id, then the first
-    ``limit``). Halves split by incident so that no incident's reports straddle them."""
+    ``limit``). Halves split by incident so that no incident's reports straddle them; the key is
+    ``incident:<id>``, not the bare id, because the dev file is itself one half of its corpus by
+    the bare id's hash (every one of its incidents would fall in half 0)."""
     fields = {"id": is_id, "incident_id": is_id, "published": is_str, "text": is_text}
     records = [record for _, record in read_jsonl(path, fields)]
-    records = select_half(records, half, key=lambda r: str(r["incident_id"]))[:limit]
+    records = select_half(records, half, key=lambda r: f"incident:{r['incident_id']}")[:limit]
     return [Report(Article.from_text(r["text"], id=str(r["id"]), published=parse_date(r["published"]),
                                      title=r.get("title") or "", url=r.get("url") or "",
                                      publisher=r.get("publisher") or ""), str(r["incident_id"]))

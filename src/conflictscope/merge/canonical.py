@@ -10,8 +10,9 @@
 - **Place**: the same rule over places (by gazetteer id, else name and region), with ACLED geo
   precision; a mention supports a place when it names it or a place within
   :data:`SUPPORT_KM` of it.
-- **Deaths**: ``fatalities`` as ACLED codes them is the figure the most sources give (a mention
-  that gives none reports 0), the lower on a tie: the most conservative well-sourced figure;
+- **Deaths**: ``fatalities`` as ACLED codes them is the figure the most sources give, the lower
+  on a tie: the most conservative well-sourced figure (a source that gives no figure does not
+  vote; 0 when none gives one); each source votes with its highest figure;
   ``low``/``best``/``high`` are the lowest, the median (the lower middle one) and the highest
   figure reported (None when no source gives one).
 - **event_clarity** (UCDP): 1 when the chosen date is day-precise and stated and the chosen
@@ -109,7 +110,8 @@ def _place_supports(chosen: Mention, other: Mention) -> bool:
 
 def _deaths(mentions: Sequence[Mention]) -> tuple[Chosen[int], int | None, int | None, int | None]:
     by_source: dict[str, tuple[int, Mention]] = {}
-    for mention in sorted(mentions, key=lambda m: m.mention_id):
+    told = [m for m in mentions if m.fatalities is not None] or list(mentions[:1])
+    for mention in sorted(told, key=lambda m: m.mention_id):
         figure = mention.fatalities or 0
         known = by_source.get(mention.source)
         if known is None or figure > known[0]:
