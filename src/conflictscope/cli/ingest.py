@@ -9,7 +9,12 @@ from typing import Any
 
 import click
 
-from conflictscope.cli.common import friendly_errors, parse_date_option
+from conflictscope.cli.common import (
+    friendly_errors,
+    parse_date_option,
+    scope_option,
+    scoped_pipeline,
+)
 from conflictscope.errors import ConflictscopeError
 from conflictscope.ingest.neardup import DEFAULT_THRESHOLD
 from conflictscope.ingest.text import DEFAULT_MAX_CHARS
@@ -21,12 +26,11 @@ DB_OPTION = click.option(
 )
 
 
-def load_pipeline(spec: str | None) -> Any:
-    """The default pipeline, or ``module:factory`` (a callable returning a pipeline)."""
+def load_pipeline(spec: str | None, scope: str | None = None) -> Any:
+    """The default pipeline (in coding scope ``scope``), or ``module:factory`` (a callable returning
+    a pipeline)."""
     if not spec:
-        from conflictscope.pipeline.core import default_pipeline
-
-        return default_pipeline()
+        return scoped_pipeline(scope)
     module_name, _, attr = spec.partition(":")
     try:
         factory = getattr(importlib.import_module(module_name), attr or "make_pipeline")
@@ -60,6 +64,7 @@ def _report(level: str, message: str) -> None:
               help="Estimated Jaccard similarity of word 5-grams from which two texts are copies.")
 @click.option("--pipeline", "pipeline_spec", hidden=True,
               help="module:factory of another pipeline (tests, experiments).")
+@scope_option
 @friendly_errors
 def ingest(
     paths: tuple[str, ...],
@@ -71,6 +76,7 @@ def ingest(
     near_duplicates: bool,
     near_duplicate_threshold: float,
     pipeline_spec: str | None,
+    scope: str | None,
 ) -> None:
     """Extract and store the events of PATHS (files or folders).
 
@@ -83,7 +89,7 @@ def ingest(
     from conflictscope.ingest.runner import ingest as run_ingest
     from conflictscope.store import open_store
 
-    pipeline = load_pipeline(pipeline_spec)
+    pipeline = load_pipeline(pipeline_spec, scope)
     near = NearDuplicateSettings(near_duplicates, near_duplicate_threshold)
     with open_store(db) as store:
         try:
