@@ -282,3 +282,6 @@ class Event:
     sources: tuple[Source, ...] = ()
     evidence: Mapping[str, tuple[Span, ...]] = field(default_factory=dict)
     notes: str = ""
+    #: Outside ACLED's scope: ``"violent-crime"`` for a row only the ``all-violence`` coding scope
+    #: keeps (``pipeline/scope.py``); ``""`` for a row of ACLED's scope. Filter on it to drop them.
+    scope: str = ""

@@ -40,8 +40,12 @@ T = TypeVar("T")
 ENV_ENCODER = "CONFLICTSCOPE_ENCODER"
 ENV_GAZETTEER = "CONFLICTSCOPE_GAZETTEER"
 ENV_EVENTNESS = "CONFLICTSCOPE_EVENTNESS"
+ENV_SCOPE = "CONFLICTSCOPE_SCOPE"
+#: The coding scopes: ACLED's (political violence, demonstrations, strategic developments), and
+#: that plus violent crime (``pipeline/scope.py``).
+SCOPES = ("acled", "all-violence")
 #: Package folders whose code does not decide what is extracted (interfaces, storage, scoring).
-NOT_EXTRACTION = frozenset({"cli", "evaluation", "store", "export", "data", "__pycache__"})
+NOT_EXTRACTION = frozenset({"cli", "evaluation", "store", "export", "merge", "data", "__pycache__"})
 
 
 def _switched_on(value: str | None) -> bool:
@@ -63,18 +67,23 @@ class Settings:
     actors: str | None = None
     #: Whether the learned event-ness model decides which candidates are events (else the rules).
     eventness: bool = True
+    #: The coding scope (:data:`SCOPES`): ``"all-violence"`` also keeps violent crime as events.
+    scope: str = "acled"
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
-        """Defaults, with ``CONFLICTSCOPE_ENCODER`` and ``CONFLICTSCOPE_EVENTNESS`` (0/false/no/off)
-        and ``CONFLICTSCOPE_GAZETTEER`` (an index file) applied."""
+        """Defaults, with ``CONFLICTSCOPE_ENCODER`` and ``CONFLICTSCOPE_EVENTNESS`` (0/false/no/off),
+        ``CONFLICTSCOPE_GAZETTEER`` (an index file) and ``CONFLICTSCOPE_SCOPE`` (a scope) applied."""
         env = os.environ if environ is None else environ
         return cls(encoder=_switched_on(env.get(ENV_ENCODER)), gazetteer=env.get(ENV_GAZETTEER) or None,
-                   eventness=_switched_on(env.get(ENV_EVENTNESS)))
+                   eventness=_switched_on(env.get(ENV_EVENTNESS)),
+                   scope=(env.get(ENV_SCOPE) or "acled").strip().lower())
 
     def problems(self) -> list[str]:
         """What is wrong with the configured paths (empty when every one exists as it should)."""
         found: list[str] = []
+        if self.scope not in SCOPES:
+            found.append(f"scope {self.scope!r} is none of {', '.join(SCOPES)}")
         if self.gazetteer and not Path(self.gazetteer).is_file():
             found.append(f"gazetteer index {self.gazetteer!r} is not a file (build one with "
                          "`conflictscope gazetteer build`, or leave it unset for the default)")
@@ -219,6 +228,6 @@ def code_fingerprint(root: str | None = None) -> str:
 
 def pipeline_fingerprint(settings: Settings, stage_names: tuple[str, ...]) -> str:
     """A short hash of the code, the stages and every declared resource under ``settings``."""
-    parts = [f"code={code_fingerprint()}", f"stages={','.join(stage_names)}"]
+    parts = [f"code={code_fingerprint()}", f"stages={','.join(stage_names)}", f"scope={settings.scope}"]
     parts.extend(f"{name}={kind.fingerprint(settings)}" for name, kind in sorted(_KINDS.items()))
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:12]

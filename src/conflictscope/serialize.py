@@ -8,12 +8,17 @@ from typing import Any
 
 from conflictscope.models import Event, Source, Span
 
+#: Fields written only when they are set (a row of ACLED's scope has no ``scope`` key, as before it existed).
+_ONLY_WHEN_SET = frozenset({"scope"})
+
 
 def event_to_dict(event: Event) -> dict[str, Any]:
     """An event as a JSON-ready dict (dates as ISO strings, evidence as span lists)."""
     out: dict[str, Any] = {}
     for item in fields(Event):
         value = getattr(event, item.name)
+        if item.name in _ONLY_WHEN_SET and not value:
+            continue
         if item.name == "sources":
             value = [source_to_dict(s) for s in value]
         elif item.name == "evidence":

@@ -10,11 +10,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conflictscope.ingest import neardup
 from conflictscope.models import Article, Event, Source, Span
 from conflictscope.store import ArticleSource, EventQuery, JournalEntry, Store, open_store
+from conflictscope.store.base import TextSignature
 from conflictscope.store.schema import LATEST_VERSION
 
 from .backends import postgres_url, store, store_url  # noqa: F401
+from .neardup_texts import FIRST_RAID, ORIGINAL, SECOND_RAID, SYNDICATED
 from .strategies import events as event_strategy
 
 V1 = "conflictscope-0.1.0+aaaa"
@@ -260,3 +263,100 @@ def test_every_field_round_trips(store: Store, data: st.DataObject) -> None:
     assert back == {e.event_id: e for e in events}
     for event in events:
         assert store.get_event(event.event_id) == event
+
+
+# -- near-duplicate texts: signatures, band keys, lookups, displacing a stored copy ------------
+def _signed(n: int, text: str, **kw: object) -> tuple[Article, TextSignature]:
+    article = make_article(n, text=text, **kw)
+    return article, neardup.signature_of(text)
+
+
+def test_signature_round_trips_and_follows_the_text(store: Store) -> None:
+    art, signature = _signed(1, ORIGINAL)
+    store.save_article(art, [], pipeline_version=V1, signature=signature)
+    assert store.get_signature(art.id) == signature
+    assert len(signature.bands) == neardup.BANDS
+    store.save_article(art, [], pipeline_version=V1)  # saved again without one: dropped
+    assert store.get_signature(art.id) is None
+    assert list(store.texts_without_signature(neardup.SCHEME)) == [(art.id, ORIGINAL)]
+    store.put_signature(art.id, signature)
+    assert list(store.texts_without_signature(neardup.SCHEME)) == []
+    assert [a for a, _ in store.texts_without_signature("another-scheme", batch=1)] == [art.id]
+    store.put_signature("not-stored", signature)  # no article: nothing written
+    assert store.get_signature("not-stored") is None
+
+
+def test_candidates_are_found_by_band_keys(store: Store) -> None:
+    for n, text in enumerate((ORIGINAL, FIRST_RAID, SECOND_RAID)):
+        art, signature = _signed(n, text)
+        store.save_article(art, [], pipeline_version=V1, signature=signature)
+    copy = neardup.signature_of(SYNDICATED)
+    found = store.near_duplicate_candidates(copy, limit=5)
+    assert [c.article_id for c in found] == ["art-0"]
+    assert found[0].content_hash == make_article(0, text=ORIGINAL).content_hash
+    assert found[0].shared_bands == len(set(copy.bands) & set(neardup.signature_of(ORIGINAL).bands))
+    assert neardup.similarity(found[0].signature, copy) >= neardup.DEFAULT_THRESHOLD
+    itself = neardup.signature_of(ORIGINAL)
+    assert [c.article_id for c in store.near_duplicate_candidates(itself)] == ["art-0"]
+    assert store.near_duplicate_candidates(
+        itself, exclude_hash=make_article(0, text=ORIGINAL).content_hash) == []
+    assert store.near_duplicate_candidates(neardup.signature_of("Too short to compare.")) == []
+
+
+def test_limit_keeps_the_candidates_sharing_most_bands(store: Store) -> None:
+    near, far = _signed(1, SYNDICATED), _signed(2, ORIGINAL + "\n\n" + FIRST_RAID)
+    for art, signature in (near, far):
+        store.save_article(art, [], pipeline_version=V1, signature=signature)
+    found = store.near_duplicate_candidates(neardup.signature_of(ORIGINAL), limit=1)
+    assert [c.article_id for c in found] == ["art-1"]
+
+
+def test_displacing_a_stored_copy_moves_its_sources_and_journal(store: Store) -> None:
+    short, signature = _signed(1, SYNDICATED, url="http://one.example/a", publisher="One")
+    store.save_article(short, [make_event(short)], pipeline_version=V1, signature=signature,
+                       journal=JournalEntry("a.txt", "ok", V1))
+    store.add_source(short.id, ArticleSource("http://two.example/b", "Two", None, "b.txt"))
+    store.record(JournalEntry("b.txt", "duplicate", V1, article_id=short.id))
+    long, long_signature = _signed(2, ORIGINAL, url="http://three.example/c", publisher="Three")
+    store.save_article(long, [make_event(long)], pipeline_version=V1, signature=long_signature,
+                       journal=JournalEntry("c.txt", "ok", V1), replaces=short.id,
+                       similarity=0.73)
+    assert store.get_article(short.id) is None and store.get_signature(short.id) is None
+    assert [e.article_id for e in store.events()] == [long.id]
+    kept = store.get_article(long.id)
+    assert kept is not None
+    assert {s.publisher for s in kept.sources} == {"One", "Two", "Three"}
+    rows = {j.input: (j.status, j.article_id, j.similarity, j.events) for j in store.journal()}
+    assert rows == {"a.txt": ("near-duplicate", long.id, 0.73, 0),
+                    "b.txt": ("near-duplicate", long.id, 0.73, 0),
+                    "c.txt": ("ok", long.id, None, 1)}
+    stats = store.stats()
+    assert (stats.articles, stats.events, stats.sources) == (1, 1, 3)
+    assert [c.article_id for c in store.near_duplicate_candidates(signature)] == [long.id]
+
+
+def test_journal_similarity_and_settings_round_trip(store: Store) -> None:
+    store.record(JournalEntry("x.txt", "near-duplicate", V1, article_id="a", similarity=0.8125))
+    entry = store.journal_entry("x.txt")
+    assert entry is not None and entry.similarity == 0.8125 and entry.status == "near-duplicate"
+    assert store.journal("near-duplicate") == [entry]
+    assert store.settings() == {}
+    store.set_setting("near_duplicates", "off")
+    store.set_setting("near_duplicates", "on, threshold 0.60")
+    assert store.settings() == {"near_duplicates": "on, threshold 0.60"}
+
+
+def test_candidate_lookup_uses_the_band_index(store: Store) -> None:
+    signature = neardup.signature_of(ORIGINAL)
+    marks = ", ".join("?" for _ in signature.bands)
+    sql = f"SELECT article_id FROM article_bands WHERE band_key IN ({marks})"
+    if store.url.startswith("postgres"):
+        store._exec("SET enable_seqscan = off")  # type: ignore[attr-defined]
+        plan = " ".join(r[0] for r in store._all(  # type: ignore[attr-defined]
+            "EXPLAIN " + sql, signature.bands))
+        store._exec("SET enable_seqscan = on")  # type: ignore[attr-defined]
+        assert "article_bands_pkey" in plan, plan
+    else:
+        plan = " ".join(str(r[-1]) for r in store._all(  # type: ignore[attr-defined]
+            "EXPLAIN QUERY PLAN " + sql, signature.bands))
+        assert "SEARCH article_bands USING PRIMARY KEY (band_key=?)" in plan, plan

@@ -150,7 +150,8 @@ def _stored_articles(db: Path) -> int:
 
 
 def _cli(folder: Path, db: Path, delay: str) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "PYTHONPATH": str(HERE), "FAKE_PIPELINE_DELAY": delay}
+    path = os.pathsep.join(p for p in (str(HERE), os.environ.get("PYTHONPATH", "")) if p)
+    env = {**os.environ, "PYTHONPATH": path, "FAKE_PIPELINE_DELAY": delay}  # keeps a src/ checkout
     return subprocess.Popen(
         [sys.executable, "-c", "from conflictscope.cli import main; main()", "ingest", str(folder), "--db", str(db),
          "--pipeline", "fake_pipeline:make_pipeline", "--no-progress"],

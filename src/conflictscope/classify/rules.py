@@ -325,20 +325,37 @@ def non_event(text: str) -> bool:
     Disasters and accidents, ordinary crime and diplomacy without any armed actor
     or violence word, and statements that claim, deny or attribute an attack.
     """
+    return non_event_reason(text) is not None
+
+
+#: The reasons :func:`non_event_reason` gives.
+NON_EVENT_REASONS = ("attribution", "diplomacy", "migration", "disaster", "crime")
+
+
+def non_event_reason(text: str) -> str | None:
+    """Why a lower-cased sentence reports something other than a conflict event (one of
+    :data:`NON_EVENT_REASONS`: a claim, denial or figure of speech, diplomacy, migration control,
+    a disaster or accident, ordinary crime), or None when it may report one.
+
+    A coding scope wider than ACLED's (``Settings.scope``, ``pipeline/scope.py``) lets some
+    reasons through; the reason names what the sentence was taken for.
+    """
     if (_ATTRIBUTION.search(text) and not _TOLD_WITH_TOLL.search(text)) or _FIGURATIVE_ARREST.search(text):
-        return True
+        return "attribution"
     if _DIPLOMACY.search(text) and re.search(r"\b(?:expel\w*|sanction\w*|recall\w*|summon\w*)", text):
-        return True
+        return "diplomacy"
     if _MIGRATION.search(text) and _MIGRANT_CONTROL.search(text) and not _WEAPON_WORDS.search(text):
-        return True  # border and migration control is not conflict
+        return "migration"  # border and migration control is not conflict
     if _ARMED_CONTEXT.search(text):
-        return False
+        return None
     disasters = [m.group(0) for m in _DISASTER.finditer(text)]
     if all(_EPIDEMIC.fullmatch(word) for word in disasters) and _DETAINED.search(text):
         disasters = []  # "detained since 15 February after criticising the coronavirus response"
     if not disasters and _GANG_VIOLENCE.search(text) and not _ORDINARY_CRIME.search(text):
-        return False  # "gang members set fire to houses in Cite Soleil": armed gangs ACLED codes
-    return bool(disasters or _CRIME.search(text))
+        return None  # "gang members set fire to houses in Cite Soleil": armed gangs ACLED codes
+    if disasters:
+        return "disaster"
+    return "crime" if _CRIME.search(text) else None
 
 
 #: A murdered journalist, activist or rights defender is an attack on a civilian, not ordinary crime.

@@ -40,3 +40,24 @@ def parse_date_option(ctx: click.Context, param: click.Parameter, value: str | N
 def warn(message: str) -> None:
     """Print a warning to standard error."""
     click.echo(f"warning: {message}", err=True)
+
+
+def scope_option(func: Any) -> Any:
+    """The ``--scope`` option: the coding scope (default: ``CONFLICTSCOPE_SCOPE``, else ``acled``)."""
+    from conflictscope.resources import SCOPES
+
+    return click.option(
+        "--scope", type=click.Choice(SCOPES), default=None,
+        help="Coding scope: acled (default, or $CONFLICTSCOPE_SCOPE), or all-violence, which also "
+             "keeps violent crime as events marked scope=violent-crime (docs/merge.md).",
+    )(func)
+
+
+def scoped_pipeline(scope: str | None) -> Any:
+    """The default pipeline, or one of the same settings in another coding scope."""
+    from conflictscope.pipeline.core import Pipeline, default_pipeline
+    from conflictscope.resources import Settings
+
+    if scope is None:
+        return default_pipeline()
+    return Pipeline(settings=Settings.from_env().but(scope=scope))

@@ -107,6 +107,49 @@ def events_command(gold: str, half: str, errors: bool, report: str | None, as_js
           report, as_json)
 
 
+@evaluate.command(name="near-duplicates")
+@click.option("--pairs", "n_pairs", type=click.IntRange(min=1), default=1000, show_default=True,
+              help="Pairs of each kind (syndicated copy, same-wire report, next-day follow-up).")
+@click.option("--seed", type=int, default=2026, show_default=True, help="Random seed of the texts.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@friendly_errors
+def near_duplicates(n_pairs: int, seed: int, as_json: bool) -> None:
+    """Similarity of syndicated copies vs distinct reports sharing boilerplate (texts we write).
+
+    Prints, per kind of pair, the exact and estimated Jaccard similarity of word 5-grams
+    and how many pairs ingest would merge at each threshold (docs/store.md).
+    """
+    from conflictscope.evaluation.neardup import measure, render
+
+    result = measure(n_pairs, seed)
+    click.echo(json.dumps(result) if as_json else render(result))
+
+
+@evaluate.command(name="merge")
+@click.option("--docs", required=True, type=click.Path(dir_okay=False),
+              help="Reports, JSON Lines {id, incident_id, published, title, text, publisher}.")
+@click.option("--incidents", required=True, type=click.Path(dir_okay=False),
+              help="Gold incidents, JSON Lines {incident_id, date, state, city_or_county, killed, ...}.")
+@click.option("--half", type=click.Choice(["0", "1", "all"]), default="all", show_default=True,
+              help="Score one half of the incidents (by a stable hash of each incident id) or all.")
+@click.option("--cache", type=click.Path(dir_okay=False),
+              help="JSON Lines cache of each report's events (by report id and pipeline version).")
+@click.option("--report", type=click.Path(dir_okay=False), help="Also write a Markdown report here.")
+@click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object.")
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N reports (of the half).")
+@click.option("--progress/--no-progress", default=True, show_default=True,
+              help="Show a progress bar on standard error.")
+@friendly_errors
+def merge_command(docs: str, incidents: str, half: str, cache: str | None, report: str | None,
+                  as_json: bool, limit: int | None, progress: bool) -> None:
+    """Reports of one incident merged into one event: B3 and pairwise F1, counts per (state,
+    month), merged fields, slices and baselines (docs/merge.md)."""
+    from conflictscope.evaluation.merge import evaluate_merge
+
+    _emit(evaluate_merge(docs, incidents, half=None if half == "all" else half, limit=limit, cache=cache,
+                         progress=progress), report, as_json)
+
+
 @evaluate.command()
 @click.option("--baseline", default="benchmarks/baseline.json", show_default=True,
               type=click.Path(dir_okay=False), help="The committed baseline metrics.")

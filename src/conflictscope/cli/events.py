@@ -83,8 +83,10 @@ def events(db: str, output_format: str, limit: int | None, **filters: Any) -> No
         query = query_from(filters, limit)
         found = store.events(query)
         if output_format == "jsonl":
+            from conflictscope.export import with_copies
+
             count = 0
-            for count, event in enumerate(found, start=1):  # noqa: B007
+            for count, event in enumerate(with_copies(store, found), start=1):  # noqa: B007
                 click.echo(dumps_line(event))
         elif output_format == "csv":
             writer = csv.DictWriter(sys.stdout, fieldnames=list(CSV_COLUMNS), lineterminator="\r\n",

@@ -9,7 +9,13 @@ from datetime import date
 
 import click
 
-from conflictscope.cli.common import friendly_errors, parse_date_option, warn
+from conflictscope.cli.common import (
+    friendly_errors,
+    parse_date_option,
+    scope_option,
+    scoped_pipeline,
+    warn,
+)
 from conflictscope.ingest.readers import InputProblem, read_inputs
 from conflictscope.ingest.text import DEFAULT_MAX_CHARS
 from conflictscope.models import Article, Event
@@ -45,6 +51,7 @@ TABLE_COLUMNS = (
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Print only events at least this probable (the calibrated probability that the row is a "
                    "real event of its sub-type: docs/evaluation.md has precision and recall by floor).")
+@scope_option
 @friendly_errors
 def extract(
     inputs: tuple[str, ...],
@@ -53,14 +60,13 @@ def extract(
     include_background: bool,
     max_chars: int,
     min_confidence: float,
+    scope: str | None,
 ) -> None:
     """Print the conflict events reported in INPUTS.
 
     INPUTS are text files, JSON Lines files of {id, published, title, text, url,
     publisher} records, or - for standard input.
     """
-    from conflictscope.pipeline.core import default_pipeline
-
     problems: list[InputProblem] = []
     articles_read = 0
 
@@ -78,7 +84,7 @@ def extract(
     if output_format == "table":
         click.echo(_table_header())
     count = 0
-    for analyzed in default_pipeline().run_many(articles()):
+    for analyzed in scoped_pipeline(scope).run_many(articles()):
         for message in analyzed.warnings:
             warn(f"{analyzed.article.id}: {message}")
         for event in analyzed.events:

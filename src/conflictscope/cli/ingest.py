@@ -9,8 +9,14 @@ from typing import Any
 
 import click
 
-from conflictscope.cli.common import friendly_errors, parse_date_option
+from conflictscope.cli.common import (
+    friendly_errors,
+    parse_date_option,
+    scope_option,
+    scoped_pipeline,
+)
 from conflictscope.errors import ConflictscopeError
+from conflictscope.ingest.neardup import DEFAULT_THRESHOLD
 from conflictscope.ingest.text import DEFAULT_MAX_CHARS
 from conflictscope.store import DEFAULT_DB
 
@@ -20,12 +26,11 @@ DB_OPTION = click.option(
 )
 
 
-def load_pipeline(spec: str | None) -> Any:
-    """The default pipeline, or ``module:factory`` (a callable returning a pipeline)."""
+def load_pipeline(spec: str | None, scope: str | None = None) -> Any:
+    """The default pipeline (in coding scope ``scope``), or ``module:factory`` (a callable returning
+    a pipeline)."""
     if not spec:
-        from conflictscope.pipeline.core import default_pipeline
-
-        return default_pipeline()
+        return scoped_pipeline(scope)
     module_name, _, attr = spec.partition(":")
     try:
         factory = getattr(importlib.import_module(module_name), attr or "make_pipeline")
@@ -50,8 +55,16 @@ def _report(level: str, message: str) -> None:
 @click.option("--force", is_flag=True, help="Re-extract articles already stored by this version.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: when standard error is a terminal).")
+@click.option("--near-duplicates/--no-near-duplicates", "near_duplicates", default=True,
+              show_default=True,
+              help="Store a syndicated copy of a stored text (small edits) as one more source of "
+                   "it, without extracting it again (docs/store.md).")
+@click.option("--near-duplicate-threshold", type=click.FloatRange(0.0, 1.0, min_open=True),
+              default=DEFAULT_THRESHOLD, show_default=True,
+              help="Estimated Jaccard similarity of word 5-grams from which two texts are copies.")
 @click.option("--pipeline", "pipeline_spec", hidden=True,
               help="module:factory of another pipeline (tests, experiments).")
+@scope_option
 @friendly_errors
 def ingest(
     paths: tuple[str, ...],
@@ -60,7 +73,10 @@ def ingest(
     max_chars: int,
     force: bool,
     progress: bool | None,
+    near_duplicates: bool,
+    near_duplicate_threshold: float,
     pipeline_spec: str | None,
+    scope: str | None,
 ) -> None:
     """Extract and store the events of PATHS (files or folders).
 
@@ -69,14 +85,17 @@ def ingest(
     title, text, url, publisher} records, HTML pages, or folders of them.
     Running again adds nothing; a newer pipeline version replaces old events.
     """
+    from conflictscope.ingest.neardup import NearDuplicateSettings
     from conflictscope.ingest.runner import ingest as run_ingest
     from conflictscope.store import open_store
 
-    pipeline = load_pipeline(pipeline_spec)
+    pipeline = load_pipeline(pipeline_spec, scope)
+    near = NearDuplicateSettings(near_duplicates, near_duplicate_threshold)
     with open_store(db) as store:
         try:
             summary = run_ingest(paths, store, pipeline, published=published, max_chars=max_chars,
-                                 force=force, progress=progress, report=_report)
+                                 force=force, progress=progress, report=_report,
+                                 near_duplicates=near)
         except ConflictscopeError as exc:
             click.echo(f"error: {exc}", err=True)
             sys.exit(1)
@@ -90,15 +109,25 @@ def ingest(
 
 @click.command()
 @DB_OPTION
-@click.option("--status", help="Only inputs with this status (ok, skipped, duplicate, failed, warning).")
+@click.option("--status", help="Only inputs with this status (ok, skipped, duplicate, "
+                               "near-duplicate, failed, warning).")
 @friendly_errors
 def journal(db: str, status: str | None) -> None:
-    """Print the ingest journal: one line per input with its status and error."""
+    """Print the ingest journal: one line per input with its status and error.
+
+    The first line (starting with #) gives the near-duplicate settings of the last ingest.
+    """
+    from conflictscope.ingest.runner import NEAR_DUPLICATE_SETTING
     from conflictscope.store import open_store
 
     with open_store(db) as store:
+        setting = store.settings().get(NEAR_DUPLICATE_SETTING)
+        if setting:
+            click.echo(f"# near-duplicates: {setting}")
         for entry in store.journal(status):
             detail = entry.error or (f"{entry.events} event(s)" if entry.status == "ok" else "")
+            if entry.similarity is not None:
+                detail = f"similarity {entry.similarity:.3f}" + (f"; {detail}" if detail else "")
             click.echo(f"{entry.status:9} {entry.input}  {entry.article_id}  {detail}".rstrip())
 
 

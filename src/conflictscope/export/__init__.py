@@ -2,13 +2,20 @@
 
 ``export_events(store, fmt, path, query)`` writes one file (``-`` = standard
 output for the text formats) and returns the number of events written.
+
+An article stored once for several copies of its text (identical or near-duplicate
+copies: docs/store.md) has one ``article_sources`` row per copy. Every export lists
+each copy's outlet: ACLED's ``source`` names every publisher, and the ``sources``
+of the other formats gain one entry per copy (:func:`with_copies`).
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -18,9 +25,10 @@ from conflictscope.export.geojson import write_geojson
 from conflictscope.export.jsonl import write_jsonl
 from conflictscope.export.parquet import write_parquet
 from conflictscope.export.ucdp import UCDP_COLUMNS, write_ucdp_csv
+from conflictscope.models import Event, Source
 
 if TYPE_CHECKING:
-    from conflictscope.store import EventQuery, Store
+    from conflictscope.store import ArticleSource, EventQuery, Store
 
 FORMATS = ("acled-csv", "ucdp-csv", "geojson", "parquet", "jsonl")
 EXTENSIONS = {"acled-csv": ".csv", "ucdp-csv": ".csv", "geojson": ".geojson",
@@ -42,7 +50,7 @@ def _text_out(path: str) -> Iterator[TextIO]:
 
 def export_events(store: Store, fmt: str, path: str, query: EventQuery | None = None) -> int:
     """Write the store's events matching ``query`` to ``path`` in format ``fmt``."""
-    events = store.events(query)
+    events = with_copies(store, store.events(query))
     if fmt == "parquet":
         if path == "-":
             raise StoreError("Parquet is binary: give an output file with -o")
@@ -64,6 +72,44 @@ def export_events(store: Store, fmt: str, path: str, query: EventQuery | None = 
     raise StoreError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
 
 
+def with_copies(store: Store, events: Iterable[Event], *, batch: int = 2000) -> Iterator[Event]:
+    """``events`` with one more ``Source`` per other copy of their article's text.
+
+    Streams: the sources are read for ``batch`` events at a time.
+    """
+    getter = getattr(store, "article_sources", None)
+    iterator = iter(events)
+    while chunk := list(islice(iterator, batch)):
+        if getter is None:
+            yield from chunk
+            continue
+        copies = getter({e.article_id for e in chunk})
+        for event in chunk:
+            yield add_copies(event, copies.get(event.article_id, ()))
+
+
+def add_copies(event: Event, copies: Sequence[ArticleSource]) -> Event:
+    """``event`` with a ``Source`` for each copy not already among its sources.
+
+    A copy's entry repeats the attribution and certainty of the event's first source
+    from the same article: the copies carry the same text.
+    """
+    own = next((s for s in event.sources if s.article_id == event.article_id), None)
+    urls = {s.url for s in event.sources if s.url}
+    names = {(s.publisher, s.published) for s in event.sources if not s.url}
+    added: list[Source] = []
+    for copy in copies:
+        if copy.url in urls or (not copy.url and (not copy.publisher or (
+                copy.publisher, copy.published) in names)):
+            continue
+        urls.add(copy.url)
+        names.add((copy.publisher, copy.published))
+        added.append(Source(event.article_id, copy.publisher, copy.url, copy.published,
+                            own.attributed_to if own else None,
+                            own.certainty if own else "reported"))
+    return replace(event, sources=(*event.sources, *added)) if added else event
+
+
 def _publishers(store: Store, article_ids: set[str]) -> dict[str, list[str]]:
     getter = getattr(store, "article_sources", None)
     if getter is None:
@@ -72,4 +118,4 @@ def _publishers(store: Store, article_ids: set[str]) -> dict[str, list[str]]:
             for aid, sources in getter(article_ids).items()}
 
 
-__all__ = ["ACLED_COLUMNS", "FORMATS", "UCDP_COLUMNS", "export_events"]
+__all__ = ["ACLED_COLUMNS", "FORMATS", "UCDP_COLUMNS", "add_copies", "export_events", "with_copies"]

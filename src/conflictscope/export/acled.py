@@ -38,6 +38,8 @@ def acled_row(
         tags.append("background")
     certainties = sorted({s.certainty for s in event.sources if s.certainty != "reported"})
     tags.extend(f"certainty={c}" for c in certainties)
+    if event.scope:
+        tags.append(f"scope={event.scope}")
     return {
         "event_id_cnty": event.event_id,
         "event_date": event.event_date.isoformat() if event.event_date else "",

@@ -28,4 +28,5 @@ def events_to_dataframe(events: Iterable[Event]) -> pd.DataFrame:
         frame[column] = frame[column].astype("Int64")
     for column in ("latitude", "longitude", "confidence"):
         frame[column] = frame[column].astype("float64")
+    frame["scope"] = frame["scope"].astype("object").fillna("")  # written only when set (serialize._ONLY_WHEN_SET)
     return frame

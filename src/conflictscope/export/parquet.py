@@ -65,6 +65,7 @@ def _row(event: Event) -> dict[str, Any]:
     ]
     data["fatalities_by_side"] = [{"side": s, "count": n} for s, n in event.fatalities_by_side]
     data["evidence"] = json.dumps(data["evidence"], ensure_ascii=False)
+    data["scope"] = event.scope
     return data
 
 

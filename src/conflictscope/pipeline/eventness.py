@@ -61,6 +61,7 @@ from conflictscope.document import AnalyzedArticle
 from conflictscope.lexicon.weapons import weapon_pattern
 from conflictscope.models import EventCandidate
 from conflictscope.pipeline.registry import stage
+from conflictscope.pipeline.scope import no_event_in_scope
 from conflictscope.resources import current
 from conflictscope.taxonomy import PROTESTS
 
@@ -202,7 +203,7 @@ def eventness(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     for candidate in analyzed.candidates:
         start = candidate.sentence.start
         if start not in verdicts:
-            verdicts[start] = not non_event(candidate.sentence.text.lower())
+            verdicts[start] = not no_event_in_scope(candidate.sentence.text.lower())
         if verdicts[start]:
             if stays_away(candidate) or no_conflict_actor(analyzed, candidate) or no_action_trigger(
                     analyzed, candidate):

@@ -22,6 +22,7 @@ BUILTIN_STAGE_MODULES = (
     "conflictscope.pipeline.actors",
     "conflictscope.pipeline.classify",
     "conflictscope.pipeline.eventness",
+    "conflictscope.pipeline.scope",
     "conflictscope.pipeline.roles",
     "conflictscope.pipeline.places",
     "conflictscope.pipeline.dates",
@@ -39,6 +40,7 @@ DEFAULT_STAGES = (
     "actors",
     "classify",
     "eventness",
+    "scope",
     "roles",
     "places",
     "dates",
@@ -47,6 +49,7 @@ DEFAULT_STAGES = (
     "attribution",
     "assemble",
     "coreference",
+    "mark-scope",
     "rank",
     "calibrate",
 )

@@ -20,7 +20,7 @@ from conflictscope.models import Article, Event
 if TYPE_CHECKING:
     import pandas as pd
 
-JournalStatus = Literal["ok", "skipped", "duplicate", "failed", "warning"]
+JournalStatus = Literal["ok", "skipped", "duplicate", "near-duplicate", "failed", "warning"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +45,32 @@ class StoredArticle:
 
 
 @dataclass(frozen=True, slots=True)
+class TextSignature:
+    """What near-duplicate detection keeps of a text (``conflictscope.ingest.neardup``).
+
+    ``values`` are the MinHash hash values (little-endian uint32), ``bands`` the LSH
+    band keys (signed 64-bit) the store indexes; ``scheme`` names the parameters, and
+    signatures of different schemes are never compared.
+    """
+
+    scheme: str
+    words: int
+    shingles: int
+    values: bytes
+    bands: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NearDuplicateCandidate:
+    """A stored article sharing at least one LSH band with a new text."""
+
+    article_id: str
+    content_hash: str
+    signature: TextSignature
+    shared_bands: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class JournalEntry:
     """What happened to one input (a file, or one record of a JSON Lines file)."""
 
@@ -55,6 +81,7 @@ class JournalEntry:
     events: int = 0
     error: str = ""
     updated_at: str = ""
+    similarity: float | None = None  # near-duplicate: estimated Jaccard with the kept text
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,13 +136,24 @@ class Store(Protocol):
         pipeline_version: str,
         source: ArticleSource | None = None,
         journal: JournalEntry | None = None,
+        signature: TextSignature | None = None,
+        replaces: str | None = None,
+        similarity: float | None = None,
     ) -> int:
         """Store an article with its events and journal row in one transaction.
 
         The article's previous events are replaced. If a different article with
         the same text is already stored, only ``source`` is added to it and the
-        events are not stored twice. Returns the number of events stored.
+        events are not stored twice. ``signature`` is the text's near-duplicate
+        signature (indexed by its band keys); ``replaces`` names a stored
+        near-duplicate (``similarity`` apart) that this text displaces as the kept
+        text: its sources and journal rows move to this article and it is deleted
+        with its events. Returns the number of events stored.
         """
+        ...
+
+    def put_signature(self, article_id: str, signature: TextSignature) -> None:
+        """Store (or replace) the near-duplicate signature of a stored article."""
         ...
 
     def add_source(self, article_id: str, source: ArticleSource) -> None:
@@ -133,6 +171,28 @@ class Store(Protocol):
 
     def get_article(self, article_id: str) -> StoredArticle | None:
         """The stored article with its sources, or None."""
+        ...
+
+    def near_duplicate_candidates(
+        self, signature: TextSignature, *, exclude_hash: str = "", limit: int = 20
+    ) -> list[NearDuplicateCandidate]:
+        """Stored texts sharing an LSH band with ``signature`` (an indexed query), most first."""
+        ...
+
+    def get_signature(self, article_id: str) -> TextSignature | None:
+        """The stored near-duplicate signature of an article, or None."""
+        ...
+
+    def texts_without_signature(self, scheme: str, *, batch: int = 200) -> Iterator[tuple[str, str]]:
+        """``(article_id, text)`` of stored articles lacking a signature of ``scheme``."""
+        ...
+
+    def set_setting(self, name: str, value: str) -> None:
+        """Record a setting of the store (what the last ingest ran with)."""
+        ...
+
+    def settings(self) -> dict[str, str]:
+        """Every recorded setting, by name."""
         ...
 
     def articles(self) -> Iterator[StoredArticle]:

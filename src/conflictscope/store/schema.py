@@ -1,7 +1,8 @@
 """The store's schema as numbered migrations, in SQL that SQLite and PostgreSQL share.
 
-Each migration is a list of statements with two placeholders filled per
-dialect: ``{real}`` (a float column) and ``{bigint}``. Dates are ISO-8601 TEXT
+Each migration is a list of statements with placeholders filled per
+dialect: ``{real}`` (a float column), ``{bigint}``, ``{blob}`` and ``{without_rowid}``
+(SQLite keeps a table with that suffix in its primary-key b-tree only). Dates are ISO-8601 TEXT
 (sortable, portable); booleans are INTEGER 0/1. A migration is applied once, in
 its own transaction, and recorded in ``schema_migrations``; opening a store
 applies whatever is missing, so an old database is upgraded on first use.
@@ -24,8 +25,10 @@ class Migration:
 
 
 DIALECT_TYPES: dict[str, dict[str, str]] = {
-    "sqlite": {"real": "REAL", "bigint": "INTEGER"},
-    "postgresql": {"real": "DOUBLE PRECISION", "bigint": "BIGINT"},
+    "sqlite": {"real": "REAL", "bigint": "INTEGER", "blob": "BLOB",
+               "without_rowid": " WITHOUT ROWID"},
+    "postgresql": {"real": "DOUBLE PRECISION", "bigint": "BIGINT", "blob": "BYTEA",
+                   "without_rowid": ""},
 }
 
 MIGRATIONS_TABLE = """CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -172,6 +175,34 @@ MIGRATIONS: tuple[Migration, ...] = (
         (
             "DROP INDEX events_lat_lon",
             "CREATE INDEX events_bbox ON events (latitude, longitude, event_date, event_id)",
+        ),
+    ),
+    Migration(
+        3,
+        "near-duplicate texts: MinHash signatures, LSH band keys, journal similarity, settings",
+        (
+            # one row per stored text: its MinHash (uint32 little-endian values) and sizes
+            """CREATE TABLE article_signatures (
+                article_id TEXT PRIMARY KEY REFERENCES articles(article_id) ON DELETE CASCADE,
+                scheme TEXT NOT NULL,
+                words INTEGER NOT NULL,
+                shingles INTEGER NOT NULL,
+                signature {blob} NOT NULL
+            )""",
+            # (band, key) -> article: candidates of a new text are one indexed IN query
+            """CREATE TABLE article_bands (
+                band_key {bigint} NOT NULL,
+                article_id TEXT NOT NULL REFERENCES articles(article_id) ON DELETE CASCADE,
+                band INTEGER NOT NULL,
+                PRIMARY KEY (band_key, article_id)
+            ){without_rowid}""",
+            "CREATE INDEX article_bands_article ON article_bands (article_id)",
+            "ALTER TABLE ingest_journal ADD COLUMN similarity {real}",
+            """CREATE TABLE store_settings (
+                name TEXT PRIMARY KEY,
+                value TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            )""",
         ),
     ),
 )

@@ -19,8 +19,10 @@ from conflictscope.store.base import (
     ArticleSource,
     EventQuery,
     JournalEntry,
+    NearDuplicateCandidate,
     StoredArticle,
     StoreStats,
+    TextSignature,
 )
 from conflictscope.store.query import build_where
 from conflictscope.store.schema import (
@@ -145,8 +147,18 @@ class SqlStore:
         pipeline_version: str,
         source: ArticleSource | None = None,
         journal: JournalEntry | None = None,
+        signature: TextSignature | None = None,
+        replaces: str | None = None,
+        similarity: float | None = None,
     ) -> int:
-        """Store an article, replace its events, add its source and journal row: one transaction."""
+        """Store an article, replace its events, add its source and journal row: one transaction.
+
+        ``signature`` (near-duplicate detection) is stored with its band keys; without
+        one, a signature stored before for this id is dropped (its text may have
+        changed). ``replaces`` names a stored near-duplicate this text displaces as the
+        kept text (``similarity`` apart): its sources and journal rows move here, its
+        events and the article itself are deleted, all in the same transaction.
+        """
         stamp = now()
         digest = article.content_hash
         with self.transaction():
@@ -167,11 +179,48 @@ class SqlStore:
             )
             self._delete_events_of(article.id)
             self._insert_events(events, stamp)
+            self._put_signature(article.id, signature)
             self._add_source(article.id, source or _source_of(article))
+            if replaces is not None and replaces != article.id:
+                self._absorb(replaces, article.id, similarity)
             if journal is not None:
                 self._record(_with(journal, article_id=article.id, events=len(events)))
         return len(events)
 
+    def _put_signature(self, article_id: str, signature: TextSignature | None) -> None:
+        self._exec("DELETE FROM article_bands WHERE article_id = ?", (article_id,))
+        self._exec("DELETE FROM article_signatures WHERE article_id = ?", (article_id,))
+        if signature is None:
+            return
+        self._exec("INSERT INTO article_signatures VALUES (?, ?, ?, ?, ?)",
+                   (article_id, signature.scheme, signature.words, signature.shingles,
+                    signature.values))
+        self._many("INSERT INTO article_bands VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                   [(key, article_id, band) for band, key in enumerate(signature.bands)])
+
+    def put_signature(self, article_id: str, signature: TextSignature) -> None:
+        """Store (or replace) the near-duplicate signature of a stored article."""
+        with self.transaction():
+            if self._one("SELECT 1 FROM articles WHERE article_id = ?", (article_id,)):
+                self._put_signature(article_id, signature)
+
+    def _absorb(self, old_id: str, new_id: str, similarity: float | None) -> None:
+        """Fold the stored article ``old_id`` into ``new_id`` (inside a transaction)."""
+        if self._one("SELECT 1 FROM articles WHERE article_id = ?", (old_id,)) is None:
+            return
+        self._exec(
+            "INSERT INTO article_sources SELECT ?, source_key, url, publisher, published, input "
+            "FROM article_sources WHERE article_id = ? ON CONFLICT DO NOTHING", (new_id, old_id))
+        self._exec(
+            "UPDATE ingest_journal SET status = 'near-duplicate', events = 0, similarity = ?, "
+            "updated_at = ? WHERE article_id = ? AND status IN ('ok', 'warning', 'skipped', "
+            "'duplicate')", (similarity, now(), old_id))
+        self._exec("UPDATE ingest_journal SET article_id = ? WHERE article_id = ?",
+                   (new_id, old_id))
+        self._delete_events_of(old_id)
+        self._put_signature(old_id, None)
+        self._exec("DELETE FROM article_sources WHERE article_id = ?", (old_id,))
+        self._exec("DELETE FROM articles WHERE article_id = ?", (old_id,))
     def _delete_events_of(self, article_id: str) -> None:
         for table in _CHILD_TABLES:
             self._exec(
@@ -230,12 +279,13 @@ class SqlStore:
 
     def _record(self, entry: JournalEntry) -> None:
         self._exec(
-            "INSERT INTO ingest_journal VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (input) DO UPDATE "
+            "INSERT INTO ingest_journal VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (input) DO UPDATE "
             "SET status = excluded.status, pipeline_version = excluded.pipeline_version, "
             "article_id = excluded.article_id, events = excluded.events, "
-            "error = excluded.error, updated_at = excluded.updated_at",
+            "error = excluded.error, updated_at = excluded.updated_at, "
+            "similarity = excluded.similarity",
             (entry.input, entry.status, entry.pipeline_version, entry.article_id, entry.events,
-             entry.error, now()),
+             entry.error, now(), entry.similarity),
         )
 
     # -- reading ---------------------------------------------------------
@@ -312,8 +362,7 @@ class SqlStore:
 
     def journal(self, status: str | None = None) -> list[JournalEntry]:
         """Journal rows (optionally one status), by input."""
-        sql = ("SELECT input, status, pipeline_version, article_id, events, error, updated_at "
-               "FROM ingest_journal")
+        sql = f"SELECT {_JOURNAL_COLUMNS} FROM ingest_journal"
         params: tuple[Any, ...] = ()
         if status:
             sql, params = sql + " WHERE status = ?", (status,)
@@ -321,10 +370,76 @@ class SqlStore:
 
     def journal_entry(self, input_key: str) -> JournalEntry | None:
         """The journal row of one input, or None."""
-        row = self._one(
-            "SELECT input, status, pipeline_version, article_id, events, error, updated_at "
-            "FROM ingest_journal WHERE input = ?", (input_key,))
+        row = self._one(f"SELECT {_JOURNAL_COLUMNS} FROM ingest_journal WHERE input = ?",
+                        (input_key,))
         return JournalEntry(*row) if row else None
+
+    def near_duplicate_candidates(
+        self, signature: TextSignature, *, exclude_hash: str = "", limit: int = 20
+    ) -> list[NearDuplicateCandidate]:
+        """Stored texts sharing at least one LSH band with ``signature``, most bands first.
+
+        One indexed query over ``article_bands`` (primary key ``band_key, article_id``);
+        only the ``limit`` best candidates' signatures are read. ``exclude_hash`` leaves
+        out the stored copy of the text itself.
+        """
+        if not signature.bands:
+            return []
+        marks = ", ".join("?" for _ in signature.bands)
+        found = self._all(
+            "SELECT c.article_id, a.content_hash, s.scheme, s.words, s.shingles, s.signature, "
+            "c.shared FROM (SELECT article_id, COUNT(*) AS shared FROM article_bands "
+            f"WHERE band_key IN ({marks}) GROUP BY article_id "
+            "ORDER BY shared DESC, article_id LIMIT ?) c "
+            "JOIN article_signatures s ON s.article_id = c.article_id "
+            "JOIN articles a ON a.article_id = c.article_id "
+            "WHERE s.scheme = ? AND a.content_hash <> ? ORDER BY c.shared DESC, c.article_id",
+            (*signature.bands, limit, signature.scheme, exclude_hash),
+        )
+        out = []
+        for aid, digest, scheme, words, shingles, values, shared in found:
+            stored = TextSignature(scheme, int(words), int(shingles), bytes(values), ())
+            out.append(NearDuplicateCandidate(aid, digest, stored, int(shared)))
+        return out
+
+    def get_signature(self, article_id: str) -> TextSignature | None:
+        """The stored near-duplicate signature of an article (with its band keys), or None."""
+        row = self._one("SELECT scheme, words, shingles, signature FROM article_signatures "
+                        "WHERE article_id = ?", (article_id,))
+        if row is None:
+            return None
+        bands = self._all("SELECT band, band_key FROM article_bands WHERE article_id = ? "
+                          "ORDER BY band", (article_id,))
+        return TextSignature(row[0], int(row[1]), int(row[2]), bytes(row[3]),
+                             tuple(int(key) for _, key in bands))
+
+    def texts_without_signature(self, scheme: str, *, batch: int = 200) -> Iterator[tuple[str, str]]:
+        """``(article_id, text)`` of stored articles with no signature of ``scheme``, by id.
+
+        Read in pages by id, so the caller may write signatures while iterating.
+        """
+        after = ""
+        while True:
+            page = self._all(
+                "SELECT a.article_id, a.text FROM articles a LEFT JOIN article_signatures s "
+                "ON s.article_id = a.article_id WHERE a.article_id > ? "
+                "AND (s.article_id IS NULL OR s.scheme <> ?) ORDER BY a.article_id LIMIT ?",
+                (after, scheme, batch))
+            if not page:
+                return
+            yield from ((row[0], row[1]) for row in page)
+            after = page[-1][0]
+
+    def set_setting(self, name: str, value: str) -> None:
+        """Record a setting of the store (e.g. what the last ingest ran with)."""
+        with self.transaction():
+            self._exec(
+                "INSERT INTO store_settings VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
+                "value = excluded.value, updated_at = excluded.updated_at", (name, value, now()))
+
+    def settings(self) -> dict[str, str]:
+        """Every recorded setting, by name."""
+        return dict(self._all("SELECT name, value FROM store_settings ORDER BY name"))
 
     def stats(self) -> StoreStats:
         """Counts of articles, events, sources and journal rows by status."""
@@ -344,6 +459,11 @@ _ARTICLE_SELECT = (
     "SELECT a.article_id, a.content_hash, a.text, a.title, a.published, a.url, a.publisher, "
     "a.language, a.pipeline_version, "
     "(SELECT COUNT(*) FROM events e WHERE e.article_id = a.article_id) FROM articles a"
+)
+
+
+_JOURNAL_COLUMNS = (
+    "input, status, pipeline_version, article_id, events, error, updated_at, similarity"
 )
 
 

@@ -1,0 +1,47 @@
+"""The coding scope: violent crime is an event under all-violence, none under ACLED's scope."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conflictscope.models import Article
+from conflictscope.pipeline.core import Pipeline
+from conflictscope.resources import Settings, pipeline_fingerprint
+from conflictscope.serialize import event_to_dict
+
+#: Our own sentences: a burglary that turned deadly, an accidental shooting.
+CRIME = "A burglar stabbed a homeowner to death in Springfield, Illinois, on Tuesday night, police said."
+ACCIDENT = "A toddler was accidentally shot by his cousin at a home in Decatur, Illinois, on Sunday, deputies said."
+
+
+def _events(text: str, scope: str) -> list[dict[str, object]]:
+    pipeline = Pipeline(settings=Settings.from_env({}).but(scope=scope))
+    article = Article.from_text(text, id="crime", published=date(2021, 3, 10))
+    return [event_to_dict(e) for e in pipeline(article).events]
+
+
+@pytest.mark.parametrize("text", [CRIME, ACCIDENT])
+def test_violent_crime_is_an_event_only_under_all_violence(text: str) -> None:
+    assert _events(text, "acled") == []
+    rows = _events(text, "all-violence")
+    assert rows and rows[0]["scope"] == "violent-crime"
+    assert rows[0]["event_type"] == "Violence against civilians" and rows[0]["location"] in ("Springfield", "Decatur")
+
+
+def test_a_row_of_acled_scope_has_no_scope_key() -> None:
+    text = "Gunmen killed five villagers in an attack on Tuesday in Borno State, Nigeria, residents said."
+    acled = _events(text, "acled")
+    assert acled and all("scope" not in row for row in acled)
+    wide = _events(text, "all-violence")
+    assert [{**r, "pipeline_version": ""} for r in wide] == [{**r, "pipeline_version": ""} for r in acled]
+
+
+def test_the_scope_is_part_of_the_version_and_read_from_the_environment() -> None:
+    assert Settings.from_env({"CONFLICTSCOPE_SCOPE": "all-violence"}).scope == "all-violence"
+    assert Settings.from_env({}).scope == "acled"
+    assert Settings(scope="everything").problems()
+    stages = ("classify",)
+    assert pipeline_fingerprint(Settings(scope="acled"), stages) != pipeline_fingerprint(
+        Settings(scope="all-violence"), stages)
