@@ -118,3 +118,30 @@ def test_property_destroyed_in_an_attack_is_part_of_the_attack(
             "The attackers burned or looted everything and took away the villagers' livestock.")
     events = analyze(text, published="2024-03-06").events
     assert [e.sub_event_type for e in events] == ["Attack"], [(e.sub_event_type, e.location) for e in events]
+
+
+#: An attack, then a sentence on soldiers, then property destroyed with no doer named.
+SOLDIERS_AFTER = ("{doers} attacked the village of Kawo in {state} state on Monday, killing four people, "
+                  "residents said.\n\nNigerian soldiers arrived hours later{more}. About 40 houses were burned "
+                  "down, the village head said.")
+
+
+def test_sides_a_mention_takes_from_its_context_do_not_make_another_event(
+    analyze: Callable[..., AnalyzedArticle],
+) -> None:
+    # regression: "About 30 houses and over 40 cars were torched, he said" named no doers; the
+    # soldiers of the sentence before made it a second, property-only event by the army
+    text = SOLDIERS_AFTER.format(doers="Boko Haram fighters", state="Borno", more="")
+    events = analyze(text, published="2024-06-20").events
+    assert [e.sub_event_type for e in events] == ["Attack"], [
+        (e.sub_event_type, e.actor1, e.location) for e in events]
+
+
+def test_doers_a_mention_takes_from_its_context_do_not_name_the_event(
+    analyze: Callable[..., AnalyzedArticle],
+) -> None:
+    # regression: joined to the gunmen's attack, that mention's soldiers became the attack's actor1
+    text = SOLDIERS_AFTER.format(doers="Gunmen", state="Zamfara",
+                                 more=" and the army said it was pursuing the attackers")
+    (event,) = analyze(text, published="2024-06-20").events
+    assert event.actor1.startswith("Unidentified Armed Group"), event.actor1

@@ -60,7 +60,7 @@ def coreference(analyzed: AnalyzedArticle) -> AnalyzedArticle:
         if duplicate is None:
             events.append(event)
         else:
-            events[duplicate] = _joined(events[duplicate], event, by_confidence=False)
+            events[duplicate] = _joined(events[duplicate], event, analyzed, by_confidence=False)
     return replace(analyzed, events=tuple(_fold_rementions(_fold_headline(events, analyzed), analyzed)))
 
 
@@ -97,7 +97,7 @@ def _fold_headline(events: list[Event], analyzed: AnalyzedArticle) -> list[Event
         lead = next((e for e in kept if end <= _trigger_start(e) < lead_end and _tells(title, e, end)), None)
         if lead is None:
             continue
-        merged = _merge(lead, title)
+        merged = _merge(lead, title, analyzed)
         merged = replace(merged, sub_event_type=lead.sub_event_type, disorder_type=lead.disorder_type,
                          **{name: getattr(lead, name) for name in _PLACE_FIELDS})
         kept = [merged if e is lead else e for e in kept if e is not title]
@@ -185,11 +185,11 @@ def _same_doers(first: Event, second: Event) -> bool:
             or second.actor1.startswith(unidentified))
 
 
-def _joined(kept: Event, other: Event, *, by_confidence: bool) -> Event:
+def _joined(kept: Event, other: Event, analyzed: AnalyzedArticle, *, by_confidence: bool) -> Event:
     """``other`` joined to ``kept``, typed as the violence against people when one of them is
     property destroyed in it; otherwise as ``kept`` or, ``by_confidence``, as the more confident
     reading ("killed" read as an attack, then "the air strike" that tells how)."""
-    merged = _merge(kept, other)
+    merged = _merge(kept, other, analyzed)
     if other.sub_event_type == kept.sub_event_type:
         return merged
     if _PROPERTY in (kept.sub_event_type, other.sub_event_type):
@@ -245,7 +245,10 @@ def _more_precise_place(kept: Event, other: Event) -> dict[str, Any]:
     return {name: getattr(other, name) for name in _PLACE_FIELDS}
 
 
-def _merge(kept: Event, other: Event) -> Event:
+def _merge(kept: Event, other: Event, analyzed: AnalyzedArticle) -> Event:
+    """``other`` merged into ``kept``: evidence of both, the lower toll, a named target for a stand-in,
+    the doers a mention names in its own sentence for unidentified ones (doers given from the context
+    name no one: "40 houses were burned down" after a sentence on soldiers), the finer place."""
     evidence = dict(kept.evidence)
     for name, spans in other.evidence.items():
         evidence[name] = _union(evidence.get(name, ()), spans)
@@ -254,7 +257,8 @@ def _merge(kept: Event, other: Event) -> Event:
     named2 = other if _stand_in(kept.actor2) and not _stand_in(other.actor2) else kept
     actor2 = named2.actor2 or other.actor2
     inter2 = named2.inter2 if named2.actor2 else other.inter2
-    named = other if kept.actor1.startswith("Unidentified Armed Group") else kept
+    named = other if (kept.actor1.startswith("Unidentified Armed Group")
+                      and _own(other, "actor1", analyzed)) else kept
     return replace(
         kept,
         actor1=named.actor1,
@@ -361,8 +365,20 @@ def _fold_rementions(events: list[Event], analyzed: AnalyzedArticle) -> list[Eve
         if target is None:
             kept.append(event)
         else:
-            kept[target] = _joined(kept[target], event, by_confidence=True)
+            kept[target] = _joined(kept[target], event, analyzed, by_confidence=True)
     return kept
+
+
+def _sides_told_apart(earlier: Event, later: Event) -> bool:
+    """Whether the sides a mention names itself allow it to be the earlier event. (Sides a
+    mention does not name, "30 houses were torched, he said", came from the context: like an
+    inherited day or place, they are no evidence of another action.)"""
+    if not (_sides_agree(earlier, later) or _stand_in(earlier.actor1) or _stand_in(later.actor1)):
+        return False  # two named sides: two actions
+    if _PROPERTY in (earlier.sub_event_type, later.sub_event_type) and not _same_doers(earlier, later):
+        return False  # looters in the night of a riot are not the police who shot a man
+    # the event's doers are the mention's targets: a response, another action
+    return not (earlier.actor1 and later.actor2 == earlier.actor1 and later.actor1 != earlier.actor1)
 
 
 def _same_stated_day(earlier: Event, later: Event, analyzed: AnalyzedArticle) -> bool:
@@ -383,12 +399,8 @@ def _mentions_again(earlier: Event, later: Event, analyzed: AnalyzedArticle) -> 
         _family(earlier) is not None and _family(earlier) == _family(later))
     if not same_kind:
         return False
-    if not (_sides_agree(earlier, later) or _stand_in(earlier.actor1) or _stand_in(later.actor1)):
-        return False  # two named sides: two actions
-    if _PROPERTY in (earlier.sub_event_type, later.sub_event_type) and not _same_doers(earlier, later):
-        return False  # looters in the night of a riot are not the police who shot a man
-    if earlier.actor1 and later.actor2 == earlier.actor1 and later.actor1 != earlier.actor1:
-        return False  # the event's doers are the mention's targets: a response, another action
+    if _own(later, "actor1", analyzed) and not _sides_told_apart(earlier, later):
+        return False
     if _own(later, "location", analyzed):
         # a place the sentence names itself must be the event's (ACLED's location: a landmark or a
         # quarter of the town is the town), or a coarser one that holds it
