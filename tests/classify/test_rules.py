@@ -363,3 +363,26 @@ def test_a_killing_told_as_a_noun_that_happened_somewhere_is_an_attack(text: str
 
 def test_the_accident_gate_still_drops_a_journalist_killed_in_a_crash() -> None:
     assert non_event("the journalist was killed in a car crash on tuesday")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on 3 may, a number of residents caught a burglar in the village of tokpa and burned him to death.",
+        "villagers beat a suspected goat thief to death near the market on sunday.",
+        "a group of youths assaulted two policemen who were arresting a man accused of fraud.",
+    ],
+)
+def test_mob_justice_is_mob_violence_not_crime(text: str) -> None:
+    # regression: the victim's alleged crime ("burglar", "thief", "fraud") made ACLED's mob violence
+    # ordinary crime, and a residents' lynching an armed group's attack
+    assert not non_event(text)
+    assert refine("ATT", text) == "MOB"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["residents said robbers killed a trader on the road to the market.", "police arrested a burglar in tokpa."],
+)
+def test_a_crime_that_no_crowd_punishes_is_still_crime(text: str) -> None:
+    assert non_event(text)

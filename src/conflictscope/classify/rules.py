@@ -177,6 +177,8 @@ def refine(code: str, text: str, window: str = "", sentence: str = "") -> str:
     """
     if code in _PROTEST_FAMILY:
         return _protest_rung(f"{text} {window}")
+    if code in ("ATT", "CLASH", "LOOT") and mob_justice(text):
+        return "MOB"  # residents who burn a suspected burglar to death: rioters, not an armed group
     if code == "LOOT" and _RIOTERS.search(_no_riot_police(text)):
         return "MOB" if re.search(r"\bmobs?\b", text) else "VDEM"  # destruction by rioters is a riot
     if code == "LOOT" and not CUES["LOOT"].search(text) and CUES["ATT"].search(text):
@@ -224,6 +226,18 @@ def refine(code: str, text: str, window: str = "", sentence: str = "") -> str:
     return code
 
 
+#: What a mob's victim is accused of: a crime, sorcery, blasphemy.
+_ACCUSED = re.compile(r"\b(?:suspected|presumed|alleged|accused|thie(?:f|ves)|robbers?|burglars?|"
+                      r"sorce\w*|witch\w*|blasphem\w*|kidnappers?|rapists?)\b")
+
+
+def mob_justice(text: str) -> bool:
+    """Whether a lower-cased sentence tells a collective of ordinary people setting upon someone
+    accused of a crime, sorcery or blasphemy ("villagers beat a suspected goat thief to death"):
+    ACLED's Mob violence by rioters, neither ordinary crime nor an armed group's attack."""
+    return _MOB_JUSTICE.search(text) is not None and _ACCUSED.search(text) is not None
+
+
 def _no_riot_police(text: str) -> str:
     return re.sub(r"\b(?:anti-?riot|riot) (?:police|officers|squads?|gear|units?|troops)\b", "police", text)
 
@@ -262,6 +276,20 @@ _DETAINED = re.compile(r"\b(?:arrest\w*|detain\w*|detention|jail(?:ed|ing)?|impr
 _CRIME = re.compile(
     r"\b(?:smuggl\w*|traffick\w*|migrants|counterfeit|fake (?:currency|notes)|drugs?|narcotics|"
     r"cocaine|heroin|fraud\w*|robbery|robbers?|burglar\w*|thie(?:f|ves)|gangs?|cartels?|mafia)\b"
+)
+#: Mob justice: a collective of ordinary people that sets upon someone ("a number of residents captured a
+#: burglar and burned him to death", "villagers beat a suspected thief to death", "a group of youths
+#: assaulted policemen"). The crime words name what the victim was accused of; ACLED codes the mob's
+#: violence (Riots / Mob violence), so the sentence is no ordinary crime. The collective acts itself:
+#: no verb of saying comes between it and the violence ("residents said robbers killed a trader" is crime).
+_MOB_JUSTICE = re.compile(
+    r"\b(?:a\s+(?:number|group|crowd|mob|gang)\s+of\s+(?:angry\s+|irate\s+)?\w+|a\s+(?:group|crowd|mob)|"
+    r"(?:angry|irate|enraged)\s+\w+|residents|villagers|youths|locals|inhabitants|students|farmers|"
+    r"vigilantes|neighbou?rs|community\s+members|traders|passers-by|people)\b"
+    r"(?:(?!\b(?:said|says|say|told|tells|reported|claimed)\b)[^.;]){0,60}?\b"
+    r"(?:beat(?:en)?|burn(?:ed|t)|lynch\w*|kill(?:ed|ing)|assault\w*|ston(?:ed|ing)|hack(?:ed|ing)|stabb\w*|"
+    r"attack(?:ed|ing)|captur(?:ed|ing)|accost\w*|chas(?:ed|ing)|set\s+\w+\s+(?:ablaze|alight|on\s+fire)|"
+    r"wound(?:ed|ing)|injur(?:ed|ing)|manhandl\w*|tortur\w*)\b"
 )
 #: Organised armed gangs at war (Haiti's gangs, Mexico's cartels): mass killing, ambushes, burning
 #: homes. A gang's robbery or a drug seizure stays ordinary crime (:data:`_ORDINARY_CRIME`).
@@ -346,7 +374,7 @@ def non_event_reason(text: str) -> str | None:
         return "diplomacy"
     if _MIGRATION.search(text) and _MIGRANT_CONTROL.search(text) and not _WEAPON_WORDS.search(text):
         return "migration"  # border and migration control is not conflict
-    if _ARMED_CONTEXT.search(text):
+    if _ARMED_CONTEXT.search(text) or mob_justice(text):
         return None
     disasters = [m.group(0) for m in _DISASTER.finditer(text)]
     if all(_EPIDEMIC.fullmatch(word) for word in disasters) and _DETAINED.search(text):
