@@ -386,3 +386,16 @@ def test_mob_justice_is_mob_violence_not_crime(text: str) -> None:
 )
 def test_a_crime_that_no_crowd_punishes_is_still_crime(text: str) -> None:
     assert non_event(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "traders protested the new market levy on monday. tyres were burnt on the main road.",
+        "inmates demonstrated against a search of their cells, and chairs were burned and property destroyed.",
+        "students staged a protest and barricaded the entrances to the lecture halls.",
+    ],
+)
+def test_destruction_told_in_the_passive_makes_a_violent_demonstration(text: str) -> None:
+    # regression: "burnt tyres" made a protest violent, "tyres were burnt" did not
+    assert refine("PEACE", text) == "VDEM"

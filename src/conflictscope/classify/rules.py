@@ -27,7 +27,11 @@ _VIOLENT_PROTESTERS = re.compile(
     r"\b(?:riot(?:ed|ers|ing)?|stones?|rocks|bricks|bottles|petrol bombs?|molotov\w*|set (?:fire|ablaze)|"
     r"sets? (?!(?:himself|herself|themselves)\b)(?:\w+ ){1,2}(?:on fire|alight|ablaze)|pull(?:ed|s|ing)? down|t(?:ore|ear|ears) down|"
     r"forc(?:ed|ing) (?:their|its|his|her) way|broke through|break(?:ing)? through|torch(?:es|ed|ing)?|burn(?:ed|ing|t) (?:\w+ )?(?:tyres|tires|cars|vehicles|buildings?|offices?|shops?)|"
-    r"vandali[sz]\w*|smash(?:ed|ing)|loot(?:ed|ing)|(?<!with )barricades?|projectiles|ransack\w*|"
+    r"vandali[sz]\w*|smash(?:ed|ing)|loot(?:ed|ing)|(?<!with )barricades?|barricad(?:ed|ing)|projectiles|ransack\w*|"
+    # the same destruction told in the passive ("tires were burnt", "chairs were burnt and property destroyed")
+    r"(?:tyres|tires|cars|vehicles|buildings?|offices?|shops?|chairs|furniture|property|properties)"
+    r" (?:(?:were|was|had been|have been) )?(?:burn(?:ed|t)|torched|set (?:on fire|ablaze|alight)|destroyed)|"
+    r"destroy(?:ed|ing) (?:\w+ )?(?:property|properties|cars|vehicles|buildings?|offices?|shops?)|"
     r"(?:clashed|fought) (?:\w+ ){0,2}with (?:the )?(?:police|security|riot)|running battles?|stormed|(?<!non-)(?<!non )violent(?! (?:crackdown|dispersal|suppression|repression|response))|"
     r"clash(?:es|ed|ing)?|scuffles?|blocked (?:the |a |major |main |key )*(?:roads?|highways?|railways?|streets?|rail tracks)|"
     r"thr(?:ew|ow|ows|owing)(?! (?:\w+ ){0,3}(?:flowers|petals|paper|confetti|rice|coins|toilet))|hurl(?:ed|ing)|pelt(?:ed|ing)|blaze|arson|firecrackers|fireworks|"
