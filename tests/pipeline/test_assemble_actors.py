@@ -54,3 +54,24 @@ def test_a_death_in_custody_is_the_states(analyze: Callable[..., AnalyzedArticle
     text = "The activist died in police custody in Lagos last week, his family said."
     attacks = [e for e in analyze(text, "2020-02-08").events if e.sub_event_type == "Attack"]
     assert attacks and attacks[0].actor1.startswith("Police Forces of Nigeria")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An unidentified group assassinated a policeman in the village of Founga near Djougou on Sunday.",
+        "Gunmen killed two gendarmes near Djougou on Sunday.",
+    ],
+)
+def test_an_armed_groups_attack_on_state_forces_is_an_armed_clash(
+        analyze: Callable[..., AnalyzedArticle], text: str) -> None:
+    # regression: read as an Attack (violence against civilians); ACLED's attacks target civilians,
+    # and an armed group's violence on police or soldiers is a battle, both sides armed
+    (event,) = analyze(text, "2024-06-20").events
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash"), event.sub_event_type
+    assert event.actor2.startswith("Police Forces of Benin") and not event.civilian_targeting
+
+
+def test_an_attack_on_civilians_stays_an_attack(analyze: Callable[..., AnalyzedArticle]) -> None:
+    (event,) = analyze("Gunmen killed two farmers near Djougou on Sunday.", "2024-06-20").events
+    assert event.sub_event_type == "Attack" and event.civilian_targeting

@@ -98,6 +98,7 @@ def _to_event(analyzed: AnalyzedArticle, candidate: EventCandidate, version: str
         actor2, inter2 = _force_of_the_dead(candidate, place.iso3 if place else None, on)
     if actor2 == actor1:
         actor2, inter2 = "", 0
+    event_type, sub_event_type = _armed_target(candidate, inter1, inter2)
     listed = "listed_with" in candidate.evidence  # a further town of a list: the toll stays with the first
     deaths = None if listed else candidate.fatalities
     attribution = candidate.attribution
@@ -120,15 +121,15 @@ def _to_event(analyzed: AnalyzedArticle, candidate: EventCandidate, version: str
     event_date = when.event_date if when else None
     return Event(
         event_id=stable_id(
-            "event", article.id, candidate.sub_event_type, candidate.trigger.start,
+            "event", article.id, sub_event_type, candidate.trigger.start,
             candidate.trigger.end, *((place.gazetteer_id,) if listed and place else ()),
         ),
         article_id=article.id,
         pipeline_version=version,
-        event_type=candidate.event_type,
-        sub_event_type=candidate.sub_event_type,
-        disorder_type=disorder_type(candidate.event_type, candidate.sub_event_type),
-        civilian_targeting=civilian_targeting(candidate.event_type, inter2),
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        disorder_type=disorder_type(event_type, sub_event_type),
+        civilian_targeting=civilian_targeting(event_type, inter2),
         confidence=round(event_confidence(candidate), 3),
         actor1=actor1,
         inter1=inter1,
@@ -162,6 +163,20 @@ def _to_event(analyzed: AnalyzedArticle, candidate: EventCandidate, version: str
         evidence=evidence,
         notes=_note(event_date, candidate.sentence.text),
     )
+
+
+#: ACLED's inter codes of armed, organised actors: state forces, rebels, political and identity
+#: militias, external forces.
+_ARMED = frozenset({1, 2, 3, 4, 8})
+
+
+def _armed_target(candidate: EventCandidate, inter1: int, inter2: int) -> tuple[str, str]:
+    """The event's type and sub-type, by ACLED's rule that violence against civilians targets
+    unarmed people: an attack by an armed group on state forces or another armed group ("gunmen
+    killed a policeman", "militants ambushed a patrol") is an armed clash, both sides armed."""
+    if candidate.sub_event_type == "Attack" and inter1 in _ARMED and inter2 in _ARMED:
+        return BATTLES, "Armed clash"
+    return candidate.event_type, candidate.sub_event_type
 
 
 def event_confidence(candidate: EventCandidate) -> float:
