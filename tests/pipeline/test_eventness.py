@@ -98,6 +98,11 @@ DEVELOPMENTS = [
     ("The company moved its regional headquarters from Leeds to York in March.", False),
     ("Rebels set up a new base in the village of Kibati on Monday.", True),
     ("Soldiers seized a cache of rifles and grenades in a forest near Beni on Tuesday.", True),
+    # an agreement too: ACLED's are ceasefires and deals between conflict actors, not a labour deal
+    ("After two days of talks, the nurses' union and the hospital trust reached an agreement on Friday to end "
+     "the pay dispute.", False),
+    ("The city council and the bus operator agreed on Tuesday to extend the night service until 2030.", False),
+    ("The army and the rebels agreed on a ceasefire in Kidal on Sunday.", True),
 ]
 
 

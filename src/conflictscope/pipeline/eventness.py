@@ -17,7 +17,7 @@ The rule decision made here:
 - a candidate whose trigger is negated, hypothetical or future (its modality) is
   kept in the list, so that later stages read the report as before, but is no event
   (``eventness`` 0.0); an asserted one is an event (``eventness`` 1.0);
-- a change of a group's activity whose sentence names no political-violence actor (no
+- a change of a group's activity or an agreement whose sentence names no political-violence actor (no
   state force, armed group or militia, no word like "troops", "fighters", "police",
   "authorities", no weapon) is no event (``eventness`` 0.0): ACLED's changes to a group's
   activity record what conflict actors do (:func:`no_conflict_actor`);
@@ -144,13 +144,18 @@ _ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
 _STATE_OR_WEAPON = re.compile(r"\b(?:authorities|government|regime|junta|coalition|" + weapon_pattern() + r")\b")
 
 
+#: Strategic developments that ACLED records only between conflict actors: a change to a group's
+#: activity, and an agreement (a ceasefire, a peace deal, a prisoner exchange).
+_NEEDS_CONFLICT_ACTOR = frozenset({"CHG", "AGREE"})
+
+
 def no_conflict_actor(analyzed: AnalyzedArticle, candidate: EventCandidate) -> bool:
-    """Whether a change-of-activity candidate's sentence names no political-violence actor
+    """Whether a change-of-activity or agreement candidate's sentence names no political-violence actor
     (no state force, armed group or militia, no word such as "troops", "fighters", "police" or
     "authorities", and no weapon):
     "the union wrote to the management", "rights groups called on the president to end the
     crackdown" are no one's strategic development in ACLED's sense."""
-    if CODE_OF.get(candidate.sub_event_type, "") != "CHG":
+    if CODE_OF.get(candidate.sub_event_type, "") not in _NEEDS_CONFLICT_ACTOR:
         return False
     start, end = candidate.sentence.start, candidate.sentence.end
     if any(start <= m.span.start < end and m.actor.inter in _ARMED_INTERS for m in analyzed.actors):
