@@ -33,3 +33,14 @@ def test_the_dateline_date_does_not_date_the_first_sentence(analyze: Callable[..
     text = "DAMASCUS, March 3 (Reuters) - Government shelling killed five people in Douma on Friday, activists said."
     events = analyze(text, published="2024-03-03").events
     assert events and events[0].event_date == date(2024, 3, 1), [(e.event_date, e.date_start) for e in events]
+
+
+def test_a_dateline_ended_by_a_colon_is_a_dateline(analyze: Callable[..., AnalyzedArticle]) -> None:
+    # regression: "Quetta, March 14: ..." (a dateline style of South Asian outlets) was read as the
+    # lead's own date, and the body's "on Wednesday evening" made a second row of the same blast
+    text = ("Quetta, March 14: Four soldiers were killed in a roadside bomb blast in Pakistan's Balochistan "
+            "province, officials said.\n\nThe bomb, planted by the roadside in the Turbat area, exploded on "
+            "Wednesday evening as a military vehicle passed, a security official said.")
+    events = analyze(text, published="2024-03-14").events
+    assert [(e.sub_event_type, e.event_date) for e in events] == [
+        ("Remote explosive/landmine/IED", date(2024, 3, 13))], [(e.event_date, e.location) for e in events]

@@ -21,7 +21,7 @@ from conflictscope.timex.record import Timex
 __all__ = ["ArticleTimes", "Timex", "analyze_times", "find_dateline", "find_timexes"]
 
 #: What follows a dateline date: "ADEN, March 7 (Xinhua) --", "(Tunis, December 28, 2019) –".
-_DATELINE_TAIL = re.compile(r"^\s*(?:\(|--|—|–|-\s|\n|$|/|\)\s*(?:--|—|–|-\s))")
+_DATELINE_TAIL = re.compile(r"^\s*(?:\(|--|—|–|-\s|:\s|\n|$|/|\)\s*(?:--|—|–|-\s))")
 #: A dateline date must start within this many characters of the text.
 DATELINE_REACH = 160
 
@@ -36,8 +36,8 @@ class ArticleTimes:
 
 
 def find_dateline(text: str, timexes: Sequence[Timex]) -> Timex | None:
-    """The dateline date ("ADEN, March 7 (Xinhua) --", "(Tunis, December 28, 2019) –", a date
-    alone on the first lines)."""
+    """The dateline date ("ADEN, March 7 (Xinhua) --", "(Tunis, December 28, 2019) –", "Quetta,
+    March 14: ...", a date alone on the first lines)."""
     for timex in timexes:
         if timex.start > DATELINE_REACH:
             break
