@@ -382,6 +382,25 @@ def test_mob_justice_is_mob_violence_not_crime(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
+    [
+        "suspected militants hit the bus station, killing dozens of people and wounding many others.",
+        "alleged rebels opened fire on the school, wounding 12 students and killing a guard.",
+    ],
+)
+def test_a_counted_victim_is_no_mob(text: str) -> None:
+    # regression: "killing dozens of people" read "people" as a crowd doing the killing and
+    # "suspected" as its victim's alleged crime, so an armed group's attack became mob violence
+    assert refine("ATT", text) == "ATT"
+
+
+def test_every_clause_of_a_mob_justice_sentence_is_the_mob() -> None:
+    # regression: "assaulted and killed a motorcycle thief" gave a mob-violence row and an attack row
+    text = "on friday a number of people assaulted and killed a suspected motorcycle thief in the market."
+    assert refine("ATT", "killed a suspected motorcycle thief in the market.", sentence=text) == "MOB"
+
+
+@pytest.mark.parametrize(
+    "text",
     ["residents said robbers killed a trader on the road to the market.", "police arrested a burglar in tokpa."],
 )
 def test_a_crime_that_no_crowd_punishes_is_still_crime(text: str) -> None:

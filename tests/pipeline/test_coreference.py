@@ -145,3 +145,16 @@ def test_doers_a_mention_takes_from_its_context_do_not_name_the_event(
                                  more=" and the army said it was pursuing the attackers")
     (event,) = analyze(text, published="2024-06-20").events
     assert event.actor1.startswith("Unidentified Armed Group"), event.actor1
+
+
+def test_a_lynching_told_beside_a_battle_stays_its_own_event(
+    analyze: Callable[..., AnalyzedArticle],
+) -> None:
+    # regression: once a mob's violence counted in the violent family, the villagers' lynching
+    # joined the troops' battle with the rebels and the battle became "Mob violence"
+    text = ("Troops battled insurgents near the border town of Kaya on Tuesday. "
+            "Villagers lynched two men suspected of cattle theft, according to the local police.")
+    events = analyze(text, published="2024-05-08").events
+    kinds = sorted(e.sub_event_type for e in events)
+    assert kinds == ["Armed clash", "Mob violence"], [(e.sub_event_type, e.actor1) for e in events]
+

@@ -181,8 +181,10 @@ def refine(code: str, text: str, window: str = "", sentence: str = "") -> str:
     """
     if code in _PROTEST_FAMILY:
         return _protest_rung(f"{text} {window}")
-    if code in ("ATT", "CLASH", "LOOT") and mob_justice(text):
-        return "MOB"  # residents who burn a suspected burglar to death: rioters, not an armed group
+    if code in ("ATT", "CLASH", "LOOT") and mob_justice(sentence or text):
+        # residents who burn a suspected burglar to death: rioters, not an armed group (in every clause
+        # of the sentence: "a number of people assaulted and killed a motorcycle thief")
+        return "MOB"
     if code == "LOOT" and _RIOTERS.search(_no_riot_police(text)):
         return "MOB" if re.search(r"\bmobs?\b", text) else "VDEM"  # destruction by rioters is a riot
     if code == "LOOT" and not CUES["LOOT"].search(text) and CUES["ATT"].search(text):
@@ -285,11 +287,13 @@ _CRIME = re.compile(
 #: burglar and burned him to death", "villagers beat a suspected thief to death", "a group of youths
 #: assaulted policemen"). The crime words name what the victim was accused of; ACLED codes the mob's
 #: violence (Riots / Mob violence), so the sentence is no ordinary crime. The collective acts itself:
-#: no verb of saying comes between it and the violence ("residents said robbers killed a trader" is crime).
+#: no verb of saying comes between it and the violence ("residents said robbers killed a trader" is crime),
+#: and it is no counted victim ("killing dozens of people", "wounding 12 students": a quantity of people
+#: is what the violence hit, not who did it).
 _MOB_JUSTICE = re.compile(
     r"\b(?:a\s+(?:number|group|crowd|mob|gang)\s+of\s+(?:angry\s+|irate\s+)?\w+|a\s+(?:group|crowd|mob)|"
-    r"(?:angry|irate|enraged)\s+\w+|residents|villagers|youths|locals|inhabitants|students|farmers|"
-    r"vigilantes|neighbou?rs|community\s+members|traders|passers-by|people)\b"
+    r"(?:angry|irate|enraged)\s+\w+|(?<!of )(?<!\d )(?:residents|villagers|youths|locals|inhabitants|"
+    r"students|farmers|vigilantes|neighbou?rs|community\s+members|traders|passers-by|people))\b"
     r"(?:(?!\b(?:said|says|say|told|tells|reported|claimed)\b)[^.;]){0,60}?\b"
     r"(?:beat(?:en)?|burn(?:ed|t)|lynch\w*|kill(?:ed|ing)|assault\w*|ston(?:ed|ing)|hack(?:ed|ing)|stabb\w*|"
     r"attack(?:ed|ing)|captur(?:ed|ing)|accost\w*|chas(?:ed|ing)|set\s+\w+\s+(?:ablaze|alight|on\s+fire)|"

@@ -172,8 +172,15 @@ def _stand_in(actor: str) -> bool:
 _PROPERTY = "Looting/property destruction"
 
 
+#: Sub-types that join the violent family whatever their event type: property destroyed in an
+#: attack, and a crowd's violence against people (one mention tells it as an attack, the next as
+#: a lynching). Joining needs doers of the same kind (:func:`_same_doers`).
+_MOB = "Mob violence"
+_JOINS_VIOLENCE = frozenset({_PROPERTY, _MOB})
+
+
 def _family(event: Event) -> str | None:
-    if event.sub_event_type == _PROPERTY:
+    if event.sub_event_type in _JOINS_VIOLENCE:
         return "violence"
     return _FAMILIES.get(event.event_type)
 
@@ -375,7 +382,9 @@ def _sides_told_apart(earlier: Event, later: Event) -> bool:
     inherited day or place, they are no evidence of another action.)"""
     if not (_sides_agree(earlier, later) or _stand_in(earlier.actor1) or _stand_in(later.actor1)):
         return False  # two named sides: two actions
-    if _PROPERTY in (earlier.sub_event_type, later.sub_event_type) and not _same_doers(earlier, later):
+    if (earlier.sub_event_type != later.sub_event_type
+            and {earlier.sub_event_type, later.sub_event_type} & _JOINS_VIOLENCE
+            and not _same_doers(earlier, later)):
         return False  # looters in the night of a riot are not the police who shot a man
     # the event's doers are the mention's targets: a response, another action
     return not (earlier.actor1 and later.actor2 == earlier.actor1 and later.actor1 != earlier.actor1)
@@ -399,6 +408,8 @@ def _mentions_again(earlier: Event, later: Event, analyzed: AnalyzedArticle) -> 
         _family(earlier) is not None and _family(earlier) == _family(later))
     if not same_kind:
         return False
+    if _MOB in (earlier.sub_event_type, later.sub_event_type) and not _same_doers(earlier, later):
+        return False  # a crowd's lynching is no part of a battle between troops and rebels, named or not
     if _own(later, "actor1", analyzed) and not _sides_told_apart(earlier, later):
         return False
     if _own(later, "location", analyzed):
