@@ -15,6 +15,7 @@
   vote; 0 when none gives one); each source votes with its highest figure;
   ``low``/``best``/``high`` are the lowest, the median (the lower middle one) and the highest
   figure reported (None when no source gives one).
+- **Actors**: the named actor1 (actor2) most sources give, the smaller name on a tie.
 - **event_clarity** (UCDP): 1 when the chosen date is day-precise and stated and the chosen
   place a town (geo precision 1), else 2.
 
@@ -29,6 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Generic, TypeVar
 
+from conflictscope.merge.compare import GENERIC_ACTORS as _GENERIC_ACTORS
 from conflictscope.merge.compare import km_between
 from conflictscope.merge.mention import Mention
 
@@ -68,6 +70,12 @@ class CanonicalEvent:
     fatalities_best: int | None
     fatalities_high: int | None
     event_clarity: int
+    #: Who acted and against whom: the named actor most sources give (unnamed ones only when no
+    #: source names one), the smaller name on a tie.
+    actor1: Chosen[str] | None = None
+    actor2: Chosen[str] | None = None
+    #: Every mention recalls the event as background (no report tells it as news).
+    background: bool = False
 
     @property
     def source_count(self) -> int:
@@ -133,6 +141,11 @@ def _vote(mentions: Sequence[Mention], value: Callable[[Mention], str]) -> Chose
     return Chosen(top, source.mention_id, source.article_id, _support(mentions, lambda m: value(m) == top))
 
 
+def _actor(mentions: Sequence[Mention], value: Callable[[Mention], str]) -> Chosen[str]:
+    named = [m for m in mentions if value(m) and not value(m).startswith(_GENERIC_ACTORS)]
+    return _vote(named or mentions, value)
+
+
 def canonical(mentions: Sequence[Mention]) -> CanonicalEvent:
     """The canonical event of one cluster's mentions (in any order: the result is the same)."""
     ordered = sorted(mentions, key=lambda m: m.mention_id)
@@ -161,4 +174,6 @@ def canonical(mentions: Sequence[Mention]) -> CanonicalEvent:
         geo_precision=where[0].geo_precision if where else None,
         fatalities=fatalities, fatalities_low=low, fatalities_best=best, fatalities_high=high,
         event_clarity=1 if clear else 2,
+        actor1=_actor(ordered, lambda m: m.actor1), actor2=_actor(ordered, lambda m: m.actor2),
+        background=all(m.background for m in ordered),
     )
