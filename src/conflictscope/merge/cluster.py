@@ -20,7 +20,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from types import MappingProxyType
 
-from conflictscope.merge.compare import DEFAULT_RULES, SAME_NEWS_DAYS, Rules, may_match, pair_score, window
+from conflictscope.merge.compare import (
+    DEFAULT_RULES,
+    SAME_NEWS_DAYS,
+    Rules,
+    may_match,
+    pair_score,
+    window,
+)
 from conflictscope.merge.constrained import Link, components, constrained_clusters
 from conflictscope.merge.mention import Mention
 

@@ -74,7 +74,7 @@ def _percentile(values: list[float], q: float) -> float:
 def _bbox_query(rng: random.Random, limit: int) -> EventQuery:
     _, _, lat, lon = rng.choice(COUNTRIES)
     west, south = lon + rng.uniform(-3.5, 2.5), lat + rng.uniform(-3.5, 2.5)
-    return EventQuery(bbox=(west, south, west + 1.0, south + 1.0), limit=limit)
+    return EventQuery(bbox=(west, south, west + 1.0, south + 1.0), limit=limit, mentions=True)
 
 
 def bench_queries(store: Store, runs: int = 200, limit: int = 1000, seed: int = 2) -> list[QueryBench]:
@@ -86,7 +86,7 @@ def bench_queries(store: Store, runs: int = 200, limit: int = 1000, seed: int = 
             country=str(rng.choice(COUNTRIES)[rng.choice((0, 1))]),
             event_type=rng.choice(event_types),
             date_from=(start := START + timedelta(days=rng.randrange(DAYS - 90))),
-            date_to=start + timedelta(days=90), limit=limit),
+            date_to=start + timedelta(days=90), limit=limit, mentions=True),
         "bounding box 1x1 degree": lambda: _bbox_query(rng, limit),
     }
     results = []

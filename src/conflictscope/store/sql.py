@@ -24,8 +24,11 @@ from conflictscope.store.base import (
     StoreStats,
     TextSignature,
 )
+from conflictscope.store.merging import MergeWriter, article_of_event
+from conflictscope.store.overrides import OverrideWriter
 from conflictscope.store.query import build_where
 from conflictscope.store.schema import (
+    MENTIONS_MIGRATION,
     MIGRATIONS,
     MIGRATIONS_TABLE,
     statements_for,
@@ -57,7 +60,7 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class SqlStore:
+class SqlStore(MergeWriter, OverrideWriter):
     """Everything a store does, in portable SQL. Subclasses provide the connection."""
 
     dialect = "sqlite"
@@ -115,9 +118,11 @@ class SqlStore:
             with self.transaction():
                 self._exec(MIGRATIONS_TABLE)
             applied = set()
+        backfill = False
         for migration in MIGRATIONS:
             if migration.version in applied:
                 continue
+            backfill |= migration.version == MENTIONS_MIGRATION and bool(applied)
             with self.transaction():
                 for statement in statements_for(migration, self.dialect):
                     self._exec(statement)
@@ -125,6 +130,8 @@ class SqlStore:
                     "INSERT INTO schema_migrations VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                     (migration.version, migration.name, now()),
                 )
+        if backfill:  # events stored before canonical events existed become mentions
+            self.backfill_mentions()
         return self.schema_version()
 
     def schema_version(self) -> int:
@@ -183,6 +190,7 @@ class SqlStore:
             self._add_source(article.id, source or _source_of(article))
             if replaces is not None and replaces != article.id:
                 self._absorb(replaces, article.id, similarity)
+            self._replace_mentions([article.id, *([replaces] if replaces else [])], [(article, events)])
             if journal is not None:
                 self._record(_with(journal, article_id=article.id, events=len(events)))
         return len(events)
@@ -245,20 +253,48 @@ class SqlStore:
         self._many(_PLACE_INSERT, list(places.values()))
         return len(batch)
 
-    def bulk_insert_events(self, events: Iterable[Event], *, batch_size: int = 10_000) -> int:
-        """Insert many events in batches of ``batch_size`` (one transaction per batch)."""
+    def bulk_insert_events(self, events: Iterable[Event], *, batch_size: int = 10_000,
+                           merge: bool = True) -> int:
+        """Insert many events in batches of ``batch_size`` (one transaction per batch).
+
+        With ``merge`` (the default) each event also becomes a mention, clustered into canonical
+        events like an ingested article's (its article is read from its first source);
+        ``merge=False`` stores the events only (``EventQuery(mentions=True)`` finds them).
+        """
         total = 0
         batch: list[Event] = []
         for event in events:
             batch.append(event)
             if len(batch) >= batch_size:
-                with self.transaction():
-                    total += self._insert_events(batch, now())
+                total += self._bulk_batch(batch, merge)
                 batch = []
         if batch:
-            with self.transaction():
-                total += self._insert_events(batch, now())
+            total += self._bulk_batch(batch, merge)
         return total
+
+    def _bulk_batch(self, batch: list[Event], merge: bool) -> int:
+        with self.transaction():
+            count = self._insert_events(batch, now())
+            if merge:
+                by_article: dict[str, list[Event]] = {}
+                for event in {e.event_id: e for e in batch}.values():
+                    by_article.setdefault(event.article_id, []).append(event)
+                added = [(article_of_event(events[0]), events) for _, events in sorted(by_article.items())]
+                self._replace_mentions([], added, removed_ids=[e.event_id for e in batch])
+        return count
+
+    def delete_article(self, article_id: str) -> bool:
+        """Delete an article with its events, sources, signature and mentions (its clusters are
+        re-clustered); its journal rows stay. Returns whether it was stored."""
+        with self.transaction():
+            if self._one("SELECT 1 FROM articles WHERE article_id = ?", (article_id,)) is None:
+                return False
+            self._delete_events_of(article_id)
+            self._put_signature(article_id, None)
+            self._exec("DELETE FROM article_sources WHERE article_id = ?", (article_id,))
+            self._exec("DELETE FROM articles WHERE article_id = ?", (article_id,))
+            self._replace_mentions([article_id], [])
+        return True
 
     def add_source(self, article_id: str, source: ArticleSource) -> None:
         """Record one more place an already-stored article was found."""
@@ -330,9 +366,10 @@ class SqlStore:
 
     def events(self, query: EventQuery | None = None) -> Iterator[Event]:
         """Events matching ``query``, ordered by date then id."""
-        where, params = build_where(query or EventQuery())
-        sql = f"SELECT {rows.READ_SQL} FROM events e{where} ORDER BY e.event_date, e.event_id"
         q = query or EventQuery()
+        where, params = build_where(q, canonical=not q.mentions)
+        table = "events" if q.mentions else "canonical_events"
+        sql = f"SELECT {rows.READ_SQL} FROM {table} e{where} ORDER BY e.event_date, e.event_id"
         if q.limit is not None:
             sql += f" LIMIT {int(q.limit)} OFFSET {int(q.offset)}"
         cursor = self._exec(sql, params)
@@ -345,8 +382,10 @@ class SqlStore:
 
     def count_events(self, query: EventQuery | None = None) -> int:
         """How many events match ``query``."""
-        where, params = build_where(query or EventQuery())
-        return int(self._one(f"SELECT COUNT(*) FROM events e{where}", params)[0])
+        q = query or EventQuery()
+        where, params = build_where(q, canonical=not q.mentions)
+        table = "events" if q.mentions else "canonical_events"
+        return int(self._one(f"SELECT COUNT(*) FROM {table} e{where}", params)[0])
 
     def article_sources(self, article_ids: Iterable[str]) -> dict[str, list[ArticleSource]]:
         """Sources of each article id (for exports that list every publisher)."""
