@@ -171,3 +171,33 @@ def test_bulk_inserted_events_are_clustered_and_a_migrated_store_is_backfilled(s
     assert store.backfill_mentions() == 1
     view = store.event_cluster("r1-ev0")
     assert view is not None and len(view.mentions) == 3
+
+
+def test_analyst_overrides_survive_re_clustering_re_ingest_and_re_extraction(store: Store) -> None:
+    one, two, far, late = article(1, "One"), article(2, "Two"), article(3, "Three"), article(4, "Four")
+    store.save_article(one, [event(one, 0)], pipeline_version=V1)
+    store.save_article(two, [event(two, 0)], pipeline_version=V1)
+    store.save_article(far, [event(far, 0, town="Qaryatayn")], pipeline_version=V1)
+    assert store.count_events() == 2
+    merged = store.merge_events("r1-ev0", "r3-ev0", reason="same takeover, misplaced", author="ana")
+    assert store.count_events() == 1
+    split = store.split_event("r1-ev0", ["r2-ev0"], reason="report 2 is a rumour", author="ben")
+    names = {e.event_id: [m.event_id for m in store.event_cluster(e.event_id).mentions]  # type: ignore[union-attr]
+             for e in store.events()}
+    assert names == {"r1-ev0": ["r1-ev0", "r3-ev0"], "r2-ev0": ["r2-ev0"]}
+    assert [(o.kind, o.author, o.reason) for o in store.overrides()] == [
+        ("merge", "ana", "same takeover, misplaced"), ("split", "ben", "report 2 is a rumour")]
+    assert store.overrides()[0] == merged and store.overrides()[1] == split
+    # re-ingest (same version), a new report linking to both sides, and re-extraction of
+    # report 3 under another event id by a new pipeline version: the decisions hold
+    for art, events in ((one, [event(one, 0)]), (two, [event(two, 0)]), (late, [event(late, 0)])):
+        store.save_article(art, events, pipeline_version=V1)
+    store.save_article(far, [event(far, 9, town="Qaryatayn", pipeline_version=V2)], pipeline_version=V2)
+    clusters = sorted(tuple(m.event_id for m in store.event_cluster(e.event_id).mentions)  # type: ignore[union-attr]
+                      for e in store.events())
+    assert ("r2-ev0",) in clusters or any("r2-ev0" in c and "r1-ev0" not in c for c in clusters)
+    assert any({"r1-ev0", "r3-ev9"} <= set(c) for c in clusters)
+    assert all(not {"r1-ev0", "r2-ev0"} <= set(c) for c in clusters)
+    # a later merge of the two sides wins over the split
+    store.merge_events("r1-ev0", "r2-ev0", reason="confirmed after all", author="ana")
+    assert store.count_events() == 1

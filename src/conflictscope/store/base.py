@@ -253,6 +253,10 @@ class Store(Protocol):
         """One event by id, or None."""
         ...
 
+    def cluster_name(self, event_id: str) -> str | None:
+        """The canonical event holding the mention ``event_id`` (or named ``event_id``), or None."""
+        ...
+
     def event_cluster(self, event_id: str) -> EventCluster | None:
         """The canonical event named ``event_id`` (or holding the mention ``event_id``) with its
         provenance and mentions, or None."""
