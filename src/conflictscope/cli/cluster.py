@@ -141,3 +141,38 @@ def overrides(db: str, as_json: bool) -> None:
 
 
 COMMANDS: list[click.Command] = [event, merge_events, split_event, overrides]
+
+
+@click.command("bench-merge")
+@click.option("--db", "db", default="bench-merge.db", show_default=True,
+              help="A new store to fill (SQLite path or postgresql://...); an existing file is replaced.")
+@click.option("--mentions", "count", type=click.IntRange(min=1), default=1_000_000, show_default=True,
+              help="Synthetic mentions to store and cluster.")
+@click.option("--batch", type=click.IntRange(min=1), default=2000, show_default=True,
+              help="Mentions per transaction.")
+@click.option("--runs", type=click.IntRange(min=1), default=200, show_default=True,
+              help="Queries of each kind timed on the canonical events.")
+@friendly_errors
+def bench_merge(db: str, count: int, batch: int, runs: int) -> None:
+    """Incremental clustering speed (mentions/s), peak memory and canonical-query latency on
+    synthetic mentions (targets: >= 2,000 mentions/s, <= 1 GB, query p95 <= 50 ms)."""
+    from pathlib import Path
+
+    from conflictscope.store import open_store
+    from conflictscope.store.merge_bench import run_merge_bench
+
+    if "://" not in db and Path(db).exists():
+        for suffix in ("", "-wal", "-shm"):
+            Path(db + suffix).unlink(missing_ok=True)
+    with open_store(db) as store:
+        result = run_merge_bench(store, count, batch=batch, runs=runs)
+    click.echo(f"bench-merge: {result.mentions:,} mentions -> {result.canonical:,} canonical events "
+               f"in {result.seconds:.1f} s: {result.mentions_per_second:,.0f} mentions/s "
+               f"(target >= 2,000)")
+    click.echo(f"bench-merge: peak RSS {result.peak_rss_mb:,.0f} MB (target <= 1,024)")
+    click.echo(f"bench-merge: canonical-event queries (country + 90 days + type; 1x1 degree box), "
+               f"p50 {result.query_p50_ms:.1f} ms, p95 {result.query_p95_ms:.1f} ms "
+               f"(target <= 50), {result.query_rows:.0f} rows on average")
+
+
+COMMANDS.append(bench_merge)

@@ -18,12 +18,13 @@ The look-up is complete for the blocking rule, so the store finds every link the
 from __future__ import annotations
 
 import json
+import math
 from collections import OrderedDict
 from dataclasses import fields
 from datetime import date, timedelta
 from typing import Any
 
-from conflictscope.merge.compare import SAME_NEWS_DAYS, window
+from conflictscope.merge.compare import KM_LIMIT, SAME_NEWS_DAYS, window
 from conflictscope.merge.mention import SHINGLE, Mention
 
 #: Longest window (days, end - start) of each tier; the last tier is unbounded.
@@ -85,6 +86,12 @@ class MentionCache:
         self.size = size
         self._items: OrderedDict[str, Mention] = OrderedDict()
 
+    def put(self, text: str, mention: Mention) -> None:
+        """Remember that ``text`` is the stored form of ``mention``."""
+        self._items[text] = mention
+        if len(self._items) > self.size:
+            self._items.popitem(last=False)
+
     def get(self, text: str) -> Mention:
         """The mention of ``text`` (parsed once while it stays in the cache)."""
         found = self._items.get(text)
@@ -105,8 +112,40 @@ def mention_row(mention: Mention, cluster: str) -> tuple[Any, ...]:
         mention.mention_id, mention.article_id, mention.family, mention.country.lower(),
         span[0].isoformat() if span else None, span[1].isoformat() if span else None, tier_of(span),
         mention.published.isoformat() if mention.published else None, int(mention.background),
-        mention_json(mention), mention.mention_id, cluster,
+        *_place_keys(mention), mention_json(mention), mention.mention_id, cluster,
     )
+
+
+def _place_keys(mention: Mention) -> tuple[float | None, float | None, int]:
+    """Coordinates the place filter reads (None: no coordinates, or a whole country or region,
+    which the blocking matches without a distance) and the geo precision (9: unknown)."""
+    whole = not mention.location or mention.location in (mention.country, mention.admin1)
+    if whole or mention.latitude is None or mention.longitude is None:
+        return None, None, mention.geo_precision or 9
+    return mention.latitude, mention.longitude, mention.geo_precision or 9
+
+
+def _place_clause(mention: Mention) -> tuple[str, list[Any]]:
+    """A filter keeping every stored mention whose place may match ``mention``'s
+    (``compare.places_may_match``): a box around it as wide as the distance the coarser of the
+    two precisions allows, widened by a tenth; without a distance rule, no filter."""
+    lat, lon, precision = _place_keys(mention)
+    if lat is None or lon is None:
+        return "", []
+    parts, params = ["lat_key IS NULL"], []
+    for low, high in ((1, 1), (2, 2), (3, 9)):
+        km = KM_LIMIT.get(max(precision, low) if max(precision, low) <= 3 else None, KM_LIMIT[None]) * 1.1
+        dlat = km / 111.0
+        clause, values = "(prec_key BETWEEN ? AND ? AND lat_key BETWEEN ? AND ?", [low, high, lat - dlat, lat + dlat]
+        reach = abs(lat) + dlat
+        if reach < 80:
+            dlon = km / (111.0 * math.cos(math.radians(reach)))
+            if lon - dlon > -180 and lon + dlon < 180:
+                clause += " AND lon_key BETWEEN ? AND ?"
+                values += [lon - dlon, lon + dlon]
+        parts.append(clause + ")")
+        params += values
+    return " AND (" + " OR ".join(parts) + ")", params
 
 
 def candidate_queries(mention: Mention) -> list[tuple[str, list[Any]]]:
@@ -118,19 +157,26 @@ def candidate_queries(mention: Mention) -> list[tuple[str, list[Any]]]:
     if country:
         head += " AND country_key IN (?, '')"
         params.append(country)
+    place, near = _place_clause(mention)
+    head += place
+    params += near
     span = window(mention)
     if span is None:  # undated: the whole family in the country
         return [(head, params)]
     start, end = span
-    queries = [(head + " AND win_start IS NULL", list(params))]
+    # the window and publication conditions come first: they are the index's next columns
+    queries = [(head.replace(" WHERE ", " WHERE win_start IS NULL AND ", 1), list(params))]
     for tier, longest in enumerate(TIERS):
-        queries.append((head + " AND win_tier = ? AND win_start BETWEEN ? AND ? AND win_end >= ?",
-                        [*params, tier, (start - timedelta(days=longest)).isoformat(),
-                         end.isoformat(), start.isoformat()]))
-    queries.append((head + " AND win_tier = ? AND win_start <= ? AND win_end >= ?",
-                    [*params, _UNBOUNDED, end.isoformat(), start.isoformat()]))
+        queries.append((head.replace(" WHERE ", " WHERE win_tier = ? AND win_start BETWEEN ? AND ? "
+                                     "AND win_end >= ? AND ", 1),
+                        [tier, (start - timedelta(days=longest)).isoformat(), end.isoformat(),
+                         start.isoformat(), *params]))
+    queries.append((head.replace(" WHERE ", " WHERE win_tier = ? AND win_start <= ? AND win_end >= ? "
+                                 "AND ", 1),
+                    [_UNBOUNDED, end.isoformat(), start.isoformat(), *params]))
     if mention.published is not None and not mention.background:
-        queries.append((head + " AND published BETWEEN ? AND ? AND background = 0",
-                        [*params, (mention.published - timedelta(days=SAME_NEWS_DAYS)).isoformat(),
-                         (mention.published + timedelta(days=SAME_NEWS_DAYS)).isoformat()]))
+        queries.append((head.replace(" WHERE ", " WHERE published BETWEEN ? AND ? AND background = 0 "
+                                     "AND ", 1),
+                        [(mention.published - timedelta(days=SAME_NEWS_DAYS)).isoformat(),
+                         (mention.published + timedelta(days=SAME_NEWS_DAYS)).isoformat(), *params]))
     return queries

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
-from conflictscope.merge.canonical import canonical
+from conflictscope.merge.canonical import CanonicalEvent, canonical
 from conflictscope.merge.compare import DEFAULT_RULES, may_match, pair_score
 from conflictscope.merge.constrained import Link, components, constrained_clusters
 from conflictscope.merge.mention import Mention, mention_of
@@ -39,7 +39,13 @@ _CANONICAL_INSERT = (
     f"VALUES ({', '.join('?' for _ in _CANONICAL_COLUMNS)}) ON CONFLICT (event_id) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in _CANONICAL_COLUMNS[1:])
 )
-_MENTION_INSERT = "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_CANONICAL_COPY = (
+    f"INSERT INTO canonical_events ({', '.join(_CANONICAL_COLUMNS)}) "
+    f"SELECT {', '.join(rows.EVENT_COLUMNS)}, 1, ?, ?, ? FROM events WHERE event_id = ? "
+    "ON CONFLICT (event_id) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in _CANONICAL_COLUMNS[1:])
+)
+_MENTION_INSERT = "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 _LINK_INSERT = ("INSERT INTO mention_links VALUES (?, ?, ?) ON CONFLICT (a, b) DO UPDATE SET "
                 "score = excluded.score")
 #: Ids per ``IN (...)`` list.
@@ -130,10 +136,13 @@ class MergeWriter:
                      key=lambda m: m.mention_id)
         if new:
             self._remap_overrides(new)
-            self._many(_MENTION_INSERT, [mention_row(m, m.mention_id) for m in new])
+            made = [mention_row(m, m.mention_id) for m in new]
+            for mention, row in zip(new, made, strict=True):
+                self._mentions_cache.put(row[12], mention)
+            self._many(_MENTION_INSERT, made)
             affected |= self._link(new)
         if affected or old_clusters:
-            self._recluster(affected, old_clusters)
+            self._recluster(affected, old_clusters, {m.mention_id for m in new})
 
     def _link(self, new: Sequence[Mention]) -> set[str]:
         """Score each new mention against its candidates, store the links; returns the components
@@ -143,8 +152,9 @@ class MergeWriter:
         links: dict[tuple[str, str], float] = {}
         for mention in new:
             seen = {mention.mention_id}
-            for sql, params in candidate_queries(mention):
-                for other_id, data in self._all(sql, params):
+            queries = candidate_queries(mention)  # one statement: each part uses its index
+            union = " UNION ALL ".join(sql for sql, _ in queries)
+            for other_id, data in self._all(union, [p for _, params in queries for p in params]):
                     if other_id in seen:
                         continue
                     seen.add(other_id)
@@ -182,9 +192,12 @@ class MergeWriter:
                 self._exec(f"UPDATE override_pairs SET {side} = ? WHERE override_id = ? AND a = ? AND b = ?",
                            (target, override_id, a, b))
 
-    def _recluster(self, affected: set[str], old_clusters: set[str]) -> None:
-        """Cluster the mentions of the components ``affected`` again and rewrite their canonical
-        events (and drop those of ``old_clusters``, clusters that lost mentions)."""
+    def _recluster(self, affected: set[str], old_clusters: set[str], fresh: Iterable[str] = ()) -> None:
+        """Cluster the mentions of the components ``affected`` again and rewrite the canonical
+        events of the clusters that changed: those of ``old_clusters`` (clusters that lost
+        mentions), those holding a ``fresh`` (new) mention, those whose mentions changed."""
+        dirty = set(old_clusters)
+        fresh = set(fresh)
         members = self._in("SELECT mention_id, article_id, component, cluster_id, data FROM mentions "
                            "WHERE component IN ({marks})", affected)
         article_of = {row[0]: row[1] for row in members}
@@ -200,20 +213,34 @@ class MergeWriter:
         for kind, a, b in self._in("SELECT kind, a, b FROM override_pairs WHERE a IN ({marks})", ids):
             if b in article_of:
                 (must if kind == "must" else cannot).append((a, b))
+        parts = components(ids, [(k.a, k.b) for k in links] + must)
+        part_of = {m: n for n, part in enumerate(parts) for m in part}
+        by_part: dict[int, tuple[list[Link], list[tuple[str, str]], list[tuple[str, str]]]] = {
+            n: ([], [], []) for n in range(len(parts))}
+        for link in links:
+            by_part[part_of[link.a]][0].append(link)
+        for pair in must:
+            by_part[part_of[pair[0]]][1].append(pair)
+        for pair in cannot:
+            by_part[part_of[pair[0]]][2].append(pair)
         after: dict[str, tuple[str, str]] = {}
-        for part in components(ids, [(k.a, k.b) for k in links] + must):
-            inside = set(part)
-            chosen = constrained_clusters(
-                {m: article_of[m] for m in part}, [k for k in links if k.a in inside],
-                must=[p for p in must if p[0] in inside], cannot=[p for p in cannot if p[0] in inside])
+        for n, part in enumerate(parts):
+            found, musts, cannots = by_part[n]
+            chosen = constrained_clusters({m: article_of[m] for m in part}, found, must=musts, cannot=cannots)
             after.update({m: (part[0], chosen[m]) for m in part})
         self._many("UPDATE mentions SET component = ?, cluster_id = ? WHERE mention_id = ?",
                    [(*after[m], m) for m in sorted(after) if after[m] != before[m]])
-        self._in("DELETE FROM canonical_events WHERE event_id IN ({marks})", old_clusters)
         groups: dict[str, list[str]] = {}
         for mention_id, (_, name) in sorted(after.items()):
             groups.setdefault(name, []).append(mention_id)
-        self._write_canonical(groups, data)
+        previous: dict[str, set[str]] = {}
+        for mention_id, (_, name) in before.items():
+            previous.setdefault(name, set()).add(mention_id)
+        # a cluster with the same name and mentions as before, none of them new, keeps its row
+        kept = {name for name, members in groups.items() if name not in dirty
+                and previous.get(name) == set(members) and fresh.isdisjoint(members)}
+        self._in("DELETE FROM canonical_events WHERE event_id IN ({marks})", old_clusters - kept)
+        self._write_canonical({k: v for k, v in groups.items() if k not in kept}, data)
 
     # -- reading -------------------------------------------------------------
     def cluster_name(self, event_id: str) -> str | None:
@@ -240,28 +267,38 @@ class MergeWriter:
         return EventCluster(rows.event_from_row(row[:-1]), json.loads(row[-1]), mentions)
 
     def _write_canonical(self, groups: dict[str, list[str]], data: dict[str, str]) -> None:
-        """Compute and store the canonical event of each cluster (name -> mention ids)."""
-        if not groups:
+        """Compute and store the canonical event of each cluster (name -> mention ids).
+
+        A cluster of one mention is that mention's event: its row is copied in SQL.
+        """
+        cache = self._mentions_cache
+        single = [(canonical([cache.get(data[ids[0]])]), ids[0]) for ids in groups.values() if len(ids) == 1]
+        self._many(_CANONICAL_COPY, [
+            (canon.source_count, canon.event_clarity, _provenance_json(canon), mention_id)
+            for canon, mention_id in single])
+        wanted = [m for ids in groups.values() if len(ids) > 1 for m in ids]
+        if not wanted:
             return
-        wanted = [m for ids in groups.values() for m in ids]
         events = {e.event_id: e for e in map(rows.event_from_row, self._in(
             f"SELECT {rows.READ_SQL} FROM events e WHERE e.event_id IN ({{marks}})", wanted))}
         search = dict(self._in("SELECT event_id, search_text FROM events WHERE event_id IN ({marks})", wanted))
-        cache = self._mentions_cache
         stamp = _now()
         out = []
         for ids in groups.values():
             present = [m for m in ids if m in events]
-            if not present:
+            if len(ids) == 1 or not present:
                 continue
             canon = canonical([cache.get(data[m]) for m in present])
             record = canonical_event(canon, events)
             row = list(rows.event_row(record, stamp))
             row[rows.EVENT_COLUMNS.index("search_text")] = " \x1f ".join(
                 dict.fromkeys(search[m] for m in present if search.get(m)))
-            out.append((*row, len(present), canon.source_count, canon.event_clarity,
-                        json.dumps(provenance(canon), sort_keys=True, separators=(",", ":"))))
+            out.append((*row, len(present), canon.source_count, canon.event_clarity, _provenance_json(canon)))
         self._many(_CANONICAL_INSERT, out)
+
+
+def _provenance_json(canon: CanonicalEvent) -> str:
+    return json.dumps(provenance(canon), sort_keys=True, separators=(",", ":"))
 
 
 def article_of_event(event: Event) -> Article:

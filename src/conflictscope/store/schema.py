@@ -221,13 +221,19 @@ MIGRATIONS: tuple[Migration, ...] = (
                 win_tier INTEGER,
                 published TEXT,
                 background INTEGER NOT NULL,
+                lat_key {real},
+                lon_key {real},
+                prec_key INTEGER NOT NULL,
                 data TEXT NOT NULL,
                 component TEXT NOT NULL,
                 cluster_id TEXT NOT NULL
             )""",
             "CREATE INDEX mentions_article ON mentions (article_id)",
-            "CREATE INDEX mentions_window ON mentions (family, country_key, win_tier, win_start)",
-            "CREATE INDEX mentions_published ON mentions (family, country_key, published)",
+            # covering: the place filter is read from the index before any row is fetched
+            "CREATE INDEX mentions_window ON mentions (family, country_key, win_tier, win_start, "
+            "win_end, lat_key, lon_key, prec_key)",
+            "CREATE INDEX mentions_published ON mentions (family, country_key, published, background, "
+            "lat_key, lon_key, prec_key)",
             "CREATE INDEX mentions_component ON mentions (component)",
             "CREATE INDEX mentions_cluster ON mentions (cluster_id)",
             # linked pairs (a < b) and their scores
