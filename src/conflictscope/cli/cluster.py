@@ -169,7 +169,8 @@ def bench_merge(db: str, count: int, batch: int, runs: int) -> None:
     click.echo(f"bench-merge: {result.mentions:,} mentions -> {result.canonical:,} canonical events "
                f"in {result.seconds:.1f} s: {result.mentions_per_second:,.0f} mentions/s "
                f"(target >= 2,000)")
-    click.echo(f"bench-merge: peak RSS {result.peak_rss_mb:,.0f} MB (target <= 1,024)")
+    click.echo(f"bench-merge: peak RSS {result.peak_rss_mb:,.0f} MB (target <= 1,024; it counts the "
+               f"database pages SQLite maps), anonymous RSS at the end {result.anon_rss_mb:,.0f} MB")
     click.echo(f"bench-merge: canonical-event queries (country + 90 days + type; 1x1 degree box), "
                f"p50 {result.query_p50_ms:.1f} ms, p95 {result.query_p95_ms:.1f} ms "
                f"(target <= 50), {result.query_rows:.0f} rows on average")
