@@ -20,7 +20,7 @@ from conflictscope.export.jsonl import read_jsonl, write_jsonl
 from conflictscope.export.parquet import read_parquet, write_parquet
 from conflictscope.export.ucdp import write_ucdp_csv
 from conflictscope.models import Event
-from conflictscope.store import open_store
+from conflictscope.store import EventQuery, open_store
 
 from .strategies import events as event_strategy
 from .test_contract import make_article, make_event
@@ -125,6 +125,10 @@ def test_ucdp_csv_round_trips_its_fields(events: list[Event]) -> None:
         assert row["date_end"] == (event.date_end.isoformat() if event.date_end else "")
 
 
+#: The per-article events (the five reports below tell one clash: one canonical event).
+MENTIONS = EventQuery(mentions=True)
+
+
 @pytest.fixture
 def stored(tmp_path: Path) -> str:
     url = str(tmp_path / "x.db")
@@ -142,7 +146,7 @@ def stored(tmp_path: Path) -> str:
 def test_every_format_exports_from_the_store(stored: str, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"out.{fmt}"
     with open_store(stored) as store:
-        assert export_events(store, fmt, str(out)) == 5
+        assert export_events(store, fmt, str(out), MENTIONS) == 5
 
 
 def test_pandas_and_duckdb_read_the_exports(stored: str, tmp_path: Path) -> None:
@@ -151,7 +155,7 @@ def test_pandas_and_duckdb_read_the_exports(stored: str, tmp_path: Path) -> None
 
     with open_store(stored) as store:
         for fmt in FORMATS:
-            export_events(store, fmt, str(tmp_path / f"e.{fmt}"))
+            export_events(store, fmt, str(tmp_path / f"e.{fmt}"), MENTIONS)
     acled = pd.read_csv(tmp_path / "e.acled-csv")
     assert list(acled.columns) == list(ACLED_COLUMNS) and len(acled) == 5
     assert set(acled["iso"]) == {760} and set(acled["region"]) == {"Middle East"}
@@ -190,6 +194,6 @@ def test_store_then_export_round_trip(tmp_path: Path, events: list[Event]) -> No
                             ("geojson", lambda p: read_geojson(p.read_text())),
                             ("parquet", read_parquet)):
             path = tmp_path / f"rt.{fmt}"
-            export_events(store, fmt, str(path))
+            export_events(store, fmt, str(path), MENTIONS)
             assert sorted(reader(path), key=lambda e: e.event_id) == sorted(
                 events, key=lambda e: e.event_id)

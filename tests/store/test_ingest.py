@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from conflictscope.cli import main
 from conflictscope.errors import StoreError
 from conflictscope.ingest.runner import ingest
-from conflictscope.store import open_store
+from conflictscope.store import EventQuery, open_store
 
 from .fake_pipeline import FakePipeline
 
@@ -58,7 +58,8 @@ def snapshot(url: str) -> dict[str, object]:
     """Everything a run leaves in the store, comparable across runs."""
     with open_store(url) as store:
         return {
-            "events": sorted((e.event_id, repr(e)) for e in store.events()),
+            "events": sorted((e.event_id, repr(e)) for e in store.events(EventQuery(mentions=True))),
+            "canonical": sorted((e.event_id, repr(e)) for e in store.events()),
             "articles": sorted((a.article.id, a.content_hash, a.sources) for a in store.articles()),
             "journal": sorted((j.input, j.status, j.article_id, j.events, j.error)
                               for j in store.journal()),
@@ -186,6 +187,8 @@ def test_sigkill_at_random_points_then_rerun_equals_one_clean_run(tmp_path: Path
     got = snapshot(str(killed))
     assert len(got["events"]) == len(want["events"]) > 40
     assert got["events"] == want["events"]
+    assert got["canonical"] == want["canonical"]  # the same canonical events as one clean run
+    assert 0 < len(want["canonical"]) < len(want["events"])  # reports were merged
     assert got["articles"] == want["articles"]
     assert got["journal"] == want["journal"]
 
@@ -203,7 +206,8 @@ def test_cli_ingest_events_export(tmp_path: Path) -> None:
         sys.path.remove(str(HERE))
     assert result.exit_code == 0, result.output
     assert "stored" in result.output
-    listed = runner.invoke(main, ["events", "--db", db, "--country", "SYR", "--format", "jsonl"])
+    listed = runner.invoke(main, ["events", "--db", db, "--country", "SYR", "--format", "jsonl",
+                                  "--mentions"])
     assert listed.exit_code == 0
     assert len([ln for ln in listed.stdout.splitlines() if ln.startswith("{")]) > 4
     for fmt in ("table", "csv"):

@@ -50,6 +50,8 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--min-confidence", type=click.FloatRange(0, 1), help="Lowest confidence."),
         click.option("--text", "text", help="Words in notes, actors, places or evidence."),
         click.option("--no-background", is_flag=True, help="Leave out events told as history."),
+        click.option("--mentions", is_flag=True,
+                     help="Each report's own events (mentions) instead of canonical events."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -65,6 +67,7 @@ def query_from(options: dict[str, Any], limit: int | None = None) -> EventQuery:
         date_to=options.get("date_to"), bbox=options.get("bbox"),
         min_confidence=options.get("min_confidence"), text=options.get("text"),
         include_background=not options.get("no_background", False), limit=limit,
+        mentions=bool(options.get("mentions", False)),
     )
 
 
@@ -76,7 +79,8 @@ def query_from(options: dict[str, Any], limit: int | None = None) -> EventQuery:
 @click.option("--limit", type=int, default=None, help="At most this many events.")
 @friendly_errors
 def events(db: str, output_format: str, limit: int | None, **filters: Any) -> None:
-    """List stored events matching the filters."""
+    """List stored events matching the filters: canonical events (one per real event, merged
+    across reports), or each report's own events with --mentions."""
     from conflictscope.store import open_store
 
     with open_store(db) as store:

@@ -21,7 +21,8 @@ from conflictscope.export import FORMATS
 @filter_options
 @friendly_errors
 def export(db: str, fmt: str, output: str, **filters: Any) -> None:
-    """Export stored events (all, or those matching the filters)."""
+    """Export stored events (all, or those matching the filters): canonical events, or each
+    report's own events with --mentions."""
     from conflictscope.export import export_events
     from conflictscope.store import open_store
 

@@ -183,7 +183,7 @@ def bench_store(bench_file: str | None, limit: int | None, query_db: str, n_even
                 events = synthetic_events(n_events)
                 for _ in range(have):  # resume: skip the ones already stored
                     next(events)
-                store.bulk_insert_events(events, batch_size=20_000)
+                store.bulk_insert_events(events, batch_size=20_000, merge=False)
                 click.echo(f"query: filled in {__import__('time').perf_counter() - started:.0f} s",
                            err=True)
             total = store.count_events()

@@ -83,18 +83,27 @@ def with_copies(store: Store, events: Iterable[Event], *, batch: int = 2000) -> 
         if getter is None:
             yield from chunk
             continue
-        copies = getter({e.article_id for e in chunk})
+        copies = getter({a for e in chunk for a in _articles(e)})
         for event in chunk:
-            yield add_copies(event, copies.get(event.article_id, ()))
+            for article_id in _articles(event):
+                event = add_copies(event, copies.get(article_id, ()), article_id=article_id)
+            yield event
 
 
-def add_copies(event: Event, copies: Sequence[ArticleSource]) -> Event:
-    """``event`` with a ``Source`` for each copy not already among its sources.
+def _articles(event: Event) -> list[str]:
+    """The articles an event came from: its own, and each source's (a canonical event's mentions)."""
+    return list(dict.fromkeys([event.article_id, *(s.article_id for s in event.sources)]))
+
+
+def add_copies(event: Event, copies: Sequence[ArticleSource], *, article_id: str | None = None) -> Event:
+    """``event`` with a ``Source`` for each copy (of the article ``article_id``, by default the
+    event's own) not already among its sources.
 
     A copy's entry repeats the attribution and certainty of the event's first source
     from the same article: the copies carry the same text.
     """
-    own = next((s for s in event.sources if s.article_id == event.article_id), None)
+    article_id = article_id or event.article_id
+    own = next((s for s in event.sources if s.article_id == article_id), None)
     urls = {s.url for s in event.sources if s.url}
     names = {(s.publisher, s.published) for s in event.sources if not s.url}
     added: list[Source] = []
@@ -104,7 +113,7 @@ def add_copies(event: Event, copies: Sequence[ArticleSource]) -> Event:
             continue
         urls.add(copy.url)
         names.add((copy.publisher, copy.published))
-        added.append(Source(event.article_id, copy.publisher, copy.url, copy.published,
+        added.append(Source(article_id, copy.publisher, copy.url, copy.published,
                             own.attributed_to if own else None,
                             own.certainty if own else "reported"))
     return replace(event, sources=(*event.sources, *added)) if added else event

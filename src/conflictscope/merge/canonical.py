@@ -15,6 +15,8 @@
   vote; 0 when none gives one); each source votes with its highest figure;
   ``low``/``best``/``high`` are the lowest, the median (the lower middle one) and the highest
   figure reported (None when no source gives one).
+- **Actors**: the named actor1 most sources give (a tie to the mention of the chosen sub-event
+  type, then the smaller name); actor2 by vote among the mentions with that actor1.
 - **event_clarity** (UCDP): 1 when the chosen date is day-precise and stated and the chosen
   place a town (geo precision 1), else 2.
 
@@ -29,6 +31,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Generic, TypeVar
 
+from conflictscope.merge.compare import GENERIC_ACTORS as _GENERIC_ACTORS
 from conflictscope.merge.compare import km_between
 from conflictscope.merge.mention import Mention
 
@@ -68,6 +71,12 @@ class CanonicalEvent:
     fatalities_best: int | None
     fatalities_high: int | None
     event_clarity: int
+    #: Who acted and against whom: the named actor most sources give (unnamed ones only when no
+    #: source names one), the smaller name on a tie.
+    actor1: Chosen[str] | None = None
+    actor2: Chosen[str] | None = None
+    #: Every mention recalls the event as background (no report tells it as news).
+    background: bool = False
 
     @property
     def source_count(self) -> int:
@@ -83,9 +92,10 @@ def _choose(mentions: Sequence[Mention], offered: Sequence[Mention], key: Callab
             supports: Callable[[Mention, Mention], bool], precision: Callable[[Mention], int],
             order: Callable[[Mention], tuple[object, ...]]) -> tuple[Mention, int] | None:
     """The mention whose value is chosen (and its support): well-supported, then most precise,
-    then best supported, then first by ``order``."""
+    then best supported, then first by ``order``. A value is represented by its most precise
+    mention."""
     firsts: dict[Hashable, Mention] = {}
-    for mention in sorted(offered, key=lambda m: (order(m), m.mention_id)):
+    for mention in sorted(offered, key=lambda m: (order(m), precision(m), m.mention_id)):
         firsts.setdefault(key(mention), mention)
     if not firsts:
         return None
@@ -133,6 +143,27 @@ def _vote(mentions: Sequence[Mention], value: Callable[[Mention], str]) -> Chose
     return Chosen(top, source.mention_id, source.article_id, _support(mentions, lambda m: value(m) == top))
 
 
+def _named(name: str) -> bool:
+    return bool(name) and not name.startswith(_GENERIC_ACTORS)
+
+
+def _actors(mentions: Sequence[Mention], base: Mention) -> tuple[Chosen[str], Chosen[str]]:
+    """actor1 by vote of the sources that name one (a tie goes to the mention of the chosen
+    sub-event type, then to the smaller name); actor2 by vote among the mentions with that
+    actor1, so the two sides come from reports that agree on who acted."""
+    named = [m for m in mentions if _named(m.actor1)] or list(mentions)
+    counts = Counter(m.actor1 for m in named)
+    most = max(counts.values())
+    tied = sorted(name for name, n in counts.items() if n == most)
+    first = base.actor1 if base.actor1 in tied else tied[0]
+    source = min((m for m in named if m.actor1 == first), key=lambda m: m.mention_id)
+    actor1 = Chosen(first, source.mention_id, source.article_id,
+                    _support(mentions, lambda m: m.actor1 == first))
+    agreeing = [m for m in mentions if m.actor1 == first]
+    sides = [m for m in agreeing if _named(m.actor2)] or [m for m in agreeing if m.actor2] or agreeing
+    return actor1, _vote(sides, lambda m: m.actor2)
+
+
 def canonical(mentions: Sequence[Mention]) -> CanonicalEvent:
     """The canonical event of one cluster's mentions (in any order: the result is the same)."""
     ordered = sorted(mentions, key=lambda m: m.mention_id)
@@ -144,6 +175,8 @@ def canonical(mentions: Sequence[Mention]) -> CanonicalEvent:
     where = _choose(ordered, placed, key=lambda m: m.place_key, supports=_place_supports,
                     precision=lambda m: m.geo_precision or 9, order=lambda m: (m.location, m.admin1))
     fatalities, low, best, high = _deaths(ordered)
+    sub_event_type = _vote(ordered, lambda m: m.sub_event_type)
+    actor1, actor2 = _actors(ordered, next(m for m in ordered if m.mention_id == sub_event_type.mention_id))
     event_date = None
     if when is not None and when[0].event_date is not None:
         event_date = Chosen(when[0].event_date, when[0].mention_id, when[0].article_id, when[1])
@@ -154,11 +187,13 @@ def canonical(mentions: Sequence[Mention]) -> CanonicalEvent:
         event_id=ordered[0].mention_id, mention_ids=tuple(m.mention_id for m in ordered),
         sources=tuple(sorted({m.source for m in ordered})),
         event_type=_vote(ordered, lambda m: m.event_type),
-        sub_event_type=_vote(ordered, lambda m: m.sub_event_type),
+        sub_event_type=sub_event_type,
         event_date=event_date, time_precision=when[0].time_precision if when else None,
         location=location, admin1=where[0].admin1 if where else "",
         latitude=where[0].latitude if where else None, longitude=where[0].longitude if where else None,
         geo_precision=where[0].geo_precision if where else None,
         fatalities=fatalities, fatalities_low=low, fatalities_best=best, fatalities_high=high,
         event_clarity=1 if clear else 2,
+        actor1=actor1, actor2=actor2,
+        background=all(m.background for m in ordered),
     )

@@ -1,13 +1,16 @@
-"""Clustering mentions into events: the connected parts of the graph of linked pairs.
+"""Clustering mentions into events, under the constraint that one report's events stay apart.
 
 Two mentions are linked when they pass the blocking and their pair score reaches the
-threshold (:func:`conflictscope.merge.compare.linked`); an event is a set of mentions joined by
-links (single link). Because the links depend on the two mentions alone, the clusters are the
-same whatever order the mentions come in, and adding mentions to a clustering
-(:func:`add`) gives exactly the clustering of all of them at once (:func:`cluster`): a new
-mention is compared only with the mentions its blocking window reaches (an index by family and
-day), and joins, or joins together, the clusters it links to. A cluster is named by its
-smallest mention id.
+threshold (:func:`conflictscope.merge.compare.linked`). The links depend on the two mentions
+alone. The *components* are the connected parts of the link graph; inside each component,
+:func:`conflictscope.merge.constrained.constrained_clusters` joins mentions along the links in
+descending score order and refuses a join that would put two mentions of one article in one
+cluster (a chain of links through other reports can no longer merge a report's distinct
+events). So the clusters are the same whatever order the mentions come in, and adding
+mentions to a clustering (:func:`add`) gives exactly the clustering of all of them at once
+(:func:`cluster`): a new mention is compared only with the mentions its blocking window reaches
+(an index by family and day), its links merge the components they reach, and only that
+component is clustered again. A cluster is named by its smallest mention id.
 """
 
 from __future__ import annotations
@@ -17,7 +20,15 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from types import MappingProxyType
 
-from conflictscope.merge.compare import DEFAULT_RULES, SAME_NEWS_DAYS, Rules, linked, window
+from conflictscope.merge.compare import (
+    DEFAULT_RULES,
+    SAME_NEWS_DAYS,
+    Rules,
+    may_match,
+    pair_score,
+    window,
+)
+from conflictscope.merge.constrained import Link, components, constrained_clusters
 from conflictscope.merge.mention import Mention
 
 #: The index key of undated mentions (compared with every mention of their family).
@@ -37,6 +48,10 @@ class Clustering:
     #: Mention ids by ("date", family, day of their window) (undated ones under ``date.min``) and
     #: by ("published", family, publication day).
     index: Mapping[tuple[str, str, date], tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    #: The links of each mention: linked mention id -> score.
+    links: Mapping[str, Mapping[str, float]] = field(default_factory=lambda: MappingProxyType({}))
+    #: The component (connected part of the link graph, named by its smallest id) of each mention.
+    component_of: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def clusters(self) -> list[tuple[Mention, ...]]:
         """Every cluster's mentions, clusters in the order of their names."""
@@ -73,13 +88,16 @@ def add(clustering: Clustering, new: Iterable[Mention]) -> Clustering:
 
     Each new mention is scored against the mentions its blocking may pair it with (found by
     the index: the days of its date window, undated mentions, and articles published within
-    a few days), and joins the clusters it links to.
+    a few days); its links merge the components they reach, and each merged component is
+    clustered again under the cannot-link constraint.
     """
     rules = clustering.rules
     mentions = dict(clustering.mentions)
     cluster_of = dict(clustering.cluster_of)
-    members = {key: list(ids) for key, ids in clustering.members.items()}
     index = {key: list(ids) for key, ids in clustering.index.items()}
+    links = {key: dict(found) for key, found in clustering.links.items()}
+    component_of = dict(clustering.component_of)
+    touched: set[str] = set()
     for mention in sorted({m.mention_id: m for m in new}.values(), key=lambda m: m.mention_id):
         if mention.mention_id in mentions:
             continue
@@ -88,21 +106,46 @@ def add(clustering: Clustering, new: Iterable[Mention]) -> Clustering:
         else:
             lookups = _lookups(mention)
         nearby = sorted({other for key in lookups for other in index.get(key, ())})
-        joined = {cluster_of[other] for other in nearby if linked(mention, mentions[other], rules)}
         mentions[mention.mention_id] = mention
-        ids = [mention.mention_id]
-        for joined_name in joined:
-            ids.extend(members.pop(joined_name))
-        name = min(ids)
-        members[name] = sorted(ids)
-        for member in ids:
-            cluster_of[member] = name
+        own = links.setdefault(mention.mention_id, {})
+        for other in nearby:
+            known = mentions[other]
+            if not may_match(mention, known):
+                continue
+            score = pair_score(mention, known, rules)
+            if score >= rules.threshold:
+                own[other] = score
+                links.setdefault(other, {})[mention.mention_id] = score
+        component_of[mention.mention_id] = mention.mention_id
+        touched.add(mention.mention_id)
         for filed in _keys(mention):
             index.setdefault(filed, []).append(mention.mention_id)
+    if touched:  # the components the new mentions reach, merged and clustered again
+        reached = set(touched)
+        frontier = list(touched)
+        while frontier:
+            current = frontier.pop()
+            for other in links.get(current, {}):
+                if other not in reached:
+                    reached.add(other)
+                    frontier.append(other)
+        edges = [(x, y) for x in reached for y in links.get(x, {}) if x < y]
+        for part in components(reached, edges):
+            name = part[0]
+            for member in part:
+                component_of[member] = name
+            found = [Link(x, y, links[x][y]) for x in part for y in links.get(x, {}) if x < y]
+            chosen = constrained_clusters({m: mentions[m].article_id for m in part}, found)
+            cluster_of.update(chosen)
+    members: dict[str, list[str]] = {}
+    for member, name in cluster_of.items():
+        members.setdefault(name, []).append(member)
     return Clustering(
         rules=rules, mentions=MappingProxyType(mentions), cluster_of=MappingProxyType(cluster_of),
-        members=MappingProxyType({k: tuple(v) for k, v in members.items()}),
+        members=MappingProxyType({k: tuple(sorted(v)) for k, v in members.items()}),
         index=MappingProxyType({k: tuple(v) for k, v in index.items()}),
+        links=MappingProxyType({k: MappingProxyType(v) for k, v in links.items()}),
+        component_of=MappingProxyType(component_of),
     )
 
 

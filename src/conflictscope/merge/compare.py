@@ -1,9 +1,11 @@
 """Which mentions may report the same event (blocking), and how alike two are (the pair score).
 
-**Blocking.** Two mentions are compared only when they are of one event family, their date
+**Blocking.** Two mentions are compared only when they are of one event family and one country
+(or one of them has none), their date
 spans overlap once each is widened by its precision (:data:`DATE_SLACK_DAYS`: a day-precise
 date by a day, a week's by a week, a month's by a month, an undated one by a week) or the
-articles came out within :data:`SAME_NEWS_DAYS` days of each other, and their
+articles came out within :data:`SAME_NEWS_DAYS` days of each other (unless one recalls the event
+as background), and their
 places lie within a distance that grows with the coarser place's precision (:data:`KM_LIMIT`:
 25 km between towns, 100 km with a place near a town or a district, 300 km with a region;
 without coordinates, the same region of the same country).
@@ -29,7 +31,8 @@ KM_LIMIT: dict[int | None, float] = {1: 25.0, 2: 100.0, 3: 300.0, None: 300.0}
 #: Days apart two articles may come out and still tell one event whatever dates they read.
 SAME_NEWS_DAYS = 3
 #: Actors that say nothing of who acted (an unnamed gunman, civilians).
-_GENERIC_ACTORS = ("Unidentified", "Civilians")
+GENERIC_ACTORS = ("Unidentified", "Civilians")
+_GENERIC_ACTORS = GENERIC_ACTORS
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,17 +80,29 @@ def _coarser(a: Mention, b: Mention) -> int | None:
 def dates_may_match(a: Mention, b: Mention) -> bool:
     """Whether two mentions' widened date spans overlap, or the two articles came out within
     :data:`SAME_NEWS_DAYS` of each other (a report's event date may be misread: the news of one
-    event comes out together)."""
+    event comes out together) and neither is a background mention (an earlier event a report
+    recalls: "recaptured in March")."""
     wa, wb = window(a), window(b)
     if wa is None or wb is None or not (wa[1] < wb[0] or wb[1] < wa[0]):
         return True
+    if a.background or b.background:  # an event recalled as background is not the day's news
+        return False
     return a.published is not None and b.published is not None \
         and abs((a.published - b.published).days) <= SAME_NEWS_DAYS
 
 
 def may_match(a: Mention, b: Mention) -> bool:
-    """The blocking rule: same family, dates that may match, places near enough."""
-    return a.family == b.family and dates_may_match(a, b) and places_may_match(a, b)
+    """The blocking rule: same family, same country (or one unknown), dates that may match,
+    places near enough."""
+    return a.family == b.family and countries_may_match(a, b) and dates_may_match(a, b) \
+        and places_may_match(a, b)
+
+
+def countries_may_match(a: Mention, b: Mention) -> bool:
+    """Whether two mentions' countries may be one: equal, or one of them unknown. (A town just
+    across a border is another country's event, as ACLED codes it; the store indexes mentions
+    by family and country, so this rule keeps its look-ups complete.)"""
+    return a.country == b.country or not a.country or not b.country
 
 
 def _region_level(mention: Mention) -> str:

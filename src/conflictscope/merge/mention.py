@@ -78,6 +78,8 @@ class Mention:
     names: frozenset[str]
     #: Character shingles of the evidence's content words.
     shingles: frozenset[str]
+    #: A background mention: an earlier event the report recalls ("recaptured in March").
+    background: bool = False
 
     @property
     def family(self) -> str:
@@ -146,5 +148,5 @@ def mention_of(event: Event, article: Article) -> Mention:
         date_start=event.date_start, date_end=event.date_end, time_precision=event.time_precision,
         date_stated=bool(event.evidence.get("event_date")), fatalities=event.fatalities,
         fatalities_low=event.fatalities_low, fatalities_high=event.fatalities_high,
-        words=words, names=names, shingles=shingles,
+        words=words, names=names, shingles=shingles, background=event.is_background,
     )

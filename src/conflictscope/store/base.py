@@ -92,6 +92,10 @@ class EventQuery:
     ``actor`` matches actor1, actor2 or an associated actor (substring,
     case-insensitive); ``bbox`` is ``(min_lon, min_lat, max_lon, max_lat)``;
     ``text`` searches notes, actors, places and evidence text.
+
+    By default the rows are **canonical events** (one per real event, merged across reports:
+    docs/merge.md); ``mentions=True`` returns the per-article events (mentions) instead. On
+    canonical events ``actor``, ``text`` and ``article_id`` match any of the event's mentions.
     """
 
     country: str | None = None
@@ -108,6 +112,30 @@ class EventQuery:
     include_background: bool = True
     limit: int | None = None
     offset: int = 0
+    mentions: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class EventCluster:
+    """A canonical event, where each of its fields came from, and its mentions (each report's
+    own version of the event, by id)."""
+
+    event: Event
+    provenance: dict[str, Any]
+    mentions: tuple[Event, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Override:
+    """An analyst's merge or split of canonical events, with its audit record."""
+
+    override_id: str
+    kind: Literal["merge", "split"]
+    event_id: str
+    mention_ids: tuple[str, ...]
+    reason: str
+    author: str
+    created_at: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +188,28 @@ class Store(Protocol):
         """Record one more place an already-stored article was found."""
         ...
 
+    def delete_article(self, article_id: str) -> bool:
+        """Delete an article with its events, sources and mentions (its clusters are re-clustered);
+        returns whether it was stored."""
+        ...
+
+    def backfill_mentions(self, batch: int = 2000) -> int:
+        """Make and cluster the mentions of stored events that have none; returns how many."""
+        ...
+
+    def merge_events(self, first: str, second: str, *, reason: str, author: str = "") -> Override:
+        """Analyst override: the canonical events (or mentions) ``first`` and ``second`` are one."""
+        ...
+
+    def split_event(self, event_id: str, mention_ids: Sequence[str], *, reason: str,
+                    author: str = "") -> Override:
+        """Analyst override: ``mention_ids`` leave the canonical event ``event_id`` (together)."""
+        ...
+
+    def overrides(self) -> list[Override]:
+        """Every analyst override, oldest first."""
+        ...
+
     def record(self, entry: JournalEntry) -> None:
         """Write (or overwrite) the journal row of one input."""
         ...
@@ -203,6 +253,15 @@ class Store(Protocol):
         """One event by id, or None."""
         ...
 
+    def cluster_name(self, event_id: str) -> str | None:
+        """The canonical event holding the mention ``event_id`` (or named ``event_id``), or None."""
+        ...
+
+    def event_cluster(self, event_id: str) -> EventCluster | None:
+        """The canonical event named ``event_id`` (or holding the mention ``event_id``) with its
+        provenance and mentions, or None."""
+        ...
+
     def events(self, query: EventQuery | None = None) -> Iterator[Event]:
         """Events matching ``query``, ordered by date then id."""
         ...
@@ -228,8 +287,10 @@ class Store(Protocol):
         ...
 
     # -- bulk and lifecycle ---------------------------------------------
-    def bulk_insert_events(self, events: Iterable[Event], *, batch_size: int = 10_000) -> int:
-        """Insert many events fast (benchmarks, imports); no article rows required."""
+    def bulk_insert_events(self, events: Iterable[Event], *, batch_size: int = 10_000,
+                           merge: bool = True) -> int:
+        """Insert many events fast (benchmarks, imports); no article rows required. With
+        ``merge`` they are clustered into canonical events too."""
         ...
 
     def close(self) -> None:

@@ -71,14 +71,16 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
-def _bbox_query(rng: random.Random, limit: int) -> EventQuery:
+def _bbox_query(rng: random.Random, limit: int, mentions: bool) -> EventQuery:
     _, _, lat, lon = rng.choice(COUNTRIES)
     west, south = lon + rng.uniform(-3.5, 2.5), lat + rng.uniform(-3.5, 2.5)
-    return EventQuery(bbox=(west, south, west + 1.0, south + 1.0), limit=limit)
+    return EventQuery(bbox=(west, south, west + 1.0, south + 1.0), limit=limit, mentions=mentions)
 
 
-def bench_queries(store: Store, runs: int = 200, limit: int = 1000, seed: int = 2) -> list[QueryBench]:
-    """Time country+date range+type queries and bounding-box queries (results fetched)."""
+def bench_queries(store: Store, runs: int = 200, limit: int = 1000, seed: int = 2,
+                  mentions: bool = True) -> list[QueryBench]:
+    """Time country+date range+type queries and bounding-box queries (results fetched), on the
+    per-article events (``mentions``) or on canonical events."""
     rng = random.Random(seed)
     event_types = sorted(set(EVENT_TYPE_OF.values()))
     makers = {
@@ -86,8 +88,8 @@ def bench_queries(store: Store, runs: int = 200, limit: int = 1000, seed: int = 
             country=str(rng.choice(COUNTRIES)[rng.choice((0, 1))]),
             event_type=rng.choice(event_types),
             date_from=(start := START + timedelta(days=rng.randrange(DAYS - 90))),
-            date_to=start + timedelta(days=90), limit=limit),
-        "bounding box 1x1 degree": lambda: _bbox_query(rng, limit),
+            date_to=start + timedelta(days=90), limit=limit, mentions=mentions),
+        "bounding box 1x1 degree": lambda: _bbox_query(rng, limit, mentions),
     }
     results = []
     for name, make in makers.items():

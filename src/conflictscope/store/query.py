@@ -7,8 +7,12 @@ from typing import Any
 from conflictscope.store.base import EventQuery
 
 
-def build_where(q: EventQuery) -> tuple[str, list[Any]]:
-    """The WHERE clause (with leading space, or empty) and parameters for a query."""
+def build_where(q: EventQuery, *, canonical: bool = False) -> tuple[str, list[Any]]:
+    """The WHERE clause (with leading space, or empty) and parameters for a query.
+
+    With ``canonical`` the rows are canonical events (table ``canonical_events e``): the actor
+    and article filters then match any of the event's mentions.
+    """
     clauses: list[str] = []
     params: list[Any] = []
     if q.country:
@@ -42,15 +46,25 @@ def build_where(q: EventQuery) -> tuple[str, list[Any]]:
         clauses.append("e.confidence >= ?")
         params.append(q.min_confidence)
     if q.actor:
-        clauses.append(
-            "EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.event_id "
-            "AND a.name_key LIKE ?)"
-        )
+        if canonical:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM mentions m JOIN event_actors a ON a.event_id = m.mention_id "
+                "WHERE m.cluster_id = e.event_id AND a.name_key LIKE ?)"
+            )
+        else:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.event_id "
+                "AND a.name_key LIKE ?)"
+            )
         params.append(f"%{_escape_like(q.actor.lower())}%")
     if q.text:
         clauses.append("e.search_text LIKE ?")
         params.append(f"%{_escape_like(q.text.lower())}%")
-    if q.article_id:
+    if q.article_id and canonical:
+        clauses.append("EXISTS (SELECT 1 FROM mentions m WHERE m.cluster_id = e.event_id "
+                       "AND m.article_id = ?)")
+        params.append(q.article_id)
+    elif q.article_id:
         clauses.append("e.article_id = ?")
         params.append(q.article_id)
     if not q.include_background:

@@ -205,9 +205,134 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        4,
+        "canonical events: mentions, their links and clusters, canonical events, analyst overrides",
+        (
+            # one row per stored event (a mention): what the merge compares (data, JSON), the
+            # columns its candidates are found by, its component and cluster (smallest ids)
+            """CREATE TABLE mentions (
+                mention_id TEXT PRIMARY KEY,
+                article_id TEXT NOT NULL,
+                family TEXT NOT NULL,
+                country_key TEXT NOT NULL,
+                win_start TEXT,
+                win_end TEXT,
+                win_tier INTEGER,
+                published TEXT,
+                background INTEGER NOT NULL,
+                lat_key {real},
+                lon_key {real},
+                prec_key INTEGER NOT NULL,
+                data TEXT NOT NULL,
+                component TEXT NOT NULL,
+                cluster_id TEXT NOT NULL
+            )""",
+            "CREATE INDEX mentions_article ON mentions (article_id)",
+            # covering: the place filter is read from the index before any row is fetched
+            "CREATE INDEX mentions_window ON mentions (family, country_key, win_tier, win_start, "
+            "win_end, lat_key, lon_key, prec_key)",
+            "CREATE INDEX mentions_published ON mentions (family, country_key, published, background, "
+            "lat_key, lon_key, prec_key)",
+            "CREATE INDEX mentions_component ON mentions (component)",
+            "CREATE INDEX mentions_cluster ON mentions (cluster_id)",
+            # linked pairs (a < b) and their scores
+            """CREATE TABLE mention_links (
+                a TEXT NOT NULL,
+                b TEXT NOT NULL,
+                score {real} NOT NULL,
+                PRIMARY KEY (a, b)
+            ){without_rowid}""",
+            "CREATE INDEX mention_links_b ON mention_links (b)",
+            """CREATE TABLE canonical_events (
+                event_id TEXT PRIMARY KEY,
+                article_id TEXT NOT NULL,
+                pipeline_version TEXT NOT NULL,
+                event_type TEXT NOT NULL,
+                sub_event_type TEXT NOT NULL,
+                disorder_type TEXT NOT NULL DEFAULT '',
+                civilian_targeting INTEGER NOT NULL DEFAULT 0,
+                confidence {real} NOT NULL,
+                actor1 TEXT NOT NULL DEFAULT '',
+                inter1 INTEGER NOT NULL DEFAULT 0,
+                actor2 TEXT NOT NULL DEFAULT '',
+                inter2 INTEGER NOT NULL DEFAULT 0,
+                interaction INTEGER NOT NULL DEFAULT 0,
+                country TEXT NOT NULL DEFAULT '',
+                iso3 TEXT NOT NULL DEFAULT '',
+                admin1 TEXT NOT NULL DEFAULT '',
+                admin2 TEXT NOT NULL DEFAULT '',
+                location TEXT NOT NULL DEFAULT '',
+                latitude {real},
+                longitude {real},
+                geo_precision INTEGER,
+                where_prec INTEGER,
+                gazetteer_id TEXT NOT NULL DEFAULT '',
+                event_date TEXT,
+                date_start TEXT,
+                date_end TEXT,
+                time_precision INTEGER,
+                date_prec INTEGER,
+                is_background INTEGER NOT NULL DEFAULT 0,
+                fatalities {bigint},
+                fatalities_low {bigint},
+                fatalities_best {bigint},
+                fatalities_high {bigint},
+                notes TEXT NOT NULL DEFAULT '',
+                nested TEXT NOT NULL DEFAULT '',
+                country_key TEXT NOT NULL DEFAULT '',
+                iso3_key TEXT NOT NULL DEFAULT '',
+                admin1_key TEXT NOT NULL DEFAULT '',
+                place_id TEXT,
+                search_text TEXT NOT NULL DEFAULT '',
+                stored_at TEXT NOT NULL,
+                mention_count INTEGER NOT NULL,
+                source_count INTEGER NOT NULL,
+                event_clarity INTEGER NOT NULL,
+                provenance TEXT NOT NULL
+            )""",
+            "CREATE INDEX canonical_country_type_date ON canonical_events (country_key, event_type, event_date)",
+            "CREATE INDEX canonical_iso3_type_date ON canonical_events (iso3_key, event_type, event_date)",
+            "CREATE INDEX canonical_country_date ON canonical_events (country_key, event_date)",
+            "CREATE INDEX canonical_iso3_date ON canonical_events (iso3_key, event_date)",
+            "CREATE INDEX canonical_subtype_date ON canonical_events (sub_event_type, event_date)",
+            "CREATE INDEX canonical_type_date ON canonical_events (event_type, event_date)",
+            "CREATE INDEX canonical_date ON canonical_events (event_date)",
+            "CREATE INDEX canonical_bbox ON canonical_events (latitude, longitude, event_date, event_id)",
+            "CREATE INDEX canonical_admin1 ON canonical_events (admin1_key, event_date)",
+            # analyst overrides: the audit record, and the pairs they constrain
+            """CREATE TABLE merge_overrides (
+                override_id TEXT PRIMARY KEY,
+                seq INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                event_id TEXT NOT NULL,
+                mention_ids TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                author TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            )""",
+            """CREATE TABLE override_pairs (
+                override_id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                a TEXT NOT NULL,
+                b TEXT NOT NULL,
+                a_article TEXT NOT NULL,
+                b_article TEXT NOT NULL,
+                a_key TEXT NOT NULL,
+                b_key TEXT NOT NULL,
+                PRIMARY KEY (override_id, a, b)
+            )""",
+            "CREATE INDEX override_pairs_a ON override_pairs (a)",
+            "CREATE INDEX override_pairs_b ON override_pairs (b)",
+            "CREATE INDEX override_pairs_a_article ON override_pairs (a_article)",
+            "CREATE INDEX override_pairs_b_article ON override_pairs (b_article)",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
+#: The migration that adds canonical events (stores upgraded past it get their mentions made).
+MENTIONS_MIGRATION = 4
 
 
 def statements_for(migration: Migration, dialect: str) -> list[str]:

@@ -19,17 +19,20 @@ from conflictscope.store.base import (
     ArticleSource,
     EventQuery,
     JournalEntry,
-    NearDuplicateCandidate,
     StoredArticle,
     StoreStats,
     TextSignature,
 )
+from conflictscope.store.merging import MergeWriter, article_of_event
+from conflictscope.store.overrides import OverrideWriter
 from conflictscope.store.query import build_where
 from conflictscope.store.schema import (
+    MENTIONS_MIGRATION,
     MIGRATIONS,
     MIGRATIONS_TABLE,
     statements_for,
 )
+from conflictscope.store.signatures import SignatureStore
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -57,7 +60,7 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class SqlStore:
+class SqlStore(SignatureStore, MergeWriter, OverrideWriter):
     """Everything a store does, in portable SQL. Subclasses provide the connection."""
 
     dialect = "sqlite"
@@ -115,9 +118,11 @@ class SqlStore:
             with self.transaction():
                 self._exec(MIGRATIONS_TABLE)
             applied = set()
+        backfill = False
         for migration in MIGRATIONS:
             if migration.version in applied:
                 continue
+            backfill |= migration.version == MENTIONS_MIGRATION and bool(applied)
             with self.transaction():
                 for statement in statements_for(migration, self.dialect):
                     self._exec(statement)
@@ -125,6 +130,8 @@ class SqlStore:
                     "INSERT INTO schema_migrations VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                     (migration.version, migration.name, now()),
                 )
+        if backfill:  # events stored before canonical events existed become mentions
+            self.backfill_mentions()
         return self.schema_version()
 
     def schema_version(self) -> int:
@@ -183,26 +190,10 @@ class SqlStore:
             self._add_source(article.id, source or _source_of(article))
             if replaces is not None and replaces != article.id:
                 self._absorb(replaces, article.id, similarity)
+            self._replace_mentions([article.id, *([replaces] if replaces else [])], [(article, events)])
             if journal is not None:
                 self._record(_with(journal, article_id=article.id, events=len(events)))
         return len(events)
-
-    def _put_signature(self, article_id: str, signature: TextSignature | None) -> None:
-        self._exec("DELETE FROM article_bands WHERE article_id = ?", (article_id,))
-        self._exec("DELETE FROM article_signatures WHERE article_id = ?", (article_id,))
-        if signature is None:
-            return
-        self._exec("INSERT INTO article_signatures VALUES (?, ?, ?, ?, ?)",
-                   (article_id, signature.scheme, signature.words, signature.shingles,
-                    signature.values))
-        self._many("INSERT INTO article_bands VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                   [(key, article_id, band) for band, key in enumerate(signature.bands)])
-
-    def put_signature(self, article_id: str, signature: TextSignature) -> None:
-        """Store (or replace) the near-duplicate signature of a stored article."""
-        with self.transaction():
-            if self._one("SELECT 1 FROM articles WHERE article_id = ?", (article_id,)):
-                self._put_signature(article_id, signature)
 
     def _absorb(self, old_id: str, new_id: str, similarity: float | None) -> None:
         """Fold the stored article ``old_id`` into ``new_id`` (inside a transaction)."""
@@ -245,20 +236,48 @@ class SqlStore:
         self._many(_PLACE_INSERT, list(places.values()))
         return len(batch)
 
-    def bulk_insert_events(self, events: Iterable[Event], *, batch_size: int = 10_000) -> int:
-        """Insert many events in batches of ``batch_size`` (one transaction per batch)."""
+    def bulk_insert_events(self, events: Iterable[Event], *, batch_size: int = 10_000,
+                           merge: bool = True) -> int:
+        """Insert many events in batches of ``batch_size`` (one transaction per batch).
+
+        With ``merge`` (the default) each event also becomes a mention, clustered into canonical
+        events like an ingested article's (its article is read from its first source);
+        ``merge=False`` stores the events only (``EventQuery(mentions=True)`` finds them).
+        """
         total = 0
         batch: list[Event] = []
         for event in events:
             batch.append(event)
             if len(batch) >= batch_size:
-                with self.transaction():
-                    total += self._insert_events(batch, now())
+                total += self._bulk_batch(batch, merge)
                 batch = []
         if batch:
-            with self.transaction():
-                total += self._insert_events(batch, now())
+            total += self._bulk_batch(batch, merge)
         return total
+
+    def _bulk_batch(self, batch: list[Event], merge: bool) -> int:
+        with self.transaction():
+            count = self._insert_events(batch, now())
+            if merge:
+                by_article: dict[str, list[Event]] = {}
+                for event in {e.event_id: e for e in batch}.values():
+                    by_article.setdefault(event.article_id, []).append(event)
+                added = [(article_of_event(events[0]), events) for _, events in sorted(by_article.items())]
+                self._replace_mentions([], added, removed_ids=[e.event_id for e in batch])
+        return count
+
+    def delete_article(self, article_id: str) -> bool:
+        """Delete an article with its events, sources, signature and mentions (its clusters are
+        re-clustered); its journal rows stay. Returns whether it was stored."""
+        with self.transaction():
+            if self._one("SELECT 1 FROM articles WHERE article_id = ?", (article_id,)) is None:
+                return False
+            self._delete_events_of(article_id)
+            self._put_signature(article_id, None)
+            self._exec("DELETE FROM article_sources WHERE article_id = ?", (article_id,))
+            self._exec("DELETE FROM articles WHERE article_id = ?", (article_id,))
+            self._replace_mentions([article_id], [])
+        return True
 
     def add_source(self, article_id: str, source: ArticleSource) -> None:
         """Record one more place an already-stored article was found."""
@@ -330,9 +349,10 @@ class SqlStore:
 
     def events(self, query: EventQuery | None = None) -> Iterator[Event]:
         """Events matching ``query``, ordered by date then id."""
-        where, params = build_where(query or EventQuery())
-        sql = f"SELECT {rows.READ_SQL} FROM events e{where} ORDER BY e.event_date, e.event_id"
         q = query or EventQuery()
+        where, params = build_where(q, canonical=not q.mentions)
+        table = "events" if q.mentions else "canonical_events"
+        sql = f"SELECT {rows.READ_SQL} FROM {table} e{where} ORDER BY e.event_date, e.event_id"
         if q.limit is not None:
             sql += f" LIMIT {int(q.limit)} OFFSET {int(q.offset)}"
         cursor = self._exec(sql, params)
@@ -345,8 +365,10 @@ class SqlStore:
 
     def count_events(self, query: EventQuery | None = None) -> int:
         """How many events match ``query``."""
-        where, params = build_where(query or EventQuery())
-        return int(self._one(f"SELECT COUNT(*) FROM events e{where}", params)[0])
+        q = query or EventQuery()
+        where, params = build_where(q, canonical=not q.mentions)
+        table = "events" if q.mentions else "canonical_events"
+        return int(self._one(f"SELECT COUNT(*) FROM {table} e{where}", params)[0])
 
     def article_sources(self, article_ids: Iterable[str]) -> dict[str, list[ArticleSource]]:
         """Sources of each article id (for exports that list every publisher)."""
@@ -373,62 +395,6 @@ class SqlStore:
         row = self._one(f"SELECT {_JOURNAL_COLUMNS} FROM ingest_journal WHERE input = ?",
                         (input_key,))
         return JournalEntry(*row) if row else None
-
-    def near_duplicate_candidates(
-        self, signature: TextSignature, *, exclude_hash: str = "", limit: int = 20
-    ) -> list[NearDuplicateCandidate]:
-        """Stored texts sharing at least one LSH band with ``signature``, most bands first.
-
-        One indexed query over ``article_bands`` (primary key ``band_key, article_id``);
-        only the ``limit`` best candidates' signatures are read. ``exclude_hash`` leaves
-        out the stored copy of the text itself.
-        """
-        if not signature.bands:
-            return []
-        marks = ", ".join("?" for _ in signature.bands)
-        found = self._all(
-            "SELECT c.article_id, a.content_hash, s.scheme, s.words, s.shingles, s.signature, "
-            "c.shared FROM (SELECT article_id, COUNT(*) AS shared FROM article_bands "
-            f"WHERE band_key IN ({marks}) GROUP BY article_id "
-            "ORDER BY shared DESC, article_id LIMIT ?) c "
-            "JOIN article_signatures s ON s.article_id = c.article_id "
-            "JOIN articles a ON a.article_id = c.article_id "
-            "WHERE s.scheme = ? AND a.content_hash <> ? ORDER BY c.shared DESC, c.article_id",
-            (*signature.bands, limit, signature.scheme, exclude_hash),
-        )
-        out = []
-        for aid, digest, scheme, words, shingles, values, shared in found:
-            stored = TextSignature(scheme, int(words), int(shingles), bytes(values), ())
-            out.append(NearDuplicateCandidate(aid, digest, stored, int(shared)))
-        return out
-
-    def get_signature(self, article_id: str) -> TextSignature | None:
-        """The stored near-duplicate signature of an article (with its band keys), or None."""
-        row = self._one("SELECT scheme, words, shingles, signature FROM article_signatures "
-                        "WHERE article_id = ?", (article_id,))
-        if row is None:
-            return None
-        bands = self._all("SELECT band, band_key FROM article_bands WHERE article_id = ? "
-                          "ORDER BY band", (article_id,))
-        return TextSignature(row[0], int(row[1]), int(row[2]), bytes(row[3]),
-                             tuple(int(key) for _, key in bands))
-
-    def texts_without_signature(self, scheme: str, *, batch: int = 200) -> Iterator[tuple[str, str]]:
-        """``(article_id, text)`` of stored articles with no signature of ``scheme``, by id.
-
-        Read in pages by id, so the caller may write signatures while iterating.
-        """
-        after = ""
-        while True:
-            page = self._all(
-                "SELECT a.article_id, a.text FROM articles a LEFT JOIN article_signatures s "
-                "ON s.article_id = a.article_id WHERE a.article_id > ? "
-                "AND (s.article_id IS NULL OR s.scheme <> ?) ORDER BY a.article_id LIMIT ?",
-                (after, scheme, batch))
-            if not page:
-                return
-            yield from ((row[0], row[1]) for row in page)
-            after = page[-1][0]
 
     def set_setting(self, name: str, value: str) -> None:
         """Record a setting of the store (e.g. what the last ingest ran with)."""

@@ -1,0 +1,182 @@
+"""Mentions to and from ``mentions`` rows, and the indexed look-up of a mention's candidates.
+
+A stored mention keeps what the merge compares (``merge.Mention`` as JSON: its words and names;
+the character shingles are computed again from the words) and the columns its candidates are
+found by: family, country, its date window (``compare.window``) and publication day.
+
+**Candidates.** The blocking (``compare.may_match``) pairs two mentions only when they share a
+family and a country (or one has none) and their date windows overlap or their articles came
+out within ``SAME_NEWS_DAYS`` days (neither background). Windows are filed in *tiers* by length
+(:data:`TIERS`): a window of tier ``k`` is at most ``TIERS[k]`` days long, so the windows of
+that tier overlapping ``[s, e]`` start between ``s - TIERS[k]`` and ``e``: one range scan of the
+index ``(family, country_key, win_tier, win_start)`` per tier. The longest tier and undated
+mentions are few and read whole. Publication days use ``(family, country_key, published)``.
+The look-up is complete for the blocking rule, so the store finds every link the pure
+``merge.cluster`` would.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import OrderedDict
+from dataclasses import fields
+from datetime import date, timedelta
+from typing import Any
+
+from conflictscope.merge.compare import KM_LIMIT, SAME_NEWS_DAYS, window
+from conflictscope.merge.mention import SHINGLE, Mention
+
+#: Longest window (days, end - start) of each tier; the last tier is unbounded.
+TIERS = (8, 40, 130, 400)
+_UNBOUNDED = len(TIERS)
+
+_DATES = ("published", "event_date", "date_start", "date_end")
+_SETS = ("words", "names")
+
+
+def tier_of(span: tuple[date, date] | None) -> int | None:
+    """The tier of a date window (None: undated)."""
+    if span is None:
+        return None
+    days = (span[1] - span[0]).days
+    return next((k for k, longest in enumerate(TIERS) if days <= longest), _UNBOUNDED)
+
+
+def shingles_of(words: frozenset[str]) -> frozenset[str]:
+    """The character shingles of a mention's words (as ``merge.mention.text_features`` makes them)."""
+    joined = " ".join(sorted(words))
+    return frozenset(joined[i:i + SHINGLE] for i in range(max(0, len(joined) - SHINGLE + 1)))
+
+
+def mention_json(mention: Mention) -> str:
+    """A mention as JSON (shingles left out: they follow from the words)."""
+    data: dict[str, Any] = {}
+    for name in (f.name for f in fields(Mention)):
+        value = getattr(mention, name)
+        if name == "shingles":
+            continue
+        if name in _SETS:
+            value = sorted(value)
+        elif name in _DATES and value is not None:
+            value = value.isoformat()
+        data[name] = value
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def mention_from_json(text: str) -> Mention:
+    """The mention stored as ``text`` by :func:`mention_json`."""
+    data = json.loads(text)
+    for name in _DATES:
+        if data.get(name) is not None:
+            data[name] = date.fromisoformat(data[name])
+    words = frozenset(data["words"])
+    data["words"], data["names"], data["shingles"] = words, frozenset(data["names"]), shingles_of(words)
+    return Mention(**data)
+
+
+class MentionCache:
+    """Parsed mentions by their stored JSON (bounded, least recently used first out).
+
+    Keyed by the JSON text itself, so a mention re-extracted under the same id, or written by
+    another process, is never served stale.
+    """
+
+    def __init__(self, size: int = 4096) -> None:
+        self.size = size
+        self._items: OrderedDict[str, Mention] = OrderedDict()
+
+    def put(self, text: str, mention: Mention) -> None:
+        """Remember that ``text`` is the stored form of ``mention``."""
+        self._items[text] = mention
+        if len(self._items) > self.size:
+            self._items.popitem(last=False)
+
+    def get(self, text: str) -> Mention:
+        """The mention of ``text`` (parsed once while it stays in the cache)."""
+        found = self._items.get(text)
+        if found is not None:
+            self._items.move_to_end(text)
+            return found
+        parsed = mention_from_json(text)
+        self._items[text] = parsed
+        if len(self._items) > self.size:
+            self._items.popitem(last=False)
+        return parsed
+
+
+def mention_row(mention: Mention, cluster: str) -> tuple[Any, ...]:
+    """The ``mentions`` row of a new mention (its own component and cluster until clustered)."""
+    span = window(mention)
+    return (
+        mention.mention_id, mention.article_id, mention.family, mention.country.lower(),
+        span[0].isoformat() if span else None, span[1].isoformat() if span else None, tier_of(span),
+        mention.published.isoformat() if mention.published else None, int(mention.background),
+        *_place_keys(mention), mention_json(mention), mention.mention_id, cluster,
+    )
+
+
+def _place_keys(mention: Mention) -> tuple[float | None, float | None, int]:
+    """Coordinates the place filter reads (None: no coordinates, or a whole country or region,
+    which the blocking matches without a distance) and the geo precision (9: unknown)."""
+    whole = not mention.location or mention.location in (mention.country, mention.admin1)
+    if whole or mention.latitude is None or mention.longitude is None:
+        return None, None, mention.geo_precision or 9
+    return mention.latitude, mention.longitude, mention.geo_precision or 9
+
+
+def _place_clause(mention: Mention) -> tuple[str, list[Any]]:
+    """A filter keeping every stored mention whose place may match ``mention``'s
+    (``compare.places_may_match``): a box around it as wide as the distance the coarser of the
+    two precisions allows, widened by a tenth; without a distance rule, no filter."""
+    lat, lon, precision = _place_keys(mention)
+    if lat is None or lon is None:
+        return "", []
+    parts, params = ["lat_key IS NULL"], []
+    for low, high in ((1, 1), (2, 2), (3, 9)):
+        km = KM_LIMIT.get(max(precision, low) if max(precision, low) <= 3 else None, KM_LIMIT[None]) * 1.1
+        dlat = km / 111.0
+        clause, values = "(prec_key BETWEEN ? AND ? AND lat_key BETWEEN ? AND ?", [low, high, lat - dlat, lat + dlat]
+        reach = abs(lat) + dlat
+        if reach < 80:
+            dlon = km / (111.0 * math.cos(math.radians(reach)))
+            if lon - dlon > -180 and lon + dlon < 180:
+                clause += " AND lon_key BETWEEN ? AND ?"
+                values += [lon - dlon, lon + dlon]
+        parts.append(clause + ")")
+        params += values
+    return " AND (" + " OR ".join(parts) + ")", params
+
+
+def candidate_queries(mention: Mention) -> list[tuple[str, list[Any]]]:
+    """SQL (``?`` placeholders) and parameters finding every stored mention the blocking may pair
+    with ``mention``: each selects ``mention_id, data``."""
+    head = "SELECT mention_id, data FROM mentions WHERE family = ?"
+    params: list[Any] = [mention.family]
+    country = mention.country.lower()
+    if country:
+        head += " AND country_key IN (?, '')"
+        params.append(country)
+    place, near = _place_clause(mention)
+    head += place
+    params += near
+    span = window(mention)
+    if span is None:  # undated: the whole family in the country
+        return [(head, params)]
+    start, end = span
+    # the window and publication conditions come first: they are the index's next columns
+    queries = [(head.replace(" WHERE ", " WHERE win_start IS NULL AND ", 1), list(params))]
+    for tier, longest in enumerate(TIERS):
+        queries.append((head.replace(" WHERE ", " WHERE win_tier = ? AND win_start BETWEEN ? AND ? "
+                                     "AND win_end >= ? AND ", 1),
+                        [tier, (start - timedelta(days=longest)).isoformat(), end.isoformat(),
+                         start.isoformat(), *params]))
+    queries.append((head.replace(" WHERE ", " WHERE win_tier = ? AND win_start <= ? AND win_end >= ? "
+                                 "AND ", 1),
+                    [_UNBOUNDED, end.isoformat(), start.isoformat(), *params]))
+    if mention.published is not None and not mention.background:
+        queries.append((head.replace(" WHERE ", " WHERE published BETWEEN ? AND ? AND background = 0 "
+                                     "AND ", 1),
+                        [(mention.published - timedelta(days=SAME_NEWS_DAYS)).isoformat(),
+                         (mention.published + timedelta(days=SAME_NEWS_DAYS)).isoformat(), *params]))
+    return queries
