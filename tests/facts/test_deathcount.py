@@ -64,6 +64,9 @@ CASES: list[tuple[str, Expected]] = [
     ("Eleven miners were rescued and 3 were found dead.", (3, 3, 3, None)),
     ("In 2015 militants killed 40 villagers.", (40, 40, 40, "villagers")),
     ("2000 people were killed in the massacre.", (2000, 2000, 2000, None)),
+    # "fatally" makes any harm a killing (regression: "were fatally shot" gave no toll)
+    ("Three people were fatally shot outside the bar.", (3, 3, 3, None)),
+    ("Two people were fatally stabbed at the market.", (2, 2, 2, None)),
     # not fatalities: injured only, casualties, unrelated causes, hypothetical, unknown
     ("Twelve people were wounded in the blast.", None),
     ("The attack caused 40 casualties, a doctor said.", None),

@@ -219,3 +219,16 @@ def test_a_photographer_credited_after_an_agency_slash_is_no_town(
 def test_a_name_syllable_after_a_person_is_still_no_place(
         parse: Callable[..., AnalyzedArticle], real_gazetteer: Gazetteer) -> None:
     assert found_countries(parse, real_gazetteer, "Moon Jae-in met Kim Jong-un in Seoul.") == {"Seoul": "South Korea"}
+
+
+def test_a_capitalised_compass_word_heads_a_neighbourhoods_name(parse: Callable[..., AnalyzedArticle]) -> None:
+    # regression: "the city's South Side" lost "South" as a direction and "Side" became Side, Turkey
+    toponyms, _ = find_toponyms(parse("A man was shot on the city's South Side on Saturday night."))
+    assert "Side" not in {t.name for t in toponyms}
+
+
+def test_a_capitalised_compass_word_before_a_place_is_still_a_direction(
+    parse: Callable[..., AnalyzedArticle],
+) -> None:
+    toponyms, _ = find_toponyms(parse("Two men were shot in North Philadelphia on Saturday night."))
+    assert "Philadelphia" in {t.name for t in toponyms}

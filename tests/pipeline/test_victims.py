@@ -74,3 +74,13 @@ def test_a_country_named_before_its_force_is_no_place(analyze: Callable[..., Ana
     analyzed = analyze("US warplanes bombed a bridge near Hajin in eastern Syria on Monday.", published="2023-06-08")
     assert "United States" not in {m.place.country for m in analyzed.places}
     assert [e.country for e in analyzed.events] == ["Syria"]
+
+
+def test_a_person_fatally_shot_or_pronounced_dead_is_one_death(
+    analyze: Callable[..., AnalyzedArticle],
+) -> None:
+    # regression: "a woman was fatally shot", "the victim was pronounced dead" gave no toll
+    for text in ("Gunmen fatally shot a woman outside her home in Kaduna on Sunday.",
+                 "A man was fatally shot by gunmen in Kaduna on Sunday."):
+        (event,) = analyze(text, published="2024-05-08").events
+        assert event.fatalities == 1, (text, event.fatalities)

@@ -19,6 +19,7 @@ from conflictscope.document import AnalyzedArticle
 from conflictscope.gazetteer.containers import link_containers
 from conflictscope.gazetteer.dateline import find_dateline
 from conflictscope.gazetteer.demonyms import PEOPLES_ABROAD, demonym_country
+from conflictscope.gazetteer.namewords import GENERIC_WORDS
 from conflictscope.gazetteer.regions import abbreviation
 from conflictscope.gazetteer.resolve import ADMIN_KIND, COUNTY_KIND, Toponym
 from conflictscope.gazetteer.spans import (
@@ -43,6 +44,12 @@ _DIRECTION = re.compile(
     r"south-?west|upper|lower)(?:ern)?\s+)(?=\p{Lu})",
     re.IGNORECASE,
 )
+#: A bare compass word written with a capital before a capitalised common noun that ends the name
+#: ("South Side", "West End", "North Shore", "East Village"): one neighbourhood's or landmark's name,
+#: not a direction to a place called "Side". "North Philadelphia", "northern Mali", "north Mosul"
+#: and "the North West Region" are directions to a place.
+_NAME_HEAD = re.compile(r"^(?:North|South|East|West)\s+(?P<noun>\p{Lu}\p{Ll}+)$")
+_PART_NOUNS = GENERIC_WORDS | frozenset({"side", "end", "shore", "hills", "heights", "point", "loop", "gate"})
 _ADMIN_SUFFIX = re.compile(
     r"\s+(?:province|governorate|region|district|state|county|prefecture|oblast|department|"
     r"local government area|local government|lga)$",
@@ -128,6 +135,9 @@ def _clean(text: str, start: int, known: Callable[[str], bool] | None = None) ->
     direction = _DIRECTION.match(trimmed)
     if direction and known is not None and known(trimmed.strip(" -,.;:")):
         direction = None
+    head = _NAME_HEAD.match(trimmed) if direction else None
+    if head and head.group("noun").lower() in _PART_NOUNS:
+        direction = None  # "the South Side", "West End": a capitalised bare compass word heads a name
     if direction:
         start += direction.end()
         trimmed = trimmed[direction.end():]

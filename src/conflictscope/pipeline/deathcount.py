@@ -38,7 +38,8 @@ _DEATH_PASSIVE = (
     r"killed|dead|died|die|slain|perished|executed|beheaded|massacred|murdered|assassinated|"
     r"shot\s+dead|gunned\s+down|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|"
     r"(?:burned|burnt|stabbed|hacked|beaten|shot|bludgeoned|crushed|tortured)\s+to\s+death|"
-    r"hanged|lynched|deaths|fatalities"
+    r"hanged|lynched|deaths|fatalities|"
+    r"fatally\s+(?:shot|stabbed|wounded|injured|struck|beaten|hit)|pronounced\s+dead"
 )
 _TRANSITIVE = re.compile(
     r"(?i)^(?:killed|executed|beheaded|massacred|murdered|assassinated|shot\s+dead|"
@@ -78,7 +79,7 @@ _MODAL_BEFORE = re.compile(
 )
 _ANY_DEATH = re.compile(
     r"(?i)kill|dead|die[ds]?\b|death|slain|perish|execut|behead|massacr|murder|assassin|gunned|"
-    r"shot|toll|lives|life|lynch|hanged|fatalit|slaughter|hurt|injur|harm|casualt"
+    r"shot|fatally|toll|lives|life|lynch|hanged|fatalit|slaughter|hurt|injur|harm|casualt"
 )
 _NEGATED_BEFORE = re.compile(r"(?i)\b(?:no|not|none\s+of)\s+$")
 _SUBSET_BEFORE = re.compile(

@@ -55,12 +55,20 @@ def single_deaths(doc: Doc) -> list[Figure]:
     return found
 
 
+#: Adverbs that make any verb of harm a killing ("was fatally shot", "fatally stabbed").
+_FATAL_ADVERBS = frozenset({"fatally"})
+
+
 def _kills(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if token.pos_ != "VERB":
         return False
     if lemma in KILLING_VERBS or lemma == "die":
         return True
+    if any(c.dep_ == "advmod" and c.lower_ in _FATAL_ADVERBS for c in token.children):
+        return True  # "a woman was fatally shot": the harm killed
+    if lemma == "pronounce" and any(c.lower_ == "dead" for c in token.children):
+        return True  # "the victim was pronounced dead"
     if lemma in TO_DEATH_VERBS:
         return any(t.lower_ in _DEATH_WORDS for t in token.subtree if t.i > token.i and t.i - token.i <= 4)
     return False
