@@ -1,0 +1,56 @@
+"""Routes: aggregates (a timeline and counts by type, country, actor, with deaths) and map
+clusters computed in SQL on a grid (the page never receives every point).
+
+Thin over ``Store.aggregate`` and ``Store.grid_clusters`` (``conflictscope.store.stats``).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
+
+from conflictscope.api.events import pool
+from conflictscope.api.models import AggregateRecord, ClusterPage
+from conflictscope.api.params import Filters, event_filters
+from conflictscope.store.stats import cell_size
+
+router = APIRouter(prefix="/api", tags=["summaries"])
+
+
+@router.get("/aggregates", response_model=AggregateRecord, summary="Counts for a timeline")
+def aggregates(
+    request: Request,
+    filters: Annotated[Filters, Depends(event_filters)],
+    period: Annotated[Literal["day", "week", "month", "year"],
+                      Query(description="Timeline bucket (weeks start on Monday).")] = "month",
+) -> Any:
+    """Counts of the events matching the filters: events and deaths per period, and the most
+    frequent event types, sub-event types, countries and actors."""
+    with pool(request).reader() as store:
+        found = store.aggregate(filters.query, period=period)
+    return JSONResponse({
+        "period": found.period, "events": found.events, "deaths": found.deaths,
+        "undated": found.undated,
+        "timeline": [{"start": b.start, "events": b.events, "deaths": b.deaths} for b in found.timeline],
+        "by_type": found.by_type, "by_sub_type": found.by_sub_type,
+        "by_country": found.by_country, "by_actor": found.by_actor})
+
+
+@router.get("/clusters", response_model=ClusterPage, summary="Map clusters of a view")
+def clusters(
+    request: Request,
+    filters: Annotated[Filters, Depends(event_filters)],
+    zoom: Annotated[int, Query(ge=0, le=22, description="Web-map zoom level of the view.")] = 2,
+) -> Any:
+    """The events matching the filters (``bbox``: the map view) grouped on a grid fitted to
+    ``zoom`` (about 64 screen pixels a cell): per cell the mean point, count, deaths, count per
+    type, the dominant type, and the event id when the cell holds one event."""
+    with pool(request).reader() as store:
+        found = store.grid_clusters(filters.query, cell=cell_size(zoom))
+    cell = (found[0].bbox[2] - found[0].bbox[0]) if found else cell_size(zoom)
+    return JSONResponse({"cell": cell, "total": sum(c.count for c in found), "clusters": [
+        {"latitude": c.latitude, "longitude": c.longitude, "count": c.count, "deaths": c.deaths,
+         "event_type": c.event_type, "by_type": c.by_type, "bbox": list(c.bbox),
+         "event_id": c.event_id} for c in found]})
