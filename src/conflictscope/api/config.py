@@ -65,13 +65,14 @@ class StorePool:
         self.config = config
         if config.db.strip() in ("memory", ":memory:", "sqlite://"):
             raise StoreError("the server needs a database file or a PostgreSQL URL, not memory")
-        if not config.read_only:  # create and migrate it once, before read-only connections
-            open_store(config.db).close()
+        # create and migrate it once before read-only connections (read-only: check it opens)
+        open_store(read_only_url(config.db) if config.read_only else config.db).close()
         self._local = threading.local()
         self._opened: list[Store] = []
         self._guard = threading.Lock()
         self._write_lock = threading.Lock()
         self._writer: Store | None = None
+        self._generation = 0
 
     def _open_reader(self) -> Store:
         store = open_store(read_only_url(self.config.db))
@@ -83,7 +84,7 @@ class StorePool:
                 deadline = getattr(local, "deadline", None)
                 return 1 if deadline is not None and time.monotonic() > deadline else 0
 
-            connection.set_progress_handler(past_deadline, 20_000)
+            connection.set_progress_handler(past_deadline, 4000)
         with self._guard:
             self._opened.append(store)
         return store
@@ -92,9 +93,10 @@ class StorePool:
     def reader(self, *, limit: bool = True) -> Iterator[Store]:
         """This thread's read connection, with the query time limit armed (unless ``limit``
         is off); a query interrupted by the limit raises :class:`QueryTimeout`."""
-        store = getattr(self._local, "store", None)
-        if store is None:
-            store = self._local.store = self._open_reader()
+        held = getattr(self._local, "held", None)
+        if held is None or held[0] != self._generation:  # none yet, or closed since
+            held = self._local.held = (self._generation, self._open_reader())
+        store = held[1]
         self._local.deadline = time.monotonic() + self.config.query_seconds if limit else None
         try:
             yield store
@@ -120,9 +122,10 @@ class StorePool:
             yield self._writer
 
     def close(self) -> None:
-        """Close every connection opened."""
+        """Close every connection opened (a later request opens new ones)."""
         with self._guard:
             opened, self._opened = self._opened, []
+            self._generation += 1
         for store in opened:
             store.close()
         if self._writer is not None:

@@ -7,6 +7,7 @@ Each route is a thin shell over the store library (``Store.events``, ``Store.eve
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, replace
 from datetime import date
 from typing import Annotated, Any
@@ -23,7 +24,7 @@ from conflictscope.store.base import EventCluster
 from conflictscope.store.query import sort_value
 
 router = APIRouter(prefix="/api", tags=["events"])
-NOT_FOUND = {404: {"model": ErrorRecord, "description": "No such record."}}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorRecord, "description": "No such record."}}
 #: The fields the event view lists (with evidence where the text gave one).
 DETAIL_FIELDS = ("event_type", "sub_event_type", "event_date", "actor1", "actor2", "country",
                  "admin1", "admin2", "location", "latitude", "longitude", "geo_precision",
@@ -97,15 +98,15 @@ def field_values(view: EventCluster) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _holder(mentions: Any, name: str, event: Event) -> Event:
+def _holder(mentions: Iterable[Event], name: str, event: Event) -> Event:
     """The first mention with the canonical value of ``name`` and evidence for it."""
     value = getattr(event, name, None)
     for mention in mentions:
         if getattr(mention, name, None) == value and mention.evidence.get(name):
-            return mention  # type: ignore[no-any-return]
+            return mention
     for mention in mentions:
         if getattr(mention, name, None) == value:
-            return mention  # type: ignore[no-any-return]
+            return mention
     return event
 
 

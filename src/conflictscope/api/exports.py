@@ -48,7 +48,9 @@ class _QueueWriter:
     """A text stream whose writes reach a bounded queue in chunks of about 64 KiB."""
 
     def __init__(self, out: queue.Queue[Any], stop: threading.Event) -> None:
-        self.out, self.stop, self.parts, self.size = out, stop, [], 0
+        self.out, self.stop = out, stop
+        self.parts: list[str] = []
+        self.size = 0
 
     def write(self, text: str) -> int:
         self.parts.append(text)

@@ -42,7 +42,7 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     if (len(parts) != 4 or not all(math.isfinite(p) for p in parts)
             or parts[0] > parts[2] or parts[1] > parts[3]):
         raise invalid("bbox", "expected MIN_LON,MIN_LAT,MAX_LON,MAX_LAT (min <= max)")
-    return parts  # type: ignore[return-value]
+    return parts
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ from conflictscope.store.base import Override
 
 router = APIRouter(prefix="/api", tags=["review"])
 bearer = HTTPBearer(auto_error=False, description="The server's write token.")
-REFUSED = {
+REFUSED: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorRecord, "description": "No token, or not the server's token."},
     403: {"model": ErrorRecord, "description": "Writes are disabled (read-only, or no token set)."},
     404: {"model": ErrorRecord, "description": "No such event."},
