@@ -63,3 +63,13 @@ def running(config: ServeConfig, host: str = "127.0.0.1", port: int | None = Non
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def app_from_env() -> object:
+    """An application of ``CONFLICTSCOPE_SERVE_DB`` (``CONFLICTSCOPE_SERVE_READ_ONLY=1``: read-only),
+    for ``uvicorn --factory --workers N`` (``bench-serve --workers``)."""
+    import os
+
+    return create_app(ServeConfig(db=os.environ["CONFLICTSCOPE_SERVE_DB"],
+                                  read_only=os.environ.get("CONFLICTSCOPE_SERVE_READ_ONLY") == "1",
+                                  token=os.environ.get("CONFLICTSCOPE_TOKEN") or None))
