@@ -353,9 +353,13 @@
   async function highlight(field, articleId) {
     if (field && articleId && (!currentArticle || currentArticle.article_id !== articleId)) await showArticle(articleId);
     for (const row of $("panel-fields").tBodies[0].rows) row.classList.toggle("active", row.dataset.field === field);
+    let first = null;
     for (const mark of $("article-text").querySelectorAll("mark")) {
-      mark.classList.toggle("active", !!field && mark.dataset.fields.split(" ").includes(field));
+      const on = !!field && mark.dataset.fields.split(" ").includes(field);
+      mark.classList.toggle("active", on);
+      if (on && !first) first = mark;
     }
+    if (first) first.scrollIntoView({ block: "nearest" });
   }
 
   function closePanel() {
