@@ -417,3 +417,17 @@ def test_background_only_and_aggregates_and_grid_clusters(store: Store) -> None:
     assert sum(c.count for c in fine) == 11 and fine[0].bbox[2] - fine[0].bbox[0] > 1.0
     boxed = store.grid_clusters(EventQuery(mentions=True, bbox=(39.0, 29.0, 41.0, 32.0)), cell=0.5)
     assert sum(c.count for c in boxed) == len([e for e in events if e.latitude and e.latitude <= 32])
+
+
+def test_a_grid_base_gives_the_clusters_of_every_coarser_zoom(store: Store) -> None:
+    from conflictscope.store.stats import BASE_ZOOM, cell_size
+
+    _varied(store)
+    query = EventQuery(mentions=True)
+    base = store.grid_base(query)
+    for zoom in range(6):  # finer world grids are coarsened by grid_clusters (MAX_CELLS)
+        assert base.clusters(zoom, None) == store.grid_clusters(query, cell=cell_size(zoom)), zoom
+    box = (39.0, 29.0, 41.0, 31.9)  # no event near an edge: fine-cell centres select the same events
+    assert base.clusters(BASE_ZOOM, box) == store.grid_clusters(replace(query, bbox=box), cell=cell_size(BASE_ZOOM))
+    assert sum(c.count for c in base.clusters(5, box)) == sum(
+        c.count for c in store.grid_clusters(replace(query, bbox=box), cell=cell_size(5)))

@@ -74,6 +74,7 @@ def merge(request: Request, body: MergeRequest) -> Any:
             merged = store.cluster_name(body.first)
     except StoreError as exc:
         raise _write_error(exc) from None
+    request.app.state.grids.clear()
     return _result(done, merged)
 
 
@@ -89,4 +90,5 @@ def split(request: Request, event_id: str, body: SplitRequest) -> Any:
             left = store.cluster_name(event_id)
     except StoreError as exc:
         raise _write_error(exc) from None
+    request.app.state.grids.clear()
     return _result(done, left)

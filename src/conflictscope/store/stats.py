@@ -73,6 +73,64 @@ def cell_size(zoom: int) -> float:
     return 90.0 / (2 ** max(0, min(zoom, 22)))
 
 
+#: The finest zoom a :class:`GridBase` serves: its cell is that zoom's, and every coarser
+#: zoom's cell is a whole power of two of it, so coarse cells are unions of fine ones.
+BASE_ZOOM = 9
+
+
+@dataclass(frozen=True)
+class GridBase:
+    """Counts of the events of a query (its bbox ignored) on the fine grid of
+    :data:`BASE_ZOOM`, per cell and event type, as arrays: map clusters of any coarser zoom and
+    view are summed from it without reading the events again (:meth:`clusters`)."""
+
+    gx: Any  # numpy int64 arrays, one entry per (cell, type)
+    gy: Any
+    kind: Any
+    count: Any
+    lon_sum: Any
+    lat_sum: Any
+    deaths: Any
+    first: tuple[str, ...]
+    types: tuple[str, ...]
+
+    def clusters(self, zoom: int, bbox: tuple[float, float, float, float] | None) -> list[GridCluster]:
+        """The clusters of ``zoom`` (<= :data:`BASE_ZOOM`) in ``bbox``: fine cells are taken
+        when their centre lies in the box (an edge error below one fine cell)."""
+        import numpy as np
+
+        if zoom > BASE_ZOOM:
+            raise StoreError(f"a grid base serves zoom levels up to {BASE_ZOOM}")
+        fine, cell = cell_size(BASE_ZOOM), cell_size(zoom)
+        keep = np.ones(len(self.gx), dtype=bool)
+        if bbox is not None:
+            cx, cy = (self.gx + 0.5) * fine - 180.0, (self.gy + 0.5) * fine - 90.0
+            keep = (cx >= bbox[0]) & (cx <= bbox[2]) & (cy >= bbox[1]) & (cy <= bbox[3])
+        factor = 2 ** (BASE_ZOOM - zoom)
+        index = np.flatnonzero(keep)
+        cx_, cy_ = self.gx[index] // factor, self.gy[index] // factor
+        keys, slot = np.unique(np.stack([cx_, cy_]), axis=1, return_inverse=True)
+        slot = slot.ravel()
+        n = keys.shape[1]
+        count, lon, lat, deaths = (np.bincount(slot, weights=w[index], minlength=n)
+                                   for w in (self.count, self.lon_sum, self.lat_sum, self.deaths))
+        by_type = np.zeros((n, len(self.types)), dtype=np.int64)
+        np.add.at(by_type, (slot, self.kind[index]), self.count[index])
+        first_of: dict[int, str] = {}
+        for row, position in zip(index.tolist(), slot.tolist(), strict=True):
+            if count[position] == 1:
+                first_of[position] = self.first[row]
+        out = []
+        for i in range(n):
+            x, y = int(keys[0, i]), int(keys[1, i])
+            total = int(count[i])
+            kinds = {self.types[t]: int(v) for t, v in enumerate(by_type[i]) if v}
+            box = (x * cell - 180.0, y * cell - 90.0, (x + 1) * cell - 180.0, (y + 1) * cell - 90.0)
+            out.append(GridCluster(round(float(lat[i]) / total, 5), round(float(lon[i]) / total, 5),
+                                   total, int(deaths[i]), kinds, box, first_of.get(i)))
+        return out
+
+
 class StatsReader:
     """Aggregates and grid clusters in portable SQL (needs ``SqlStore``)."""
 
@@ -154,6 +212,28 @@ class StatsReader:
             out.append(GridCluster(round(lat_sum / count, 5), round(lon_sum / count, 5), count, deaths,
                                    kinds, box, first if count == 1 else None))
         return out
+
+    def grid_base(self, query: EventQuery | None = None) -> GridBase:
+        """The :class:`GridBase` of the events matching ``query`` (its bbox ignored): one
+        ``GROUP BY`` over them, to be kept and reused for every coarser view."""
+        import numpy as np
+
+        q = replace(query or EventQuery(), bbox=None)
+        fine = cell_size(BASE_ZOOM)
+        table, where, params = self._source(q)
+        where += (" AND " if where else " WHERE ") + "e.latitude IS NOT NULL AND e.longitude IS NOT NULL"
+        gx, gy = self._floor("(e.longitude + 180.0) / ?"), self._floor("(e.latitude + 90.0) / ?")
+        found = self._all(
+            f"SELECT {gx} AS gx, {gy} AS gy, e.event_type, COUNT(*), SUM(e.longitude), "
+            f"SUM(e.latitude), SUM(COALESCE(e.fatalities, 0)), MIN(e.event_id) "
+            f"FROM {table} e{where} GROUP BY gx, gy, e.event_type", [fine, fine, *params])
+        types = tuple(sorted({row[2] for row in found}))
+        position = {t: i for i, t in enumerate(types)}
+        column = lambda i, kind: np.array([row[i] for row in found], dtype=kind)  # noqa: E731
+        return GridBase(column(0, np.int64), column(1, np.int64),
+                        np.array([position[row[2]] for row in found], dtype=np.int64),
+                        column(3, np.int64), column(4, np.float64), column(5, np.float64),
+                        column(6, np.int64), tuple(row[7] for row in found), types)
 
     def _floor(self, expr: str) -> str:
         # Both operands are >= 0 here, so SQLite's truncating CAST is a floor; PostgreSQL's CAST
