@@ -116,10 +116,8 @@ class GridBase:
                                    for w in (self.count, self.lon_sum, self.lat_sum, self.deaths))
         by_type = np.zeros((n, len(self.types)), dtype=np.int64)
         np.add.at(by_type, (slot, self.kind[index]), self.count[index])
-        first_of: dict[int, str] = {}
-        for row, position in zip(index.tolist(), slot.tolist(), strict=True):
-            if count[position] == 1:
-                first_of[position] = self.first[row]
+        alone = count[slot] == 1  # rows that are the only event of their coarse cell
+        first_of = {int(p): self.first[int(r)] for p, r in zip(slot[alone], index[alone], strict=True)}
         out = []
         for i in range(n):
             x, y = int(keys[0, i]), int(keys[1, i])
