@@ -6,9 +6,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test test-slow lint gate clean
+.PHONY: setup demo test test-slow lint gate clean serve
 
-setup: $(STAMP)
+WEB_STAMP := web/node_modules/.installed
+
+setup: $(STAMP) $(WEB_STAMP)
+
+# The page's map libraries (Leaflet, world-atlas, topojson-client) from the npm registry,
+# exactly as pinned in web/package-lock.json; served by `conflictscope serve`, never a CDN.
+$(WEB_STAMP): web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	touch $(WEB_STAMP)
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,8 +43,11 @@ lint: setup
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
 
+serve: demo
+	$(BIN)/conflictscope serve --db conflictscope.db
+
 clean:
-	rm -rf $(VENV) conflictscope.db
+	rm -rf $(VENV) conflictscope.db web/node_modules
 
 # Developer build steps, not part of setup: rebuild the classifier's trained artifacts
 # from data/classifier/examples_*.txt (see docs/training.md). Seeds are fixed, so a

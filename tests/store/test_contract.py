@@ -260,7 +260,8 @@ def test_every_field_round_trips(store: Store, data: st.DataObject) -> None:
     events = data.draw(st.lists(event_strategy(article_id=art.id), max_size=3,
                                 unique_by=lambda e: e.event_id))
     store.save_article(art, events, pipeline_version=V1)
-    back = {e.event_id: e for e in store.events(EventQuery(article_id=art.id))}
+    # the stored events are mentions (a canonical event may merge them with an earlier example's)
+    back = {e.event_id: e for e in store.events(EventQuery(article_id=art.id, mentions=True))}
     assert back == {e.event_id: e for e in events}
     for event in events:
         assert store.get_event(event.event_id) == event
@@ -361,3 +362,72 @@ def test_candidate_lookup_uses_the_band_index(store: Store) -> None:
         plan = " ".join(str(r[-1]) for r in store._all(  # type: ignore[attr-defined]
             "EXPLAIN QUERY PLAN " + sql, signature.bands))
         assert "SEARCH article_bands USING PRIMARY KEY (band_key=?)" in plan, plan
+
+
+def _varied(store: Store) -> list[Event]:
+    """Twelve events with dates, deaths and places (some missing), confidences and background."""
+    art = make_article(90)
+    events = [make_event(art, n, event_date=None if n == 5 else date(2016, 1 + n % 3, 1 + n),
+                         fatalities=None if n % 4 == 0 else n % 3, confidence=round(0.1 * (n % 5), 1),
+                         latitude=None if n == 7 else 30.0 + n * 0.4, longitude=None if n == 7 else 40.0,
+                         is_background=n % 6 == 0,
+                         event_type="Battles" if n % 2 else "Riots", sub_event_type="Armed clash" if n % 2 else "Mob violence")
+              for n in range(12)]
+    store.bulk_insert_events(events, merge=False)
+    return events
+
+
+@pytest.mark.parametrize("sort", ["date", "-date", "deaths", "-deaths", "confidence", "-confidence", "id", "-id"])
+def test_keyset_pages_cover_every_event_once_in_sort_order(store: Store, sort: str) -> None:
+    from conflictscope.store.query import sort_value
+
+    _varied(store)
+    full = list(store.events(EventQuery(mentions=True, sort=sort)))
+    pages: list[Event] = []
+    after = None
+    while True:
+        page = list(store.events(EventQuery(mentions=True, sort=sort, after=after, limit=5)))
+        pages += page
+        if len(page) < 5:
+            break
+        after = (sort_value(page[-1], sort), page[-1].event_id)
+    assert [e.event_id for e in pages] == [e.event_id for e in full]
+    assert len(full) == 12
+    key = lambda e: (sort_value(e, sort) is not None, sort_value(e, sort) or 0, e.event_id)  # noqa: E731
+    assert [e.event_id for e in full] == [e.event_id for e in sorted(full, key=key, reverse=sort.startswith("-"))]
+
+
+def test_background_only_and_aggregates_and_grid_clusters(store: Store) -> None:
+    events = _varied(store)
+    only = {e.event_id for e in store.events(EventQuery(mentions=True, background_only=True))}
+    assert only == {e.event_id for e in events if e.is_background}
+    found = store.aggregate(EventQuery(mentions=True), period="month")
+    assert found.events == 12 and found.undated == 1
+    assert found.deaths == sum(e.fatalities or 0 for e in events)
+    assert [b.start for b in found.timeline] == ["2016-01-01", "2016-02-01", "2016-03-01"]
+    assert found.by_type == {"Battles": 6, "Riots": 6}
+    assert found.by_actor["Islamic State (Syria)"] == 12
+    cells = store.grid_clusters(EventQuery(mentions=True), cell=5.0)
+    assert sum(c.count for c in cells) == 11 and sum(c.deaths for c in cells) == sum(
+        e.fatalities or 0 for e in events if e.latitude is not None)
+    for cell in cells:
+        assert cell.bbox[0] <= cell.longitude < cell.bbox[2] and cell.bbox[1] <= cell.latitude < cell.bbox[3]
+        assert cell.bbox[2] - cell.bbox[0] == 5.0
+    fine = store.grid_clusters(EventQuery(mentions=True), cell=0.001)  # coarsened to fit MAX_CELLS
+    assert sum(c.count for c in fine) == 11 and fine[0].bbox[2] - fine[0].bbox[0] > 1.0
+    boxed = store.grid_clusters(EventQuery(mentions=True, bbox=(39.0, 29.0, 41.0, 32.0)), cell=0.5)
+    assert sum(c.count for c in boxed) == len([e for e in events if e.latitude and e.latitude <= 32])
+
+
+def test_a_grid_base_gives_the_clusters_of_every_coarser_zoom(store: Store) -> None:
+    from conflictscope.store.stats import BASE_ZOOM, cell_size
+
+    _varied(store)
+    query = EventQuery(mentions=True)
+    base = store.grid_base(query)
+    for zoom in range(6):  # finer world grids are coarsened by grid_clusters (MAX_CELLS)
+        assert base.clusters(zoom, None) == store.grid_clusters(query, cell=cell_size(zoom)), zoom
+    box = (39.0, 29.0, 41.0, 31.9)  # no event near an edge: fine-cell centres select the same events
+    assert base.clusters(BASE_ZOOM, box) == store.grid_clusters(replace(query, bbox=box), cell=cell_size(BASE_ZOOM))
+    assert sum(c.count for c in base.clusters(5, box)) == sum(
+        c.count for c in store.grid_clusters(replace(query, bbox=box), cell=cell_size(5)))

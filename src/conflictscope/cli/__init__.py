@@ -9,7 +9,18 @@ from __future__ import annotations
 import click
 
 from conflictscope import __version__
-from conflictscope.cli import bench, cluster, evaluate, events, export, extract, geo, ingest, timex
+from conflictscope.cli import (
+    bench,
+    cluster,
+    evaluate,
+    events,
+    export,
+    extract,
+    geo,
+    ingest,
+    serve,
+    timex,
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -18,7 +29,7 @@ def main() -> None:
     """Turn news reports about armed conflict into ACLED-coded, geocoded, sourced events."""
 
 
-for _module in (extract, ingest, events, export, cluster, evaluate, bench, geo, timex):
+for _module in (extract, ingest, events, export, cluster, evaluate, bench, geo, timex, serve):
     for _command in _module.COMMANDS:
         main.add_command(_command)
 

@@ -58,18 +58,29 @@ def export_events(store: Store, fmt: str, path: str, query: EventQuery | None = 
             return write_parquet(events, Path(path))
         except OSError as exc:
             raise StoreError(f"cannot write {path}: {exc}") from None
+    if fmt not in FORMATS:
+        raise StoreError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
     with _text_out(path) as out:
-        if fmt == "acled-csv":
-            events_list = list(events)
-            publishers = _publishers(store, {e.article_id for e in events_list})
-            return write_acled_csv(events_list, out, publishers=publishers)
-        if fmt == "ucdp-csv":
-            return write_ucdp_csv(events, out)
-        if fmt == "geojson":
-            return write_geojson(events, out)
-        if fmt == "jsonl":
-            return write_jsonl(events, out)
-    raise StoreError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
+        return write_events(store, fmt, out, query, events=events)
+
+
+def write_events(store: Store, fmt: str, out: TextIO, query: EventQuery | None = None, *,
+                 events: Iterable[Event] | None = None) -> int:
+    """Write the events matching ``query`` (or ``events``, already with their copies) to the
+    text stream ``out`` in a text format (all but Parquet); returns how many."""
+    if events is None:
+        events = with_copies(store, store.events(query))
+    if fmt == "acled-csv":
+        events_list = list(events)
+        publishers = _publishers(store, {e.article_id for e in events_list})
+        return write_acled_csv(events_list, out, publishers=publishers)
+    if fmt == "ucdp-csv":
+        return write_ucdp_csv(events, out)
+    if fmt == "geojson":
+        return write_geojson(events, out)
+    if fmt == "jsonl":
+        return write_jsonl(events, out)
+    raise StoreError(f"no text export format {fmt!r}")
 
 
 def with_copies(store: Store, events: Iterable[Event], *, batch: int = 2000) -> Iterator[Event]:
@@ -127,4 +138,5 @@ def _publishers(store: Store, article_ids: set[str]) -> dict[str, list[str]]:
             for aid, sources in getter(article_ids).items()}
 
 
-__all__ = ["ACLED_COLUMNS", "FORMATS", "UCDP_COLUMNS", "add_copies", "export_events", "with_copies"]
+__all__ = ["ACLED_COLUMNS", "FORMATS", "UCDP_COLUMNS", "add_copies", "export_events", "with_copies",
+           "write_events"]

@@ -20,6 +20,8 @@ from conflictscope.models import Article, Event
 if TYPE_CHECKING:
     import pandas as pd
 
+    from conflictscope.store.stats import Aggregates, GridCluster
+
 JournalStatus = Literal["ok", "skipped", "duplicate", "near-duplicate", "failed", "warning"]
 
 
@@ -96,6 +98,11 @@ class EventQuery:
     By default the rows are **canonical events** (one per real event, merged across reports:
     docs/merge.md); ``mentions=True`` returns the per-article events (mentions) instead. On
     canonical events ``actor``, ``text`` and ``article_id`` match any of the event's mentions.
+
+    ``include_background=False`` leaves out events told as history, ``background_only`` keeps
+    only those. ``sort`` is one of :data:`SORTS` (``-`` first: descending; ties go by event
+    id in the same direction); ``after`` is the ``(sort value, event id)`` of the last row of
+    the previous page (keyset pagination: :func:`conflictscope.store.query.sort_value`).
     """
 
     country: str | None = None
@@ -113,6 +120,13 @@ class EventQuery:
     limit: int | None = None
     offset: int = 0
     mentions: bool = False
+    background_only: bool = False
+    sort: str = "date"
+    after: tuple[Any, str] | None = None
+
+
+#: The orders :class:`EventQuery` knows (each also with a leading ``-``: descending).
+SORTS = ("date", "confidence", "deaths", "id")
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,6 +282,15 @@ class Store(Protocol):
 
     def count_events(self, query: EventQuery | None = None) -> int:
         """How many events match ``query``."""
+        ...
+
+    def aggregate(self, query: EventQuery | None = None, *, period: str = "month") -> Aggregates:
+        """Counts of matching events: a timeline by ``period`` (day, week, month, year) with
+        deaths, and counts by type, sub-event type, country and actor."""
+        ...
+
+    def grid_clusters(self, query: EventQuery | None = None, *, cell: float = 1.0) -> list[GridCluster]:
+        """Matching events with coordinates grouped on a grid of ``cell`` degrees (map clusters)."""
         ...
 
     def journal(self, status: str | None = None) -> list[JournalEntry]:

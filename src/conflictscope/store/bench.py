@@ -103,3 +103,20 @@ def bench_queries(store: Store, runs: int = 200, limit: int = 1000, seed: int = 
         results.append(QueryBench(name, runs, statistics.median(timings),
                                   _percentile(timings, 0.95), statistics.fmean(sizes)))
     return results
+
+
+def fill_serve_bench(store: Store, count: int, *, batch: int = 20_000) -> int:
+    """Fill an empty store with ``count`` synthetic events, each its own canonical event (the
+    read path of ``conflictscope bench-serve``; no merge clustering, which ``bench-merge``
+    measures). Returns how many canonical events the store then holds."""
+    from conflictscope.store.merging import _CANONICAL_COLUMNS
+    from conflictscope.store.rows import EVENT_COLUMNS
+
+    store.bulk_insert_events(synthetic_events(count), batch_size=batch, merge=False)
+    columns = ", ".join(_CANONICAL_COLUMNS)
+    with store.transaction():  # type: ignore[attr-defined]
+        store._exec(  # type: ignore[attr-defined]
+            f"INSERT INTO canonical_events ({columns}) SELECT {', '.join(EVENT_COLUMNS)}, 1, 1, 0, "
+            "'{\"fields\": {}, \"mention_ids\": [], \"sources\": [], \"source_count\": 1}' "
+            "FROM events WHERE 1 = 1 ON CONFLICT (event_id) DO NOTHING")
+    return store.count_events()

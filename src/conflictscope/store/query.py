@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from conflictscope.store.base import EventQuery
+from conflictscope.errors import StoreError
+from conflictscope.models import Event
+from conflictscope.store.base import SORTS, EventQuery
+
+#: The column each sort orders by, and whether it can be NULL (NULLs come first ascending,
+#: last descending, on every backend).
+_SORT_SQL = {
+    "date": ("e.event_date", True),
+    "confidence": ("e.confidence", False),
+    "deaths": ("e.fatalities", True),
+    "id": ("e.event_id", False),
+}
 
 
 def build_where(q: EventQuery, *, canonical: bool = False) -> tuple[str, list[Any]]:
@@ -69,7 +81,61 @@ def build_where(q: EventQuery, *, canonical: bool = False) -> tuple[str, list[An
         params.append(q.article_id)
     if not q.include_background:
         clauses.append("e.is_background = 0")
+    if q.background_only:
+        clauses.append("e.is_background = 1")
+    if q.after is not None:
+        clause, values = _after(q.sort, q.after)
+        clauses.append(clause)
+        params.extend(values)
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def order_by(q: EventQuery) -> str:
+    """The ORDER BY clause (with leading space) of a query's sort: its key, then the event id."""
+    column, nullable, descending = _sort(q.sort)
+    direction = " DESC" if descending else ""
+    if column == "e.event_id":
+        return f" ORDER BY e.event_id{direction}"
+    nulls = (" NULLS LAST" if descending else " NULLS FIRST") if nullable else ""
+    return f" ORDER BY {column}{direction}{nulls}, e.event_id{direction}"
+
+
+def _after(sort: str, after: tuple[Any, str]) -> tuple[str, list[Any]]:
+    """The keyset condition: rows after ``(value, last id)`` in the order of ``sort``."""
+    column, nullable, descending = _sort(sort)
+    value, last_id = after
+    op = "<" if descending else ">"
+    if column == "e.event_id":
+        return f"e.event_id {op} ?", [last_id]
+    if value is None:  # the previous page ended among the NULLs
+        if descending:  # NULLs are last: only more NULLs follow
+            return f"({column} IS NULL AND e.event_id < ?)", [last_id]
+        return f"({column} IS NOT NULL OR e.event_id > ?)", [last_id]
+    clause = f"({column} {op} ? OR ({column} = ? AND e.event_id {op} ?)"
+    if nullable and descending:
+        clause += f" OR {column} IS NULL"
+    return clause + ")", [value, value, last_id]
+
+
+def sort_value(event: Event, sort: str) -> Any:
+    """The value ``event`` has under ``sort`` (what :attr:`EventQuery.after` takes)."""
+    key = sort.lstrip("-")
+    if key == "date":
+        return event.event_date.isoformat() if isinstance(event.event_date, date) else None
+    if key == "confidence":
+        return float(event.confidence)
+    if key == "deaths":
+        return event.fatalities
+    return event.event_id
+
+
+def _sort(sort: str) -> tuple[str, bool, bool]:
+    descending = sort.startswith("-")
+    key = sort[1:] if descending else sort
+    if key not in SORTS:
+        raise StoreError(f"unknown sort {sort!r} (one of {', '.join(SORTS)}, '-' first: descending)")
+    column, nullable = _SORT_SQL[key]
+    return column, nullable, descending
 
 
 def _escape_like(text: str) -> str:

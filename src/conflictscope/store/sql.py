@@ -25,7 +25,7 @@ from conflictscope.store.base import (
 )
 from conflictscope.store.merging import MergeWriter, article_of_event
 from conflictscope.store.overrides import OverrideWriter
-from conflictscope.store.query import build_where
+from conflictscope.store.query import build_where, order_by
 from conflictscope.store.schema import (
     MENTIONS_MIGRATION,
     MIGRATIONS,
@@ -33,6 +33,7 @@ from conflictscope.store.schema import (
     statements_for,
 )
 from conflictscope.store.signatures import SignatureStore
+from conflictscope.store.stats import StatsReader
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -60,7 +61,7 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class SqlStore(SignatureStore, MergeWriter, OverrideWriter):
+class SqlStore(SignatureStore, MergeWriter, OverrideWriter, StatsReader):
     """Everything a store does, in portable SQL. Subclasses provide the connection."""
 
     dialect = "sqlite"
@@ -348,11 +349,11 @@ class SqlStore(SignatureStore, MergeWriter, OverrideWriter):
         return rows.event_from_row(row) if row else None
 
     def events(self, query: EventQuery | None = None) -> Iterator[Event]:
-        """Events matching ``query``, ordered by date then id."""
+        """Events matching ``query``, in its sort order (by default date then id)."""
         q = query or EventQuery()
         where, params = build_where(q, canonical=not q.mentions)
         table = "events" if q.mentions else "canonical_events"
-        sql = f"SELECT {rows.READ_SQL} FROM {table} e{where} ORDER BY e.event_date, e.event_id"
+        sql = f"SELECT {rows.READ_SQL} FROM {table} e{where}{order_by(q)}"
         if q.limit is not None:
             sql += f" LIMIT {int(q.limit)} OFFSET {int(q.offset)}"
         cursor = self._exec(sql, params)

@@ -1,0 +1,105 @@
+"""Routes: aggregates (a timeline and counts by type, country, actor, with deaths) and map
+clusters computed in SQL on a grid (the page never receives every point).
+
+Thin over ``Store.aggregate`` and ``Store.grid_clusters`` (``conflictscope.store.stats``).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import replace
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
+
+from conflictscope.api.events import pool
+from conflictscope.api.models import AggregateRecord, ClusterPage
+from conflictscope.api.params import Filters, event_filters
+from conflictscope.store import EventQuery
+from conflictscope.store.stats import BASE_ZOOM, GridBase, cell_size
+
+router = APIRouter(prefix="/api", tags=["summaries"])
+
+
+class GridCache:
+    """Fine grids (``Store.grid_base``) of recent filter sets, so that a coarse map view is
+    summed from arrays instead of re-reading every event in it. An entry lives ``ttl``
+    seconds (writes through this server clear them all): a store changed by another process
+    shows on the coarse map views within that time."""
+
+    def __init__(self, size: int = 32, ttl: float = 60.0) -> None:
+        self.size, self.ttl = size, ttl
+        self._entries: OrderedDict[EventQuery, tuple[float, GridBase]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._building: dict[EventQuery, threading.Lock] = {}
+
+    def get(self, store: Any, query: EventQuery) -> GridBase:
+        """The grid of ``query`` (bbox ignored), built once per key at a time."""
+        key = replace(query, bbox=None, limit=None, offset=0, after=None, sort="date")
+        with self._lock:
+            lock = self._building.setdefault(key, threading.Lock())
+        with lock:
+            with self._lock:
+                found = self._entries.get(key)
+                if found is not None and time.monotonic() - found[0] < self.ttl:
+                    self._entries.move_to_end(key)
+                    return found[1]
+            base = store.grid_base(key)
+            with self._lock:
+                self._entries[key] = (time.monotonic(), base)
+                self._entries.move_to_end(key)
+                while len(self._entries) > self.size:
+                    self._entries.popitem(last=False)
+            return base
+
+    def clear(self) -> None:
+        """Forget every grid (after a write)."""
+        with self._lock:
+            self._entries.clear()
+
+
+@router.get("/aggregates", response_model=AggregateRecord, summary="Counts for a timeline")
+def aggregates(
+    request: Request,
+    filters: Annotated[Filters, Depends(event_filters)],
+    period: Annotated[Literal["day", "week", "month", "year"],
+                      Query(description="Timeline bucket (weeks start on Monday).")] = "month",
+) -> Any:
+    """Counts of the events matching the filters: events and deaths per period, and the most
+    frequent event types, sub-event types, countries and actors."""
+    with pool(request).reader() as store:
+        found = store.aggregate(filters.query, period=period)
+    return JSONResponse({
+        "period": found.period, "events": found.events, "deaths": found.deaths,
+        "undated": found.undated,
+        "timeline": [{"start": b.start, "events": b.events, "deaths": b.deaths} for b in found.timeline],
+        "by_type": found.by_type, "by_sub_type": found.by_sub_type,
+        "by_country": found.by_country, "by_actor": found.by_actor})
+
+
+@router.get("/clusters", response_model=ClusterPage, summary="Map clusters of a view")
+def clusters(
+    request: Request,
+    filters: Annotated[Filters, Depends(event_filters)],
+    zoom: Annotated[int, Query(ge=0, le=22, description="Web-map zoom level of the view.")] = 2,
+) -> Any:
+    """The events matching the filters (``bbox``: the map view) grouped on a grid fitted to
+    ``zoom`` (about 64 screen pixels a cell): per cell the mean point, count, deaths, count per
+    type, the dominant type, and the event id when the cell holds one event. Below zoom 9 the
+    cells are summed from a cached fine grid (cells of zoom 9, 0.18 degrees, kept when their
+    centre is in the view; cached up to 60 s)."""
+    if zoom < BASE_ZOOM:  # coarse views: summed from the cached fine grid (built without
+        # the query time limit: one GROUP BY over every matching event, once per filter set)
+        with pool(request).reader(limit=False) as store:
+            found = request.app.state.grids.get(store, filters.query).clusters(zoom, filters.query.bbox)
+    else:  # a close view holds few events: grouped in SQL directly
+        with pool(request).reader() as store:
+            found = store.grid_clusters(filters.query, cell=cell_size(zoom))
+    cell = (found[0].bbox[2] - found[0].bbox[0]) if found else cell_size(zoom)
+    return JSONResponse({"cell": cell, "total": sum(c.count for c in found), "clusters": [
+        {"latitude": c.latitude, "longitude": c.longitude, "count": c.count, "deaths": c.deaths,
+         "event_type": c.event_type, "by_type": c.by_type, "bbox": list(c.bbox),
+         "event_id": c.event_id} for c in found]})
