@@ -165,7 +165,7 @@ def candidate_queries(mention: Mention) -> list[tuple[str, list[Any]]]:
         return [(head, params)]
     start, end = span
     # the window and publication conditions come first: they are the index's next columns
-    queries = [(head.replace(" WHERE ", " WHERE win_start IS NULL AND ", 1), list(params))]
+    queries = [(head.replace(" WHERE ", " WHERE win_tier IS NULL AND ", 1), list(params))]
     for tier, longest in enumerate(TIERS):
         queries.append((head.replace(" WHERE ", " WHERE win_tier = ? AND win_start BETWEEN ? AND ? "
                                      "AND win_end >= ? AND ", 1),
