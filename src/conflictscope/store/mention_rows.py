@@ -208,11 +208,11 @@ def _lookup_params(mention: Mention) -> tuple[tuple[Any, ...], list[list[Any]]]:
     if span is None:
         return shape, [params]
     start, end = span
+    first, last = start.isoformat(), end.isoformat()
     found = [list(params)]
     for tier, longest in enumerate(TIERS):
-        found.append([tier, (start - timedelta(days=longest)).isoformat(), end.isoformat(),
-                      start.isoformat(), *params])
-    found.append([_UNBOUNDED, end.isoformat(), start.isoformat(), *params])
+        found.append([tier, (start - timedelta(days=longest)).isoformat(), last, first, *params])
+    found.append([_UNBOUNDED, last, first, *params])
     if published:
         assert mention.published is not None
         found.append([(mention.published - timedelta(days=SAME_NEWS_DAYS)).isoformat(),
