@@ -6,6 +6,8 @@ one contract test suite (``tests/store/test_contract.py``) runs against each.
 The unit of writing is one article: :meth:`Store.save_article` stores the
 article, replaces its events and writes its journal row in ONE transaction, so a
 run killed at any point leaves every article either fully stored or not at all.
+:meth:`Store.save_articles` writes several in one transaction, each in a savepoint, so one
+article's failure undoes that article alone.
 """
 
 from __future__ import annotations
