@@ -9,27 +9,37 @@ from typing import Any
 from conflictscope.models import Event, Source, Span
 
 #: Fields written only when they are set (a row of ACLED's scope has no ``scope`` key, as before it existed).
-_ONLY_WHEN_SET = frozenset({"scope"})
+ONLY_WHEN_SET = frozenset({"scope"})
+_ONLY_WHEN_SET = ONLY_WHEN_SET
+
+
+#: The fields of ``Event``, in their order (the order of the dict's keys).
+EVENT_FIELDS = tuple(item.name for item in fields(Event))
+
+
+def field_to_json(name: str, value: Any) -> Any:
+    """One field's value of an event, JSON-ready (as :func:`event_to_dict` writes it)."""
+    if name == "sources":
+        return [source_to_dict(s) for s in value]
+    if name == "evidence":
+        return {key: [s.to_dict() for s in spans] for key, spans in value.items()}
+    if name == "fatalities_by_side":
+        return [list(pair) for pair in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
 
 
 def event_to_dict(event: Event) -> dict[str, Any]:
     """An event as a JSON-ready dict (dates as ISO strings, evidence as span lists)."""
     out: dict[str, Any] = {}
-    for item in fields(Event):
-        value = getattr(event, item.name)
-        if item.name in _ONLY_WHEN_SET and not value:
+    for name in EVENT_FIELDS:
+        value = getattr(event, name)
+        if name in _ONLY_WHEN_SET and not value:
             continue
-        if item.name == "sources":
-            value = [source_to_dict(s) for s in value]
-        elif item.name == "evidence":
-            value = {key: [s.to_dict() for s in spans] for key, spans in value.items()}
-        elif item.name == "fatalities_by_side":
-            value = [list(pair) for pair in value]
-        elif isinstance(value, date):
-            value = value.isoformat()
-        elif isinstance(value, tuple):
-            value = list(value)
-        out[item.name] = value
+        out[name] = field_to_json(name, value)
     return out
 
 

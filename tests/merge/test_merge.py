@@ -144,3 +144,36 @@ def test_canonical_fields_do_not_depend_on_the_order(mentions: list[Mention], rn
         shuffled = list(members)
         rng.shuffle(shuffled)
         assert canonical(shuffled) == canonical(members)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 2), st.integers(-3, 3), st.integers(0, 2), st.sampled_from((None, 0, 1, 4)),
+       st.booleans(), st.sampled_from(("Attack", "Headquarters or base established")),
+       st.sampled_from(("both", "no-date", "no-place", "no-coordinates", "span", "outside", "generic")),
+       st.booleans())
+def test_the_canonical_event_of_one_mention_is_the_general_rule_s(
+        town: int, day: int, text: int, deaths: int | None, stated: bool, sub: str, shape: str,
+        background: bool) -> None:
+    """``canonical`` of one mention takes a short path (the store computes one per new mention):
+    it equals the votes of the general rule."""
+    from conflictscope.merge.canonical import _canonical
+
+    mention = replace(make_mention(1, town=town, day=day, text=text, deaths=deaths, stated=stated,
+                                   sub_event_type=sub), background=background)
+    when = mention.event_date
+    assert when is not None
+    if shape == "no-date":
+        mention = replace(mention, event_date=None, date_start=None, date_end=None, time_precision=None)
+    elif shape == "no-place":
+        mention = replace(mention, location="", latitude=None, longitude=None, geo_precision=None,
+                          gazetteer_id="", admin1="")
+    elif shape == "no-coordinates":
+        mention = replace(mention, latitude=None, longitude=None, geo_precision=3)
+    elif shape == "span":
+        mention = replace(mention, date_start=when - timedelta(days=3), date_end=when + timedelta(days=3),
+                          time_precision=2)
+    elif shape == "outside":  # an event date outside its own span: no support
+        mention = replace(mention, date_start=when + timedelta(days=2), date_end=when + timedelta(days=4))
+    elif shape == "generic":
+        mention = replace(mention, actor1="", actor2="", publisher="")
+    assert canonical([mention]) == _canonical([mention])

@@ -19,8 +19,9 @@ from click.testing import CliRunner
 from conflictscope.cli import main
 from conflictscope.errors import StoreError
 from conflictscope.ingest.runner import ingest
-from conflictscope.store import EventQuery, open_store
+from conflictscope.store import EventQuery, Store, open_store
 
+from .backends import postgres_url, store_url  # noqa: F401
 from .fake_pipeline import FakePipeline
 
 HERE = Path(__file__).parent
@@ -57,13 +58,96 @@ def write_reports(folder: Path, n: int = 30) -> Path:
 def snapshot(url: str) -> dict[str, object]:
     """Everything a run leaves in the store, comparable across runs."""
     with open_store(url) as store:
-        return {
-            "events": sorted((e.event_id, repr(e)) for e in store.events(EventQuery(mentions=True))),
-            "canonical": sorted((e.event_id, repr(e)) for e in store.events()),
-            "articles": sorted((a.article.id, a.content_hash, a.sources) for a in store.articles()),
-            "journal": sorted((j.input, j.status, j.article_id, j.events, j.error)
-                              for j in store.journal()),
-        }
+        return snapshot_of(store)
+
+
+def snapshot_of(store: Store) -> dict[str, object]:
+    """Everything a run left in an open store."""
+    return {
+        "events": sorted((e.event_id, repr(e)) for e in store.events(EventQuery(mentions=True))),
+        "canonical": sorted((e.event_id, repr(e)) for e in store.events()),
+        "articles": sorted((a.article.id, a.content_hash, a.sources) for a in store.articles()),
+        "journal": sorted((j.input, j.status, j.article_id, j.events, j.error)
+                          for j in store.journal()),
+    }
+
+
+def _failing_save(store: Store, article_id: str, monkeypatch: pytest.MonkeyPatch, *,
+                  lose_batch: bool = False) -> list[list[str]]:
+    """Make storing ``article_id``'s events fail midway (its article row is written by then);
+    with ``lose_batch`` the database also rolls the whole transaction back, as SQLite does on
+    some errors. Returns the article ids of each ``save_articles`` batch, as they come."""
+    insert = store._insert_events  # type: ignore[attr-defined]
+    batches: list[list[str]] = []
+    save_articles = store.save_articles
+
+    def failing(events: list[object], stamp: str) -> int:
+        found = list(events)
+        if any(getattr(e, "article_id", "") == article_id for e in found):
+            if lose_batch:
+                store.connection.execute("ROLLBACK")  # type: ignore[attr-defined]
+            raise StoreError(f"injected failure storing {article_id}")
+        return int(insert(found, stamp))
+
+    def recording(writes: list[object]) -> object:
+        batches.append([w.article.id for w in writes])  # type: ignore[attr-defined]
+        return save_articles(writes)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "_insert_events", failing)
+    monkeypatch.setattr(store, "save_articles", recording)
+    return batches
+
+
+def _without(state: dict[str, object], input_key: str) -> dict[str, object]:
+    return {**state, "journal": [j for j in state["journal"] if j[0] != input_key]}  # type: ignore[attr-defined]
+
+
+def _unbatched_without(tmp_path: Path, victim: Path) -> dict[str, object]:
+    """What an unbatched ingest of the reports leaves when ``victim`` is not among them."""
+    aside = tmp_path / victim.name
+    victim.rename(aside)
+    with open_store(str(tmp_path / "unbatched.db")) as plain:
+        ingest([str(victim.parent)], plain, FakePipeline(), batch=1)
+        want = snapshot_of(plain)
+    aside.rename(victim)
+    assert len(want["events"]) > 30  # type: ignore[arg-type]
+    return want
+
+
+def test_batched_ingest_with_one_failing_save_equals_unbatched_ingest_minus_that_article(
+        tmp_path: Path, store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    """...and the failure is journaled: one article's failure loses none of its batch."""
+    folder = write_reports(tmp_path / "reports", n=30)
+    victim = folder / "report013.txt"
+    want = _unbatched_without(tmp_path, victim)
+    with open_store(store_url) as store:
+        batches = _failing_save(store, "report013", monkeypatch)
+        summary = ingest([str(folder)], store, FakePipeline(), batch=8)
+        got = snapshot_of(store)
+        assert any("report013" in b and len(b) > 1 for b in batches), batches  # failed amid others
+        assert store.get_article("report013") is None
+        entry = store.journal_entry(str(victim))
+    assert entry is not None and entry.status == "failed" and "injected failure" in entry.error
+    assert sum("injected failure" in e for e in summary.errors) == 1
+    assert _without(got, str(victim)) == want
+
+
+def test_a_batch_the_database_rolls_back_whole_is_written_again_article_by_article(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite may roll a whole transaction back on an error (full disk, I/O error): the batch's
+    other articles are then written one transaction each, and the result is the same."""
+    folder = write_reports(tmp_path / "reports", n=30)
+    victim = folder / "report013.txt"
+    want = _unbatched_without(tmp_path, victim)
+    with open_store(str(tmp_path / "batched.db")) as store:
+        batches = _failing_save(store, "report013", monkeypatch, lose_batch=True)
+        summary = ingest([str(folder)], store, FakePipeline(), batch=8)
+        got = snapshot_of(store)
+        entry = store.journal_entry(str(victim))
+    assert any("report013" in b and len(b) > 1 for b in batches), batches
+    assert entry is not None and entry.status == "failed" and "injected failure" in entry.error
+    assert sum("injected failure" in e for e in summary.errors) == 1  # reported once
+    assert _without(got, str(victim)) == want
 
 
 def test_ingest_is_idempotent_and_reports_bad_input(tmp_path: Path) -> None:
@@ -150,17 +234,22 @@ def _stored_articles(db: Path) -> int:
         return 0
 
 
-def _cli(folder: Path, db: Path, delay: str) -> subprocess.Popen[bytes]:
+def _cli(folder: Path, db: Path, delay: str, batch: int | None = None) -> subprocess.Popen[bytes]:
+    """``conflictscope ingest`` in a subprocess (``batch``: articles per transaction, else the
+    default)."""
     path = os.pathsep.join(p for p in (str(HERE), os.environ.get("PYTHONPATH", "")) if p)
     env = {**os.environ, "PYTHONPATH": path, "FAKE_PIPELINE_DELAY": delay}  # keeps a src/ checkout
     return subprocess.Popen(
         [sys.executable, "-c", "from conflictscope.cli import main; main()", "ingest", str(folder), "--db", str(db),
-         "--pipeline", "fake_pipeline:make_pipeline", "--no-progress"],
+         "--pipeline", "fake_pipeline:make_pipeline", "--no-progress",
+         *(["--batch", str(batch)] if batch else [])],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
 
 
 def test_sigkill_at_random_points_then_rerun_equals_one_clean_run(tmp_path: Path) -> None:
+    """The clean run writes 16 articles per transaction, the killed runs 3: batching changes
+    nothing, and a run killed inside a batch loses only that uncommitted batch."""
     folder = write_reports(tmp_path / "reports", n=40)
     clean, killed = tmp_path / "clean.db", tmp_path / "killed.db"
     assert _cli(folder, clean, "0").wait(timeout=120) == 0
@@ -169,7 +258,7 @@ def test_sigkill_at_random_points_then_rerun_equals_one_clean_run(tmp_path: Path
     kills, partial = 0, []
     for _ in range(6):
         before = _stored_articles(killed)
-        proc = _cli(folder, killed, "0.03")
+        proc = _cli(folder, killed, "0.03", batch=3)  # killed between and inside batches
         deadline = time.monotonic() + 60
         while proc.poll() is None and _stored_articles(killed) <= before:  # wait: mid-ingest
             if time.monotonic() > deadline:

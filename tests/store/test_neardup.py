@@ -311,7 +311,7 @@ def test_sigkill_during_near_duplicate_ingest_then_rerun_equals_one_clean_run(
     kills = 0
     for _ in range(5):
         before = _stored_articles(killed)
-        proc = _cli(folder, killed, "0.05")
+        proc = _cli(folder, killed, "0.05", batch=2)
         deadline = time.monotonic() + 60
         while proc.poll() is None and _stored_articles(killed) <= before:
             if time.monotonic() > deadline:

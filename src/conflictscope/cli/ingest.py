@@ -17,6 +17,7 @@ from conflictscope.cli.common import (
 )
 from conflictscope.errors import ConflictscopeError
 from conflictscope.ingest.neardup import DEFAULT_THRESHOLD
+from conflictscope.ingest.runner import DEFAULT_BATCH
 from conflictscope.ingest.text import DEFAULT_MAX_CHARS
 from conflictscope.store import DEFAULT_DB
 
@@ -62,6 +63,9 @@ def _report(level: str, message: str) -> None:
 @click.option("--near-duplicate-threshold", type=click.FloatRange(0.0, 1.0, min_open=True),
               default=DEFAULT_THRESHOLD, show_default=True,
               help="Estimated Jaccard similarity of word 5-grams from which two texts are copies.")
+@click.option("--batch", type=click.IntRange(min=1), default=DEFAULT_BATCH, show_default=True,
+              help="Articles written per transaction (1: one each). A failing article is undone "
+                   "alone and journaled; the others are kept.")
 @click.option("--pipeline", "pipeline_spec", hidden=True,
               help="module:factory of another pipeline (tests, experiments).")
 @scope_option
@@ -75,6 +79,7 @@ def ingest(
     progress: bool | None,
     near_duplicates: bool,
     near_duplicate_threshold: float,
+    batch: int,
     pipeline_spec: str | None,
     scope: str | None,
 ) -> None:
@@ -95,7 +100,7 @@ def ingest(
         try:
             summary = run_ingest(paths, store, pipeline, published=published, max_chars=max_chars,
                                  force=force, progress=progress, report=_report,
-                                 near_duplicates=near)
+                                 near_duplicates=near, batch=batch)
         except ConflictscopeError as exc:
             click.echo(f"error: {exc}", err=True)
             sys.exit(1)

@@ -1,10 +1,17 @@
-"""The ingest loop: inputs -> pipeline -> store, one transaction per article, with a journal.
+"""The ingest loop: inputs -> pipeline -> store, with a journal.
 
 Idempotent and crash-safe: an article whose text is already stored by the same
 pipeline version is skipped before extraction; every stored article is written
 with its events and journal row in one transaction, so a run killed at any
 point and run again ends with exactly the events of one clean run. A newer
 pipeline version re-extracts the article and replaces its events.
+
+Batching: extracted articles are written ``batch`` at a time (``Store.save_articles``: one
+transaction, each article in a savepoint), or sooner once the oldest has waited
+``BATCH_SECONDS``. An article whose write fails is undone alone, reported and journaled as
+``failed``, as without batching; the others commit. When the batch's transaction itself fails
+(it cannot commit, or the database rolled it back whole), its articles are written again one
+per transaction, so no article is lost to another's failure.
 
 Near-duplicates (``conflictscope.ingest.neardup``): a text not stored yet is
 compared, before extraction, with the stored texts that share an LSH band with
@@ -35,6 +42,7 @@ from conflictscope.ingest.text import DEFAULT_MAX_CHARS
 from conflictscope.models import Article
 from conflictscope.store.base import (
     ArticleSource,
+    ArticleWrite,
     JournalEntry,
     JournalStatus,
     NearDuplicateCandidate,
@@ -47,6 +55,10 @@ NEAR_DUPLICATE_SETTING = "near_duplicates"
 
 #: Stop after this many store write failures in a row (full disk, lost server...).
 MAX_STORE_FAILURES = 3
+#: Articles written per transaction by default (``conflictscope ingest --batch``).
+DEFAULT_BATCH = 16
+#: A batch is written once its oldest article has waited this long, full or not.
+BATCH_SECONDS = 2.0
 
 
 class PipelineLike(Protocol):
@@ -129,14 +141,16 @@ def ingest(
     progress: bool | None = None,
     report: Reporter | None = None,
     near_duplicates: NearDuplicateSettings | None = None,
+    batch: int = DEFAULT_BATCH,
 ) -> IngestSummary:
     """Ingest every input under ``paths`` into ``store``; returns the summary.
 
     ``near_duplicates`` turns near-duplicate detection off or sets its threshold
-    (default: on, :data:`conflictscope.ingest.neardup.DEFAULT_THRESHOLD`).
+    (default: on, :data:`conflictscope.ingest.neardup.DEFAULT_THRESHOLD`). ``batch``: articles
+    written per transaction (1: one transaction per article).
     """
     return _Run(store, pipeline, force, progress, report,
-                near_duplicates or NearDuplicateSettings()).run(
+                near_duplicates or NearDuplicateSettings(), batch=batch).run(
         iter_items(paths, published=published, max_chars=max_chars)
     )
 
@@ -151,11 +165,23 @@ class _Work:
     replaces: Match | None = None
 
 
+@dataclass
+class _Ready:
+    """An extracted article waiting in the batch for its write."""
+
+    key: str
+    write: ArticleWrite
+    replaces: Match | None
+
+
 class _Run:
     def __init__(self, store: Store, pipeline: PipelineLike, force: bool,
                  progress: bool | None, report: Reporter | None,
-                 near: NearDuplicateSettings) -> None:
+                 near: NearDuplicateSettings, *, batch: int = DEFAULT_BATCH) -> None:
         self.store = store
+        self.batch = max(1, batch)
+        self.ready: list[_Ready] = []
+        self.ready_since = 0.0
         self.pipeline = pipeline
         self.version = pipeline.version
         self.force = force
@@ -215,18 +241,23 @@ class _Run:
         try:
             result = self._timed(func, *args, **kwargs)
         except StoreError as exc:
-            self.failures_in_row += 1
-            self.summary.failed += 1
-            message = f"{key}: not stored: {exc}"
-            self.summary.errors.append(message)
-            self.report("error", message)
-            if "read-only" in str(exc) or self.failures_in_row >= MAX_STORE_FAILURES:
-                raise StoreError(f"stopping the ingest: {exc}") from None
-            with contextlib.suppress(StoreError):
-                self._timed(self.store.record, JournalEntry(key, "failed", self.version, error=str(exc)))
+            self._failed(key, exc)
             return None
         self.failures_in_row = 0
         return result
+
+    def _failed(self, key: str, exc: StoreError) -> None:
+        """Report, count and journal a failed store write (its transaction was undone); stop
+        the run on a read-only store or after too many failures in a row."""
+        self.failures_in_row += 1
+        self.summary.failed += 1
+        message = f"{key}: not stored: {exc}"
+        self.summary.errors.append(message)
+        self.report("error", message)
+        if "read-only" in str(exc) or self.failures_in_row >= MAX_STORE_FAILURES:
+            raise StoreError(f"stopping the ingest: {exc}") from None
+        with contextlib.suppress(StoreError):
+            self._timed(self.store.record, JournalEntry(key, "failed", self.version, error=str(exc)))
 
     def _count_input(self, key: str) -> None:
         base = key.split("#", 1)[0]
@@ -366,21 +397,58 @@ class _Run:
             entry = JournalEntry(item.key, status, self.version,
                                  error="; ".join(warnings)[:2000])
             replaces = work.replaces
-            stored = self._write(
-                self.store.save_article, article, events, pipeline_version=self.version,
-                source=_source(item, article), journal=entry, signature=work.signature,
-                replaces=replaces.candidate.article_id if replaces else None,
-                similarity=replaces.similarity if replaces else None, key=item.key)
-            self._landed(article.content_hash)
-            if stored is not None:
-                if stored == 0 and events:
-                    self.summary.duplicates += 1
+            write = ArticleWrite(
+                article, events, self.version, source=_source(item, article), journal=entry,
+                signature=work.signature, replaces=replaces.candidate.article_id if replaces else None,
+                similarity=replaces.similarity if replaces else None)
+            if not self.ready:
+                self.ready_since = time.monotonic()
+            self.ready.append(_Ready(item.key, write, replaces))
+            if len(self.ready) >= self.batch or time.monotonic() - self.ready_since >= BATCH_SECONDS:
+                self._flush()
+        self._flush()
+
+    def _flush(self) -> None:
+        """Write the extracted articles waiting in the batch (see the module's docstring)."""
+        ready, self.ready = self.ready, []
+        if not ready:
+            return
+        results: list[int | StoreError] | None = None
+        if len(ready) > 1:
+            try:
+                results = self._timed(self.store.save_articles, [r.write for r in ready])
+            except StoreError:
+                results = None  # nothing of the batch was stored: one transaction per article
+        for n, waiting in enumerate(ready):
+            if results is None:
+                write = waiting.write
+                stored = self._write(
+                    self.store.save_article, write.article, write.events,
+                    pipeline_version=write.pipeline_version, source=write.source,
+                    journal=write.journal, signature=write.signature, replaces=write.replaces,
+                    similarity=write.similarity, key=waiting.key)
+            else:
+                outcome = results[n]
+                if isinstance(outcome, StoreError):
+                    self._failed(waiting.key, outcome)
+                    stored = None
                 else:
-                    self.summary.stored += 1
-                    self.summary.events += stored
-                    if replaces is not None:
-                        self.summary.near_duplicates += 1
-            self.progress.update(self.summary.events)
+                    stored = outcome
+                    self.failures_in_row = 0
+            self._stored(waiting, stored)
+
+    def _stored(self, waiting: _Ready, stored: int | None) -> None:
+        """Count one written article (``stored``: its events, None when its write failed)."""
+        self._landed(waiting.write.article.content_hash)
+        if stored is not None:
+            if stored == 0 and waiting.write.events:
+                self.summary.duplicates += 1
+            else:
+                self.summary.stored += 1
+                self.summary.events += stored
+                if waiting.replaces is not None:
+                    self.summary.near_duplicates += 1
+        self.progress.update(self.summary.events)
 
 
 def _source(item: InputItem, article: Article) -> ArticleSource:

@@ -164,8 +164,39 @@ def _actors(mentions: Sequence[Mention], base: Mention) -> tuple[Chosen[str], Ch
     return actor1, _vote(sides, lambda m: m.actor2)
 
 
+def _single(m: Mention) -> CanonicalEvent:
+    """:func:`canonical` of one mention, without the votes (every value is its own, supported
+    by its one source; a date is supported when its span holds it). The store computes one
+    for every new mention; ``tests/merge`` checks it equals the general path."""
+    def own(value: T, support: int = 1) -> Chosen[T]:
+        return Chosen(value, m.mention_id, m.article_id, support)
+
+    dated = m.event_date is not None
+    placed = bool(m.location) or m.latitude is not None
+    fatalities = own(m.fatalities or 0)
+    clear = dated and m.time_precision == 1 and m.date_stated and placed and m.geo_precision == 1
+    return CanonicalEvent(
+        event_id=m.mention_id, mention_ids=(m.mention_id,), sources=(m.source,),
+        event_type=own(m.event_type), sub_event_type=own(m.sub_event_type),
+        event_date=own(m.event_date, int(_date_supports(m, m))) if dated else None,  # type: ignore[arg-type]
+        time_precision=m.time_precision if dated else None,
+        location=own(m.location) if placed else None, admin1=m.admin1 if placed else "",
+        latitude=m.latitude if placed else None, longitude=m.longitude if placed else None,
+        geo_precision=m.geo_precision if placed else None,
+        fatalities=fatalities, fatalities_low=m.fatalities, fatalities_best=m.fatalities,
+        fatalities_high=m.fatalities, event_clarity=1 if clear else 2,
+        actor1=own(m.actor1), actor2=own(m.actor2), background=m.background,
+    )
+
+
 def canonical(mentions: Sequence[Mention]) -> CanonicalEvent:
     """The canonical event of one cluster's mentions (in any order: the result is the same)."""
+    if len(mentions) == 1:
+        return _single(mentions[0])
+    return _canonical(mentions)
+
+
+def _canonical(mentions: Sequence[Mention]) -> CanonicalEvent:
     ordered = sorted(mentions, key=lambda m: m.mention_id)
     stated = [m for m in ordered if m.event_date is not None and m.date_stated]
     dated = stated or [m for m in ordered if m.event_date is not None]

@@ -15,6 +15,7 @@ from pathlib import Path
 from conflictscope.errors import StoreError
 from conflictscope.store.base import (
     ArticleSource,
+    ArticleWrite,
     EventQuery,
     JournalEntry,
     Store,
@@ -53,6 +54,7 @@ def open_store(url: str | Path = DEFAULT_DB) -> Store:
 __all__ = [
     "DEFAULT_DB",
     "ArticleSource",
+    "ArticleWrite",
     "EventQuery",
     "JournalEntry",
     "Store",

@@ -6,6 +6,8 @@ one contract test suite (``tests/store/test_contract.py``) runs against each.
 The unit of writing is one article: :meth:`Store.save_article` stores the
 article, replaces its events and writes its journal row in ONE transaction, so a
 run killed at any point leaves every article either fully stored or not at all.
+:meth:`Store.save_articles` writes several in one transaction, each in a savepoint, so one
+article's failure undoes that article alone.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
 
+from conflictscope.errors import StoreError
 from conflictscope.models import Article, Event
 
 if TYPE_CHECKING:
@@ -84,6 +87,20 @@ class JournalEntry:
     error: str = ""
     updated_at: str = ""
     similarity: float | None = None  # near-duplicate: estimated Jaccard with the kept text
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleWrite:
+    """One article for :meth:`Store.save_articles`: the arguments of :meth:`Store.save_article`."""
+
+    article: Article
+    events: Sequence[Event]
+    pipeline_version: str
+    source: ArticleSource | None = None
+    journal: JournalEntry | None = None
+    signature: TextSignature | None = None
+    replaces: str | None = None
+    similarity: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +209,14 @@ class Store(Protocol):
         text: its sources and journal rows move to this article and it is deleted
         with its events. Returns the number of events stored.
         """
+        ...
+
+    def save_articles(self, writes: Sequence[ArticleWrite]) -> list[int | StoreError]:
+        """Store several articles in one transaction, each as :meth:`save_article` would, in a
+        savepoint of its own: an article whose write fails is undone alone and its error takes
+        its place in the result (the others' event counts); the rest commit together. Raises
+        :class:`StoreError` when the transaction as a whole fails or is lost (then nothing of
+        it is stored, and the caller may write the articles one by one)."""
         ...
 
     def put_signature(self, article_id: str, signature: TextSignature) -> None:

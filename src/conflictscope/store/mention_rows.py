@@ -22,6 +22,8 @@ import math
 from collections import OrderedDict
 from dataclasses import fields
 from datetime import date, timedelta
+from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 from conflictscope.merge.compare import KM_LIMIT, SAME_NEWS_DAYS, window
@@ -49,18 +51,19 @@ def shingles_of(words: frozenset[str]) -> frozenset[str]:
     return frozenset(joined[i:i + SHINGLE] for i in range(max(0, len(joined) - SHINGLE + 1)))
 
 
+_STORED_FIELDS = tuple(f.name for f in fields(Mention) if f.name != "shingles")
+_STORED_VALUES = attrgetter(*_STORED_FIELDS)
+
+
 def mention_json(mention: Mention) -> str:
     """A mention as JSON (shingles left out: they follow from the words)."""
-    data: dict[str, Any] = {}
-    for name in (f.name for f in fields(Mention)):
-        value = getattr(mention, name)
-        if name == "shingles":
-            continue
-        if name in _SETS:
-            value = sorted(value)
-        elif name in _DATES and value is not None:
-            value = value.isoformat()
-        data[name] = value
+    data: dict[str, Any] = dict(zip(_STORED_FIELDS, _STORED_VALUES(mention), strict=True))
+    for name in _SETS:
+        data[name] = sorted(data[name])
+    for name in _DATES:
+        value = data[name]
+        if value is not None:
+            data[name] = value.isoformat()
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
@@ -125,58 +128,107 @@ def _place_keys(mention: Mention) -> tuple[float | None, float | None, int]:
     return mention.latitude, mention.longitude, mention.geo_precision or 9
 
 
-def _place_clause(mention: Mention) -> tuple[str, list[Any]]:
-    """A filter keeping every stored mention whose place may match ``mention``'s
-    (``compare.places_may_match``): a box around it as wide as the distance the coarser of the
-    two precisions allows, widened by a tenth; without a distance rule, no filter."""
+def _place_filter(mention: Mention) -> tuple[tuple[bool, ...] | None, list[Any]]:
+    """The place filter of :func:`_place_clause`: its shape (per precision band, whether it
+    bounds the longitude; None: no filter) and its parameters."""
     lat, lon, precision = _place_keys(mention)
     if lat is None or lon is None:
-        return "", []
-    parts, params = ["lat_key IS NULL"], []
+        return None, []
+    shape: list[bool] = []
+    params: list[Any] = []
     for low, high in ((1, 1), (2, 2), (3, 9)):
         km = KM_LIMIT.get(max(precision, low) if max(precision, low) <= 3 else None, KM_LIMIT[None]) * 1.1
         dlat = km / 111.0
-        clause, values = "(prec_key BETWEEN ? AND ? AND lat_key BETWEEN ? AND ?", [low, high, lat - dlat, lat + dlat]
+        params += [low, high, lat - dlat, lat + dlat]
+        bounded = False
         reach = abs(lat) + dlat
         if reach < 80:
             dlon = km / (111.0 * math.cos(math.radians(reach)))
             if lon - dlon > -180 and lon + dlon < 180:
-                clause += " AND lon_key BETWEEN ? AND ?"
-                values += [lon - dlon, lon + dlon]
+                params += [lon - dlon, lon + dlon]
+                bounded = True
+        shape.append(bounded)
+    return tuple(shape), params
+
+
+def _place_sql(shape: tuple[bool, ...] | None) -> str:
+    if shape is None:
+        return ""
+    parts = ["lat_key IS NULL"]
+    for bounded in shape:
+        clause = "(prec_key BETWEEN ? AND ? AND lat_key BETWEEN ? AND ?"
+        if bounded:
+            clause += " AND lon_key BETWEEN ? AND ?"
         parts.append(clause + ")")
-        params += values
-    return " AND (" + " OR ".join(parts) + ")", params
+    return " AND (" + " OR ".join(parts) + ")"
+
+
+def _place_clause(mention: Mention) -> tuple[str, list[Any]]:
+    """A filter keeping every stored mention whose place may match ``mention``'s
+    (``compare.places_may_match``): a box around it as wide as the distance the coarser of the
+    two precisions allows, widened by a tenth; without a distance rule, no filter."""
+    shape, params = _place_filter(mention)
+    return _place_sql(shape), params
+
+
+def _head(country: bool, place: tuple[bool, ...] | None) -> str:
+    head = "SELECT mention_id, data FROM mentions WHERE family = ?"
+    if country:
+        head += " AND country_key IN (?, '')"
+    return head + _place_sql(place)
+
+
+def _parts(head: str, dated: bool, published: bool) -> list[str]:
+    """The SQL of each look-up (window tiers, undated, publication days), in order."""
+    if not dated:  # undated: the whole family in the country
+        return [head]
+    # the window and publication conditions come first: they are the index's next columns
+    parts = [head.replace(" WHERE ", " WHERE win_tier IS NULL AND ", 1)]
+    parts += [head.replace(" WHERE ", " WHERE win_tier = ? AND win_start BETWEEN ? AND ? "
+                                      "AND win_end >= ? AND ", 1)] * len(TIERS)
+    parts.append(head.replace(" WHERE ", " WHERE win_tier = ? AND win_start <= ? AND win_end >= ? AND ", 1))
+    if published:
+        parts.append(head.replace(" WHERE ", " WHERE published BETWEEN ? AND ? AND background = 0 AND ", 1))
+    return parts
+
+
+@lru_cache(maxsize=64)
+def _union(country: bool, place: tuple[bool, ...] | None, dated: bool, published: bool) -> str:
+    return " UNION ALL ".join(_parts(_head(country, place), dated, published))
+
+
+def _lookup_params(mention: Mention) -> tuple[tuple[Any, ...], list[list[Any]]]:
+    """The shape of a mention's look-up and the parameters of each of its parts."""
+    country = mention.country.lower()
+    place, near = _place_filter(mention)
+    params: list[Any] = [mention.family, *([country] if country else []), *near]
+    span = window(mention)
+    published = mention.published is not None and not mention.background
+    shape = (bool(country), place, span is not None, published)
+    if span is None:
+        return shape, [params]
+    start, end = span
+    first, last = start.isoformat(), end.isoformat()
+    found = [list(params)]
+    for tier, longest in enumerate(TIERS):
+        found.append([tier, (start - timedelta(days=longest)).isoformat(), last, first, *params])
+    found.append([_UNBOUNDED, last, first, *params])
+    if published:
+        assert mention.published is not None
+        found.append([(mention.published - timedelta(days=SAME_NEWS_DAYS)).isoformat(),
+                      (mention.published + timedelta(days=SAME_NEWS_DAYS)).isoformat(), *params])
+    return shape, found
 
 
 def candidate_queries(mention: Mention) -> list[tuple[str, list[Any]]]:
     """SQL (``?`` placeholders) and parameters finding every stored mention the blocking may pair
     with ``mention``: each selects ``mention_id, data``."""
-    head = "SELECT mention_id, data FROM mentions WHERE family = ?"
-    params: list[Any] = [mention.family]
-    country = mention.country.lower()
-    if country:
-        head += " AND country_key IN (?, '')"
-        params.append(country)
-    place, near = _place_clause(mention)
-    head += place
-    params += near
-    span = window(mention)
-    if span is None:  # undated: the whole family in the country
-        return [(head, params)]
-    start, end = span
-    # the window and publication conditions come first: they are the index's next columns
-    queries = [(head.replace(" WHERE ", " WHERE win_start IS NULL AND ", 1), list(params))]
-    for tier, longest in enumerate(TIERS):
-        queries.append((head.replace(" WHERE ", " WHERE win_tier = ? AND win_start BETWEEN ? AND ? "
-                                     "AND win_end >= ? AND ", 1),
-                        [tier, (start - timedelta(days=longest)).isoformat(), end.isoformat(),
-                         start.isoformat(), *params]))
-    queries.append((head.replace(" WHERE ", " WHERE win_tier = ? AND win_start <= ? AND win_end >= ? "
-                                 "AND ", 1),
-                    [_UNBOUNDED, end.isoformat(), start.isoformat(), *params]))
-    if mention.published is not None and not mention.background:
-        queries.append((head.replace(" WHERE ", " WHERE published BETWEEN ? AND ? AND background = 0 "
-                                     "AND ", 1),
-                        [(mention.published - timedelta(days=SAME_NEWS_DAYS)).isoformat(),
-                         (mention.published + timedelta(days=SAME_NEWS_DAYS)).isoformat(), *params]))
-    return queries
+    (country, place, dated, published), params = _lookup_params(mention)
+    return list(zip(_parts(_head(country, place), dated, published), params, strict=True))
+
+
+def candidate_statement(mention: Mention) -> tuple[str, list[Any]]:
+    """:func:`candidate_queries` as one statement (``UNION ALL``: each part still uses its
+    index), its text built once per shape of look-up."""
+    shape, params = _lookup_params(mention)
+    return _union(*shape), [p for part in params for p in part]

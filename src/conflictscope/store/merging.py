@@ -7,7 +7,7 @@ re-clustering they cause commit together or not at all).
 **Writing an article's events** (:meth:`MergeWriter._replace_mentions`): the article's old
 mentions and their links are deleted; each new event becomes a mention
 (``merge.mention_of``) and is scored against the stored mentions the index reaches
-(``mention_rows.candidate_queries``); the links that reach the threshold are stored. The
+(``mention_rows.candidate_statement``); the links that reach the threshold are stored. The
 *components* (connected parts of the graph of links and analyst merges) the old and new
 mentions belong to are then clustered again, and only they
 (:func:`conflictscope.merge.constrained.constrained_clusters`: links in descending score order,
@@ -31,7 +31,7 @@ from conflictscope.merge.record import canonical_event, provenance
 from conflictscope.models import Article, Event
 from conflictscope.store import rows
 from conflictscope.store.base import EventCluster
-from conflictscope.store.mention_rows import MentionCache, candidate_queries, mention_row
+from conflictscope.store.mention_rows import MentionCache, candidate_statement, mention_row
 
 _CANONICAL_COLUMNS = (*rows.EVENT_COLUMNS, "mention_count", "source_count", "event_clarity", "provenance")
 _CANONICAL_INSERT = (
@@ -152,9 +152,8 @@ class MergeWriter:
         links: dict[tuple[str, str], float] = {}
         for mention in new:
             seen = {mention.mention_id}
-            queries = candidate_queries(mention)  # one statement: each part uses its index
-            union = " UNION ALL ".join(sql for sql, _ in queries)
-            for other_id, data in self._all(union, [p for _, params in queries for p in params]):
+            union, params = candidate_statement(mention)  # one statement: each part uses its index
+            for other_id, data in self._all(union, params):
                     if other_id in seen:
                         continue
                     seen.add(other_id)

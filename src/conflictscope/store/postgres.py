@@ -48,6 +48,11 @@ class PostgresStore(SqlStore):
     def _cursor(self) -> Any:
         return self._conn.cursor()
 
+    def _in_transaction(self) -> bool:
+        from psycopg.pq import TransactionStatus
+
+        return bool(self._conn.info.transaction_status == TransactionStatus.INTRANS)
+
     def _wrap_error(self, exc: Exception) -> Exception:
         if isinstance(exc, StoreError) or not isinstance(exc, self._psycopg.Error):
             return exc

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from conflictscope.models import Event, Source, Span, stable_id
-from conflictscope.serialize import event_from_dict, event_to_dict
+from conflictscope.serialize import EVENT_FIELDS, ONLY_WHEN_SET, event_from_dict, field_to_json
 
 #: Event fields kept as their own columns (everything scalar); the rest (lists, sources,
 #: evidence, and any field added to Event later) goes to the ``nested`` JSON column.
@@ -36,10 +37,22 @@ READ_COLUMNS = (*SCALAR_FIELDS, "nested")
 READ_SQL = ", ".join(f"e.{c}" for c in READ_COLUMNS)
 
 
+#: The fields kept in the ``nested`` column (every field that is not a column), in field order.
+_NESTED_FIELDS = tuple(name for name in EVENT_FIELDS if name not in _SCALAR_SET)
+_EMPTY: tuple[Any, ...] = ([], {}, None)
+
+
 def nested_json(event: Event) -> str:
-    """The non-scalar fields that are not empty, as JSON ('' when all are empty)."""
-    data = event_to_dict(event)
-    nested = {k: v for k, v in data.items() if k not in _SCALAR_SET and v not in ([], {}, None)}
+    """The non-scalar fields that are not empty, as JSON ('' when all are empty): the
+    non-scalar part of ``serialize.event_to_dict``."""
+    nested: dict[str, Any] = {}
+    for name in _NESTED_FIELDS:
+        value = getattr(event, name)
+        if name in ONLY_WHEN_SET and not value:
+            continue
+        value = field_to_json(name, value)
+        if value not in _EMPTY:
+            nested[name] = value
     return json.dumps(nested, ensure_ascii=False, separators=(",", ":")) if nested else ""
 
 
@@ -65,16 +78,18 @@ def search_text(event: Event) -> str:
     return " \x1f ".join(p for p in parts if p).lower()
 
 
+_SCALARS_OF = attrgetter(*SCALAR_FIELDS)
+_BOOL_AT = tuple(SCALAR_FIELDS.index(name) for name in _BOOL_FIELDS)
+_DATE_AT = tuple(SCALAR_FIELDS.index(name) for name in _DATE_FIELDS)
+
+
 def event_row(event: Event, stored_at: str) -> tuple[Any, ...]:
     """The ``events`` row of an event, in :data:`EVENT_COLUMNS` order."""
-    scalars = []
-    for name in SCALAR_FIELDS:
-        value = getattr(event, name)
-        if name in _BOOL_FIELDS:
-            value = int(value)
-        elif name in _DATE_FIELDS:
-            value = iso(value)
-        scalars.append(value)
+    scalars = list(_SCALARS_OF(event))
+    for at in _BOOL_AT:
+        scalars[at] = int(scalars[at])
+    for at in _DATE_AT:
+        scalars[at] = iso(scalars[at])
     return (
         *scalars, nested_json(event), event.country.lower(), event.iso3.upper(),
         event.admin1.lower(), place_id(event), search_text(event), stored_at,

@@ -13,10 +13,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
+from conflictscope.errors import StoreError
 from conflictscope.models import Article, Event
 from conflictscope.store import rows
 from conflictscope.store.base import (
     ArticleSource,
+    ArticleWrite,
     EventQuery,
     JournalEntry,
     StoredArticle,
@@ -79,6 +81,11 @@ class SqlStore(SignatureStore, MergeWriter, OverrideWriter, StatsReader):
     def _wrap_error(self, exc: Exception) -> Exception:
         """The :class:`StoreError` to raise for a driver error (or ``exc`` itself)."""
         return exc
+
+    def _in_transaction(self) -> bool:
+        """Whether a transaction is open on the connection (a driver may roll one back whole
+        on some errors: SQLite on a full disk or an I/O error, for instance)."""
+        raise NotImplementedError
 
     def close(self) -> None:
         """Release the connection."""
@@ -195,6 +202,26 @@ class SqlStore(SignatureStore, MergeWriter, OverrideWriter, StatsReader):
             if journal is not None:
                 self._record(_with(journal, article_id=article.id, events=len(events)))
         return len(events)
+
+    def save_articles(self, writes: Sequence[ArticleWrite]) -> list[int | StoreError]:
+        """Several articles in one transaction, each in a savepoint (:meth:`save_article` nests):
+        a failing article is undone alone and its :class:`StoreError` returned in its place; the
+        others commit together. Raises :class:`StoreError` (nothing committed) when the
+        transaction itself fails: it could not begin or commit, or the driver rolled it back
+        whole after an article's error."""
+        results: list[int | StoreError] = []
+        with self.transaction():
+            for write in writes:
+                try:
+                    results.append(self.save_article(
+                        write.article, write.events, pipeline_version=write.pipeline_version,
+                        source=write.source, journal=write.journal, signature=write.signature,
+                        replaces=write.replaces, similarity=write.similarity))
+                except StoreError as exc:
+                    if not self._in_transaction():
+                        raise StoreError(f"the batch's transaction was rolled back ({exc})") from exc
+                    results.append(exc)
+        return results
 
     def _absorb(self, old_id: str, new_id: str, similarity: float | None) -> None:
         """Fold the stored article ``old_id`` into ``new_id`` (inside a transaction)."""

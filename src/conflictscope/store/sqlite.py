@@ -16,6 +16,11 @@ from typing import Any
 from conflictscope.errors import StoreError
 from conflictscope.store.sql import SqlStore
 
+#: SQLite's page cache per connection (KiB).
+CACHE_KIB = 65536
+#: How much of the database file SQLite maps into memory (bytes).
+MMAP_BYTES = 256 * 1024 * 1024
+
 
 class SQLiteStore(SqlStore):
     """An event store in one SQLite file (or in memory with ``path=":memory:"``)."""
@@ -43,9 +48,12 @@ class SQLiteStore(SqlStore):
                 self._conn = sqlite3.connect(self.path, isolation_level=None,
                                              check_same_thread=False, timeout=30)
             self._conn.execute("PRAGMA foreign_keys = ON")
-            self._conn.execute("PRAGMA cache_size = -65536")  # 64 MiB page cache
+            # Memory stays bounded whatever the database's size: a 64 MiB page cache and at most
+            # MMAP_BYTES of the file mapped (mapped pages count in the resident set; beyond them
+            # pages are read through the cache). docs/store.md, "Speed".
+            self._conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             self._conn.execute("PRAGMA temp_store = MEMORY")
-            self._conn.execute("PRAGMA mmap_size = 4294967296")  # read pages without copies
+            self._conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
             if not memory and not read_only:
                 self._conn.execute("PRAGMA journal_mode = WAL")
                 self._conn.execute("PRAGMA synchronous = NORMAL")
@@ -66,13 +74,30 @@ class SQLiteStore(SqlStore):
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
-        """``BEGIN IMMEDIATE`` ... ``COMMIT`` (nested calls join the outer transaction)."""
+        """``BEGIN IMMEDIATE`` ... ``COMMIT``. A nested call is a savepoint inside the outer
+        transaction: an error rolls back the nested block alone (as psycopg's nested
+        transactions do), and its work commits with the outer transaction."""
         if self._depth:
+            name = f"cs_sp{self._depth}"
+            try:
+                self._conn.execute(f"SAVEPOINT {name}")
+            except sqlite3.Error as exc:
+                raise self._wrap_error(exc) from exc
             self._depth += 1
             try:
                 yield
-            finally:
+            except BaseException:
                 self._depth -= 1
+                with contextlib.suppress(sqlite3.Error):
+                    if self._conn.in_transaction:
+                        self._conn.execute(f"ROLLBACK TO {name}")
+                        self._conn.execute(f"RELEASE {name}")
+                raise
+            self._depth -= 1
+            try:
+                self._conn.execute(f"RELEASE {name}")
+            except sqlite3.Error as exc:
+                raise self._wrap_error(exc) from exc
             return
         try:
             self._conn.execute("BEGIN IMMEDIATE")
@@ -96,6 +121,9 @@ class SQLiteStore(SqlStore):
 
     def _cursor(self) -> Any:
         return self._conn.cursor()
+
+    def _in_transaction(self) -> bool:
+        return bool(self._conn.in_transaction)
 
     def _wrap_error(self, exc: Exception) -> Exception:
         if isinstance(exc, StoreError) or not isinstance(exc, sqlite3.Error):
