@@ -380,3 +380,13 @@ def test_a_part_named_through_its_owner(
     candidate = candidate_at(analyzed, trigger, event_type="Violence against civilians", sub_event_type="Attack")
     (event,) = places(replace(analyzed, candidates=(candidate,))).candidates
     assert event.place is not None and event.place.place.name == expected
+
+
+@pytest.mark.parametrize("refuge", ["survivors fled to", "residents took refuge in", "the wounded were rushed to hospital in"])
+def test_where_people_went_after_the_event_is_not_its_place(
+    refuge: str, parse: Callable[..., AnalyzedArticle], candidate_at: Callable[..., EventCandidate],
+    use_tiny: Gazetteer,
+) -> None:
+    # regression: the town a witness "had taken refuge in" became the place of the attack he told
+    text = f"Gunmen attacked a village in Homs province on Sunday, and {refuge} Palmyra."
+    assert _place_of(parse, candidate_at, text, "attacked", "Violence against civilians", "Attack") == "Homs"

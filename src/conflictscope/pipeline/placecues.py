@@ -42,6 +42,14 @@ BIOGRAPHY = re.compile(
     r"(?:in|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: Where people went after the event: a refuge, a flight's or an evacuation's destination, a hospital
+#: ("had taken refuge in Nouna", "fled to Goma", "were rushed to hospital in Kano"): not where it happened.
+REFUGE = re.compile(
+    r"\b(?:(?:taken|take|took|taking|sought|seek|seeking|found|find)\s+(?:refuge|shelter|sanctuary)\s+(?:in|at)|"
+    r"(?:fled|flee|fleeing|escaped|evacuated|displaced|rushed|airlifted|taken)\s+(?:\p{Ll}+\s+){0,3}?(?:to|into))"
+    r"\s+(?:(?:a|the)\s+)?(?:(?:hospital|clinic|camp|camps)\s+in\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
 #: "in the Mexican border city of", "in the town of": a locative that names the settlement outright.
 NAMED_SETTLEMENT = re.compile(r"(?i)^(?:in|at|near)\s.*\b(?:city|town|village)\s+of\s+(?:the\s+)?$")
 #: "in Turkey's Istanbul": a locative whose country introduces the town.

@@ -42,6 +42,7 @@ from conflictscope.pipeline.placecues import (
     OWNER_KIND,
     OWNER_OF_PART,
     PART_OF_OWNER,
+    REFUGE,
     SCENE_OPENER,
     SPECIFICITY,
     SPOKEN_THERE,
@@ -121,6 +122,11 @@ def places(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     return replace(with_places, candidates=tuple(expanded))
 
 
+def before_trigger(mention: PlaceMention, candidate: EventCandidate) -> bool:
+    """Whether the place comes before the candidate's trigger (the event told after its place)."""
+    return mention.span.end <= candidate.trigger.start
+
+
 def _region_part(parsed: GeoParse, mention: PlaceMention) -> bool:
     return any(
         r.toponym.span == mention.span and r.toponym.hint == "region_part" for r in parsed.resolutions
@@ -138,6 +144,8 @@ def _clause_score(mention: PlaceMention, candidate: EventCandidate, text: str,
     aside_start = mention.span.start - len(before) + aside.start() if aside else -1
     if aside and not aside_start <= candidate.trigger.start < mention.span.end:  # the trigger is not in the aside
         score -= 3.0  # "officers, currently in Iran, have been indicted": where they are now
+    elif REFUGE.search(before) and not before_trigger(mention, candidate):
+        score -= 3.0  # "the witness, who had taken refuge in Nouna": where people went, after the event
     elif BIOGRAPHY.search(before) or of_a_person(sentence, mention.span, candidate.trigger):
         score -= 3.0  # "raised in Florida, who was abducted near Aleppo"; "Nigel Brennan of Australia"
     elif told_at(text, before, mention.span.end):
@@ -218,6 +226,7 @@ def locate(
                 break
     evidence: list[Span] = []
     if (chosen is not None and focus is not None and _narrows(chosen, focus)
+            and not REFUGE.search(text[max(0, focus.span.start - 45):focus.span.start])
             and (in_named_part(focus.place, chosen.place, text[max(0, chosen.span.start - 25):chosen.span.start])
                  or ACCUSED_OF.search(text, candidate.trigger.end, chosen.span.start))):
         evidence.append(chosen.span)  # "arrested in Morocco" -> the report's Casablanca

@@ -33,6 +33,7 @@ from conflictscope.pipeline.placecues import (
     METONYM_AFTER,
     METONYM_BEFORE,
     PREPOSITION_BEFORE,
+    REFUGE,
     SPECIFICITY,
     told_at,
 )
@@ -106,8 +107,8 @@ def main_and_countries(analyzed: AnalyzedArticle) -> tuple[PlaceMention | None, 
         before = analyzed.text[max(0, mention.span.start - 40):mention.span.start]
         if COURT_SEAT.search(before):
             weight *= COURT_FACTOR  # "in federal court in Alexandria": where a case is heard, not where it happened
-        elif BIOGRAPHY.search(before):
-            weight *= COURT_FACTOR  # "raised in Florida": a life story
+        elif BIOGRAPHY.search(before) or REFUGE.search(before):
+            weight *= COURT_FACTOR  # "raised in Florida": a life story; "took refuge in Nouna": after it
         elif told_at(analyzed.text, before, mention.span.end):
             weight *= COURT_FACTOR  # "Speaking in Geneva, the envoy said": where it was told
         elif any(b <= mention.span.start < e for b, e in violent):
