@@ -158,3 +158,16 @@ def test_a_lynching_told_beside_a_battle_stays_its_own_event(
     kinds = sorted(e.sub_event_type for e in events)
     assert kinds == ["Armed clash", "Mob violence"], [(e.sub_event_type, e.actor1) for e in events]
 
+
+
+def test_a_lead_placed_at_its_country_joins_the_body_that_names_the_province(
+    analyze: Callable[..., AnalyzedArticle],
+) -> None:
+    # regression: "an attack ... in northwestern Burkina Faso" (the lead) and "attacked the village of
+    # Toulfe, located in the province of Loroum" (the body) made two rows of one attack
+    text = ("At least nine villagers were killed on Tuesday night in an attack by suspected jihadists in "
+            "northwestern Burkina Faso, residents said.\n\n"
+            "\"Several dozen men on motorbikes attacked the village of Toulfe,\" located in the province of "
+            "Loroum, a resident said.")
+    events = analyze(text, published="2024-05-09").events
+    assert [e.location for e in events] == ["Loroum"], [(e.sub_event_type, e.location) for e in events]

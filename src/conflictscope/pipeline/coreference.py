@@ -390,6 +390,11 @@ def _sides_told_apart(earlier: Event, later: Event) -> bool:
     return not (earlier.actor1 and later.actor2 == earlier.actor1 and later.actor1 != earlier.actor1)
 
 
+def _country_only(event: Event) -> bool:
+    """Whether the event is placed at its country only ("in northwestern Burkina Faso")."""
+    return bool(event.country) and event.location == event.country
+
+
 def _same_stated_day(earlier: Event, later: Event, analyzed: AnalyzedArticle) -> bool:
     """Both are of one sub-type, dated to the same single day ("on Saturday" twice), and the
     mention names no other place: a day the mention states that is the event's own tells nothing
@@ -416,5 +421,6 @@ def _mentions_again(earlier: Event, later: Event, analyzed: AnalyzedArticle) -> 
         # a place the sentence names itself must be the event's (ACLED's location: a landmark or a
         # quarter of the town is the town), or a coarser one that holds it
         return later.location == earlier.location or _same_locality(earlier, later) or (
-            (later.where_prec or 0) > (earlier.where_prec or 0) and _places_compatible(earlier, later))
+            (later.where_prec or 0) > (earlier.where_prec or 0) and _places_compatible(earlier, later)) or (
+            _country_only(earlier) and later.country == earlier.country)  # the lead's country, the body's village
     return _places_compatible(earlier, later)
