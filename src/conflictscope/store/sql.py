@@ -25,6 +25,7 @@ from conflictscope.store.base import (
     StoreStats,
     TextSignature,
 )
+from conflictscope.store.correcting import CorrectionWriter
 from conflictscope.store.merging import MergeWriter, article_of_event
 from conflictscope.store.overrides import OverrideWriter
 from conflictscope.store.query import build_where, order_by
@@ -63,7 +64,7 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class SqlStore(SignatureStore, MergeWriter, OverrideWriter, StatsReader):
+class SqlStore(SignatureStore, MergeWriter, OverrideWriter, CorrectionWriter, StatsReader):
     """Everything a store does, in portable SQL. Subclasses provide the connection."""
 
     dialect = "sqlite"
