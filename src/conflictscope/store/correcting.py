@@ -58,7 +58,7 @@ class CorrectionWriter:
         from conflictscope.store.sql import now
 
         if not reason.strip():
-            raise StoreError("give a reason for the correction (--reason)")
+            raise fields.InvalidCorrection("give a reason for the correction (--reason)")
         typed = fields.coerce(field, value)
         with self.transaction():
             name = self.cluster_name(event_id)

@@ -23,6 +23,11 @@ from conflictscope import taxonomy
 from conflictscope.errors import StoreError
 from conflictscope.models import Event
 
+
+class InvalidCorrection(StoreError):
+    """A correction refused: unknown field, invalid value, or a record it would make inconsistent."""
+
+
 #: The pseudo-field of "not an event" (its value: true, or false to take it back).
 NOT_AN_EVENT = "not_an_event"
 
@@ -42,9 +47,11 @@ def _text(name: str, value: Any) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise StoreError(f"{name} must be text")
+        raise InvalidCorrection(f"{name} must be text")
+    if "\x00" in value:
+        raise InvalidCorrection(f"{name} cannot hold NUL characters")
     if len(value) > 500:
-        raise StoreError(f"{name} is limited to 500 characters")
+        raise InvalidCorrection(f"{name} is limited to 500 characters")
     return value.strip()
 
 
@@ -53,9 +60,9 @@ def _list(name: str, value: Any) -> tuple[str, ...]:
         try:
             value = json.loads(value) if value.strip().startswith("[") else value.split(";")
         except json.JSONDecodeError:
-            raise StoreError(f"{name} must be a list of names (JSON, or separated by ';')") from None
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise StoreError(f"{name} must be a list of names")
+            raise InvalidCorrection(f"{name} must be a list of names (JSON, or separated by ';')") from None
+    if not isinstance(value, list) or not all(isinstance(v, str) and "\x00" not in v for v in value):
+        raise InvalidCorrection(f"{name} must be a list of names")
     return tuple(v.strip() for v in value if v.strip())
 
 
@@ -63,29 +70,29 @@ def _date(name: str, value: Any) -> date | None:
     if value is None or value == "":
         return None
     if not isinstance(value, str):
-        raise StoreError(f"{name} must be a date (YYYY-MM-DD)")
+        raise InvalidCorrection(f"{name} must be a date (YYYY-MM-DD)")
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise StoreError(f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
+        raise InvalidCorrection(f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _number(name: str, value: Any, *, integer: bool) -> float | int | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool):
-        raise StoreError(f"{name} must be a number")
+        raise InvalidCorrection(f"{name} must be a number")
     if isinstance(value, str):
         try:
             value = int(value) if integer else float(value)
         except ValueError:
-            raise StoreError(f"{name}: {value!r} is not {'a whole number' if integer else 'a number'}") from None
+            raise InvalidCorrection(f"{name}: {value!r} is not {'a whole number' if integer else 'a number'}") from None
     if integer and isinstance(value, float) and value.is_integer():
         value = int(value)
     if integer and not isinstance(value, int):
-        raise StoreError(f"{name} must be a whole number")
+        raise InvalidCorrection(f"{name} must be a whole number")
     if not isinstance(value, int | float) or not math.isfinite(value):
-        raise StoreError(f"{name} must be a number")
+        raise InvalidCorrection(f"{name} must be a number")
     return value
 
 
@@ -94,20 +101,20 @@ def _bool(name: str, value: Any) -> bool:
         return value
     if isinstance(value, str) and value.strip().lower() in ("true", "yes", "1", "false", "no", "0"):
         return value.strip().lower() in ("true", "yes", "1")
-    raise StoreError(f"{name} must be true or false")
+    raise InvalidCorrection(f"{name} must be true or false")
 
 
 def coerce(name: str, value: Any) -> Any:
     """``value`` as the type of field ``name``, validated; raises StoreError saying what is wrong."""
     if name not in FIELDS:
-        raise StoreError(f"{name!r} cannot be corrected; fields: {', '.join(FIELDS)}")
+        raise InvalidCorrection(f"{name!r} cannot be corrected; fields: {', '.join(FIELDS)}")
     if name == "sub_event_type":
-        if value not in taxonomy.EVENT_TYPE_OF:
-            raise StoreError(f"unknown sub-event type {value!r}; one of: {', '.join(taxonomy.SUB_EVENT_TYPES)}")
+        if not isinstance(value, str) or value not in taxonomy.EVENT_TYPE_OF:
+            raise InvalidCorrection(f"unknown sub-event type {value!r}; one of: {', '.join(taxonomy.SUB_EVENT_TYPES)}")
         return value
     if name == "event_type":
-        if value not in taxonomy.TAXONOMY:
-            raise StoreError(f"unknown event type {value!r}; one of: {', '.join(taxonomy.TAXONOMY)}")
+        if not isinstance(value, str) or value not in taxonomy.TAXONOMY:
+            raise InvalidCorrection(f"unknown event type {value!r}; one of: {', '.join(taxonomy.TAXONOMY)}")
         return value
     if name in _TEXT:
         return _text(name, value)
@@ -121,14 +128,14 @@ def coerce(name: str, value: Any) -> Any:
         number = _number(name, value, integer=False)
         limit = 90 if name == "latitude" else 180
         if number is not None and not -limit <= number <= limit:
-            raise StoreError(f"{name} must be between -{limit} and {limit}")
+            raise InvalidCorrection(f"{name} must be between -{limit} and {limit}")
         return None if number is None else float(number)
     number = _number(name, value, integer=True)
     if name in _COUNTS and number is not None and number < 0:
-        raise StoreError(f"{name} cannot be negative")
+        raise InvalidCorrection(f"{name} cannot be negative")
     low, high = _RANGES.get(name, (0, 10**9))
     if name in _RANGES and number is not None and not low <= number <= high:
-        raise StoreError(f"{name} must be between {low} and {high}")
+        raise InvalidCorrection(f"{name} must be between {low} and {high}")
     return number
 
 
@@ -173,10 +180,10 @@ def apply(event: Event, changes: Iterable[tuple[str, Any]]) -> tuple[Event, bool
     merged = replace(event, **values) if values else event
     if "event_type" in values and "sub_event_type" not in values \
             and taxonomy.EVENT_TYPE_OF.get(merged.sub_event_type) != merged.event_type:
-        raise StoreError(f"{merged.sub_event_type!r} is not a sub-event type of {merged.event_type!r}: "
+        raise InvalidCorrection(f"{merged.sub_event_type!r} is not a sub-event type of {merged.event_type!r}: "
                          "correct sub_event_type instead")
     if merged.date_start and merged.date_end and merged.date_start > merged.date_end:
-        raise StoreError("date_start cannot be after date_end")
+        raise InvalidCorrection("date_start cannot be after date_end")
     merged = _derived(merged, values)
     shown = [n for n in dict.fromkeys(names) if n != NOT_AN_EVENT or not_event]
     return replace(merged, corrected=tuple(shown)), not_event
