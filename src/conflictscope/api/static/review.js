@@ -99,8 +99,8 @@
     say("");
     const done = async (field, value, reason) => {
       const result = await send(eventId, field, value, reason);
+      await reopen(result.event_id || eventId);  // redraws the panel (and clears the status)
       say(`saved: ${field} corrected`, true);
-      await reopen(result.event_id || eventId);
     };
     for (const row of $("panel-fields").tBodies[0].rows) {
       const name = row.dataset.name;
