@@ -61,7 +61,8 @@ def gold_records(store: Store) -> Iterator[dict[str, Any]]:
         if stored is None:
             continue
         article = stored.article
-        events, not_events = [], []
+        events: list[dict[str, Any]] = []
+        not_events: list[str] = []
         for event in store.events(EventQuery(article_id=article_id, mentions=True, include_not_events=True,
                                              sort="id")):
             if NOT_AN_EVENT in event.corrected:
