@@ -49,6 +49,9 @@ def test_correct_list_export_and_gold_round_trip(tmp_path: Path) -> None:
     listed = runner.invoke(main, ["events", "--db", db, "--format", "jsonl"])
     events = {e["event_id"]: e for e in map(json.loads, listed.stdout.splitlines())}
     assert strike not in events and events[clash]["corrected"] == ["sub_event_type"]
+    flagged = runner.invoke(main, ["events", "--db", db, "--format", "jsonl", "--not-events"])
+    hidden = {e["event_id"]: e for e in map(json.loads, flagged.stdout.splitlines())}
+    assert hidden[strike]["corrected"] == ["not_an_event"]
     # exports flag the corrected fields
     out = tmp_path / "out"
     out.mkdir()
