@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from conflictscope.errors import StoreError
@@ -28,7 +29,7 @@ from conflictscope.merge.mention import Mention
 from conflictscope.models import Event, stable_id
 from conflictscope.store import corrections as fields
 from conflictscope.store import rows
-from conflictscope.store.base import Correction
+from conflictscope.store.base import Correction, EventQuery
 from conflictscope.store.merging import override_key
 
 #: Columns a correction rewrites (all but the id and the time the row was stored).
@@ -101,6 +102,14 @@ class CorrectionWriter:
                                              [row[2] for row in found])}
         return [Correction(c, e, m, a, f, json.loads(o), json.loads(n), r, w, t, m in stored)
                 for c, e, m, a, f, o, n, r, w, t in found]
+
+    def _visible(self, q: EventQuery) -> EventQuery:
+        """``q`` without the not-an-event filter while no row was ever marked so (the filter
+        would keep queries from being answered by covering indexes alone)."""
+        if q.include_not_events or self._one("SELECT 1 FROM corrections WHERE field = ? LIMIT 1",
+                                             (fields.NOT_AN_EVENT,)) is not None:
+            return q
+        return replace(q, include_not_events=True)
 
     def _canonical(self, name: str) -> tuple[Event, bool]:
         row = self._one(f"SELECT {rows.READ_SQL}, e.not_event FROM canonical_events e WHERE e.event_id = ?",

@@ -379,7 +379,7 @@ class SqlStore(SignatureStore, MergeWriter, OverrideWriter, CorrectionWriter, St
     def events(self, query: EventQuery | None = None) -> Iterator[Event]:
         """Events matching ``query``, in its sort order (by default date then id)."""
         q = query or EventQuery()
-        where, params = build_where(q, canonical=not q.mentions)
+        where, params = build_where(self._visible(q), canonical=not q.mentions)
         table = "events" if q.mentions else "canonical_events"
         sql = f"SELECT {rows.READ_SQL} FROM {table} e{where}{order_by(q)}"
         if q.limit is not None:
@@ -395,7 +395,7 @@ class SqlStore(SignatureStore, MergeWriter, OverrideWriter, CorrectionWriter, St
     def count_events(self, query: EventQuery | None = None) -> int:
         """How many events match ``query``."""
         q = query or EventQuery()
-        where, params = build_where(q, canonical=not q.mentions)
+        where, params = build_where(self._visible(q), canonical=not q.mentions)
         table = "events" if q.mentions else "canonical_events"
         return int(self._one(f"SELECT COUNT(*) FROM {table} e{where}", params)[0])
 
