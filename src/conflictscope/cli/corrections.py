@@ -1,6 +1,6 @@
 """CLI: analyst corrections of events (`correct`), their audit (`corrections`) and the corrected
 articles as gold (`corrections export-gold`). Thin over ``Store.correct_event`` /
-``Store.corrections`` and ``export.gold`` (docs/store.md, "Corrections")."""
+``Store.corrections`` and ``store.gold`` (docs/store.md, "Corrections")."""
 
 from __future__ import annotations
 
@@ -83,8 +83,8 @@ def corrections(ctx: click.Context, db: str, event_id: str | None, as_json: bool
 def export_gold(ctx: click.Context, db: str | None, output: str) -> None:
     """Write the corrected articles as an all-events gold: `evaluate events --gold FILE` scores
     the pipeline against the analysts' corrections."""
-    from conflictscope.export.gold import write_gold
     from conflictscope.store import open_store
+    from conflictscope.store.gold import write_gold
 
     with open_store(db or ctx.obj) as store:
         count = write_gold(store, output)

@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from conflictscope.models import Event
+from conflictscope.store.base import EventQuery
 
 if TYPE_CHECKING:
-    from conflictscope.store import Store
+    from conflictscope.store.base import Store
 
 NOT_AN_EVENT = "not_an_event"
 
@@ -46,8 +47,6 @@ def gold_event(event: Event) -> dict[str, Any]:
 
 def gold_records(store: Store) -> Iterator[dict[str, Any]]:
     """One gold record per corrected article, by article id."""
-    from conflictscope.store import EventQuery
-
     reasons: dict[str, str] = {}
     articles: set[str] = set()
     for correction in store.corrections():
