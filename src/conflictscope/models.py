@@ -285,3 +285,6 @@ class Event:
     #: Outside ACLED's scope: ``"violent-crime"`` for a row only the ``all-violence`` coding scope
     #: keeps (``pipeline/scope.py``); ``""`` for a row of ACLED's scope. Filter on it to drop them.
     scope: str = ""
+    #: Fields an analyst corrected (``store/corrections.py``; ``"not_an_event"`` when the row was
+    #: marked not an event); ``()`` for a row as extracted. Set by the store, never by the pipeline.
+    corrected: tuple[str, ...] = ()

@@ -9,7 +9,7 @@ from typing import Any
 from conflictscope.models import Event, Source, Span
 
 #: Fields written only when they are set (a row of ACLED's scope has no ``scope`` key, as before it existed).
-ONLY_WHEN_SET = frozenset({"scope"})
+ONLY_WHEN_SET = frozenset({"scope", "corrected"})
 _ONLY_WHEN_SET = ONLY_WHEN_SET
 
 
@@ -70,7 +70,7 @@ def event_from_dict(data: dict[str, Any]) -> Event:
             value = tuple((str(side), int(n)) for side, n in value)
         elif item.name in ("event_date", "date_start", "date_end") and value:
             value = date.fromisoformat(value)
-        elif item.name in ("assoc_actor_1", "assoc_actor_2"):
+        elif item.name in ("assoc_actor_1", "assoc_actor_2", "corrected"):
             value = tuple(value)
         values[item.name] = value
     return Event(**values)

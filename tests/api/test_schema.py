@@ -29,6 +29,7 @@ OPERATIONS = [
     ("GET", "/api/events"), ("GET", "/api/events/{event_id}"), ("GET", "/api/articles/{article_id}"),
     ("GET", "/api/aggregates"), ("GET", "/api/clusters"), ("GET", "/api/export"),
     ("POST", "/api/events/merge"), ("POST", "/api/events/{event_id}/split"),
+    ("POST", "/api/events/{event_id}/corrections"),
     ("GET", "/api/health"), ("GET", "/api/version"),
 ]
 

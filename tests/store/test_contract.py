@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conflictscope.errors import StoreError
 from conflictscope.ingest import neardup
 from conflictscope.models import Article, Event, Source, Span
 from conflictscope.store import ArticleSource, EventQuery, JournalEntry, Store, open_store
@@ -431,3 +432,98 @@ def test_a_grid_base_gives_the_clusters_of_every_coarser_zoom(store: Store) -> N
     assert base.clusters(BASE_ZOOM, box) == store.grid_clusters(replace(query, bbox=box), cell=cell_size(BASE_ZOOM))
     assert sum(c.count for c in base.clusters(5, box)) == sum(
         c.count for c in store.grid_clusters(replace(query, bbox=box), cell=cell_size(5)))
+
+
+# -- analyst corrections (store/correcting.py) ---------------------------------------------
+
+
+def _corrected_store(store: Store) -> tuple[Article, Article, Article]:
+    one, two = make_article(1, publisher="One"), make_article(2, publisher="Two")
+    far = make_article(3, text="Report 3: a protest in Homs on Monday.")
+    store.save_article(one, [make_event(one)], pipeline_version=V1)
+    store.save_article(two, [make_event(two)], pipeline_version=V1)
+    store.save_article(far, [make_event(far, event_type="Protests", sub_event_type="Peaceful protest",
+                                        location="Homs", latitude=34.73, longitude=36.72,
+                                        event_date=date(2016, 12, 2), date_start=date(2016, 12, 2),
+                                        date_end=date(2016, 12, 2))], pipeline_version=V1)
+    return one, two, far
+
+
+def test_corrections_are_audited_validated_and_applied_to_queries_and_mentions(store: Store) -> None:
+    _corrected_store(store)
+    assert store.count_events() == 2
+    name = store.cluster_name("art-2-ev0")
+    assert name == "art-1-ev0"
+    done = store.correct_event(name, "sub_event_type", "Government regains territory",
+                               reason="the army retook it", author="ana")
+    assert (done.field, done.old_value, done.new_value, done.author, done.mention_id) == (
+        "sub_event_type", "Armed clash", "Government regains territory", "ana", "art-1-ev0")
+    store.correct_event(name, "fatalities", "7", reason="hospital toll", author="ben")
+    event = store.event_cluster(name).event  # type: ignore[union-attr]
+    assert (event.sub_event_type, event.event_type, event.fatalities) == (
+        "Government regains territory", "Battles", 7)
+    assert event.corrected == ("sub_event_type", "fatalities")
+    listed = {e.event_id: e for e in store.events()}
+    assert listed[name].fatalities == 7 and listed[name].corrected == ("sub_event_type", "fatalities")
+    assert store.count_events(EventQuery(sub_event_type="Government regains territory")) == 1
+    own = store.get_event("art-1-ev0")
+    assert own is not None and own.fatalities == 7  # the anchor mention's own row too
+    for field, value, message in (("sub_event_type", "Nonsense", "unknown sub-event type"),
+                                  ("event_date", "2016-13-40", "not a date"),
+                                  ("fatalities", -3, "negative"),
+                                  ("latitude", 123, "between"),
+                                  ("weather", "rain", "cannot be corrected"),
+                                  ("date_start", "2016-12-30", "after date_end")):
+        with pytest.raises(StoreError, match=message):
+            store.correct_event(name, field, value, reason="test")
+    with pytest.raises(StoreError, match="reason"):
+        store.correct_event(name, "fatalities", 3, reason=" ")
+    with pytest.raises(StoreError, match="no event"):
+        store.correct_event("nope", "fatalities", 3, reason="x")
+    audit = store.corrections()
+    assert [(c.field, c.old_value, c.new_value, c.reason, c.active) for c in audit] == [
+        ("sub_event_type", "Armed clash", "Government regains territory", "the army retook it", True),
+        ("fatalities", 12, 7, "hospital toll", True)]
+    assert [c.field for c in store.corrections("art-2-ev0")] == ["sub_event_type", "fatalities"]
+    assert store.corrections("art-3-ev0") == []
+
+
+def test_not_an_event_is_hidden_by_default_and_shown_with_the_flag(store: Store) -> None:
+    _corrected_store(store)
+    store.correct_event("art-3-ev0", "not_an_event", True, reason="a rally announcement", author="ana")
+    assert [e.event_id for e in store.events()] == ["art-1-ev0"]
+    assert store.count_events(EventQuery(mentions=True)) == 2
+    shown = {e.event_id: e for e in store.events(EventQuery(include_not_events=True))}
+    assert shown["art-3-ev0"].corrected == ("not_an_event",)
+    assert store.aggregate().events == 1
+    store.correct_event("art-3-ev0", "not_an_event", "false", reason="it did happen")
+    assert store.count_events() == 2
+
+
+def test_corrections_survive_re_ingest_re_extraction_and_re_clustering(store: Store) -> None:
+    one, two, far = _corrected_store(store)
+    store.correct_event("art-1-ev0", "location", "Tadmur", reason="local name", author="ana")
+    store.correct_event("art-3-ev0", "not_an_event", True, reason="not an event", author="ana")
+    # re-ingest (same version): the rows are written again, the corrections applied again
+    store.save_article(one, [make_event(one)], pipeline_version=V1)
+    store.save_article(far, [make_event(far, event_type="Protests", sub_event_type="Peaceful protest",
+                                        location="Homs", latitude=34.73, longitude=36.72,
+                                        event_date=date(2016, 12, 2), date_start=date(2016, 12, 2),
+                                        date_end=date(2016, 12, 2))], pipeline_version=V1)
+    assert [e.location for e in store.events()] == ["Tadmur"]
+    # a new pipeline version re-extracts report 1 under another event id: the correction follows
+    store.save_article(one, [make_event(one, 9, pipeline_version=V2)], pipeline_version=V2)
+    assert store.corrections()[0].mention_id == "art-1-ev9"
+    event = store.event_cluster("art-1-ev9").event  # type: ignore[union-attr]
+    assert event.location == "Tadmur" and event.corrected == ("location",)
+    # re-clustering: a split leaves the correction with its mention's event
+    name = store.cluster_name("art-1-ev9")
+    store.split_event(name, ["art-2-ev0"], reason="two events", author="ben")  # type: ignore[arg-type]
+    by_id = {e.event_id: e for e in store.events()}
+    assert by_id["art-1-ev9"].location == "Tadmur" and by_id["art-2-ev0"].location == "Palmyra"
+    assert by_id["art-2-ev0"].corrected == ()
+    assert "art-3-ev0" not in by_id
+    # an extraction without a matching mention: the correction applies to nothing, audit kept
+    store.save_article(one, [make_event(one, 4, pipeline_version=V2, location="Homs",
+                                        latitude=34.73, longitude=36.72)], pipeline_version=V2)
+    assert [c.active for c in store.corrections()] == [False, True]

@@ -66,19 +66,26 @@ def list_events(
 def get_event(request: Request, event_id: str) -> Any:
     """The canonical event named ``event_id`` (or holding the mention ``event_id``): its record,
     each field's value with the mention and article it came from and the evidence spans there,
-    its provenance, each source's own version (mentions) and the overrides touching it."""
+    its provenance, each source's own version (mentions), the overrides touching it and the
+    analyst corrections applying to it (each corrected field also names its correction)."""
     with pool(request).reader() as store:
         view = store.event_cluster(event_id)
         overrides = store.overrides() if view is not None else []
+        corrections = store.corrections(event_id) if view is not None else []
     if view is None:
         return JSONResponse({"error": f"no event {event_id!r}"}, status_code=404)
     ids = {m.event_id for m in view.mentions} | {view.event.event_id}
     touching = [asdict(o) for o in overrides
                 if o.event_id in ids or ids.intersection(o.mention_ids)]
+    fields = field_values(view)
+    for done in corrections:  # oldest first: each field shows the correction that set it last
+        if done.field in fields and done.field in view.event.corrected:
+            fields[done.field]["correction"] = asdict(done)
     return JSONResponse({
-        "event": event_to_dict(view.event), "fields": field_values(view),
+        "event": event_to_dict(view.event), "fields": fields,
         "provenance": view.provenance, "mentions": [event_to_dict(m) for m in view.mentions],
-        "overrides": touching})
+        "overrides": touching, "corrections": [asdict(c) for c in corrections],
+        "not_an_event": "not_an_event" in view.event.corrected})
 
 
 def field_values(view: EventCluster) -> dict[str, dict[str, Any]]:
@@ -86,7 +93,8 @@ def field_values(view: EventCluster) -> dict[str, dict[str, Any]]:
     and the evidence spans in that mention's article."""
     chosen = view.provenance.get("fields", {})
     mentions = {m.event_id: m for m in view.mentions} or {view.event.event_id: view.event}
-    names = list(dict.fromkeys([*DETAIL_FIELDS, *view.event.evidence]))
+    names = list(dict.fromkeys([*DETAIL_FIELDS, *view.event.evidence,
+                                *(n for n in view.event.corrected if n != "not_an_event")]))
     out: dict[str, dict[str, Any]] = {}
     for name in names:
         value = _json_value(getattr(view.event, name, None))
@@ -94,7 +102,8 @@ def field_values(view: EventCluster) -> dict[str, dict[str, Any]]:
         mention = mentions.get(source.get("mention_id", "")) or _holder(mentions.values(), name, view.event)
         spans = mention.evidence.get(name, ())
         out[name] = {"value": value, "mention_id": mention.event_id, "article_id": mention.article_id,
-                     "support": source.get("support"), "evidence": [s.to_dict() for s in spans]}
+                     "support": source.get("support"), "evidence": [s.to_dict() for s in spans],
+                     "correction": None}
     return out
 
 

@@ -65,15 +65,33 @@ class EventPage(BaseModel):
     limit: int
 
 
+class CorrectionRecord(BaseModel):
+    """An analyst correction with its audit record (old and new value, who, when, why)."""
+
+    correction_id: str
+    event_id: str
+    mention_id: str
+    article_id: str
+    field: str
+    old_value: Any = None
+    new_value: Any = None
+    reason: str
+    author: str
+    created_at: str
+    active: bool
+
+
 class FieldValue(BaseModel):
     """A field of a canonical event: its value, the mention and article it came from, how many
-    sources agree, and the evidence spans in that article."""
+    sources agree, the evidence spans in that article, and the analyst correction that set the
+    value (null when it is the extraction's)."""
 
     value: Any = None
     mention_id: str | None = None
     article_id: str | None = None
     support: int | None = None
     evidence: list[Span] = []
+    correction: CorrectionRecord | None = None
 
 
 class OverrideRecord(BaseModel):
@@ -97,6 +115,8 @@ class EventDetail(BaseModel):
     provenance: dict[str, Any]
     mentions: list[EventRecord]
     overrides: list[OverrideRecord]
+    corrections: list[CorrectionRecord] = []
+    not_an_event: bool = False
 
 
 class ArticleSpan(Span):
@@ -195,6 +215,27 @@ class SplitRequest(BaseModel):
     mentions: list[str] = Field(min_length=1, max_length=1000)
     reason: str = Field(min_length=1, max_length=2000)
     author: str = Field(default="", max_length=200)
+
+
+#: A corrected value: text, a number, true/false, a list of names, or null (none).
+CorrectionValue = str | int | float | bool | list[str] | None
+
+
+class CorrectionRequest(BaseModel):
+    """Correct one field of an event (``field`` ``not_an_event`` with ``true``: not an event)."""
+
+    field: str = Field(min_length=1, max_length=60)
+    value: CorrectionValue = None
+    reason: str = Field(min_length=1, max_length=2000)
+    author: str = Field(default="", max_length=200)
+
+
+class CorrectionResult(BaseModel):
+    """The correction recorded and the event as it now reads."""
+
+    correction: CorrectionRecord
+    event_id: str | None
+    event: EventRecord | None = None
 
 
 class WriteResult(BaseModel):

@@ -69,6 +69,8 @@ def event_filters(
         description="any: all events; no: only current events; yes: only events told as history.")] = "any",
     mentions: Annotated[bool, Query(
         description="Each report's own events (mentions) instead of canonical events.")] = False,
+    not_events: Annotated[bool, Query(
+        description="Also the rows an analyst marked not an event (hidden by default).")] = False,
 ) -> Filters:
     """FastAPI dependency: the request's filters."""
     return Filters(EventQuery(
@@ -76,7 +78,7 @@ def event_filters(
         sub_event_type=sub_event_type or None, actor=actor or None, date_from=since, date_to=until,
         bbox=parse_bbox(bbox), min_confidence=min_confidence, text=text or None,
         include_background=background != "no", background_only=background == "yes",
-        mentions=mentions,
+        mentions=mentions, include_not_events=not_events,
     ))
 
 

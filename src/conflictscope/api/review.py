@@ -1,7 +1,9 @@
-"""Routes that write (the review loop): merge two canonical events, split mentions off one.
+"""Routes that write (the review loop): merge two canonical events, split mentions off one,
+correct a field of an event or mark it not an event.
 
 Thin over ``Store.merge_events`` / ``Store.split_event`` (audited analyst overrides that hold
-through re-clustering and re-ingest: docs/store.md). Every write needs the server's token
+through re-clustering and re-ingest: docs/store.md) and ``Store.correct_event`` (audited
+corrections, re-applied on top of every later extraction). Every write needs the server's token
 (``Authorization: Bearer TOKEN``); a server started ``--read-only`` or without a token refuses
 all writes.
 """
@@ -16,9 +18,18 @@ from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from conflictscope.api.events import pool
-from conflictscope.api.models import ErrorRecord, MergeRequest, SplitRequest, WriteResult
+from conflictscope.api.models import (
+    CorrectionRequest,
+    CorrectionResult,
+    ErrorRecord,
+    MergeRequest,
+    SplitRequest,
+    WriteResult,
+)
 from conflictscope.errors import StoreError
-from conflictscope.store.base import Override
+from conflictscope.serialize import event_to_dict
+from conflictscope.store.base import Correction, Override
+from conflictscope.store.corrections import InvalidCorrection
 
 router = APIRouter(prefix="/api", tags=["review"])
 bearer = HTTPBearer(auto_error=False, description="The server's write token.")
@@ -92,3 +103,38 @@ def split(request: Request, event_id: str, body: SplitRequest) -> Any:
         raise _write_error(exc) from None
     request.app.state.grids.clear()
     return _result(done, left)
+
+
+CORRECTION_REFUSED: dict[int | str, dict[str, Any]] = {
+    **REFUSED,
+    409: {"model": ErrorRecord, "description": "The field already has that value."},
+    422: {"model": ErrorRecord, "description": "Unknown field or invalid value (the message says why)."},
+}
+
+
+def correction_record(done: Correction) -> dict[str, Any]:
+    """A correction as JSON-ready data (``CorrectionRecord``)."""
+    return asdict(done)
+
+
+@router.post("/events/{event_id}/corrections", response_model=CorrectionResult,
+             responses=CORRECTION_REFUSED, dependencies=[Depends(require_token)],
+             summary="Correct a field of an event, or mark it not an event")
+def correct(request: Request, event_id: str, body: CorrectionRequest) -> Any:
+    """Set ``field`` of the canonical event ``event_id`` (or of the mention ``event_id``) to
+    ``value``; ``field`` ``not_an_event`` with ``true`` hides the event from queries and exports
+    (``false`` takes it back). Validated (422 with the reason), audited (who, when, old and new
+    value, why) and re-applied after re-ingest, re-extraction and re-clustering."""
+    try:
+        with pool(request).writer() as store:
+            done = store.correct_event(event_id, body.field, body.value, reason=body.reason,
+                                       author=body.author or "api")
+            name = store.cluster_name(event_id)
+            view = store.event_cluster(event_id)
+    except InvalidCorrection as exc:
+        raise Refused(422, str(exc)) from None
+    except StoreError as exc:
+        raise _write_error(exc) from None
+    request.app.state.grids.clear()
+    return JSONResponse({"correction": correction_record(done), "event_id": name,
+                         "event": event_to_dict(view.event) if view else None})

@@ -12,6 +12,7 @@ from conflictscope import __version__
 from conflictscope.cli import (
     bench,
     cluster,
+    corrections,
     evaluate,
     events,
     export,
@@ -29,7 +30,7 @@ def main() -> None:
     """Turn news reports about armed conflict into ACLED-coded, geocoded, sourced events."""
 
 
-for _module in (extract, ingest, events, export, cluster, evaluate, bench, geo, timex, serve):
+for _module in (extract, ingest, events, export, cluster, corrections, evaluate, bench, geo, timex, serve):
     for _command in _module.COMMANDS:
         main.add_command(_command)
 

@@ -52,6 +52,8 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--no-background", is_flag=True, help="Leave out events told as history."),
         click.option("--mentions", is_flag=True,
                      help="Each report's own events (mentions) instead of canonical events."),
+        click.option("--not-events", "not_events", is_flag=True,
+                     help="Also the rows an analyst marked not an event (hidden by default)."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -68,6 +70,7 @@ def query_from(options: dict[str, Any], limit: int | None = None) -> EventQuery:
         min_confidence=options.get("min_confidence"), text=options.get("text"),
         include_background=not options.get("no_background", False), limit=limit,
         mentions=bool(options.get("mentions", False)),
+        include_not_events=bool(options.get("not_events", False)),
     )
 
 

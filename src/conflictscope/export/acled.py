@@ -40,6 +40,8 @@ def acled_row(
     tags.extend(f"certainty={c}" for c in certainties)
     if event.scope:
         tags.append(f"scope={event.scope}")
+    if event.corrected:  # analyst corrections (store/corrections.py): the corrected fields
+        tags.append(f"corrected={','.join(event.corrected)}")
     return {
         "event_id_cnty": event.event_id,
         "event_date": event.event_date.isoformat() if event.event_date else "",

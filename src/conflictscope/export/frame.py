@@ -29,4 +29,5 @@ def events_to_dataframe(events: Iterable[Event]) -> pd.DataFrame:
     for column in ("latitude", "longitude", "confidence"):
         frame[column] = frame[column].astype("float64")
     frame["scope"] = frame["scope"].astype("object").fillna("")  # written only when set (serialize._ONLY_WHEN_SET)
+    frame["corrected"] = [list(v) if isinstance(v, list) else [] for v in frame["corrected"]]
     return frame

@@ -43,7 +43,7 @@ def schema() -> Any:
             kind = pa.bool_()
         elif name in _DATE:
             kind = pa.date32()
-        elif name in ("assoc_actor_1", "assoc_actor_2"):
+        elif name in ("assoc_actor_1", "assoc_actor_2", "corrected"):
             kind = pa.list_(pa.string())
         elif name == "sources":
             kind = pa.list_(source)
@@ -66,6 +66,7 @@ def _row(event: Event) -> dict[str, Any]:
     data["fatalities_by_side"] = [{"side": s, "count": n} for s, n in event.fatalities_by_side]
     data["evidence"] = json.dumps(data["evidence"], ensure_ascii=False)
     data["scope"] = event.scope
+    data["corrected"] = list(event.corrected)  # the corrected field names ([] when none)
     return data
 
 

@@ -16,6 +16,7 @@ from conflictscope.errors import StoreError
 from conflictscope.store.base import (
     ArticleSource,
     ArticleWrite,
+    Correction,
     EventQuery,
     JournalEntry,
     Store,
@@ -55,6 +56,7 @@ __all__ = [
     "DEFAULT_DB",
     "ArticleSource",
     "ArticleWrite",
+    "Correction",
     "EventQuery",
     "JournalEntry",
     "Store",

@@ -117,7 +117,7 @@ class EventQuery:
     canonical events ``actor``, ``text`` and ``article_id`` match any of the event's mentions.
 
     ``include_background=False`` leaves out events told as history, ``background_only`` keeps
-    only those. ``sort`` is one of :data:`SORTS` (``-`` first: descending; ties go by event
+    only those. Rows an analyst marked "not an event" are left out unless ``include_not_events``. ``sort`` is one of :data:`SORTS` (``-`` first: descending; ties go by event
     id in the same direction); ``after`` is the ``(sort value, event id)`` of the last row of
     the previous page (keyset pagination: :func:`conflictscope.store.query.sort_value`).
     """
@@ -138,6 +138,7 @@ class EventQuery:
     offset: int = 0
     mentions: bool = False
     background_only: bool = False
+    include_not_events: bool = False
     sort: str = "date"
     after: tuple[Any, str] | None = None
 
@@ -167,6 +168,25 @@ class Override:
     reason: str
     author: str
     created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """An analyst's correction of one field of an event (or "not an event"), with its audit
+    record. ``mention_id`` is the mention it is anchored to (it follows that mention across
+    re-extraction); ``active`` says whether that mention is still stored."""
+
+    correction_id: str
+    event_id: str
+    mention_id: str
+    article_id: str
+    field: str
+    old_value: Any
+    new_value: Any
+    reason: str
+    author: str
+    created_at: str
+    active: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +267,17 @@ class Store(Protocol):
 
     def overrides(self) -> list[Override]:
         """Every analyst override, oldest first."""
+        ...
+
+    def correct_event(self, event_id: str, field: str, value: Any, *, reason: str,
+                      author: str = "") -> Correction:
+        """Analyst correction: ``field`` of the event ``event_id`` (a canonical event or a mention)
+        is ``value`` (``not_an_event``: true marks the row not an event). Validated (StoreError
+        on an invalid value), audited, and re-applied on every later write of the event."""
+        ...
+
+    def corrections(self, event_id: str | None = None) -> list[Correction]:
+        """Every correction, oldest first (``event_id``: those applying to that event now)."""
         ...
 
     def record(self, entry: JournalEntry) -> None:

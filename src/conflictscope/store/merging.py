@@ -72,6 +72,8 @@ class MergeWriter:
     _all: Any
     _one: Any
     transaction: Any
+    _remap_corrections: Any
+    _apply_corrections: Any
     _merge_cache: MentionCache | None = None
 
     @property
@@ -136,10 +138,12 @@ class MergeWriter:
                      key=lambda m: m.mention_id)
         if new:
             self._remap_overrides(new)
+            self._remap_corrections(new)
             made = [mention_row(m, m.mention_id) for m in new]
             for mention, row in zip(new, made, strict=True):
                 self._mentions_cache.put(row[12], mention)
             self._many(_MENTION_INSERT, made)
+            self._apply_corrections([m.mention_id for m in new], ())  # before their clusters are written
             affected |= self._link(new)
         if affected or old_clusters:
             self._recluster(affected, old_clusters, {m.mention_id for m in new})
@@ -239,7 +243,9 @@ class MergeWriter:
         kept = {name for name, members in groups.items() if name not in dirty
                 and previous.get(name) == set(members) and fresh.isdisjoint(members)}
         self._in("DELETE FROM canonical_events WHERE event_id IN ({marks})", old_clusters - kept)
-        self._write_canonical({k: v for k, v in groups.items() if k not in kept}, data)
+        written = {k: v for k, v in groups.items() if k not in kept}
+        self._write_canonical(written, data)
+        self._apply_corrections((), written)  # analyst corrections on top (store/correcting.py)
 
     # -- reading -------------------------------------------------------------
     def cluster_name(self, event_id: str) -> str | None:

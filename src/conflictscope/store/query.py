@@ -83,6 +83,8 @@ def build_where(q: EventQuery, *, canonical: bool = False) -> tuple[str, list[An
         clauses.append("e.is_background = 0")
     if q.background_only:
         clauses.append("e.is_background = 1")
+    if not q.include_not_events:  # rows an analyst marked "not an event" (store/correcting.py)
+        clauses.append("e.not_event = 0")
     if q.after is not None:
         clause, values = _after(q.sort, q.after)
         clauses.append(clause)

@@ -112,7 +112,7 @@ def event_from_row(row: Any) -> Event:
         for name in _DATE_FIELDS:
             data[name] = iso(data[name])
         return event_from_dict({**data, **extra})
-    for name in ("assoc_actor_1", "assoc_actor_2"):
+    for name in ("assoc_actor_1", "assoc_actor_2", "corrected"):
         if name in extra:
             data[name] = tuple(extra[name])
     if "sources" in extra:
@@ -133,7 +133,7 @@ def event_from_row(row: Any) -> Event:
 
 
 _KNOWN_NESTED = frozenset({"assoc_actor_1", "assoc_actor_2", "sources", "evidence",
-                           "fatalities_by_side"})
+                           "fatalities_by_side", "corrected"})
 
 
 def evidence_rows(event: Event) -> list[tuple[Any, ...]]:

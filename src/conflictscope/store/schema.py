@@ -328,6 +328,33 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX override_pairs_b_article ON override_pairs (b_article)",
         ),
     ),
+    Migration(
+        5,
+        "analyst corrections of event fields and 'not an event' (audited, re-applied on re-extraction)",
+        (
+            # one row per correction: the audit record (old and new value as JSON) and the
+            # mention it is anchored to (its article and key follow it across re-extraction)
+            """CREATE TABLE corrections (
+                correction_id TEXT PRIMARY KEY,
+                seq INTEGER NOT NULL,
+                event_id TEXT NOT NULL,
+                mention_id TEXT NOT NULL,
+                article_id TEXT NOT NULL,
+                mention_key TEXT NOT NULL,
+                field TEXT NOT NULL,
+                old_value TEXT NOT NULL,
+                new_value TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                author TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            )""",
+            "CREATE INDEX corrections_mention ON corrections (mention_id)",
+            "CREATE INDEX corrections_article ON corrections (article_id)",
+            # rows marked "not an event" are left out of queries unless asked for
+            "ALTER TABLE events ADD COLUMN not_event INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE canonical_events ADD COLUMN not_event INTEGER NOT NULL DEFAULT 0",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -25,6 +25,7 @@ from conflictscope.store.base import (
     StoreStats,
     TextSignature,
 )
+from conflictscope.store.correcting import CorrectionWriter
 from conflictscope.store.merging import MergeWriter, article_of_event
 from conflictscope.store.overrides import OverrideWriter
 from conflictscope.store.query import build_where, order_by
@@ -63,7 +64,7 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class SqlStore(SignatureStore, MergeWriter, OverrideWriter, StatsReader):
+class SqlStore(SignatureStore, MergeWriter, OverrideWriter, CorrectionWriter, StatsReader):
     """Everything a store does, in portable SQL. Subclasses provide the connection."""
 
     dialect = "sqlite"
@@ -378,7 +379,7 @@ class SqlStore(SignatureStore, MergeWriter, OverrideWriter, StatsReader):
     def events(self, query: EventQuery | None = None) -> Iterator[Event]:
         """Events matching ``query``, in its sort order (by default date then id)."""
         q = query or EventQuery()
-        where, params = build_where(q, canonical=not q.mentions)
+        where, params = build_where(self._visible(q), canonical=not q.mentions)
         table = "events" if q.mentions else "canonical_events"
         sql = f"SELECT {rows.READ_SQL} FROM {table} e{where}{order_by(q)}"
         if q.limit is not None:
@@ -394,7 +395,7 @@ class SqlStore(SignatureStore, MergeWriter, OverrideWriter, StatsReader):
     def count_events(self, query: EventQuery | None = None) -> int:
         """How many events match ``query``."""
         q = query or EventQuery()
-        where, params = build_where(q, canonical=not q.mentions)
+        where, params = build_where(self._visible(q), canonical=not q.mentions)
         table = "events" if q.mentions else "canonical_events"
         return int(self._one(f"SELECT COUNT(*) FROM {table} e{where}", params)[0])
 

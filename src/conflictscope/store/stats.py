@@ -134,9 +134,10 @@ class StatsReader:
 
     dialect: str
     _all: Any
+    _visible: Any
 
     def _source(self, q: EventQuery) -> tuple[str, str, list[Any]]:
-        where, params = build_where(replace(q, after=None), canonical=not q.mentions)
+        where, params = build_where(replace(self._visible(q), after=None), canonical=not q.mentions)
         return ("events" if q.mentions else "canonical_events"), where, params
 
     def aggregate(self, query: EventQuery | None = None, *, period: str = "month") -> Aggregates:

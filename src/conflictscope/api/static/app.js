@@ -293,9 +293,12 @@
       `${e.is_background ? "background (told as history)" : "current"}`;
     const body = $("panel-fields").tBodies[0];
     body.replaceChildren();
+    const review = window.conflictscopeReview;
     for (const [name, field] of Object.entries(detail.fields)) {
-      if (field.value === null || field.value === "" || (Array.isArray(field.value) && !field.value.length)) continue;
+      const empty = field.value === null || field.value === "" || (Array.isArray(field.value) && !field.value.length);
+      if (empty && !(review && review.correctable(name))) continue;
       const row = el("tr");
+      row.dataset.name = name;
       const value = Array.isArray(field.value) ? field.value.map((v) => (typeof v === "object" ? v.publisher || v.article_id : v)).join("; ") : field.value;
       row.append(el("td", name), el("td", value), el("td", `${field.article_id || ""}${field.support ? ` (${field.support} agree)` : ""}`));
       if (field.evidence.length) {
@@ -320,6 +323,7 @@
     overrides.replaceChildren();
     for (const o of detail.overrides) overrides.append(el("li", `${o.created_at} ${o.kind} by ${o.author || "?"}: ${o.reason}`));
     if (!detail.overrides.length) overrides.append(el("li", "none"));
+    if (review) review.decorate(detail, async (next) => { await openEvent(next); await refresh({ timeline: false }); });
     window.conflictscope.mentions = detail.mentions.map((m) => m.event_id);
     await showArticle(e.article_id);
     $("close-panel").focus();
@@ -384,6 +388,7 @@
   async function start() {
     const started = performance.now();
     setupFilters();
+    if (window.conflictscopeReview) window.conflictscopeReview.setupToken();
     setupMap();
     setupBrush();
     $("more").addEventListener("click", () => loadList(true));
