@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Collection, Hashable, Mapping
 
 from conflictscope.evaluation.metrics import ratio
+from conflictscope.merge.constrained import components as connected_parts
 
 
 def _f1(precision: float, recall: float) -> float:
@@ -47,16 +48,4 @@ def pairwise(predicted: Mapping[str, Hashable], gold: Mapping[str, Hashable]) ->
 
 def components(items: Collection[str], edges: Collection[tuple[str, str]]) -> dict[str, str]:
     """The connected components of a graph: each item's component, named by its smallest item."""
-    parent = {i: i for i in items}
-
-    def root(i: str) -> str:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for a, b in edges:
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    return {i: root(i) for i in items}
+    return {item: part[0] for part in connected_parts(items, edges) for item in part}

@@ -189,13 +189,7 @@ class StatsReader:
         west, south, east, north = q.bbox or (-180.0, -90.0, 180.0, 90.0)
         while ((east - west) / cell + 1) * ((north - south) / cell + 1) > MAX_CELLS:
             cell *= 2
-        table, where, params = self._source(q)
-        where += (" AND " if where else " WHERE ") + "e.latitude IS NOT NULL AND e.longitude IS NOT NULL"
-        gx, gy = self._floor("(e.longitude + 180.0) / ?"), self._floor("(e.latitude + 90.0) / ?")
-        found = self._all(
-            f"SELECT {gx} AS gx, {gy} AS gy, e.event_type, COUNT(*), SUM(e.longitude), "
-            f"SUM(e.latitude), SUM(COALESCE(e.fatalities, 0)), MIN(e.event_id) "
-            f"FROM {table} e{where} GROUP BY gx, gy, e.event_type", [cell, cell, *params])
+        found = self._grid_rows(q, cell)
         cells: dict[tuple[int, int], list[Any]] = {}
         for x, y, kind, count, lon_sum, lat_sum, deaths, first in found:
             slot = cells.setdefault((int(x), int(y)), [0, 0.0, 0.0, 0, {}, first])
@@ -212,20 +206,24 @@ class StatsReader:
                                    kinds, box, first if count == 1 else None))
         return out
 
+    def _grid_rows(self, q: EventQuery, cell: float) -> list[tuple[Any, ...]]:
+        """Per (grid cell of ``cell`` degrees, event type) of the located events matching ``q``:
+        cell x and y, type, count, sums of longitudes, latitudes and deaths, smallest event id."""
+        table, where, params = self._source(q)
+        where += (" AND " if where else " WHERE ") + "e.latitude IS NOT NULL AND e.longitude IS NOT NULL"
+        gx, gy = self._floor("(e.longitude + 180.0) / ?"), self._floor("(e.latitude + 90.0) / ?")
+        return list(self._all(
+            f"SELECT {gx} AS gx, {gy} AS gy, e.event_type, COUNT(*), SUM(e.longitude), "
+            f"SUM(e.latitude), SUM(COALESCE(e.fatalities, 0)), MIN(e.event_id) "
+            f"FROM {table} e{where} GROUP BY gx, gy, e.event_type", [cell, cell, *params]))
+
     def grid_base(self, query: EventQuery | None = None) -> GridBase:
         """The :class:`GridBase` of the events matching ``query`` (its bbox ignored): one
         ``GROUP BY`` over them, to be kept and reused for every coarser view."""
         import numpy as np
 
         q = replace(query or EventQuery(), bbox=None)
-        fine = cell_size(BASE_ZOOM)
-        table, where, params = self._source(q)
-        where += (" AND " if where else " WHERE ") + "e.latitude IS NOT NULL AND e.longitude IS NOT NULL"
-        gx, gy = self._floor("(e.longitude + 180.0) / ?"), self._floor("(e.latitude + 90.0) / ?")
-        found = self._all(
-            f"SELECT {gx} AS gx, {gy} AS gy, e.event_type, COUNT(*), SUM(e.longitude), "
-            f"SUM(e.latitude), SUM(COALESCE(e.fatalities, 0)), MIN(e.event_id) "
-            f"FROM {table} e{where} GROUP BY gx, gy, e.event_type", [fine, fine, *params])
+        found = self._grid_rows(q, cell_size(BASE_ZOOM))
         types = tuple(sorted({row[2] for row in found}))
         position = {t: i for i, t in enumerate(types)}
         column = lambda i, kind: np.array([row[i] for row in found], dtype=kind)  # noqa: E731

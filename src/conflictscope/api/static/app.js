@@ -14,13 +14,7 @@
   ];
   const TYPE_INFO = new Map(TYPES.map(([name, letter, colour]) => [name, { letter, colour }]));
   const FILTERS = ["event_type", "sub_event_type", "actor", "country", "min_confidence", "background", "since", "until"];
-  const $ = (id) => document.getElementById(id);
-  const el = (tag, text, cls) => {
-    const node = document.createElement(tag);
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    if (cls) node.className = cls;
-    return node;
-  };
+  const { $, el } = window.conflictscopeDom;
   const state = new URLSearchParams(location.search);
   const inputs = {
     event_type: $("f-type"), sub_event_type: $("f-sub"), actor: $("f-actor"), country: $("f-country"),

@@ -13,13 +13,7 @@
     "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2", "country", "iso3", "admin1",
     "admin2", "location", "latitude", "longitude", "geo_precision", "time_precision", "fatalities",
     "is_background", "civilian_targeting", "notes"]);
-  const $ = (id) => document.getElementById(id);
-  const el = (tag, text, cls) => {
-    const node = document.createElement(tag);
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    if (cls) node.className = cls;
-    return node;
-  };
+  const { $, el } = window.conflictscopeDom;
   const shown = (value) => (value === null || value === undefined ? "none" : Array.isArray(value) ? value.join("; ") : String(value));
 
   function token() { return sessionStorage.getItem(TOKEN_KEY) || ""; }
