@@ -382,10 +382,8 @@ def _sides_told_apart(earlier: Event, later: Event) -> bool:
     inherited day or place, they are no evidence of another action.)"""
     if not (_sides_agree(earlier, later) or _stand_in(earlier.actor1) or _stand_in(later.actor1)):
         return False  # two named sides: two actions
-    if (earlier.sub_event_type != later.sub_event_type
-            and {earlier.sub_event_type, later.sub_event_type} & _JOINS_VIOLENCE
-            and not _same_doers(earlier, later)):
-        return False  # looters in the night of a riot are not the police who shot a man
+    if _PROPERTY in (earlier.sub_event_type, later.sub_event_type) and not _same_doers(earlier, later):
+        return False  # looters in the night of a riot are not the police who shot a man (a mob: _mentions_again)
     # the event's doers are the mention's targets: a response, another action
     return not (earlier.actor1 and later.actor2 == earlier.actor1 and later.actor1 != earlier.actor1)
 

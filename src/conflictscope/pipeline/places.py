@@ -122,11 +122,6 @@ def places(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     return replace(with_places, candidates=tuple(expanded))
 
 
-def before_trigger(mention: PlaceMention, candidate: EventCandidate) -> bool:
-    """Whether the place comes before the candidate's trigger (the event told after its place)."""
-    return mention.span.end <= candidate.trigger.start
-
-
 def _region_part(parsed: GeoParse, mention: PlaceMention) -> bool:
     return any(
         r.toponym.span == mention.span and r.toponym.hint == "region_part" for r in parsed.resolutions
@@ -144,7 +139,7 @@ def _clause_score(mention: PlaceMention, candidate: EventCandidate, text: str,
     aside_start = mention.span.start - len(before) + aside.start() if aside else -1
     if aside and not aside_start <= candidate.trigger.start < mention.span.end:  # the trigger is not in the aside
         score -= 3.0  # "officers, currently in Iran, have been indicted": where they are now
-    elif REFUGE.search(before) and not before_trigger(mention, candidate):
+    elif REFUGE.search(before) and mention.span.end > candidate.trigger.start:  # told after the event
         score -= 3.0  # "the witness, who had taken refuge in Nouna": where people went, after the event
     elif BIOGRAPHY.search(before) or of_a_person(sentence, mention.span, candidate.trigger):
         score -= 3.0  # "raised in Florida, who was abducted near Aleppo"; "Nigel Brennan of Australia"
