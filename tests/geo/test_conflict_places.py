@@ -121,6 +121,21 @@ def test_a_township_of_a_region_abroad_is_no_namesake_elsewhere(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Five construction workers were kidnapped in Bobi area of Niger State on Friday.",
+        "Gunmen kidnapped five workers at Bobi community in Niger State.",
+        "Five workers were abducted in Bobi village in Niger State.",
+    ],
+)
+def test_a_place_of_a_kind_in_a_region_abroad_is_no_namesake_elsewhere(
+        parse: Callable[..., AnalyzedArticle], real_gazetteer: Gazetteer, text: str) -> None:
+    # "Bobi area of Niger State": the gazetteer lacks the Nigerian place; Ivory Coast's Bobi is not it
+    found = {m.span.text: m.place.country for m in geoparse(parse(text), real_gazetteer).places}
+    assert "Bobi" not in found and found.get("Niger") == "Nigeria"
+
+
+@pytest.mark.parametrize(
     ("text", "name", "country"),
     [
         # where someone came from, then where they are: no container (Aleppo was dropped as not in Turkey)
