@@ -172,3 +172,17 @@ def test_an_air_strike_in_gaza_stays_there_in_a_report_on_east_jerusalem(
             "the offices of two news agencies.")
     bombings = [e for e in analyze(text, published="2021-05-20").events if e.event_type == "Explosions/Remote violence"]
     assert bombings and all(e.admin1 == "Gaza Strip" for e in bombings), [(e.location, e.admin1) for e in bombings]
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "region"),
+    [
+        ("Kidnappers seized a trader in Jahun Local Government Area of Jigawa State on March 18.", "Jahun", "Jigawa"),
+        ("Gunmen killed five farmers in Gwoza Local Government Area of Borno State on Sunday.", "Gwoza", "Borno"),
+    ],
+)
+def test_a_local_government_area_of_a_state_is_two_places_not_an_office(
+        parse: Callable[..., AnalyzedArticle], real_gazetteer: Gazetteer, text: str, town: str, region: str) -> None:
+    # "Local Government Area" holds the word "Government": the whole span was taken for an office's name
+    found = {m.span.text: m.place.country for m in geoparse(parse(text), real_gazetteer).places}
+    assert found.get(town) == "Nigeria" and found.get(region) == "Nigeria", found
