@@ -220,3 +220,11 @@ def test_salient_day_dates_undated_events(text: str, word: str, expected: str, s
     assert candidate.time is not None
     assert (candidate.time.event_date.isoformat(), candidate.time.stated) == (expected, stated)
     assert bool(candidate.evidence.get("event_date")) is stated
+
+
+def test_the_day_inside_the_year_of_the_same_clause_dates_the_event(analyze) -> None:  # type: ignore[no-untyped-def]
+    text = ("Police in Kano State said kidnappers were active.\n\nThe first incident in 2019 took place on "
+            "March 18, when kidnappers seized a trader in Jahun Local Government Area of Jigawa State.")
+    events = [e for e in analyze(text, published="2020-12-01").events if e.admin1 == "Jigawa"]
+    assert events and all(e.event_date == date(2019, 3, 18) and e.time_precision == 1 for e in events), [
+        (e.event_date, e.time_precision) for e in events]

@@ -40,6 +40,14 @@ CASES = [
     ("The reporter was arrested in March 2019. He was released on 3 June of that year.", "3 June", "2019-06-03"),
     # without such words the publication's reading stays
     ("He vanished in 2016.\n\nThe pair toured Spain in the summer.", "the summer", "2021-SU"),
+    # a month and day after the one year its sentence is set in ("in 2019"): that year
+    ("The first incident in 2019 took place on March 18, when gunmen seized a trader.", "March 18",
+     "2019-03-18"),
+    ("In 2019, the group was formed and on 18 March it raided a depot.", "18 March", "2019-03-18"),
+    # not a year of another sentence, one of several, or a span's bound
+    ("In 2019, ten sailors were kidnapped. On March 18, gunmen attacked a bus.", "March 18", "2022-03-18"),
+    ("In 2018 and 2019 the group grew; on March 18 it raided a depot.", "March 18", "2022-03-18"),
+    ("Attacks rose in 2019 to 2020 and on March 18 a depot was raided.", "March 18", "2022-03-18"),
 ]
 
 

@@ -150,7 +150,7 @@ def date_clause(
     preferred = ([t for t in dating_ones if t in attached] or [t for t in dating_ones if t not in other]
                  or dating_ones)
     if preferred:
-        best = min(preferred, key=lambda t: _distance(t, trigger))
+        best = _finest_inside(min(preferred, key=lambda t: _distance(t, trigger)), preferred, trigger)
         dating = _from_timex(best, usable, text, published)
         if best.type == "DURATION" and dating.time is not None and _how_long(best, text):
             # "held a week for ransom": how long, not when; a day stated elsewhere may date it
@@ -186,6 +186,18 @@ def date_clause(
     if published is not None:
         return Dating(unstated_time(published), (), None)
     return Dating(None, (), None)
+
+
+def _finest_inside(best: Timex, preferred: Sequence[Timex], trigger: Span) -> Timex:
+    """Of the clause's dates, the finest that lies inside ``best``: "The first incident in 2019 took
+    place on March 18" is dated to the day, not to the year around it."""
+    if best.type != "DATE" or best.interval is None:
+        return best
+    span = best.interval.end - best.interval.start
+    inside = [t for t in preferred if t is not best and t.type == "DATE" and t.interval is not None
+              and best.interval.start <= t.interval.start and t.interval.end <= best.interval.end
+              and t.interval.end - t.interval.start < span]
+    return min(inside, key=lambda t: (t.interval.end - t.interval.start, _distance(t, trigger))) if inside else best  # type: ignore[union-attr]
 
 
 def _how_long(timex: Timex, text: str) -> bool:

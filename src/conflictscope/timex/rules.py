@@ -87,11 +87,34 @@ def _full_date(m: re.Match[str], ctx: Context) -> Timex | None:
 def _month_day(m: re.Match[str], ctx: Context) -> Timex | None:
     if ctx.base is None:
         return _make(m, "DATE", f"XXXX-{month_number(m.group('month')):02d}-{int(m.group('day')):02d}", None, "partial")
-    named = _year_after(m, ctx)
+    named = _year_after(m, ctx) or _year_before(m)
     if named is not None:
         day = safe_date(named[0], month_number(m.group("month")), int(m.group("day")))
         return _date(m, day_interval(day), named[1]) if day else None
     return _date(m, cal.month_day(ctx.base, month_number(m.group("month")), int(m.group("day")), ctx.future), "partial")
+
+
+#: Where a sentence starts, looking back: the end of the one before, or a line break.
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?\p{Lu})|\n")
+#: A year the sentence is set in ("In 2019, ...", "the first incident in 2019 took place").
+_IN_YEAR = re.compile(r"\b(?i:in)\s+(?P<year>1[5-9]\d\d|20\d\d)\b(?!,?\d|-|\s*(?i:to|and|or|until|through)\b)")
+_ANY_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+
+
+def _year_before(m: re.Match[str]) -> tuple[int, str] | None:
+    """The year the sentence sets itself in before a month and day that name none ("The first
+    incident in 2019 took place on March 18": 2019-03-18): one "in YEAR" earlier in the same
+    sentence, and no other year there."""
+    text = m.string
+    start = max(0, m.start() - 400)
+    breaks = [b.end() for b in _SENTENCE_BREAK.finditer(text, start, m.start())]
+    begin = breaks[-1] if breaks else start
+    before = text[begin:m.start()]
+    years = {y.group(0) for y in _ANY_YEAR.finditer(before)}
+    named = _IN_YEAR.search(before)
+    if named is None or years != {named.group("year")}:
+        return None
+    return int(named.group("year")), "absolute"
 
 
 #: Holidays on a fixed day of the year (month, day), by their lower-case name's first word(s).
