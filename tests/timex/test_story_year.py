@@ -23,8 +23,9 @@ CASES = [
      "on Human Rights Day.", "Human Rights Day", "2020-12-10"),
     ("The blogger was seized on 3 May 2019.\n\nSince 3 May his family has had no news.",
      "3 May", "2019-05-03"),
-    # another day, or an upcoming one, keeps the reading against the publication date
-    ("The blogger was seized on 3 May 2019. On 4 May his family went to the police.", "4 May", "2021-05-04"),
+    # the next day of a chronicle goes on in its year (see below); an upcoming one keeps the reading
+    # against the publication date
+    ("The blogger was seized on 3 May 2019. On 4 May his family went to the police.", "4 May", "2019-05-04"),
     ("The strike began on 20 March 2021. A rally is planned for 20 March.", "20 March", "2022-03-20"),
     # a month joined to a month with its year
     ("The group published reports in March and July 2019.", "March", "2019-03"),
@@ -44,6 +45,14 @@ CASES = [
     ("The first incident in 2019 took place on March 18, when gunmen seized a trader.", "March 18",
      "2019-03-18"),
     ("In 2019, the group was formed and on 18 March it raided a depot.", "18 March", "2019-03-18"),
+    # a chronicle goes on in the year it last wrote, shortly after, and later in that year
+    ("On January 18, 2018, two engineers were kidnapped in Kaduna. On January 23, two traders were "
+     "kidnapped in Zaria.", "January 23", "2018-01-23"),
+    ("Police detained the blogger in May 2019 in Kano. On 3 June, his lawyer was arrested too.",
+     "3 June", "2019-06-03"),
+    ("He disappeared in May 2019. He was declared dead on Jan. 30.", "Jan. 30", "2022-01-30"),
+    ("On January 18, 2018, two engineers were kidnapped in Kaduna." + " The state has seen many attacks." * 9
+     + " On January 23, two traders were kidnapped in Zaria.", "January 23", "2022-01-23"),
     # not a year of another sentence, one of several, or a span's bound
     ("In 2019, ten sailors were kidnapped. On March 18, gunmen attacked a bus.", "March 18", "2022-03-18"),
     ("In 2018 and 2019 the group grew; on March 18 it raided a depot.", "March 18", "2022-03-18"),

@@ -72,6 +72,7 @@ def find_timexes(
     previous_day: date | None = None
     story_years: dict[tuple[int, int], int] = {}
     last_year: int | None = None  # the year of the last absolute date read so far
+    chronicle: Timex | None = None  # the last day or month written with its year
     hits = gate_hits(text)
     posts = post_spans(text)
     for start, end in bounds:
@@ -85,6 +86,7 @@ def find_timexes(
         items.sort(key=lambda t: t.start)
         items = [_modify(text, t, base) for t in items]
         items = _narrative_years(items, base, story_years)
+        items, chronicle = _chronicle_years(items, base, chronicle)
         items, last_year = _that_year(items, text, last_year)
         for timex in items:
             # a date after "since" opens a period: no anchor of a later "the previous day"
@@ -129,6 +131,50 @@ def _narrative_years(
             story_years[(timex.interval.start.month, timex.interval.start.day)] = timex.interval.start.year
         result.append(timex)
     return result
+
+
+def _chronicle_years(
+    items: list[Timex], published: date | None, anchor: Timex | None
+) -> tuple[list[Timex], Timex | None]:
+    """A chronicle goes on in the year it last wrote: a year-less day read as past, shortly after a
+    day or month written with its year (within :data:`CHRONICLE_CHARS`) and not earlier in the year
+    than it, is in that year ("On January 18, 2018, two engineers were kidnapped. On January 23, two
+    traders were ..." is 2018-01-23, not the last 23 January before the publication date). A day
+    earlier in the year than the anchor keeps its reading ("disappeared in May 2019 ... declared dead
+    on Jan. 30" is the next January), and so does one far from it (a report back in its present after
+    a paragraph of history); a year alone ("In 2019, ...") names no day to go on from and ends the
+    chronicle.
+
+    ``anchor`` is the last such day or month read before ``items``; returned updated.
+    """
+    result: list[Timex] = []
+    for timex in items:
+        interval = timex.interval
+        if interval is None or timex.type != "DATE":
+            result.append(timex)
+            continue
+        held = anchor.interval if anchor is not None else None
+        if (
+            anchor is not None and held is not None and published is not None and timex.kind == "partial"
+            and interval.granularity == "day" and interval.end <= published
+            and timex.start - anchor.end <= CHRONICLE_CHARS and held.start.year < interval.start.year
+            and (interval.start.month, interval.start.day) >= (
+                (held.start.month, held.start.day) if held.granularity == "day" else (held.start.month, 1))
+        ):
+            day = safe_date(held.start.year, interval.start.month, interval.start.day)
+            if day is not None:
+                moved = day_interval(day)
+                timex = replace(timex, interval=moved, value=moved.value)
+                interval = moved
+        if timex.kind == "absolute" and timex.source == "rule":
+            anchor = timex if interval.granularity in ("day", "month") else None
+        result.append(timex)
+    return result, anchor
+
+
+#: How far after the day or month that anchors a chronicle a year-less day may follow it (about
+#: two sentences).
+CHRONICLE_CHARS = 300
 
 
 _THAT_YEAR_AFTER = re.compile(r"\s*(?:of\s+)?that\s+year\b", re.IGNORECASE)
