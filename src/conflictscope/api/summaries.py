@@ -13,11 +13,11 @@ from dataclasses import replace
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import JSONResponse
 
 from conflictscope.api.events import pool
 from conflictscope.api.models import AggregateRecord, ClusterPage
 from conflictscope.api.params import Filters, event_filters
+from conflictscope.api.responses import FastJSON
 from conflictscope.store import EventQuery
 from conflictscope.store.stats import BASE_ZOOM, GridBase, cell_size
 
@@ -72,7 +72,7 @@ def aggregates(
     frequent event types, sub-event types, countries and actors."""
     with pool(request).reader() as store:
         found = store.aggregate(filters.query, period=period)
-    return JSONResponse({
+    return FastJSON({
         "period": found.period, "events": found.events, "deaths": found.deaths,
         "undated": found.undated,
         "timeline": [{"start": b.start, "events": b.events, "deaths": b.deaths} for b in found.timeline],
@@ -99,7 +99,7 @@ def clusters(
         with pool(request).reader() as store:
             found = store.grid_clusters(filters.query, cell=cell_size(zoom))
     cell = (found[0].bbox[2] - found[0].bbox[0]) if found else cell_size(zoom)
-    return JSONResponse({"cell": cell, "total": sum(c.count for c in found), "clusters": [
+    return FastJSON({"cell": cell, "total": sum(c.count for c in found), "clusters": [
         {"latitude": c.latitude, "longitude": c.longitude, "count": c.count, "deaths": c.deaths,
          "event_type": c.event_type, "by_type": c.by_type, "bbox": list(c.bbox),
          "event_id": c.event_id} for c in found]})

@@ -336,6 +336,11 @@ class Store(Protocol):
         """Events matching ``query``, ordered by date then id."""
         ...
 
+    def event_records(self, query: EventQuery | None = None) -> list[dict[str, Any]]:
+        """The events :meth:`events` gives for ``query``, each as ``serialize.event_to_dict``
+        would give it, read straight from the rows (no ``Event`` built; mind the limit)."""
+        ...
+
     def count_events(self, query: EventQuery | None = None) -> int:
         """How many events match ``query``."""
         ...

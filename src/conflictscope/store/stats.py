@@ -81,8 +81,9 @@ BASE_ZOOM = 9
 @dataclass(frozen=True)
 class GridBase:
     """Counts of the events of a query (its bbox ignored) on the fine grid of
-    :data:`BASE_ZOOM`, per cell and event type, as arrays: map clusters of any coarser zoom and
-    view are summed from it without reading the events again (:meth:`clusters`)."""
+    :data:`BASE_ZOOM`, per cell and event type, as arrays sorted by cell row then column
+    (``gy``, ``gx``): map clusters of any coarser zoom and view are summed from it without
+    reading the events again (:meth:`clusters`)."""
 
     gx: Any  # numpy int64 arrays, one entry per (cell, type)
     gy: Any
@@ -94,39 +95,60 @@ class GridBase:
     first: tuple[str, ...]
     types: tuple[str, ...]
 
+    def _rows_in(self, bbox: tuple[float, float, float, float] | None) -> Any:
+        """Indexes of the fine cells whose centre lies in ``bbox`` (all without one): the rows
+        of the box's latitude band are found by binary search on the sorted ``gy``, and only
+        they are tested."""
+        import numpy as np
+
+        if bbox is None:
+            return np.arange(len(self.gx))
+        fine = cell_size(BASE_ZOOM)
+        # a band one row wider on each side than the centres can reach; the exact test follows
+        low = math.floor((bbox[1] + 90.0) / fine - 0.5) - 1
+        high = math.ceil((bbox[3] + 90.0) / fine - 0.5) + 1
+        band = np.arange(int(np.searchsorted(self.gy, low, side="left")),
+                         int(np.searchsorted(self.gy, high, side="right")))
+        cx = (self.gx[band] + 0.5) * fine - 180.0
+        cy = (self.gy[band] + 0.5) * fine - 90.0
+        return band[(cx >= bbox[0]) & (cx <= bbox[2]) & (cy >= bbox[1]) & (cy <= bbox[3])]
+
     def clusters(self, zoom: int, bbox: tuple[float, float, float, float] | None) -> list[GridCluster]:
         """The clusters of ``zoom`` (<= :data:`BASE_ZOOM`) in ``bbox``: fine cells are taken
-        when their centre lies in the box (an edge error below one fine cell)."""
+        when their centre lies in the box (an edge error below one fine cell). Ordered by
+        cell column, then row."""
         import numpy as np
 
         if zoom > BASE_ZOOM:
             raise StoreError(f"a grid base serves zoom levels up to {BASE_ZOOM}")
-        fine, cell = cell_size(BASE_ZOOM), cell_size(zoom)
-        keep = np.ones(len(self.gx), dtype=bool)
-        if bbox is not None:
-            cx, cy = (self.gx + 0.5) * fine - 180.0, (self.gy + 0.5) * fine - 90.0
-            keep = (cx >= bbox[0]) & (cx <= bbox[2]) & (cy >= bbox[1]) & (cy <= bbox[3])
+        cell = cell_size(zoom)
+        index = self._rows_in(bbox)
         factor = 2 ** (BASE_ZOOM - zoom)
-        index = np.flatnonzero(keep)
-        cx_, cy_ = self.gx[index] // factor, self.gy[index] // factor
-        keys, slot = np.unique(np.stack([cx_, cy_]), axis=1, return_inverse=True)
+        key = (self.gx[index] // factor) * _ROW_SPAN + self.gy[index] // factor
+        keys, slot = np.unique(key, return_inverse=True)
         slot = slot.ravel()
-        n = keys.shape[1]
+        n, kinds_n = len(keys), len(self.types)
         count, lon, lat, deaths = (np.bincount(slot, weights=w[index], minlength=n)
                                    for w in (self.count, self.lon_sum, self.lat_sum, self.deaths))
-        by_type = np.zeros((n, len(self.types)), dtype=np.int64)
-        np.add.at(by_type, (slot, self.kind[index]), self.count[index])
+        by_type = np.bincount(slot * kinds_n + self.kind[index], weights=self.count[index],
+                              minlength=n * kinds_n).reshape(n, kinds_n)
         alone = count[slot] == 1  # rows that are the only event of their coarse cell
         first_of = {int(p): self.first[int(r)] for p, r in zip(slot[alone], index[alone], strict=True)}
         out = []
-        for i in range(n):
-            x, y = int(keys[0, i]), int(keys[1, i])
-            total = int(count[i])
-            kinds = {self.types[t]: int(v) for t, v in enumerate(by_type[i]) if v}
+        for i, (k, total_f, lat_sum, lon_sum, dead, per_type) in enumerate(zip(
+                keys.tolist(), count.tolist(), lat.tolist(), lon.tolist(), deaths.tolist(),
+                by_type.tolist(), strict=True)):
+            x, y = divmod(k, _ROW_SPAN)
+            total = int(total_f)
+            kinds = {self.types[t]: int(v) for t, v in enumerate(per_type) if v}
             box = (x * cell - 180.0, y * cell - 90.0, (x + 1) * cell - 180.0, (y + 1) * cell - 90.0)
-            out.append(GridCluster(round(float(lat[i]) / total, 5), round(float(lon[i]) / total, 5),
-                                   total, int(deaths[i]), kinds, box, first_of.get(i)))
+            out.append(GridCluster(round(lat_sum / total, 5), round(lon_sum / total, 5),
+                                   total, int(dead), kinds, box, first_of.get(i)))
         return out
+
+
+#: More rows than the fine grid has (180 / its cell): a coarse cell's key is x * this + y.
+_ROW_SPAN = 1 << 20
 
 
 class StatsReader:
@@ -137,7 +159,8 @@ class StatsReader:
     _visible: Any
 
     def _source(self, q: EventQuery) -> tuple[str, str, list[Any]]:
-        where, params = build_where(replace(self._visible(q), after=None), canonical=not q.mentions)
+        where, params = build_where(replace(self._visible(q), after=None), canonical=not q.mentions,
+                                    dialect=self.dialect)
         return ("events" if q.mentions else "canonical_events"), where, params
 
     def aggregate(self, query: EventQuery | None = None, *, period: str = "month") -> Aggregates:
@@ -223,7 +246,7 @@ class StatsReader:
         import numpy as np
 
         q = replace(query or EventQuery(), bbox=None)
-        found = self._grid_rows(q, cell_size(BASE_ZOOM))
+        found = sorted(self._grid_rows(q, cell_size(BASE_ZOOM)), key=lambda row: (row[1], row[0], row[2]))
         types = tuple(sorted({row[2] for row in found}))
         position = {t: i for i, t in enumerate(types)}
         column = lambda i, kind: np.array([row[i] for row in found], dtype=kind)  # noqa: E731
