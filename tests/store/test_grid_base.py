@@ -1,6 +1,7 @@
-"""``GridBase.clusters`` (latitude band by binary search, one-dimensional cell keys) gives exactly
-what the plain version gave: every fine cell tested against the box, cells grouped by
-``np.unique(axis=1)`` (kept here as the reference)."""
+"""``GridBase.clusters`` (coarse cells wholly in the view from per-zoom sums, border cells from
+fine cells found by binary search: ``store/grid_levels.py``) gives exactly what the plain
+version gave: every fine cell tested against the box, cells grouped by ``np.unique(axis=1)``
+(kept here as the reference)."""
 
 from __future__ import annotations
 
@@ -66,6 +67,26 @@ def bases(draw: st.DrawFn) -> GridBase:
                     tuple(f"e{i:04d}" for i in range(len(rows))), TYPES)
 
 
+def dense_base(seed: int, size: int) -> GridBase:
+    """A grid base crowding a few coarse cells around (0, 0) (random points in each fine cell,
+    1-3 events each), so that views hold whole coarse cells and partial ones."""
+    rng = np.random.default_rng(seed)
+    fine = cell_size(BASE_ZOOM)
+    drawn = zip(rng.integers(990, 1031, size).tolist(), rng.integers(490, 531, size).tolist(),
+                rng.integers(0, len(TYPES), size).tolist(), strict=True)
+    rows = sorted(set(drawn), key=lambda c: (c[1], c[0], c[2]))
+    n = len(rows)
+    counts = rng.integers(1, 4, n)
+    column, row = np.array([r[0] for r in rows]), np.array([r[1] for r in rows])
+    return GridBase(column, row, np.array([r[2] for r in rows]), counts,
+                    ((column + rng.random(n)) * fine - 180.0) * counts,
+                    ((row + rng.random(n)) * fine - 90.0) * counts,
+                    rng.integers(0, 5, n), tuple(f"e{i:04d}" for i in range(n)), TYPES)
+
+
+dense_bases = st.builds(dense_base, st.integers(0, 2**32 - 1), st.integers(200, 900))
+
+
 boxes = st.none() | st.tuples(st.floats(-200, 200), st.floats(-100, 100),
                               st.floats(0, 400), st.floats(0, 200)).map(
     lambda b: (b[0], b[1], b[0] + b[2], b[1] + b[3]))
@@ -76,6 +97,18 @@ boxes = st.none() | st.tuples(st.floats(-200, 200), st.floats(-100, 100),
 def test_band_search_gives_the_reference_clusters(base: GridBase, zoom: int,
                                                   bbox: tuple[float, float, float, float] | None) -> None:
     assert base.clusters(zoom, bbox) == reference_clusters(base, zoom, bbox)
+
+
+near_boxes = st.tuples(st.floats(-8, 3), st.floats(-6, 4), st.floats(0, 10), st.floats(0, 10)).map(
+    lambda b: (b[0], b[1], b[0] + b[2], b[1] + b[3]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(base=dense_bases, zoom=st.integers(0, BASE_ZOOM), bbox=st.none() | near_boxes)
+def test_whole_and_partial_coarse_cells_give_the_reference_clusters(
+        base: GridBase, zoom: int, bbox: tuple[float, float, float, float] | None) -> None:
+    assert base.clusters(zoom, bbox) == reference_clusters(base, zoom, bbox)
+    assert base.clusters(zoom, bbox) == reference_clusters(base, zoom, bbox)  # levels kept
 
 
 def test_a_box_on_a_cell_centre_keeps_that_cell() -> None:
@@ -90,3 +123,14 @@ def test_a_box_on_a_cell_centre_keeps_that_cell() -> None:
     found = base.clusters(BASE_ZOOM, box)
     assert [c.event_id for c in found] == ["b"] == [c.event_id for c in reference_clusters(base, BASE_ZOOM, box)]
     assert math.isclose(found[0].latitude, round(centre, 5))
+
+
+def test_many_dense_views_give_the_reference_clusters() -> None:
+    """Seeded views over dense bases, every zoom: most hold whole and partial coarse cells."""
+    rng = np.random.default_rng(5)
+    for seed in range(40):
+        base = dense_base(seed, 300 + 15 * seed)
+        for zoom in range(BASE_ZOOM + 1):
+            west, south = rng.uniform(-8, 2, 2)
+            box = (west, south, west + rng.uniform(0, 10), south + rng.uniform(0, 10))
+            assert base.clusters(zoom, box) == reference_clusters(base, zoom, box), (seed, zoom, box)

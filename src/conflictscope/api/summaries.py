@@ -13,13 +13,14 @@ from dataclasses import replace
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
+from starlette.concurrency import run_in_threadpool
 
 from conflictscope.api.events import pool
 from conflictscope.api.models import AggregateRecord, ClusterPage
 from conflictscope.api.params import Filters, event_filters
 from conflictscope.api.responses import FastJSON
 from conflictscope.store import EventQuery
-from conflictscope.store.stats import BASE_ZOOM, GridBase, cell_size
+from conflictscope.store.stats import BASE_ZOOM, GridBase, GridCluster, cell_size
 
 router = APIRouter(prefix="/api", tags=["summaries"])
 
@@ -36,9 +37,23 @@ class GridCache:
         self._lock = threading.Lock()
         self._building: dict[EventQuery, threading.Lock] = {}
 
+    @staticmethod
+    def _key(query: EventQuery) -> EventQuery:
+        return replace(query, bbox=None, limit=None, offset=0, after=None, sort="date")
+
+    def fresh(self, query: EventQuery) -> GridBase | None:
+        """The grid of ``query`` when one is cached and fresh, else None (never builds)."""
+        key = self._key(query)
+        with self._lock:
+            found = self._entries.get(key)
+            if found is None or time.monotonic() - found[0] >= self.ttl:
+                return None
+            self._entries.move_to_end(key)
+            return found[1]
+
     def get(self, store: Any, query: EventQuery) -> GridBase:
         """The grid of ``query`` (bbox ignored), built once per key at a time."""
-        key = replace(query, bbox=None, limit=None, offset=0, after=None, sort="date")
+        key = self._key(query)
         with self._lock:
             lock = self._building.setdefault(key, threading.Lock())
         with lock:
@@ -81,7 +96,7 @@ def aggregates(
 
 
 @router.get("/clusters", response_model=ClusterPage, summary="Map clusters of a view")
-def clusters(
+async def clusters(
     request: Request,
     filters: Annotated[Filters, Depends(event_filters)],
     zoom: Annotated[int, Query(ge=0, le=22, description="Web-map zoom level of the view.")] = 2,
@@ -91,15 +106,27 @@ def clusters(
     type, the dominant type, and the event id when the cell holds one event. Below zoom 9 the
     cells are summed from a cached fine grid (cells of zoom 9, 0.18 degrees, kept when their
     centre is in the view; cached up to 60 s)."""
-    if zoom < BASE_ZOOM:  # coarse views: summed from the cached fine grid (built without
-        # the query time limit: one GROUP BY over every matching event, once per filter set)
-        with pool(request).reader(limit=False) as store:
-            found = request.app.state.grids.get(store, filters.query).clusters(zoom, filters.query.bbox)
-    else:  # a close view holds few events: grouped in SQL directly
-        with pool(request).reader() as store:
-            found = store.grid_clusters(filters.query, cell=cell_size(zoom))
+    # A coarse view of a cached grid is summed here, on the event loop (arrays in memory, no
+    # store: about a millisecond); building a grid and a close view read the store on a worker
+    # thread.
+    grid = request.app.state.grids.fresh(filters.query) if zoom < BASE_ZOOM else None
+    if grid is not None:
+        found = grid.clusters(zoom, filters.query.bbox)
+    else:
+        found = await run_in_threadpool(_read_clusters, request, filters.query, zoom)
     cell = (found[0].bbox[2] - found[0].bbox[0]) if found else cell_size(zoom)
     return FastJSON({"cell": cell, "total": sum(c.count for c in found), "clusters": [
         {"latitude": c.latitude, "longitude": c.longitude, "count": c.count, "deaths": c.deaths,
          "event_type": c.event_type, "by_type": c.by_type, "bbox": list(c.bbox),
          "event_id": c.event_id} for c in found]})
+
+
+def _read_clusters(request: Request, query: EventQuery, zoom: int) -> list[GridCluster]:
+    """Clusters that need the store: a coarse view whose grid is not cached (built without the
+    query time limit: one GROUP BY over every matching event, once per filter set), or a close
+    view (it holds few events: grouped in SQL directly)."""
+    if zoom < BASE_ZOOM:
+        with pool(request).reader(limit=False) as store:
+            return list(request.app.state.grids.get(store, query).clusters(zoom, query.bbox))
+    with pool(request).reader() as store:
+        return list(store.grid_clusters(query, cell=cell_size(zoom)))

@@ -53,9 +53,6 @@ def _nested_values(extra: dict[str, Any]) -> tuple[Any, ...]:
     )
 
 
-_NO_NESTED = ([], [], [], [], {})
-
-
 def record_from_row(row: Any) -> dict[str, Any]:
     """The JSON-ready record (``event_to_dict``'s shape) of a row of :data:`rows.READ_COLUMNS`."""
     nested = row[_SCALARS]

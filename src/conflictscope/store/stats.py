@@ -12,6 +12,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Any
 
 from conflictscope.errors import StoreError
@@ -95,60 +96,39 @@ class GridBase:
     first: tuple[str, ...]
     types: tuple[str, ...]
 
-    def _rows_in(self, bbox: tuple[float, float, float, float] | None) -> Any:
-        """Indexes of the fine cells whose centre lies in ``bbox`` (all without one): the rows
-        of the box's latitude band are found by binary search on the sorted ``gy``, and only
-        they are tested."""
-        import numpy as np
+    @cached_property
+    def _levels(self) -> Any:
+        from conflictscope.store.grid_levels import Levels
 
-        if bbox is None:
-            return np.arange(len(self.gx))
-        fine = cell_size(BASE_ZOOM)
-        # a band one row wider on each side than the centres can reach; the exact test follows
-        low = math.floor((bbox[1] + 90.0) / fine - 0.5) - 1
-        high = math.ceil((bbox[3] + 90.0) / fine - 0.5) + 1
-        band = np.arange(int(np.searchsorted(self.gy, low, side="left")),
-                         int(np.searchsorted(self.gy, high, side="right")))
-        cx = (self.gx[band] + 0.5) * fine - 180.0
-        cy = (self.gy[band] + 0.5) * fine - 90.0
-        return band[(cx >= bbox[0]) & (cx <= bbox[2]) & (cy >= bbox[1]) & (cy <= bbox[3])]
+        return Levels(self)
 
     def clusters(self, zoom: int, bbox: tuple[float, float, float, float] | None) -> list[GridCluster]:
         """The clusters of ``zoom`` (<= :data:`BASE_ZOOM`) in ``bbox``: fine cells are taken
         when their centre lies in the box (an edge error below one fine cell). Ordered by
-        cell column, then row."""
-        import numpy as np
+        cell column, then row. The coarse cells wholly in the view come from sums kept per
+        zoom, only the view's border cells are summed from fine cells (``store.grid_levels``)."""
+        from conflictscope.store.grid_levels import ROW_SPAN, centre_range
 
         if zoom > BASE_ZOOM:
             raise StoreError(f"a grid base serves zoom levels up to {BASE_ZOOM}")
-        cell = cell_size(zoom)
-        index = self._rows_in(bbox)
-        factor = 2 ** (BASE_ZOOM - zoom)
-        key = (self.gx[index] // factor) * _ROW_SPAN + self.gy[index] // factor
-        keys, slot = np.unique(key, return_inverse=True)
-        slot = slot.ravel()
-        n, kinds_n = len(keys), len(self.types)
-        count, lon, lat, deaths = (np.bincount(slot, weights=w[index], minlength=n)
-                                   for w in (self.count, self.lon_sum, self.lat_sum, self.deaths))
-        by_type = np.bincount(slot * kinds_n + self.kind[index], weights=self.count[index],
-                              minlength=n * kinds_n).reshape(n, kinds_n)
-        alone = count[slot] == 1  # rows that are the only event of their coarse cell
-        first_of = {int(p): self.first[int(r)] for p, r in zip(slot[alone], index[alone], strict=True)}
+        fine, cell = cell_size(BASE_ZOOM), cell_size(zoom)
+        factor = 2 ** (BASE_ZOOM - max(zoom, 0))
+        if bbox is None:
+            sums = self._levels.level(factor)
+        else:
+            sums = self._levels.view(factor, centre_range(bbox[0], bbox[2], 180.0, fine),
+                                     centre_range(bbox[1], bbox[3], 90.0, fine))
         out = []
-        for i, (k, total_f, lat_sum, lon_sum, dead, per_type) in enumerate(zip(
-                keys.tolist(), count.tolist(), lat.tolist(), lon.tolist(), deaths.tolist(),
-                by_type.tolist(), strict=True)):
-            x, y = divmod(k, _ROW_SPAN)
+        for k, total_f, lat_sum, lon_sum, dead, per_type, single in zip(
+                sums.keys.tolist(), sums.count.tolist(), sums.lat.tolist(), sums.lon.tolist(),
+                sums.deaths.tolist(), sums.by_type.tolist(), sums.alone, strict=True):
+            x, y = divmod(k, ROW_SPAN)
             total = int(total_f)
             kinds = {self.types[t]: int(v) for t, v in enumerate(per_type) if v}
             box = (x * cell - 180.0, y * cell - 90.0, (x + 1) * cell - 180.0, (y + 1) * cell - 90.0)
             out.append(GridCluster(round(lat_sum / total, 5), round(lon_sum / total, 5),
-                                   total, int(dead), kinds, box, first_of.get(i)))
+                                   total, int(dead), kinds, box, single))
         return out
-
-
-#: More rows than the fine grid has (180 / its cell): a coarse cell's key is x * this + y.
-_ROW_SPAN = 1 << 20
 
 
 class StatsReader:
