@@ -68,9 +68,9 @@ def merge(parts: list[Sums]) -> Sums:
         return parts[0]
     keys = np.concatenate([p.keys for p in parts])
     order = np.argsort(keys, kind="stable")
-    joined = Sums(keys, *(np.concatenate([getattr(p, name) for p in parts])
-                          for name in ("count", "lon", "lat", "deaths", "by_type")),
-                  [a for p in parts for a in p.alone])
+    count, lon, lat, deaths, by_type = (np.concatenate([getattr(p, name) for p in parts])
+                                        for name in ("count", "lon", "lat", "deaths", "by_type"))
+    joined = Sums(keys, count, lon, lat, deaths, by_type, [a for p in parts for a in p.alone])
     return joined.take(order)
 
 
