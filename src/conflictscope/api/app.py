@@ -99,7 +99,10 @@ def create_app(config: ServeConfig) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        warming = summaries.warm(app) if config.warm_grid else None
         yield
+        if warming is not None:
+            warming.join(timeout=5)
         store_pool.close()
 
     app = FastAPI(title="conflictscope", version=__version__, lifespan=lifespan,

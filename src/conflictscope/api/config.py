@@ -35,6 +35,8 @@ class ServeConfig:
     max_body_bytes: int = 64 * 1024
     query_seconds: float = 10.0
     max_page: int = 500
+    #: Build the unfiltered store's map grid at start, on a thread (``summaries.warm``).
+    warm_grid: bool = True
 
     @property
     def writes_enabled(self) -> bool:

@@ -6,6 +6,7 @@ Thin over ``Store.aggregate`` and ``Store.grid_clusters`` (``conflictscope.store
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections import OrderedDict
@@ -23,6 +24,7 @@ from conflictscope.store import EventQuery
 from conflictscope.store.stats import BASE_ZOOM, GridBase, GridCluster, cell_size
 
 router = APIRouter(prefix="/api", tags=["summaries"])
+log = logging.getLogger("conflictscope.api")
 
 
 class GridCache:
@@ -74,6 +76,22 @@ class GridCache:
         """Forget every grid (after a write)."""
         with self._lock:
             self._entries.clear()
+
+
+def warm(app: Any) -> threading.Thread:
+    """Start building the grid of the unfiltered store (the page's first map view) on a
+    thread of its own, so that the first coarse map request finds it built or being built;
+    a failure is only logged (the request then builds it)."""
+    def build() -> None:
+        try:
+            with app.state.pool.reader(limit=False) as store:
+                app.state.grids.get(store, EventQuery())
+        except Exception as exc:  # noqa: BLE001 - a warm-up must never take the server down
+            log.info("map grid warm-up skipped: %s", exc)
+
+    thread = threading.Thread(target=build, name="conflictscope-grid-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 @router.get("/aggregates", response_model=AggregateRecord, summary="Counts for a timeline")

@@ -13,6 +13,11 @@ import json
 from operator import itemgetter
 from typing import Any
 
+try:
+    import orjson as _orjson
+except ImportError:  # pragma: no cover - the serve extra pins it
+    _orjson = None  # type: ignore[assignment]
+
 from conflictscope.serialize import EVENT_FIELDS, event_to_dict
 from conflictscope.store import rows
 from conflictscope.store.base import EventQuery
@@ -36,6 +41,17 @@ if set(EVENT_FIELDS) != {*rows.SCALAR_FIELDS, *_KNOWN} or EVENT_FIELDS[-2:] != _
     raise RuntimeError("store.records is out of step with the Event fields")  # pragma: no cover
 
 
+def _loads(text: str) -> Any:
+    """``json.loads``, through orjson (3x faster) where the ``serve`` extra installed it; text
+    orjson refuses (a lone surrogate, an integer beyond 64 bits) goes to the standard library."""
+    if _orjson is not None:
+        try:
+            return _orjson.loads(text)
+        except ValueError:  # orjson.JSONDecodeError is a ValueError
+            pass
+    return json.loads(text)
+
+
 def _source(data: dict[str, Any]) -> dict[str, Any]:
     return {"article_id": data["article_id"], "publisher": data.get("publisher", ""),
             "url": data.get("url", ""), "published": data.get("published") or None,
@@ -56,7 +72,7 @@ def _nested_values(extra: dict[str, Any]) -> tuple[Any, ...]:
 def record_from_row(row: Any) -> dict[str, Any]:
     """The JSON-ready record (``event_to_dict``'s shape) of a row of :data:`rows.READ_COLUMNS`."""
     nested = row[_SCALARS]
-    extra: dict[str, Any] = json.loads(nested) if nested else {}
+    extra: dict[str, Any] = _loads(nested) if nested else {}
     if not extra.keys() <= _KNOWN:  # a field this code does not know: through Event
         return event_to_dict(rows.event_from_row(row))
     if extra:
