@@ -365,12 +365,16 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(
         6,
-        "map boxes: canonical events by 1-degree cell (the covering index of bbox pages)",
+        "read path of the API: canonical events by 1-degree cell and by (date, id)",
         (
             # a small box is a few cells: their rows, points and sort keys come from this index
             # alone, instead of a scan of the whole latitude band of canonical_bbox
             "CREATE INDEX canonical_cell ON canonical_events (({cell}), latitude, longitude, "
             "event_date, event_id)",
+            # pages in date order (ties by id, either direction) read in index order, without
+            # sorting a day's events; it replaces the index on the date alone
+            "CREATE INDEX canonical_date_id ON canonical_events (event_date, event_id)",
+            "DROP INDEX canonical_date",
         ),
     ),
 )
