@@ -110,7 +110,7 @@ def create_app(config: ServeConfig) -> FastAPI:
                   description="Events of armed conflict extracted from news reports: query, "
                               "summarise, export and review them (docs/serve.md).")
     app.state.pool = store_pool
-    app.state.grids = summaries.GridCache()
+    app.state.grids, app.state.aggregates = summaries.caches(store_pool)
     app.state.config = config
     for module in (events, summaries, exports, review):
         app.include_router(module.router)

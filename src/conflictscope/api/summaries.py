@@ -8,86 +8,51 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
-from collections import OrderedDict
-from dataclasses import replace
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from starlette.concurrency import run_in_threadpool
 
+from conflictscope.api.caches import SummaryCache, filter_key_without_box
 from conflictscope.api.events import pool
 from conflictscope.api.models import AggregateRecord, ClusterPage
 from conflictscope.api.params import Filters, event_filters
 from conflictscope.api.responses import FastJSON
 from conflictscope.store import EventQuery
-from conflictscope.store.stats import BASE_ZOOM, GridBase, GridCluster, cell_size
+from conflictscope.store.stats import BASE_ZOOM, AggregateParts, GridBase, GridCluster, cell_size
 
 router = APIRouter(prefix="/api", tags=["summaries"])
 log = logging.getLogger("conflictscope.api")
 
 
-class GridCache:
-    """Fine grids (``Store.grid_base``) of recent filter sets, so that a coarse map view is
-    summed from arrays instead of re-reading every event in it. An entry lives ``ttl``
-    seconds (writes through this server clear them all): a store changed by another process
-    shows on the coarse map views within that time."""
+def caches(pool: Any) -> tuple[SummaryCache[GridBase], SummaryCache[AggregateParts]]:
+    """The server's caches: the fine map grid of each recent filter set (its box ignored) and
+    the aggregate parts of each recent filter set (every period is bucketed from them)."""
+    grids: SummaryCache[GridBase] = SummaryCache(lambda store, key: store.grid_base(key),
+                                                 pool.generation, key=filter_key_without_box)
+    parts: SummaryCache[AggregateParts] = SummaryCache(lambda store, key: store.aggregate_parts(key),
+                                                       pool.generation)
+    return grids, parts
 
-    def __init__(self, size: int = 32, ttl: float = 60.0) -> None:
-        self.size, self.ttl = size, ttl
-        self._entries: OrderedDict[EventQuery, tuple[float, GridBase]] = OrderedDict()
-        self._lock = threading.Lock()
-        self._building: dict[EventQuery, threading.Lock] = {}
 
-    @staticmethod
-    def _key(query: EventQuery) -> EventQuery:
-        return replace(query, bbox=None, limit=None, offset=0, after=None, sort="date")
-
-    def fresh(self, query: EventQuery) -> GridBase | None:
-        """The grid of ``query`` when one is cached and fresh, else None (never builds)."""
-        key = self._key(query)
-        with self._lock:
-            found = self._entries.get(key)
-            if found is None or time.monotonic() - found[0] >= self.ttl:
-                return None
-            self._entries.move_to_end(key)
-            return found[1]
-
-    def get(self, store: Any, query: EventQuery) -> GridBase:
-        """The grid of ``query`` (bbox ignored), built once per key at a time."""
-        key = self._key(query)
-        with self._lock:
-            lock = self._building.setdefault(key, threading.Lock())
-        with lock:
-            with self._lock:
-                found = self._entries.get(key)
-                if found is not None and time.monotonic() - found[0] < self.ttl:
-                    self._entries.move_to_end(key)
-                    return found[1]
-            base = store.grid_base(key)
-            with self._lock:
-                self._entries[key] = (time.monotonic(), base)
-                self._entries.move_to_end(key)
-                while len(self._entries) > self.size:
-                    self._entries.popitem(last=False)
-            return base
-
-    def clear(self) -> None:
-        """Forget every grid (after a write)."""
-        with self._lock:
-            self._entries.clear()
+def forget(app: Any) -> None:
+    """Clear the summaries after a write through this server."""
+    app.state.grids.clear()
+    app.state.aggregates.clear()
 
 
 def warm(app: Any) -> threading.Thread:
-    """Start building the grid of the unfiltered store (the page's first map view) on a
-    thread of its own, so that the first coarse map request finds it built or being built;
-    a failure is only logged (the request then builds it)."""
+    """Start building the map grid and the aggregate parts of the unfiltered store (the page's
+    first map view, timeline and sub-type list) on a thread of its own, so that the first
+    requests find them built or being built; a failure is only logged (a request then builds
+    them)."""
     def build() -> None:
         try:
             with app.state.pool.reader(limit=False) as store:
                 app.state.grids.get(store, EventQuery())
+                app.state.aggregates.get(store, EventQuery())
         except Exception as exc:  # noqa: BLE001 - a warm-up must never take the server down
-            log.info("map grid warm-up skipped: %s", exc)
+            log.info("summary warm-up skipped: %s", exc)
 
     thread = threading.Thread(target=build, name="conflictscope-grid-warm-up", daemon=True)
     thread.start()
@@ -103,8 +68,11 @@ def aggregates(
 ) -> Any:
     """Counts of the events matching the filters: events and deaths per period, and the most
     frequent event types, sub-event types, countries and actors."""
-    with pool(request).reader() as store:
-        found = store.aggregate(filters.query, period=period)
+    parts = request.app.state.aggregates.fresh(filters.query)
+    if parts is None:
+        with pool(request).reader() as store:
+            parts = request.app.state.aggregates.get(store, filters.query)
+    found = parts.by(period)
     return FastJSON({
         "period": found.period, "events": found.events, "deaths": found.deaths,
         "undated": found.undated,

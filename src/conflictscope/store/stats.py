@@ -51,6 +51,37 @@ class Aggregates:
 
 
 @dataclass(frozen=True, slots=True)
+class AggregateParts:
+    """What an aggregate reads from the store, for every period at once: ``(day, events,
+    deaths)`` per stored event date (None or '' for undated events) and the top counts."""
+
+    days: tuple[tuple[str | None, int, int], ...]
+    by_type: dict[str, int]
+    by_sub_type: dict[str, int]
+    by_country: dict[str, int]
+    by_actor: dict[str, int]
+
+    def by(self, period: str) -> Aggregates:
+        """The aggregates with a timeline by ``period`` (day, week from Monday, month, year)."""
+        if period not in PERIODS:
+            raise StoreError(f"unknown period {period!r} (one of {', '.join(PERIODS)})")
+        buckets: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        undated = 0
+        for day, count, deaths in self.days:
+            if not day:
+                undated += count
+                continue
+            slot = buckets[_period_start(date.fromisoformat(day), period)]
+            slot[0] += count
+            slot[1] += deaths
+        return Aggregates(
+            period=period, events=sum(r[1] for r in self.days), deaths=sum(r[2] for r in self.days),
+            timeline=tuple(Bucket(k, v[0], v[1]) for k, v in sorted(buckets.items())),
+            by_type=dict(self.by_type), by_sub_type=dict(self.by_sub_type),
+            by_country=dict(self.by_country), by_actor=dict(self.by_actor), undated=undated)
+
+
+@dataclass(frozen=True, slots=True)
 class GridCluster:
     """The events of one grid cell: their count, mean point, deaths, count per event type,
     the cell's box (min lon, min lat, max lon, max lat) and, for a single event, its id."""
@@ -149,20 +180,15 @@ class StatsReader:
         and actor (the :data:`TOP` most frequent each)."""
         if period not in PERIODS:
             raise StoreError(f"unknown period {period!r} (one of {', '.join(PERIODS)})")
+        return self.aggregate_parts(query).by(period)
+
+    def aggregate_parts(self, query: EventQuery | None = None) -> AggregateParts:
+        """What :meth:`aggregate` reads, for every period at once: events and deaths per day
+        and the counts by type, sub-event type, country and actor."""
         q = query or EventQuery()
         table, where, params = self._source(q)
         days = self._all(f"SELECT e.event_date, COUNT(*), SUM(COALESCE(e.fatalities, 0)) "
                          f"FROM {table} e{where} GROUP BY e.event_date", params)
-        buckets: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-        undated = 0
-        for day, count, deaths in days:
-            if not day:
-                undated += int(count)
-                continue
-            slot = buckets[_period_start(date.fromisoformat(day), period)]
-            slot[0] += int(count)
-            slot[1] += int(deaths or 0)
-        timeline = tuple(Bucket(k, v[0], v[1]) for k, v in sorted(buckets.items()))
 
         def counts(column: str) -> dict[str, int]:
             found = self._all(f"SELECT {column}, COUNT(*) FROM {table} e{where} GROUP BY {column} "
@@ -173,14 +199,11 @@ class StatsReader:
         for column in ("e.actor1", "e.actor2"):
             actors.update({str(k): int(n) for k, n in self._all(
                 f"SELECT {column}, COUNT(*) FROM {table} e{where} GROUP BY {column}", params) if k})
-        return Aggregates(
-            period=period, events=sum(int(r[1]) for r in days),
-            deaths=sum(int(r[2] or 0) for r in days), timeline=timeline,
+        return AggregateParts(
+            days=tuple((day, int(count), int(deaths or 0)) for day, count, deaths in days),
             by_type=counts("e.event_type"), by_sub_type=counts("e.sub_event_type"),
             by_country=counts("e.country"),
-            by_actor=dict(sorted(actors.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP]),
-            undated=undated,
-        )
+            by_actor=dict(sorted(actors.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP]))
 
     def grid_clusters(self, query: EventQuery | None = None, *, cell: float = 1.0) -> list[GridCluster]:
         """The events matching ``query`` that have coordinates, grouped on a grid of ``cell``
