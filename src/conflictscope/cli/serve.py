@@ -53,6 +53,7 @@ COMMANDS: list[click.Command] = [serve]
 def bench_serve(db: str, count: int, requests: int, concurrency: int, workers: int) -> None:
     """Requests/s and p50/p99 latency of event-list and cluster queries against a real
     `conflictscope serve` on loopback (targets: >= 500 requests/s, p99 <= 200 ms)."""
+    import json
     import subprocess
     import sys
     import time
@@ -83,16 +84,17 @@ def bench_serve(db: str, count: int, requests: int, concurrency: int, workers: i
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 120
-        while True:
+        deadline = time.monotonic() + 300
+        warm = 0  # the server's start-up summaries built (every worker: several answers in a row)
+        while warm < 4 * workers:
             try:
                 with urllib.request.urlopen(f"{base}/api/health", timeout=30) as response:
-                    if response.status == 200:
-                        break
+                    warm = warm + 1 if json.loads(response.read()).get("warm", True) else 0
             except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise click.ClickException("the server did not start") from None
-                time.sleep(0.3)
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise click.ClickException("the server did not start (or warm up)")
+            time.sleep(0.3)
         run_load(base, requests=min(200, requests), concurrency=concurrency, seed=99)  # warm-up
         result = run_load(base, requests=requests, concurrency=concurrency)
     finally:
