@@ -39,7 +39,9 @@ def test_records_from_rows_equal_the_events_as_dicts(store: Store, data: st.Data
     for mentions in (True, False):
         for sort in ("date", "-confidence", "id"):
             query = EventQuery(article_id=art.id, mentions=mentions, sort=sort)
-            assert store.event_records(query) == [event_to_dict(e) for e in store.events(query)]
+            records, expected = store.event_records(query), [event_to_dict(e) for e in store.events(query)]
+            assert records == expected
+            assert [list(r) for r in records] == [list(d) for d in expected]  # same key order
     assert {r["event_id"]: r for r in store.event_records(EventQuery(article_id=art.id, mentions=True))} \
         == {e.event_id: event_to_dict(e) for e in events}
 
