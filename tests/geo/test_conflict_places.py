@@ -121,6 +121,21 @@ def test_a_township_of_a_region_abroad_is_no_namesake_elsewhere(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Five construction workers were kidnapped in Bobi area of Niger State on Friday.",
+        "Gunmen kidnapped five workers at Bobi community in Niger State.",
+        "Five workers were abducted in Bobi village in Niger State.",
+    ],
+)
+def test_a_place_of_a_kind_in_a_region_abroad_is_no_namesake_elsewhere(
+        parse: Callable[..., AnalyzedArticle], real_gazetteer: Gazetteer, text: str) -> None:
+    # "Bobi area of Niger State": the gazetteer lacks the Nigerian place; Ivory Coast's Bobi is not it
+    found = {m.span.text: m.place.country for m in geoparse(parse(text), real_gazetteer).places}
+    assert "Bobi" not in found and found.get("Niger") == "Nigeria"
+
+
+@pytest.mark.parametrize(
     ("text", "name", "country"),
     [
         # where someone came from, then where they are: no container (Aleppo was dropped as not in Turkey)
@@ -132,3 +147,42 @@ def test_a_place_of_origin_before_in_is_no_town_in_the_place_after(
         parse: Callable[..., AnalyzedArticle], real_gazetteer: Gazetteer, text: str, name: str, country: str) -> None:
     found = {m.span.text: m.place.country for m in geoparse(parse(text), real_gazetteer).places}
     assert found.get(name) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "feature"),
+    [
+        ("An Israeli airstrike hit a tower in the Gaza Strip on Saturday.", "Gaza Strip", "admin1"),
+        ("Settlers attacked a village in the West Bank on Tuesday.", "West Bank", "admin1"),
+        ("Israeli airstrikes hit a media tower in Gaza on Saturday.", "Gaza", "city"),
+    ],
+)
+def test_the_palestinian_territories_parts_are_regions_not_the_country(
+        parse: Callable[..., AnalyzedArticle], real_gazetteer: Gazetteer, text: str, name: str, feature: str) -> None:
+    # ACLED's Palestine has the Gaza Strip and the West Bank as regions: naming one is no country-level place
+    found = {m.span.text: (m.place.feature, m.place.country) for m in geoparse(parse(text), real_gazetteer).places}
+    assert found.get(name) == (feature, "Palestinian Territory")
+
+
+def test_an_air_strike_in_gaza_stays_there_in_a_report_on_east_jerusalem(
+        analyze: Callable[..., AnalyzedArticle]) -> None:
+    text = ("Israeli police detained two journalists in East Jerusalem on Thursday, their union said. "
+            "Police in East Jerusalem also dispersed a vigil in the Sheikh Jarrah neighbourhood of East "
+            "Jerusalem.\n\nIsraeli warplanes bombed a media tower in the Gaza Strip on Saturday, destroying "
+            "the offices of two news agencies.")
+    bombings = [e for e in analyze(text, published="2021-05-20").events if e.event_type == "Explosions/Remote violence"]
+    assert bombings and all(e.admin1 == "Gaza Strip" for e in bombings), [(e.location, e.admin1) for e in bombings]
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "region"),
+    [
+        ("Kidnappers seized a trader in Jahun Local Government Area of Jigawa State on March 18.", "Jahun", "Jigawa"),
+        ("Gunmen killed five farmers in Gwoza Local Government Area of Borno State on Sunday.", "Gwoza", "Borno"),
+    ],
+)
+def test_a_local_government_area_of_a_state_is_two_places_not_an_office(
+        parse: Callable[..., AnalyzedArticle], real_gazetteer: Gazetteer, text: str, town: str, region: str) -> None:
+    # "Local Government Area" holds the word "Government": the whole span was taken for an office's name
+    found = {m.span.text: m.place.country for m in geoparse(parse(text), real_gazetteer).places}
+    assert found.get(town) == "Nigeria" and found.get(region) == "Nigeria", found

@@ -502,3 +502,21 @@ def test_a_building_in_a_list_of_venues_is_not_at_the_next_venues_town(
     events = analyze("Report\n\n" + text, published="2024-03-10").events
     assert [(e.location, e.actor1) for e in events if e.sub_event_type == "Arrests"] == [
         ("Quito", "Police Forces of Ecuador")]
+
+
+_ROUND_UP = (
+    "Workers' struggles around the world\n\nEurope\n\nBus drivers strike in London\n\n"
+    "Hundreds of bus drivers in London walked out on Monday over pay, the Unite union said. Further "
+    "strikes are planned in London next week, and drivers in London say the dispute will go on.\n\n"
+    "Cleaners at a London hospital held a picket on Tuesday outside the hospital in London.\n\n"
+    "Africa\n\nNurses protest over unpaid wages\n\n"
+    "Nurses at the county referral hospital, Nakuru, Kenya marched on Wednesday to protest unpaid wages.\n"
+)
+
+
+def test_a_town_written_with_its_country_in_a_round_up_is_the_events_place(
+        analyze: Callable[..., AnalyzedArticle]) -> None:
+    # the report's main place is London; the writer pins the nurses' march to "Nakuru, Kenya"
+    events = analyze(_ROUND_UP, published="2021-02-12").events
+    marches = [e for e in events if any(s.text == "marched" for s in e.evidence.get("event_type", ()))]
+    assert [(e.location, e.country) for e in marches] == [("Nakuru", "Kenya")]

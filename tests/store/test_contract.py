@@ -488,6 +488,25 @@ def test_corrections_are_audited_validated_and_applied_to_queries_and_mentions(s
     assert store.corrections("art-3-ev0") == []
 
 
+def test_actor_filter_finds_a_corrected_actor_and_not_the_replaced_one(store: Store) -> None:
+    _corrected_store(store)
+    old = store.get_event("art-3-ev0")
+    assert old is not None and old.actor1
+    old_key = old.actor1.split(" (")[0].lower()
+    store.correct_event("art-3-ev0", "actor1", "Hay'at Tahrir al-Sham", reason="the group claimed it", author="ana")
+    for mentions in (False, True):
+        found = [e.event_id for e in store.events(EventQuery(actor="tahrir", mentions=mentions))]
+        assert found == ["art-3-ev0"], mentions
+    assert "art-3-ev0" not in [e.event_id for e in store.events(EventQuery(actor=old_key, mentions=True))]
+    # re-ingest writes the extracted actors again; the correction is applied on top of them again
+    far = make_article(3, text="Report 3: a protest in Homs on Monday.")
+    store.save_article(far, [make_event(far, event_type="Protests", sub_event_type="Peaceful protest",
+                                        location="Homs", latitude=34.73, longitude=36.72,
+                                        event_date=date(2016, 12, 2), date_start=date(2016, 12, 2),
+                                        date_end=date(2016, 12, 2))], pipeline_version=V1)
+    assert [e.event_id for e in store.events(EventQuery(actor="tahrir"))] == ["art-3-ev0"]
+
+
 def test_not_an_event_is_hidden_by_default_and_shown_with_the_flag(store: Store) -> None:
     _corrected_store(store)
     store.correct_event("art-3-ev0", "not_an_event", True, reason="a rally announcement", author="ana")

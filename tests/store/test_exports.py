@@ -125,6 +125,24 @@ def test_ucdp_csv_round_trips_its_fields(events: list[Event]) -> None:
         assert row["date_end"] == (event.date_end.isoformat() if event.date_end else "")
 
 
+def test_ucdp_number_of_sources_counts_reports_not_the_attributions_within_one() -> None:
+    from dataclasses import replace
+
+    from conflictscope.models import Source
+
+    article = make_article(1, publisher="One")
+    one = make_event(article)
+    said = [Source(article.id, "One", "", None, who, "reported") for who in ("police", None, "a witness")]
+    copy = Source(article.id, "Copy Wire", "https://copy.example/1", None, "police", "reported")
+    other = Source("art-9", "Nine", "", None, "police", "reported")
+    event = replace(one, sources=(*said, copy, other))
+    out = io.StringIO()
+    write_ucdp_csv([event], out)
+    row = next(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row["number_of_sources"] == "3"  # One, its syndicated copy at Copy Wire, and Nine
+    assert row["source_article"] == f"{article.id}; art-9"
+
+
 #: The per-article events (the five reports below tell one clash: one canonical event).
 MENTIONS = EventQuery(mentions=True)
 

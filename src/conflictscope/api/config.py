@@ -2,7 +2,8 @@
 
 Reads go through one connection per worker thread (SQLite connections are not shared
 between threads), opened read-only on a SQLite file, with a per-request time limit
-enforced by SQLite's progress handler. Writes go through a single writer connection
+enforced by SQLite's progress handler; on PostgreSQL each statement of a read connection
+has the same limit (``statement_timeout``). Writes go through a single writer connection
 behind a lock, and only when writes are enabled (a token is set and not ``read_only``).
 """
 
@@ -101,8 +102,14 @@ class StorePool:
         held = getattr(self._local, "held", None)
         if held is None or held[0] != self._generation:  # none yet, or closed since
             held = self._local.held = (self._generation, self._open_reader())
+            self._local.statement_limit = None
         store = held[1]
         self._local.deadline = time.monotonic() + self.config.query_seconds if limit else None
+        limit_statements = getattr(store, "limit_statements", None)
+        wanted = self.config.query_seconds if limit else None
+        if limit_statements is not None and self._local.statement_limit != wanted:  # PostgreSQL
+            limit_statements(wanted)
+            self._local.statement_limit = wanted
         try:
             yield store
         except StoreError as exc:

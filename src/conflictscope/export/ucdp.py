@@ -26,6 +26,12 @@ UCDP_COLUMNS: tuple[str, ...] = (
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
 
+def reports_of(event: Event) -> set[tuple[str, str, str]]:
+    """The reports an event comes from: one per article and outlet (a syndicated copy at another
+    outlet counts, the several people a report quotes do not); at least the event's own article."""
+    return {(s.article_id, s.publisher, s.url) for s in event.sources} or {(event.article_id, "", "")}
+
+
 def type_of_violence(event: Event) -> int | None:
     """UCDP's type of violence of an event (None: outside UCDP's scope)."""
     if event.event_type not in _VIOLENT:
@@ -66,8 +72,8 @@ def ucdp_row(event: Event, *, number: int = 0) -> dict[str, Any]:
         "dyad_name": f"{event.actor1} - {side_b}" if side_b else event.actor1,
         "side_a": event.actor1,
         "side_b": side_b,
-        "number_of_sources": len(event.sources),
-        "source_article": "; ".join(s.article_id for s in event.sources) or event.article_id,
+        "number_of_sources": len(reports_of(event)),
+        "source_article": "; ".join(dict.fromkeys(s.article_id for s in event.sources)) or event.article_id,
         "source_office": "; ".join(dict.fromkeys(s.publisher for s in event.sources if s.publisher)),
         "source_date": source.published.isoformat() if source and source.published else "",
         "source_headline": "",

@@ -25,11 +25,12 @@ _AFTER_COMMA = re.compile(
 _LIST_GOES_ON = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?\p{Lu}|and\b|or\b|&)")
 _ORIGIN_BEFORE = re.compile(r"\b(?:from|fled|fleeing|escaped|left|leaving)\s+(?:the\s+)?$", re.IGNORECASE)
 #: "Town in Region": the same container after "in" ("Palma in Cabo Delgado", "Solhan in northern
-#: Burkina Faso"), in an apposition ("Gajiram, a town in Borno") or after a district's kind ("Kani
-#: township of Sagaing Region", "Bannu district of Khyber Pakhtunkhwa"); where the name after it starts.
+#: Burkina Faso"), in an apposition ("Gajiram, a town in Borno") or after a place's kind ("Kani
+#: township of Sagaing Region", "Bannu district of Khyber Pakhtunkhwa", "Bobi area of Niger State",
+#: "Agge community in Delta State", "Oban village in Cross River State"); where the name after it starts.
 _IN_AFTER = re.compile(
     r"(?:\s+in|\s+(?:township|district|county|municipality|sub-?district|commune|local government area|lga"
-    r"|neighbou?rhood|quarter|suburb)"
+    r"|neighbou?rhood|quarter|suburb|area|community|village|town|ward|hamlet|settlement|locality)"
     r"\s+(?:in|of)|,\s+(?:a|an|the)\s+(?:[\p{Ll}\-]+\s+){0,2}?(?:town|village|city|capital|settlement|locality)"
     r"\s+(?:in|of))\s+(?:the\s+)?" + _DIRECTION_ADJECTIVE + r"(?=\p{Lu})", re.IGNORECASE)
 

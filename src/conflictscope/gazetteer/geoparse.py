@@ -185,7 +185,10 @@ def _in_container(resolution: Resolution, containers: dict[str, Entry]) -> bool 
     container = containers.get(name_key(name)) if name else None
     entry = resolution.match.entry
     if container is not None and container.feature == "city" and entry.feature == "city" and container.id != entry.id:
-        # "Zongo neighborhood in Cotonou": a quarter of the town, not a namesake town abroad
+        # "Zongo neighborhood in Cotonou": a quarter of the town, not a namesake town abroad; "Rafah in
+        # southern Gaza": a town of the region the town names ("Gaza" for the Gaza Strip)
+        if entry.admin1_id and entry.admin1_id == container.admin1_id and entry.cc == container.cc:
+            return True
         points = (entry.lat, entry.lon, container.lat, container.lon)
         if any(p is None for p in points):
             return None

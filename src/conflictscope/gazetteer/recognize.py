@@ -270,11 +270,37 @@ def _outside(toponyms: list[Toponym], spans: list[tuple[int, int]]) -> list[Topo
 _BRACKET = re.compile(r"[()\[\],]")
 
 
+#: A subdivision's kind and "of" inside one name span: the subdivision, then the region holding it
+#: ("Jahun Local Government Area of Jigawa State", "Nad Ali district of Helmand province"). A name
+#: must stand before the kind ("the Province of Buenos Aires" is one name).
+_KIND_OF = re.compile(
+    r"(?<=\p{L}[\p{L}.'’\-]*\s+)(?i:local\s+government\s+area|local\s+government|lga|sub-?district|district|"
+    r"township|municipality|county|governorate|province|region)(?P<of>\s+of\s+)(?=\p{Lu})"
+)
+
+
+def _cut_at_kind_of(spans: Iterable[tuple[int, int, str, float]], text: str) -> Iterator[tuple[int, int, str, float]]:
+    """Each name span, cut in two where a subdivision's kind is followed by "of" and another name:
+    one span up to the kind word (a name of a subdivision: :func:`_clean` reads the kind), one from
+    the name after "of" (its container, read as such by :mod:`.containers`)."""
+    given = list(spans)
+    seen = {(begin, end) for begin, end, _, _ in given}
+    for begin, end, label, strength in given:
+        cut = _KIND_OF.search(text, begin, end)
+        if cut is None:
+            yield begin, end, label, strength
+            continue
+        yield begin, cut.start("of"), label, strength
+        if (cut.end("of"), end) not in seen:  # the region may be a span of its own too
+            yield cut.end("of"), end, label, strength
+
+
 def _unbracketed(text: str, spans: Iterable[tuple[int, int, str, float]]) -> Iterator[tuple[int, int, str, float]]:
     """Name spans cut at brackets and commas: "Tchaourou (Tchaourou" is two names, the town and, in
     brackets, its commune; "Bante, Collines" the commune and its region (the place hierarchy of
-    "Bante (Bante, Collines)"). A container after a comma is read as such by :mod:`.containers`."""
-    for begin, end, label, strength in spans:
+    "Bante (Bante, Collines)"). A container after a comma is read as such by :mod:`.containers`.
+    A subdivision "of" its region is cut too (:func:`_cut_at_kind_of`)."""
+    for begin, end, label, strength in _cut_at_kind_of(spans, text):
         if not _BRACKET.search(text, begin, end):
             yield begin, end, label, strength
             continue

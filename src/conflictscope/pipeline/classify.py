@@ -28,6 +28,7 @@ from conflictscope.document import AnalyzedArticle, Sentence
 from conflictscope.models import ActorMention, EventCandidate, Modality
 from conflictscope.pipeline.eventness import CLAUSE_PROPOSAL_FLOOR, PROPOSAL_FLOOR, may_report_event
 from conflictscope.pipeline.registry import stage
+from conflictscope.textcase import lower_keeping_offsets
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -106,7 +107,7 @@ def classify_sentence(
         return []
     if not may_report_event(sentence.text):
         return []  # what is proposed is decided by the eventness stage
-    lowered = sentence.text.lower()
+    lowered = lower_keeping_offsets(sentence.text)
     cues = cue_codes(lowered)
     model = model or default_model()
     code, prob = _no_suicide_bomb(_best(model.predict(sentence.text, own_cues=cues)), lowered)
@@ -194,7 +195,8 @@ def _main_clause_hit(sentence: Sentence, code: str, first: tuple[int, int]) -> t
     """
     doc = sentence.doc
     assert doc is not None
-    hits = [h for family in _TRIGGER_CODES.get(code, (code,)) for h in find_cues(family, sentence.text.lower())]
+    lowered = lower_keeping_offsets(sentence.text)
+    hits = [h for family in _TRIGGER_CODES.get(code, (code,)) for h in find_cues(family, lowered)]
     if len(hits) < 2:
         return first
 
@@ -216,8 +218,8 @@ def _main_clause_hit(sentence: Sentence, code: str, first: tuple[int, int]) -> t
 
 def _clause_with_cue(clauses: list[Clause], code: str, sentence: Sentence) -> Clause | None:
     """The clause holding the sentence's main cue of ``code`` (see :func:`_main_clause_hit`)."""
-    with_cue = [c for c in clauses if _find_trigger(code, c.text.lower()) is not None]
-    first = _find_trigger(code, sentence.text.lower())
+    with_cue = [c for c in clauses if _find_trigger(code, lower_keeping_offsets(c.text)) is not None]
+    first = _find_trigger(code, lower_keeping_offsets(sentence.text))
     if len(with_cue) > 1 and first is not None and sentence.doc is not None:
         main = _main_clause_hit(sentence, code, first)
         for clause in with_cue:
@@ -240,8 +242,8 @@ def _candidate(
     doc = sentence.doc
     assert doc is not None
     begin, end = _clause_range(sentence, clause)
-    clause_lower = sentence.text[begin:end].lower()
-    whole = sentence.text.lower()
+    clause_lower = lower_keeping_offsets(sentence.text[begin:end])
+    whole = lower_keeping_offsets(sentence.text)
     # the sentence's own reading is refined over the whole sentence ("killed when
     # IEDs detonated" spans two clauses); a further clause's over that clause
     refined = refine(code, whole if primary else clause_lower, f"{whole} {window.lower()}", whole)

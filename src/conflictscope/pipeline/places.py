@@ -318,6 +318,23 @@ NARROW_ADMIN1 = True
 FOREIGN_SHARE, FOREIGN_NEXT_TO_TRIGGER, FOREIGN_MIN_NEXT = 0.5, 40, 2
 
 
+#: What stands between a town and its container ("Upington, Northern Cape").
+_CONTAINER_COMMA = re.compile(r",\s{1,2}")
+
+
+def pinned_with_container(chosen: PlaceMention, mentions: tuple[PlaceMention, ...], text: str) -> bool:
+    """Whether a town is written with its region or country right after it ("Upington, Northern
+    Cape, South Africa"; "Cookhouse, Eastern Cape"): the writer says outright where the town is,
+    as for the place of an event told in a round-up of several countries' news."""
+    if chosen.place.feature != "city":
+        return False
+    comma = _CONTAINER_COMMA.match(text, chosen.span.end)
+    if comma is None:
+        return False
+    return any(m.span.start == comma.end() and m.place.iso3 == chosen.place.iso3
+               and m.place.feature in {"admin1", "admin2", "country"} for m in mentions)
+
+
 def _defer_to_focus(chosen: PlaceMention, focus: PlaceMention, trigger: Span, text: str,
                     mentions: tuple[PlaceMention, ...],
                     weights: dict[str, float] | None = None) -> bool:
@@ -332,6 +349,8 @@ def _defer_to_focus(chosen: PlaceMention, focus: PlaceMention, trigger: Span, te
         return True
     if chosen.place.iso3 == focus.place.iso3:
         return False
+    if pinned_with_container(chosen, mentions, text):
+        return False  # "Doctors in Upington, Northern Cape, South Africa walked out": the writer pinned it
     before = text[max(0, chosen.span.start - 45):chosen.span.start]
     if ACTED_ON_PASSIVE.match(text, chosen.span.end):
         return False  # "Western Sahara was invaded and occupied by Morocco": the place acted on

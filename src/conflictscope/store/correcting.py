@@ -13,7 +13,8 @@ Whenever rows are written again — an article re-ingested or re-extracted, clus
 by re-clustering, a merge or a split — the corrections of the mentions concerned are applied
 on top (:meth:`CorrectionWriter._apply_corrections`): on the mention's own ``events`` row and
 on the canonical event holding it (the corrections of all its mentions, oldest first: the
-later wins). "Not an event" sets the rows' ``not_event`` column, which queries leave out by
+later wins). A mention's actor rows (``event_actors``, read by the actor filter) are written
+again with its corrected actors. "Not an event" sets the rows' ``not_event`` column, which queries leave out by
 default (``EventQuery.include_not_events``).
 """
 
@@ -185,6 +186,11 @@ class CorrectionWriter:
         assignments = ", ".join(f"{c} = ?" for c in _SET_COLUMNS)
         self._exec(f"UPDATE {table} SET {assignments}, not_event = ? WHERE event_id = ?",
                    (*(values[c] for c in _SET_COLUMNS), int(not_event), event_id))
+        if table == "events":  # the actor filter reads a mention's actor rows: they name the corrected actors
+            from conflictscope.store.sql import _ACTOR_INSERT
+
+            self._exec("DELETE FROM event_actors WHERE event_id = ?", (event_id,))
+            self._many(_ACTOR_INSERT, rows.actor_rows(event))
 
 
 def _lenient(event: Event, changes: Sequence[tuple[int, str, Any]]) -> tuple[Event, bool]:

@@ -48,6 +48,16 @@ class PostgresStore(SqlStore):
     def _cursor(self) -> Any:
         return self._conn.cursor()
 
+    def limit_statements(self, seconds: float | None) -> None:
+        """Cancel any later statement of this connection that runs longer than ``seconds``
+        (PostgreSQL's ``statement_timeout``; None: no limit). A cancelled statement raises a
+        :class:`StoreError` saying it was interrupted."""
+        milliseconds = 0 if seconds is None else max(1, round(seconds * 1000))
+        try:
+            self._conn.execute(f"SET statement_timeout = {int(milliseconds)}")
+        except self._psycopg.Error as exc:
+            raise self._wrap_error(exc) from exc
+
     def _in_transaction(self) -> bool:
         from psycopg.pq import TransactionStatus
 
@@ -62,6 +72,8 @@ class PostgresStore(SqlStore):
             return StoreError(f"the database {where} is read-only for us; nothing was written")
         if isinstance(exc, errors.DiskFull):
             return StoreError(f"the disk of {where} is full; this write was undone")
+        if isinstance(exc, errors.QueryCanceled):
+            return StoreError(f"the query on {where} was interrupted: it ran past the statement time limit")
         return StoreError(f"database error in {where}: {exc}".strip())
 
     def close(self) -> None:

@@ -15,6 +15,7 @@ from datetime import date
 
 import regex as re
 
+from conflictscope.textcase import lower_keeping_offsets
 from conflictscope.timex import calendar_rules as cal
 from conflictscope.timex.lexicon import (
     COMMA,
@@ -371,7 +372,7 @@ GATE = std_re.compile(
 
 def gate_hits(text: str) -> list[tuple[int, str]]:
     """(offset, gate name) of every gate word of ``text``, in order."""
-    return [(m.start(), m.lastgroup or "") for m in GATE.finditer(text.lower())]
+    return [(m.start(), m.lastgroup or "") for m in GATE.finditer(lower_keeping_offsets(text))]
 
 
 #: The gate of each rule (see GATES).
