@@ -78,3 +78,33 @@ def test_read_only_server_on_a_thread(tmp_path: Path) -> None:
         with urllib.request.urlopen(f"{base}/api/export?format=jsonl", timeout=20) as response:
             lines = response.read().decode().splitlines()
         assert lines and all(json.loads(line)["event_id"] for line in lines)
+
+
+def test_serve_with_two_worker_processes_answers_and_stops(tmp_path: Path) -> None:
+    db = writable_copy(tmp_path / "w.db")
+    port = free_port()
+    server = subprocess.Popen(
+        [str(Path(sys.executable).parent / "conflictscope"), "serve", "--db", str(db), "--port", str(port),
+         "--read-only", "--workers", "2", "--query-seconds", "7"],
+        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                status, health = fetch(f"{base}/api/health")
+                break
+            except (urllib.error.URLError, ConnectionError):
+                assert server.poll() is None and time.monotonic() < deadline, "serve did not start"
+                time.sleep(0.2)
+        assert status == 200 and health["writes_enabled"] is False and health["events"] > 0
+        for _ in range(6):  # served by either process, each with its own connections and grids
+            status, page = fetch(f"{base}/api/events?limit=3&sort=-date")
+            assert status == 200 and len(page["events"]) == 3
+            status, found = fetch(f"{base}/api/clusters?zoom=3")
+            assert status == 200 and found["total"] > 0
+    finally:
+        server.terminate()
+        _, err = server.communicate(timeout=30)
+    assert "read-only: writes refused ; 2 worker processes" in err
+    assert err.count("Started server process") == 2

@@ -99,7 +99,10 @@ def create_app(config: ServeConfig) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        warming = app.state.warming = summaries.warm(app) if config.warm_grid else None
         yield
+        if warming is not None:
+            warming.join(timeout=5)
         store_pool.close()
 
     app = FastAPI(title="conflictscope", version=__version__, lifespan=lifespan,
@@ -107,7 +110,7 @@ def create_app(config: ServeConfig) -> FastAPI:
                   description="Events of armed conflict extracted from news reports: query, "
                               "summarise, export and review them (docs/serve.md).")
     app.state.pool = store_pool
-    app.state.grids = summaries.GridCache()
+    app.state.grids, app.state.aggregates = summaries.caches(store_pool)
     app.state.config = config
     for module in (events, summaries, exports, review):
         app.include_router(module.router)
@@ -115,11 +118,13 @@ def create_app(config: ServeConfig) -> FastAPI:
 
     @app.get("/api/health", response_model=Health, tags=["meta"], summary="Health")
     def health(request: Request) -> Any:
-        """Whether the store answers, how many canonical events it holds, and whether this
-        server accepts writes."""
+        """Whether the store answers, how many canonical events it holds, whether this
+        server accepts writes, and whether it has built its start-up summaries (``warm``)."""
         with store_pool.reader() as store:
             count = store.count_events()
-        return {"status": "ok", "events": count, "writes_enabled": config.writes_enabled}
+        warming = getattr(request.app.state, "warming", None)
+        return {"status": "ok", "events": count, "writes_enabled": config.writes_enabled,
+                "warm": warming is None or not warming.is_alive()}
 
     @app.get("/api/version", response_model=Version, tags=["meta"], summary="Versions")
     def version(request: Request) -> Any:

@@ -36,6 +36,8 @@ class ServeConfig:
     max_body_bytes: int = 64 * 1024
     query_seconds: float = 10.0
     max_page: int = 500
+    #: Build the unfiltered store's map grid at start, on a thread (``summaries.warm``).
+    warm_grid: bool = True
 
     @property
     def writes_enabled(self) -> bool:
@@ -74,6 +76,9 @@ class StorePool:
         self._write_lock = threading.Lock()
         self._writer: Store | None = None
         self._generation = 0
+        self._watch: Store | None = None
+        self._watch_lock = threading.Lock()
+        self._watch_epoch = 0
 
     def _open_reader(self) -> Store:
         store = open_store(read_only_url(self.config.db))
@@ -114,6 +119,24 @@ class StorePool:
         finally:
             self._local.deadline = None
 
+    def generation(self) -> tuple[int, int] | None:
+        """A value that changes whenever the store changes, by this server or any other
+        process (SQLite: ``PRAGMA data_version`` on a read connection of its own, which never
+        writes); None where the backend has none (PostgreSQL)."""
+        if self.config.db.strip().startswith(("postgresql://", "postgres://")):
+            return None
+        with self._watch_lock:
+            if self._watch is None:
+                self._watch = open_store(read_only_url(self.config.db))
+                self._watch_epoch += 1
+            connection = getattr(self._watch, "connection", None)
+            if connection is None:
+                return None
+            try:
+                return self._watch_epoch, int(connection.execute("PRAGMA data_version").fetchone()[0])
+            except Exception:  # noqa: BLE001 - unknown is safe: the caches fall back to their ttl
+                return None
+
     def stream_reader(self) -> Store:
         """A new read connection of its own (for a streamed export; the caller closes it)."""
         return open_store(read_only_url(self.config.db))
@@ -135,6 +158,10 @@ class StorePool:
             self._generation += 1
         for store in opened:
             store.close()
+        with self._watch_lock:
+            if self._watch is not None:
+                self._watch.close()
+                self._watch = None
         if self._writer is not None:
             self._writer.close()
             self._writer = None

@@ -17,11 +17,12 @@ from fastapi.responses import JSONResponse
 
 from conflictscope.api.models import ArticleRecord, ErrorRecord, EventDetail, EventPage
 from conflictscope.api.params import Filters, Sort, decode_cursor, encode_cursor, event_filters
+from conflictscope.api.responses import FastJSON
 from conflictscope.models import Event, Source
 from conflictscope.serialize import event_to_dict, source_to_dict
 from conflictscope.store import EventQuery
 from conflictscope.store.base import EventCluster
-from conflictscope.store.query import sort_value
+from conflictscope.store.records import record_sort_value
 
 router = APIRouter(prefix="/api", tags=["events"])
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorRecord, "description": "No such record."}}
@@ -50,15 +51,14 @@ def list_events(
     after = decode_cursor(cursor, sort) if cursor else None
     query = replace(filters.query, sort=sort, after=after, limit=limit + 1)
     with pool(request).reader() as store:
-        found = list(store.events(query))
+        found = store.event_records(query)  # JSON-ready rows: no Event objects on this path
     more = len(found) > limit
     page = found[:limit]
     next_cursor = None
     if more and page:
         last = page[-1]
-        next_cursor = encode_cursor(sort, sort_value(last, sort), last.event_id)
-    return JSONResponse({"events": [event_to_dict(e) for e in page], "next_cursor": next_cursor,
-                         "sort": sort, "limit": limit})
+        next_cursor = encode_cursor(sort, record_sort_value(last, sort), last["event_id"])
+    return FastJSON({"events": page, "next_cursor": next_cursor, "sort": sort, "limit": limit})
 
 
 @router.get("/events/{event_id}", response_model=EventDetail, responses=NOT_FOUND,

@@ -190,6 +190,7 @@ class Health(BaseModel):
     status: str
     events: int
     writes_enabled: bool
+    warm: bool = True  # false while the start-up summaries are being built
 
 
 class Version(BaseModel):

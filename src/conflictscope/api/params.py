@@ -52,7 +52,7 @@ class Filters:
     query: EventQuery
 
 
-def event_filters(
+async def event_filters(
     country: Annotated[str | None, Query(description="Country name or ISO3 code.", **_TEXT)] = None,
     admin1: Annotated[str | None, Query(description="First-level region.", **_TEXT)] = None,
     event_type: Annotated[str | None, Query(description="ACLED event type, e.g. Battles.", **_TEXT)] = None,
@@ -72,7 +72,8 @@ def event_filters(
     not_events: Annotated[bool, Query(
         description="Also the rows an analyst marked not an event (hidden by default).")] = False,
 ) -> Filters:
-    """FastAPI dependency: the request's filters."""
+    """FastAPI dependency: the request's filters (``async``: it only reads the query string, so
+    it runs on the event loop instead of taking a worker-thread round trip of its own)."""
     return Filters(EventQuery(
         country=country or None, admin1=admin1 or None, event_type=event_type or None,
         sub_event_type=sub_event_type or None, actor=actor or None, date_from=since, date_to=until,

@@ -17,6 +17,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from conflictscope.api import summaries
 from conflictscope.api.events import pool
 from conflictscope.api.models import (
     CorrectionRequest,
@@ -85,7 +86,7 @@ def merge(request: Request, body: MergeRequest) -> Any:
             merged = store.cluster_name(body.first)
     except StoreError as exc:
         raise _write_error(exc) from None
-    request.app.state.grids.clear()
+    summaries.forget(request.app)
     return _result(done, merged)
 
 
@@ -101,7 +102,7 @@ def split(request: Request, event_id: str, body: SplitRequest) -> Any:
             left = store.cluster_name(event_id)
     except StoreError as exc:
         raise _write_error(exc) from None
-    request.app.state.grids.clear()
+    summaries.forget(request.app)
     return _result(done, left)
 
 
@@ -135,6 +136,6 @@ def correct(request: Request, event_id: str, body: CorrectionRequest) -> Any:
         raise Refused(422, str(exc)) from None
     except StoreError as exc:
         raise _write_error(exc) from None
-    request.app.state.grids.clear()
+    summaries.forget(request.app)
     return JSONResponse({"correction": correction_record(done), "event_id": name,
                          "event": event_to_dict(view.event) if view else None})

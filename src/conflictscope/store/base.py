@@ -23,7 +23,7 @@ from conflictscope.models import Article, Event
 if TYPE_CHECKING:
     import pandas as pd
 
-    from conflictscope.store.stats import Aggregates, GridCluster
+    from conflictscope.store.stats import AggregateParts, Aggregates, GridBase, GridCluster
 
 JournalStatus = Literal["ok", "skipped", "duplicate", "near-duplicate", "failed", "warning"]
 
@@ -336,6 +336,11 @@ class Store(Protocol):
         """Events matching ``query``, ordered by date then id."""
         ...
 
+    def event_records(self, query: EventQuery | None = None) -> list[dict[str, Any]]:
+        """The events :meth:`events` gives for ``query``, each as ``serialize.event_to_dict``
+        would give it, read straight from the rows (no ``Event`` built; mind the limit)."""
+        ...
+
     def count_events(self, query: EventQuery | None = None) -> int:
         """How many events match ``query``."""
         ...
@@ -343,6 +348,14 @@ class Store(Protocol):
     def aggregate(self, query: EventQuery | None = None, *, period: str = "month") -> Aggregates:
         """Counts of matching events: a timeline by ``period`` (day, week, month, year) with
         deaths, and counts by type, sub-event type, country and actor."""
+        ...
+
+    def aggregate_parts(self, query: EventQuery | None = None) -> AggregateParts:
+        """What :meth:`aggregate` reads, for every period at once (``.by(period)`` buckets it)."""
+        ...
+
+    def grid_base(self, query: EventQuery | None = None) -> GridBase:
+        """The fine map grid of the events matching ``query`` (its bbox ignored)."""
         ...
 
     def grid_clusters(self, query: EventQuery | None = None, *, cell: float = 1.0) -> list[GridCluster]:

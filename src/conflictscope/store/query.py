@@ -1,13 +1,25 @@
-"""Event filters as a portable SQL WHERE clause (``?`` placeholders)."""
+"""Event filters as a portable SQL WHERE clause (``?`` placeholders), and the SELECT of a page.
+
+A box (``EventQuery.bbox``) on canonical events is also looked up by its 1-degree cells when it
+spans few of them (the cell index of migration 6; the exact latitude/longitude test stays),
+and a page of a box reads its rows after ordering and cutting the matches in that covering
+index (:func:`select_sql`).
+"""
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from typing import Any
 
 from conflictscope.errors import StoreError
 from conflictscope.models import Event
 from conflictscope.store.base import SORTS, EventQuery
+from conflictscope.store.schema import CELL_SQL
+
+#: A box spanning at most this many 1-degree cells is looked up by cell (a wider one scans the
+#: latitude band of ``canonical_bbox``, or whatever index the planner prefers).
+MAX_BOX_CELLS = 64
 
 #: The column each sort orders by, and whether it can be NULL (NULLs come first ascending,
 #: last descending, on every backend).
@@ -19,11 +31,28 @@ _SORT_SQL = {
 }
 
 
-def build_where(q: EventQuery, *, canonical: bool = False) -> tuple[str, list[Any]]:
+def box_cells(bbox: tuple[float, float, float, float], dialect: str) -> list[int] | None:
+    """The 1-degree cells (:data:`CELL_SQL` numbers) holding every point of ``bbox`` in
+    ``dialect``'s flooring, or None when the box spans more than :data:`MAX_BOX_CELLS`. The
+    rounding is monotonic, so a point in the box has a cell between those of its corners."""
+    min_lon, min_lat, max_lon, max_lat = bbox
+    if not all(math.isfinite(v) and abs(v) <= 1000.0 for v in bbox):
+        return None
+    floor = math.floor if dialect == "postgresql" else int  # SQLite's CAST truncates
+    columns = range(floor(min_lon + 180.0), floor(max_lon + 180.0) + 1)
+    rows = range(floor(min_lat + 90.0), floor(max_lat + 90.0) + 1)
+    if len(columns) * len(rows) > MAX_BOX_CELLS:
+        return None
+    return [y * 360 + x for y in rows for x in columns]
+
+
+def build_where(q: EventQuery, *, canonical: bool = False,
+                dialect: str | None = None) -> tuple[str, list[Any]]:
     """The WHERE clause (with leading space, or empty) and parameters for a query.
 
     With ``canonical`` the rows are canonical events (table ``canonical_events e``): the actor
-    and article filters then match any of the event's mentions.
+    and article filters then match any of the event's mentions; with a ``dialect`` too, a small
+    box is also asked by cell (:func:`box_cells`: the cell index answers it).
     """
     clauses: list[str] = []
     params: list[Any] = []
@@ -52,6 +81,12 @@ def build_where(q: EventQuery, *, canonical: bool = False) -> tuple[str, list[An
         params.append(q.date_to.isoformat())
     if q.bbox:
         min_lon, min_lat, max_lon, max_lat = q.bbox
+        cells = box_cells(q.bbox, dialect) if canonical and dialect in CELL_SQL else None
+        if cells:
+            expression = CELL_SQL[str(dialect)].replace("latitude", "e.latitude").replace(
+                "longitude", "e.longitude")
+            clauses.append(f"{expression} IN ({', '.join('?' for _ in cells)})")
+            params.extend(cells)
         clauses.append("e.latitude BETWEEN ? AND ? AND e.longitude BETWEEN ? AND ?")
         params.extend([min_lat, max_lat, min_lon, max_lon])
     if q.min_confidence is not None:
@@ -90,6 +125,21 @@ def build_where(q: EventQuery, *, canonical: bool = False) -> tuple[str, list[An
         clauses.append(clause)
         params.extend(values)
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def select_sql(q: EventQuery, columns: str, *, dialect: str) -> tuple[str, list[Any]]:
+    """The SELECT of ``columns`` of the rows matching ``q`` in its order, with its limit and
+    offset (``q`` as the store sees it: see ``Store._visible``). A limited page of a box
+    orders and cuts the matches by event id in a subquery, which the box's covering indexes
+    answer without reading the rows, and reads only the page's rows."""
+    table = "events" if q.mentions else "canonical_events"
+    where, params = build_where(q, canonical=not q.mentions, dialect=dialect)
+    order = order_by(q)
+    limit = f" LIMIT {int(q.limit)} OFFSET {int(q.offset)}" if q.limit is not None else ""
+    if q.bbox is not None and limit:
+        return (f"SELECT {columns} FROM {table} e WHERE e.event_id IN (SELECT e.event_id FROM "
+                f"{table} e{where}{order}{limit}){order}"), params
+    return f"SELECT {columns} FROM {table} e{where}{order}{limit}", params
 
 
 def order_by(q: EventQuery) -> str:

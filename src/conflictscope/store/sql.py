@@ -28,7 +28,8 @@ from conflictscope.store.base import (
 from conflictscope.store.correcting import CorrectionWriter
 from conflictscope.store.merging import MergeWriter, article_of_event
 from conflictscope.store.overrides import OverrideWriter
-from conflictscope.store.query import build_where, order_by
+from conflictscope.store.query import build_where, select_sql
+from conflictscope.store.records import RecordReader
 from conflictscope.store.schema import (
     MENTIONS_MIGRATION,
     MIGRATIONS,
@@ -64,7 +65,8 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class SqlStore(SignatureStore, MergeWriter, OverrideWriter, CorrectionWriter, StatsReader):
+class SqlStore(SignatureStore, MergeWriter, OverrideWriter, CorrectionWriter, StatsReader,
+               RecordReader):
     """Everything a store does, in portable SQL. Subclasses provide the connection."""
 
     dialect = "sqlite"
@@ -378,12 +380,8 @@ class SqlStore(SignatureStore, MergeWriter, OverrideWriter, CorrectionWriter, St
 
     def events(self, query: EventQuery | None = None) -> Iterator[Event]:
         """Events matching ``query``, in its sort order (by default date then id)."""
-        q = query or EventQuery()
-        where, params = build_where(self._visible(q), canonical=not q.mentions)
-        table = "events" if q.mentions else "canonical_events"
-        sql = f"SELECT {rows.READ_SQL} FROM {table} e{where}{order_by(q)}"
-        if q.limit is not None:
-            sql += f" LIMIT {int(q.limit)} OFFSET {int(q.offset)}"
+        sql, params = select_sql(self._visible(query or EventQuery()), rows.READ_SQL,
+                                 dialect=self.dialect)
         cursor = self._exec(sql, params)
         while True:  # stream: an export of millions of events never holds them all
             batch = cursor.fetchmany(2000)
@@ -395,7 +393,7 @@ class SqlStore(SignatureStore, MergeWriter, OverrideWriter, CorrectionWriter, St
     def count_events(self, query: EventQuery | None = None) -> int:
         """How many events match ``query``."""
         q = query or EventQuery()
-        where, params = build_where(self._visible(q), canonical=not q.mentions)
+        where, params = build_where(self._visible(q), canonical=not q.mentions, dialect=self.dialect)
         table = "events" if q.mentions else "canonical_events"
         return int(self._one(f"SELECT COUNT(*) FROM {table} e{where}", params)[0])
 

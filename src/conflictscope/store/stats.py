@@ -12,6 +12,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Any
 
 from conflictscope.errors import StoreError
@@ -50,6 +51,37 @@ class Aggregates:
 
 
 @dataclass(frozen=True, slots=True)
+class AggregateParts:
+    """What an aggregate reads from the store, for every period at once: ``(day, events,
+    deaths)`` per stored event date (None or '' for undated events) and the top counts."""
+
+    days: tuple[tuple[str | None, int, int], ...]
+    by_type: dict[str, int]
+    by_sub_type: dict[str, int]
+    by_country: dict[str, int]
+    by_actor: dict[str, int]
+
+    def by(self, period: str) -> Aggregates:
+        """The aggregates with a timeline by ``period`` (day, week from Monday, month, year)."""
+        if period not in PERIODS:
+            raise StoreError(f"unknown period {period!r} (one of {', '.join(PERIODS)})")
+        buckets: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        undated = 0
+        for day, count, deaths in self.days:
+            if not day:
+                undated += count
+                continue
+            slot = buckets[_period_start(date.fromisoformat(day), period)]
+            slot[0] += count
+            slot[1] += deaths
+        return Aggregates(
+            period=period, events=sum(r[1] for r in self.days), deaths=sum(r[2] for r in self.days),
+            timeline=tuple(Bucket(k, v[0], v[1]) for k, v in sorted(buckets.items())),
+            by_type=dict(self.by_type), by_sub_type=dict(self.by_sub_type),
+            by_country=dict(self.by_country), by_actor=dict(self.by_actor), undated=undated)
+
+
+@dataclass(frozen=True, slots=True)
 class GridCluster:
     """The events of one grid cell: their count, mean point, deaths, count per event type,
     the cell's box (min lon, min lat, max lon, max lat) and, for a single event, its id."""
@@ -81,8 +113,9 @@ BASE_ZOOM = 9
 @dataclass(frozen=True)
 class GridBase:
     """Counts of the events of a query (its bbox ignored) on the fine grid of
-    :data:`BASE_ZOOM`, per cell and event type, as arrays: map clusters of any coarser zoom and
-    view are summed from it without reading the events again (:meth:`clusters`)."""
+    :data:`BASE_ZOOM`, per cell and event type, as arrays sorted by cell row then column
+    (``gy``, ``gx``): map clusters of any coarser zoom and view are summed from it without
+    reading the events again (:meth:`clusters`)."""
 
     gx: Any  # numpy int64 arrays, one entry per (cell, type)
     gy: Any
@@ -94,38 +127,38 @@ class GridBase:
     first: tuple[str, ...]
     types: tuple[str, ...]
 
+    @cached_property
+    def _levels(self) -> Any:
+        from conflictscope.store.grid_levels import Levels
+
+        return Levels(self)
+
     def clusters(self, zoom: int, bbox: tuple[float, float, float, float] | None) -> list[GridCluster]:
         """The clusters of ``zoom`` (<= :data:`BASE_ZOOM`) in ``bbox``: fine cells are taken
-        when their centre lies in the box (an edge error below one fine cell)."""
-        import numpy as np
+        when their centre lies in the box (an edge error below one fine cell). Ordered by
+        cell column, then row. The coarse cells wholly in the view come from sums kept per
+        zoom, only the view's border cells are summed from fine cells (``store.grid_levels``)."""
+        from conflictscope.store.grid_levels import ROW_SPAN, centre_range
 
         if zoom > BASE_ZOOM:
             raise StoreError(f"a grid base serves zoom levels up to {BASE_ZOOM}")
         fine, cell = cell_size(BASE_ZOOM), cell_size(zoom)
-        keep = np.ones(len(self.gx), dtype=bool)
-        if bbox is not None:
-            cx, cy = (self.gx + 0.5) * fine - 180.0, (self.gy + 0.5) * fine - 90.0
-            keep = (cx >= bbox[0]) & (cx <= bbox[2]) & (cy >= bbox[1]) & (cy <= bbox[3])
-        factor = 2 ** (BASE_ZOOM - zoom)
-        index = np.flatnonzero(keep)
-        cx_, cy_ = self.gx[index] // factor, self.gy[index] // factor
-        keys, slot = np.unique(np.stack([cx_, cy_]), axis=1, return_inverse=True)
-        slot = slot.ravel()
-        n = keys.shape[1]
-        count, lon, lat, deaths = (np.bincount(slot, weights=w[index], minlength=n)
-                                   for w in (self.count, self.lon_sum, self.lat_sum, self.deaths))
-        by_type = np.zeros((n, len(self.types)), dtype=np.int64)
-        np.add.at(by_type, (slot, self.kind[index]), self.count[index])
-        alone = count[slot] == 1  # rows that are the only event of their coarse cell
-        first_of = {int(p): self.first[int(r)] for p, r in zip(slot[alone], index[alone], strict=True)}
+        factor = 2 ** (BASE_ZOOM - max(zoom, 0))
+        if bbox is None:
+            sums = self._levels.level(factor)
+        else:
+            sums = self._levels.view(factor, centre_range(bbox[0], bbox[2], 180.0, fine),
+                                     centre_range(bbox[1], bbox[3], 90.0, fine))
         out = []
-        for i in range(n):
-            x, y = int(keys[0, i]), int(keys[1, i])
-            total = int(count[i])
-            kinds = {self.types[t]: int(v) for t, v in enumerate(by_type[i]) if v}
+        for k, total_f, lat_sum, lon_sum, dead, per_type, single in zip(
+                sums.keys.tolist(), sums.count.tolist(), sums.lat.tolist(), sums.lon.tolist(),
+                sums.deaths.tolist(), sums.by_type.tolist(), sums.alone, strict=True):
+            x, y = divmod(k, ROW_SPAN)
+            total = int(total_f)
+            kinds = {self.types[t]: int(v) for t, v in enumerate(per_type) if v}
             box = (x * cell - 180.0, y * cell - 90.0, (x + 1) * cell - 180.0, (y + 1) * cell - 90.0)
-            out.append(GridCluster(round(float(lat[i]) / total, 5), round(float(lon[i]) / total, 5),
-                                   total, int(deaths[i]), kinds, box, first_of.get(i)))
+            out.append(GridCluster(round(lat_sum / total, 5), round(lon_sum / total, 5),
+                                   total, int(dead), kinds, box, single))
         return out
 
 
@@ -137,7 +170,8 @@ class StatsReader:
     _visible: Any
 
     def _source(self, q: EventQuery) -> tuple[str, str, list[Any]]:
-        where, params = build_where(replace(self._visible(q), after=None), canonical=not q.mentions)
+        where, params = build_where(replace(self._visible(q), after=None), canonical=not q.mentions,
+                                    dialect=self.dialect)
         return ("events" if q.mentions else "canonical_events"), where, params
 
     def aggregate(self, query: EventQuery | None = None, *, period: str = "month") -> Aggregates:
@@ -146,20 +180,15 @@ class StatsReader:
         and actor (the :data:`TOP` most frequent each)."""
         if period not in PERIODS:
             raise StoreError(f"unknown period {period!r} (one of {', '.join(PERIODS)})")
+        return self.aggregate_parts(query).by(period)
+
+    def aggregate_parts(self, query: EventQuery | None = None) -> AggregateParts:
+        """What :meth:`aggregate` reads, for every period at once: events and deaths per day
+        and the counts by type, sub-event type, country and actor."""
         q = query or EventQuery()
         table, where, params = self._source(q)
         days = self._all(f"SELECT e.event_date, COUNT(*), SUM(COALESCE(e.fatalities, 0)) "
                          f"FROM {table} e{where} GROUP BY e.event_date", params)
-        buckets: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-        undated = 0
-        for day, count, deaths in days:
-            if not day:
-                undated += int(count)
-                continue
-            slot = buckets[_period_start(date.fromisoformat(day), period)]
-            slot[0] += int(count)
-            slot[1] += int(deaths or 0)
-        timeline = tuple(Bucket(k, v[0], v[1]) for k, v in sorted(buckets.items()))
 
         def counts(column: str) -> dict[str, int]:
             found = self._all(f"SELECT {column}, COUNT(*) FROM {table} e{where} GROUP BY {column} "
@@ -170,14 +199,11 @@ class StatsReader:
         for column in ("e.actor1", "e.actor2"):
             actors.update({str(k): int(n) for k, n in self._all(
                 f"SELECT {column}, COUNT(*) FROM {table} e{where} GROUP BY {column}", params) if k})
-        return Aggregates(
-            period=period, events=sum(int(r[1]) for r in days),
-            deaths=sum(int(r[2] or 0) for r in days), timeline=timeline,
+        return AggregateParts(
+            days=tuple((day, int(count), int(deaths or 0)) for day, count, deaths in days),
             by_type=counts("e.event_type"), by_sub_type=counts("e.sub_event_type"),
             by_country=counts("e.country"),
-            by_actor=dict(sorted(actors.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP]),
-            undated=undated,
-        )
+            by_actor=dict(sorted(actors.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP]))
 
     def grid_clusters(self, query: EventQuery | None = None, *, cell: float = 1.0) -> list[GridCluster]:
         """The events matching ``query`` that have coordinates, grouped on a grid of ``cell``
@@ -223,7 +249,7 @@ class StatsReader:
         import numpy as np
 
         q = replace(query or EventQuery(), bbox=None)
-        found = self._grid_rows(q, cell_size(BASE_ZOOM))
+        found = sorted(self._grid_rows(q, cell_size(BASE_ZOOM)), key=lambda row: (row[1], row[0], row[2]))
         types = tuple(sorted({row[2] for row in found}))
         position = {t: i for i, t in enumerate(types)}
         column = lambda i, kind: np.array([row[i] for row in found], dtype=kind)  # noqa: E731
