@@ -32,6 +32,17 @@ def fetch(url: str, *, data: dict[str, Any] | None = None, token: str | None = N
         return error.code, json.loads(error.read())
 
 
+def wait_for_health(server: subprocess.Popen[str], base: str) -> tuple[int, Any]:
+    """The health answer of a ``serve`` process once it listens (fails if it dies or takes a minute)."""
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            return fetch(f"{base}/api/health")
+        except (urllib.error.URLError, ConnectionError):
+            assert server.poll() is None and time.monotonic() < deadline, "serve did not start"
+            time.sleep(0.2)
+
+
 def test_serve_command_answers_on_loopback_and_says_whether_writes_are_enabled(tmp_path: Path) -> None:
     db = writable_copy(tmp_path / "s.db")
     port = free_port()
@@ -41,14 +52,7 @@ def test_serve_command_answers_on_loopback_and_says_whether_writes_are_enabled(t
         stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                status, health = fetch(f"{base}/api/health")
-                break
-            except (urllib.error.URLError, ConnectionError):
-                assert server.poll() is None and time.monotonic() < deadline, "serve did not start"
-                time.sleep(0.2)
+        status, health = wait_for_health(server, base)
         assert status == 200 and health["writes_enabled"] is True
         status, page = fetch(f"{base}/api/events?limit=2&sort=-date")
         assert status == 200 and len(page["events"]) == 2 and page["next_cursor"]
@@ -89,14 +93,7 @@ def test_serve_with_two_worker_processes_answers_and_stops(tmp_path: Path) -> No
         stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                status, health = fetch(f"{base}/api/health")
-                break
-            except (urllib.error.URLError, ConnectionError):
-                assert server.poll() is None and time.monotonic() < deadline, "serve did not start"
-                time.sleep(0.2)
+        status, health = wait_for_health(server, base)
         assert status == 200 and health["writes_enabled"] is False and health["events"] > 0
         for _ in range(6):  # served by either process, each with its own connections and grids
             status, page = fetch(f"{base}/api/events?limit=3&sort=-date")
