@@ -121,8 +121,7 @@ def text_features(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[
     words: set[str] = set()
     names: set[str] = set()
     for line in text.splitlines():
-        for position, match in enumerate(_WORD.finditer(line)):
-            token = match.group(0)
+        for position, token in enumerate(_WORD.findall(line)):  # the pattern has no groups
             lowered = token.lower().strip("'’-")
             if len(lowered) < 3 and not lowered.isdigit():
                 continue

@@ -7,9 +7,9 @@ found by: family, country, its date window (``compare.window``) and publication 
 **Candidates.** The blocking (``compare.may_match``) pairs two mentions only when they share a
 family and a country (or one has none) and their date windows overlap or their articles came
 out within ``SAME_NEWS_DAYS`` days (neither background). Windows are filed in *tiers* by length
-(:data:`TIERS`): a window of tier ``k`` is at most ``TIERS[k]`` days long, so the windows of
-that tier overlapping ``[s, e]`` start between ``s - TIERS[k]`` and ``e``: one range scan of the
-index ``(family, country_key, win_tier, win_start)`` per tier. The longest tier and undated
+(:data:`BOUNDED_TIERS`): a window of tier ``k`` is at most ``longest(k)`` days long, so the windows
+of that tier overlapping ``[s, e]`` start between ``s - longest(k)`` and ``e``: one range scan of
+the index ``(family, country_key, win_tier, win_start)`` per tier. The longest tier and undated
 mentions are few and read whole. Publication days use ``(family, country_key, published)``.
 The look-up is complete for the blocking rule, so the store finds every link the pure
 ``merge.cluster`` would.
@@ -29,9 +29,19 @@ from typing import Any
 from conflictscope.merge.compare import KM_LIMIT, SAME_NEWS_DAYS, window
 from conflictscope.merge.mention import SHINGLE, Mention
 
-#: Longest window (days, end - start) of each tier; the last tier is unbounded.
+#: Longest window (days, end - start) of each tier, by tier number; tier 4 is unbounded. Tiers
+#: 5 and 6 came later (a tier number keeps its bound for ever, so stored rows stay valid): a
+#: day-precise window (2 days) and a window around an unstated date (the day widened by 7 on
+#: each side: 14 days) used to be filed under tiers 0 and 1, whose look-ups read 8 and 40 days
+#: of window starts more than the window itself; they now read 2 and 16.
 TIERS = (8, 40, 130, 400)
 _UNBOUNDED = len(TIERS)
+_LATER_TIERS = (2, 16)
+#: ``(tier, longest)`` of every bounded tier, shortest first: a window is filed under the first
+#: that holds it.
+BOUNDED_TIERS = tuple(sorted([*enumerate(TIERS), *((_UNBOUNDED + 1 + k, days)
+                                                   for k, days in enumerate(_LATER_TIERS))],
+                             key=lambda pair: pair[1]))
 
 _DATES = ("published", "event_date", "date_start", "date_end")
 _SETS = ("words", "names")
@@ -42,7 +52,7 @@ def tier_of(span: tuple[date, date] | None) -> int | None:
     if span is None:
         return None
     days = (span[1] - span[0]).days
-    return next((k for k, longest in enumerate(TIERS) if days <= longest), _UNBOUNDED)
+    return next((k for k, longest in BOUNDED_TIERS if days <= longest), _UNBOUNDED)
 
 
 def shingles_of(words: frozenset[str]) -> frozenset[str]:
@@ -185,7 +195,7 @@ def _parts(head: str, dated: bool, published: bool) -> list[str]:
     # the window and publication conditions come first: they are the index's next columns
     parts = [head.replace(" WHERE ", " WHERE win_tier IS NULL AND ", 1)]
     parts += [head.replace(" WHERE ", " WHERE win_tier = ? AND win_start BETWEEN ? AND ? "
-                                      "AND win_end >= ? AND ", 1)] * len(TIERS)
+                                      "AND win_end >= ? AND ", 1)] * len(BOUNDED_TIERS)
     parts.append(head.replace(" WHERE ", " WHERE win_tier = ? AND win_start <= ? AND win_end >= ? AND ", 1))
     if published:
         parts.append(head.replace(" WHERE ", " WHERE published BETWEEN ? AND ? AND background = 0 AND ", 1))
@@ -210,7 +220,7 @@ def _lookup_params(mention: Mention) -> tuple[tuple[Any, ...], list[list[Any]]]:
     start, end = span
     first, last = start.isoformat(), end.isoformat()
     found = [list(params)]
-    for tier, longest in enumerate(TIERS):
+    for tier, longest in BOUNDED_TIERS:
         found.append([tier, (start - timedelta(days=longest)).isoformat(), last, first, *params])
     found.append([_UNBOUNDED, last, first, *params])
     if published:
