@@ -205,6 +205,12 @@ def test_quotes_are_found_across_whitespace_quotes_and_ellipses() -> None:
     assert locate("not in the text", text) == []
 
 
+def test_a_quote_in_other_case_is_found_after_a_dotted_capital_i() -> None:
+    # "İ" lower-cases to two characters: the case-blind search was switched off for such texts
+    text = "Supporters of İmamoğlu said police detained 40 students in Ankara."
+    assert [text[s:e] for s, e in locate("Police detained 40 students", text)] == ["police detained 40 students"]
+
+
 def test_half_split_is_stable_and_partitions() -> None:
     ids = [f"report-{i}" for i in range(40)]
     for record_id in ids:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
 
+from conflictscope.document import AnalyzedArticle
 from conflictscope.models import Article
 from conflictscope.pipeline.core import Pipeline
-from conflictscope.resources import Settings, pipeline_fingerprint
+from conflictscope.pipeline.scope import propose
+from conflictscope.resources import Settings, active, pipeline_fingerprint
 from conflictscope.serialize import event_to_dict
 
 #: Our own sentences: a burglary that turned deadly, an accidental shooting.
@@ -45,3 +48,14 @@ def test_the_scope_is_part_of_the_version_and_read_from_the_environment() -> Non
     stages = ("classify",)
     assert pipeline_fingerprint(Settings(scope="acled"), stages) != pipeline_fingerprint(
         Settings(scope="all-violence"), stages)
+
+
+def test_a_proposed_attack_after_a_dotted_capital_i_points_at_its_word(
+        parse: Callable[..., AnalyzedArticle]) -> None:
+    # "İzmir" lower-cases to two characters: the trigger the scope proposes was one character off
+    text = "A toddler visiting from İzmir was accidentally shot by his cousin at a home in Decatur."
+    sentence = next(s for s in parse(text).sentences if s.doc is not None)
+    with active(Pipeline(settings=Settings.from_env({}).but(scope="all-violence")).resources):
+        candidate = propose(sentence)
+    assert candidate is not None and candidate.trigger.text == "shot"
+    assert text[candidate.trigger.start:candidate.trigger.end] == "shot"

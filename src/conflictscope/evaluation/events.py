@@ -55,6 +55,7 @@ from conflictscope.evaluation.metrics import ratio
 from conflictscope.evaluation.normalize import countries_match, is_empty
 from conflictscope.evaluation.split import select_half
 from conflictscope.models import Article, Event
+from conflictscope.textcase import lower_keeping_offsets
 
 if TYPE_CHECKING:
     from conflictscope.evaluation.event import Analyzer
@@ -283,15 +284,15 @@ def locate(quote: str, text: str) -> list[tuple[int, int]]:
     """The (start, end) offsets in ``text`` of each part of a quote (parts split at '...'),
     tolerant of whitespace, curly quotes and case; parts not found are left out."""
     folded, offsets = _folded(text)
-    lowered = folded.lower() if len(folded.lower()) == len(folded) else folded
+    lowered = lower_keeping_offsets(folded)
     found: list[tuple[int, int]] = []
     for part in _ELLIPSIS.split(quote):
         piece = _folded(part)[0].strip(" .,;:")
         if len(piece) < 3:
             continue
         at = folded.find(piece)
-        if at < 0 and lowered is not folded:
-            at = lowered.find(piece.lower())
+        if at < 0:
+            at = lowered.find(lower_keeping_offsets(piece))
         if at < 0 and len(piece) > 60:  # a quote edited at its end: its first 60 characters
             piece = piece[:60]
             at = folded.find(piece)

@@ -38,6 +38,7 @@ from conflictscope.document import AnalyzedArticle, Sentence, declare_layer
 from conflictscope.models import EventCandidate
 from conflictscope.pipeline.registry import stage
 from conflictscope.resources import current
+from conflictscope.textcase import lower_keeping_offsets
 
 #: The scope that keeps violent crime.
 ALL_VIOLENCE = "all-violence"
@@ -91,7 +92,7 @@ def wants_parse(text: str) -> bool:
 def propose(sentence: Sentence) -> EventCandidate | None:
     """An Attack of a parsed sentence that tells violence against a person (its first such word is
     the trigger), or None when there is no parse or the non-event rule holds in this scope."""
-    lowered = sentence.text.lower()
+    lowered = lower_keeping_offsets(sentence.text)  # its offsets are the trigger's
     hit = VIOLENCE_TO_PERSON.search(lowered)
     if sentence.doc is None or hit is None or no_event_in_scope(lowered):
         return None
