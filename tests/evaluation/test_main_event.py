@@ -11,12 +11,12 @@ from conflictscope.lexicon.captions import is_photo_caption
 from conflictscope.models import Article, Span
 from conflictscope.pipeline.mainevent import (
     ReportFrame,
-    _is_commentary,
-    _is_status,
     article_main_event,
+    commentary_at,
     frame_of,
     main_event,
     rank_events,
+    status_at,
     title_names_kind,
     title_names_place,
 )
@@ -261,15 +261,15 @@ def test_a_judgement_or_a_lasting_state_is_not_the_news(
 @pytest.mark.parametrize(
     ("predicate", "sentence", "trigger", "expected"),
     [
-        (_is_commentary, "The strike is further testament to the growing radicalization.", "strike", True),
-        (_is_commentary, "The attack was the deadliest in the city this year.", "attack", True),
-        (_is_commentary, "This is the same force that launched an attack on protesters.", "attack", False),
-        (_is_commentary, "The protesters were arrested on Monday.", "arrested", False),
-        (_is_commentary, "Police said the arrest was a mistake.", "arrest", False),
-        (_is_status, "Thousands of people remain in detention on politically motivated charges.", "detention", True),
-        (_is_status, "She is still held at an undisclosed location.", "held", True),
-        (_is_status, "He continues to be detained without charge.", "detained", True),
-        (_is_status, "Police detained him on Friday; he remains in custody.", "detained", False),
+        (commentary_at, "The strike is further testament to the growing radicalization.", "strike", True),
+        (commentary_at, "The attack was the deadliest in the city this year.", "attack", True),
+        (commentary_at, "This is the same force that launched an attack on protesters.", "attack", False),
+        (commentary_at, "The protesters were arrested on Monday.", "arrested", False),
+        (commentary_at, "Police said the arrest was a mistake.", "arrest", False),
+        (status_at, "Thousands of people remain in detention on politically motivated charges.", "detention", True),
+        (status_at, "She is still held at an undisclosed location.", "held", True),
+        (status_at, "He continues to be detained without charge.", "detained", True),
+        (status_at, "Police detained him on Friday; he remains in custody.", "detained", False),
     ],
 )
 def test_commentary_and_lasting_detention(predicate: Any, sentence: str, trigger: str, expected: bool) -> None:

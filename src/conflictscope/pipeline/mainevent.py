@@ -180,32 +180,47 @@ def salience(event: Event, frame: ReportFrame, *, length: int | None = None) -> 
         score += 0.01  # the text dates it (a tie-breaker)
     if any(_EXPLICIT.search(span.text) for span in dated):
         score += EXPLICIT_DATE
-    if event.sub_event_type in _CONTEXT_KINDS:
+    if context_kind(event):
         score -= CONTEXT_KIND
     sentence_start, sentence_end = frame.sentence_bounds(start)
     sentence = frame.text[sentence_start:sentence_end]
-    if _is_commentary(sentence, start - sentence_start):
+    if commentary_at(sentence, start - sentence_start):
         score -= COMMENTARY
-    if event.sub_event_type == "Arrests" and _is_status(sentence, start - sentence_start):
+    if event.sub_event_type == "Arrests" and status_at(sentence, start - sentence_start):
         score -= STATUS
-    if _PERSON.search(sentence):
+    if names_target(sentence):
         score += PERSON_TARGET
-    if event.sub_event_type == "Arrests" and _FOLLOW_UP.search(sentence):
+    if event.sub_event_type == "Arrests" and follow_up_arrest(sentence):
         score -= FOLLOW_UP
     if is_photo_caption(sentence):
         score -= CAPTION
     return score
 
 
-def _is_commentary(sentence: str, trigger_at: int) -> bool:
+def commentary_at(sentence: str, trigger_at: int) -> bool:
     """The trigger is in the subject of a judgement ("The strike is further testament to ...")."""
     judged = _COMMENTARY.match(sentence)
     return judged is not None and trigger_at < judged.start("verb")
 
 
-def _is_status(sentence: str, trigger_at: int) -> bool:
+def status_at(sentence: str, trigger_at: int) -> bool:
     """The trigger is in a phrase that tells a lasting detention ("remain in *detention*")."""
     return any(m.start() <= trigger_at < m.end() for m in _STATUS.finditer(sentence))
+
+
+def context_kind(event: Event) -> bool:
+    """A strategic development that happens to no one (a policy change, an agreement, seized weapons)."""
+    return event.sub_event_type in _CONTEXT_KINDS
+
+
+def names_target(sentence: str) -> bool:
+    """The sentence names a person an event is done to (a journalist, villagers, a student)."""
+    return _PERSON.search(sentence) is not None
+
+
+def follow_up_arrest(sentence: str) -> bool:
+    """The sentence ties an arrest to an earlier act ("arrested in connection with the killing")."""
+    return _FOLLOW_UP.search(sentence) is not None
 
 
 def rank_events(events: Iterable[Event], frame: ReportFrame | None = None) -> list[Event]:

@@ -33,6 +33,7 @@ BUILTIN_STAGE_MODULES = (
     "conflictscope.pipeline.assemble",
     "conflictscope.pipeline.coreference",
     "conflictscope.pipeline.mainevent",
+    "conflictscope.pipeline.rowcheck",
     "conflictscope.pipeline.calibration",
 )
 
@@ -53,6 +54,7 @@ DEFAULT_STAGES = (
     "coreference",
     "mark-scope",
     "rank",
+    "rowcheck",
     "calibrate",
 )
 

@@ -1,0 +1,88 @@
+"""The report-context row model (stage ``rowcheck``): its features, its decision, its artifacts."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from datetime import date
+from importlib import resources as package_files
+from pathlib import Path
+
+from conflictscope.classify.eventness import EventnessModel
+from conflictscope.models import Article
+from conflictscope.pipeline.core import Pipeline
+from conflictscope.pipeline.registry import DEFAULT_STAGES
+from conflictscope.pipeline.rowcheck import ROWCHECK_MODEL, report_rows
+from conflictscope.resources import Resources, Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+TITLE = "Gunmen kill four villagers in Borno attack"
+TEXT = ("Gunmen killed four villagers in an attack on Kawuri in Borno State on Sunday, police said.\n\n"
+        "\"They came at night and shot everyone they saw,\" said a resident, describing the attack.\n\n"
+        "The state governor condemned the killings and promised to send more troops to the area.\n\n"
+        "Attacks on villages have become common in the northeast since the insurgency began in 2009.\n\n"
+        "Aid groups say thousands of families have fled their farms in the district this year.")
+NOTE = "On 2 June 2024, gunmen killed four villagers in Kawuri (Borno). Fatalities: 4."
+RAW_STAGES = tuple(s for s in DEFAULT_STAGES if s not in ("rowcheck", "calibrate"))
+
+
+def _article() -> Article:
+    return Article.from_text(TEXT, published=date(2024, 6, 3), title=TITLE)
+
+
+def test_the_stage_runs_after_ranking_and_before_calibration() -> None:
+    assert DEFAULT_STAGES.index("rank") < DEFAULT_STAGES.index("rowcheck") < DEFAULT_STAGES.index("calibrate")
+
+
+def test_a_headline_event_told_in_the_lead_has_the_features_of_news() -> None:
+    featured = report_rows(Pipeline(RAW_STAGES)(_article()))
+    assert featured, "the attack is a row"
+    top = featured[0][1]
+    for name in ("top", "lead", "title_kind", "title_place", "dated_in_text", "report_lead_event", "deaths"):
+        assert name in top, name
+    assert "quoted" not in top and "retold" not in top
+
+
+def test_rows_under_the_threshold_are_dropped_and_the_others_kept() -> None:
+    article = _article()
+    raw = Pipeline(RAW_STAGES)(article).events
+    assert raw
+    keep_all = Resources(Settings()).provide(ROWCHECK_MODEL, EventnessModel({}, 30.0))
+    drop_all = Resources(Settings()).provide(ROWCHECK_MODEL, EventnessModel({}, -30.0))
+    kept = Pipeline(resources=keep_all)(article).events
+    assert [e.event_id for e in kept] == [e.event_id for e in raw]
+    assert Pipeline(resources=drop_all)(article).events == ()
+
+
+def test_a_short_note_has_no_report_around_it_and_keeps_its_rows() -> None:
+    note = Article.from_text(NOTE, published=date(2024, 6, 3))
+    raw = Pipeline(RAW_STAGES)(note).events
+    drop_all = Resources(Settings()).provide(ROWCHECK_MODEL, EventnessModel({}, -30.0))
+    assert raw and [e.event_id for e in Pipeline(resources=drop_all)(note).events] == [e.event_id for e in raw]
+
+
+def test_switched_off_the_model_is_not_loaded() -> None:
+    assert Resources(Settings(rowcheck=False)).get(ROWCHECK_MODEL) is None
+    assert Settings.from_env({"CONFLICTSCOPE_ROWCHECK": "off"}).rowcheck is False
+
+
+def test_the_shipped_model_is_trained_on_the_current_reports() -> None:
+    spec = importlib.util.spec_from_file_location("train_rowcheck", ROOT / "scripts" / "train_rowcheck.py")
+    assert spec is not None and spec.loader is not None
+    trainer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(trainer)
+    model = json.loads(package_files.files("conflictscope.data").joinpath("reports/rowcheck.json").read_text("utf-8"))
+    assert model["meta"]["data_sha256"] == trainer.data_hash(), (
+        "the row model is stale: run `.venv/bin/python scripts/train_rowcheck.py` and commit data/reports/rowcheck.json"
+    )
+    assert 0.0 < model["threshold"] < 1.0 and model["meta"]["held_out"]["auc"] > 0.6
+
+
+def test_the_training_reports_are_well_formed() -> None:
+    files = sorted((ROOT / "src" / "conflictscope" / "data" / "reports").glob("reports_*.jsonl"))
+    assert files
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_report_gold.py"), *map(str, files)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout[-2000:]
