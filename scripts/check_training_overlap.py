@@ -54,12 +54,19 @@ def dev_sentences(paths: list[Path]) -> list[tuple[str, str, set[str]]]:
 
 
 def training_lines(folder: Path) -> list[tuple[str, int, str]]:
-    """(file, line number, text) of every non-comment line of the data folder's .txt files."""
+    """(file, line number, text) of every non-comment line of the data folder's .txt files, and of
+    every sentence of the title and text of the reports in its .jsonl files (line = the report's)."""
     lines: list[tuple[str, int, str]] = []
     for path in sorted(folder.rglob("*.txt")):
         for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
             if line.strip() and not line.startswith("#"):
                 lines.append((str(path.relative_to(folder)), number, line.strip()))
+    for path in sorted(folder.rglob("*.jsonl")):
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+            report = json.loads(line) if line.strip() else {}
+            for part in (report.get("title", ""), report.get("text", "")):
+                lines += [(str(path.relative_to(folder)), number, sentence.strip())
+                          for sentence in SENTENCE_BREAK.split(part) if sentence.strip()]
     return lines
 
 
