@@ -62,6 +62,14 @@ def mapped(rows: list[tuple[float, bool]], a: float, b: float) -> list[tuple[flo
     return [(1 / (1 + math.exp(-(a * float(_logit(np.array([c]))[0]) + b))), ok) for c, ok in rows]
 
 
+def auc(rows: list[tuple[float, bool]]) -> float | None:
+    """How well the confidence ranks real rows above false ones (None with one class only)."""
+    from sklearn.metrics import roc_auc_score
+
+    labels = [int(ok) for _, ok in rows]
+    return float(roc_auc_score(labels, [c for c, _ in rows])) if 0 < sum(labels) < len(labels) else None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--gold", required=True, help="An all-events gold (EVENTS_GOLD.md format).")
@@ -73,10 +81,12 @@ def main(argv: list[str] | None = None) -> int:
     for held in (0, 1):
         a, b = fit(halves[1 - held])
         before, after = ece(halves[held]), ece(mapped(halves[held], a, b))
+        ranking = auc(halves[held])
         figures[f"half_{held}"] = {"rows": len(halves[held]), "fitted_on": f"half {1 - held}",
-                                   "ece_raw": round(before, 4), "ece_calibrated": round(after, 4)}
+                                   "ece_raw": round(before, 4), "ece_calibrated": round(after, 4),
+                                   "auc": None if ranking is None else round(ranking, 4)}
         print(f"half {held} ({len(halves[held])} rows), map fitted on half {1 - held}: "
-              f"ECE {before:.4f} -> {after:.4f}")
+              f"ECE {before:.4f} -> {after:.4f}, AUC {ranking}")
     a, b = fit(halves[0] + halves[1])
     payload = {"a": round(a, 5), "b": round(b, 5), "fitted_on": Path(args.gold).name + " (both halves)",
                "cross_validated": figures}
