@@ -86,3 +86,22 @@ def test_the_training_reports_are_well_formed() -> None:
     done = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_report_gold.py"), *map(str, files)],
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout[-2000:]
+
+
+CRIME = ("A man shot and killed his neighbour during an argument over a parking space in Dayton, Ohio, "
+         "on Saturday night, police said.\n\n"
+         "Officers found the 46-year-old victim in the driveway of his home on Elm Street.\n\n"
+         "The suspect, 52, was taken into custody at the scene without incident.\n\n"
+         "Neighbours said the two men had quarrelled for months over the shared driveway.\n\n"
+         "The county prosecutor is expected to file murder charges on Monday.")
+
+
+def test_a_violent_crime_row_of_the_all_violence_scope_is_not_judged_by_the_acled_trained_model() -> None:
+    settings = Settings(scope="all-violence")
+    article = Article.from_text(CRIME, published=date(2024, 6, 3), title="Man shot dead in Dayton parking dispute")
+    raw = Pipeline(RAW_STAGES, settings=settings)(article).events
+    crime = [e.event_id for e in raw if e.scope == "violent-crime"]
+    assert crime, "the shooting is a violent-crime row of the all-violence scope"
+    drop_all = Resources(settings).provide(ROWCHECK_MODEL, EventnessModel({}, -30.0))
+    kept = [e.event_id for e in Pipeline(resources=drop_all)(article).events]
+    assert kept == crime

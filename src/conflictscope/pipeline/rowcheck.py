@@ -25,6 +25,8 @@ ranking) and before ``calibrate``. Without the model file the stage keeps every 
 A text of fewer than :data:`REPORT_MIN_SENTENCES` sentences (an ACLED note, a snippet, a
 brief: its lead and little more) has no report around its rows to read; its rows are left to
 the sentence-level decision, and such texts are not in the model's training rows either.
+A violent-crime row of the ``all-violence`` scope is kept too: the model learned ACLED's scope,
+where ordinary crime is no event, and the user chose to keep crime.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ from conflictscope.pipeline.mainevent import (
     title_names_place,
 )
 from conflictscope.pipeline.registry import stage
+from conflictscope.pipeline.scope import VIOLENT_CRIME_MARK
 from conflictscope.resources import Resources, Settings, current, declare_resource, file_digest
 
 ROWCHECK_RESOURCE = "reports/rowcheck.json"
@@ -158,6 +161,6 @@ def rowcheck(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     if model is None or not analyzed.events or not is_report(analyzed):
         return analyzed
     kept = tuple(event for event, names in report_rows(analyzed)
-                 if real_event_probability(model, names) >= model.threshold)
+                 if event.scope == VIOLENT_CRIME_MARK or real_event_probability(model, names) >= model.threshold)
     return replace(analyzed, events=kept)
 
