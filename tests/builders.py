@@ -6,8 +6,11 @@ the stage under test does not depend on the classifier.
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
+from types import ModuleType
 
 from conflictscope.document import AnalyzedArticle
 from conflictscope.models import EventCandidate, Span
@@ -58,3 +61,14 @@ def dated_candidates(
         for word, nth in triggers
     )
     return dates(with_candidates(analyzed, *candidates)).candidates
+
+
+def load_script(name: str) -> ModuleType:
+    """A script of ``scripts/`` (``name`` without ``.py``) loaded as a module, e.g. to ask a
+    training script for the hash of the data its committed model must have been trained on."""
+    path = Path(__file__).resolve().parents[1] / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from datetime import date
 from importlib import resources as package_files
-from pathlib import Path
 
 import pytest
 
+from builders import load_script
 from conflictscope.classify.eventness import EVENTNESS_MODEL
 from conflictscope.classify.eventness_encoder import EVENTNESS_ENCODER
 from conflictscope.models import Article
 from conflictscope.pipeline.core import Pipeline
 from conflictscope.resources import Settings
-
-ROOT = Path(__file__).resolve().parents[2]
 
 #: Sentences written for this test (not in the training files): each with whether it tells an event.
 CASES = [
@@ -63,10 +60,7 @@ def test_the_switch_gives_the_rule_decision_and_another_version(pipelines: tuple
 
 
 def test_the_model_was_trained_on_the_current_sentences() -> None:
-    spec = importlib.util.spec_from_file_location("train_eventness", ROOT / "scripts" / "train_eventness.py")
-    assert spec is not None and spec.loader is not None
-    trainer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(trainer)
+    trainer = load_script("train_eventness")
     model = json.loads(package_files.files("conflictscope.data").joinpath("eventness/model.json").read_text("utf-8"))
     assert model["meta"]["data_sha256"] == trainer.data_hash(), (
         "the event-ness model is stale: run `make train-eventness` and commit data/eventness/model.json"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 from collections import OrderedDict
@@ -12,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from builders import load_script
 from conflictscope.classify.eventness import EVENTNESS_MODEL
 from conflictscope.classify.eventness_encoder import (
     EVENTNESS_ENCODER,
@@ -23,7 +23,6 @@ from conflictscope.pipeline.core import Pipeline
 from conflictscope.pipeline.eventness import candidate_features
 from conflictscope.resources import Resources, Settings, declared_resources
 
-ROOT = Path(__file__).resolve().parents[2]
 #: Written for this test: one event and a plan in one report.
 TEXT = ("Gunmen stormed a police post in Dikwa on Tuesday night and killed four officers. "
         "Troops are preparing to launch an assault on the rebel-held town of Dikwa.")
@@ -47,10 +46,7 @@ class FixedEncoder(EventnessEncoder):
 
 
 def test_the_encoder_was_trained_on_the_current_sentences() -> None:
-    spec = importlib.util.spec_from_file_location("train_eventness", ROOT / "scripts" / "train_eventness.py")
-    assert spec is not None and spec.loader is not None
-    trainer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(trainer)
+    trainer = load_script("train_eventness")
     meta = json.loads((_packaged("eventness/encoder") / "meta.json").read_text("utf-8"))
     assert meta["data_sha256"] == trainer.data_hash(), (
         "the event-ness encoder is stale: run `make train-eventness-encoder` and commit data/eventness/encoder/"

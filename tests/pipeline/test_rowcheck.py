@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -10,6 +9,7 @@ from datetime import date
 from importlib import resources as package_files
 from pathlib import Path
 
+from builders import load_script
 from conflictscope.classify.eventness import EventnessModel
 from conflictscope.models import Article
 from conflictscope.pipeline.core import Pipeline
@@ -69,10 +69,7 @@ def test_switched_off_the_model_is_not_loaded() -> None:
 
 
 def test_the_shipped_model_is_trained_on_the_current_reports() -> None:
-    spec = importlib.util.spec_from_file_location("train_rowcheck", ROOT / "scripts" / "train_rowcheck.py")
-    assert spec is not None and spec.loader is not None
-    trainer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(trainer)
+    trainer = load_script("train_rowcheck")
     model = json.loads(package_files.files("conflictscope.data").joinpath("reports/rowcheck.json").read_text("utf-8"))
     assert model["meta"]["data_sha256"] == trainer.data_hash(), (
         "the row model is stale: run `.venv/bin/python scripts/train_rowcheck.py` and commit data/reports/rowcheck.json"

@@ -157,7 +157,7 @@ def _same_event(first: Event, second: Event) -> bool:
 
 
 #: Families of action whose sub-types the classifier may read differently in two mentions.
-_FAMILIES = {BATTLES: "violence", EXPLOSIONS: "violence", VAC: "violence", PROTESTS: "crowd", RIOTS: "crowd"}
+ACTION_FAMILY = {BATTLES: "violence", EXPLOSIONS: "violence", VAC: "violence", PROTESTS: "crowd", RIOTS: "crowd"}
 #: Names that stand for a side without naming it.
 _STAND_INS = ("Unidentified Armed Group", "Protesters", "Rioters", "Civilians")
 
@@ -182,7 +182,7 @@ _JOINS_VIOLENCE = frozenset({_PROPERTY, _MOB})
 def _family(event: Event) -> str | None:
     if event.sub_event_type in _JOINS_VIOLENCE:
         return "violence"
-    return _FAMILIES.get(event.event_type)
+    return ACTION_FAMILY.get(event.event_type)
 
 
 def _same_doers(first: Event, second: Event) -> bool:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 
 import regex as re
 
-from conflictscope.document import AnalyzedArticle
+from conflictscope.document import AnalyzedArticle, Sentence
 from conflictscope.lexicon.captions import is_photo_caption
 from conflictscope.models import Event
 from conflictscope.pipeline.registry import stage
@@ -130,11 +130,16 @@ class ReportFrame:
         return (start, end) if start <= offset < end else (0, 0)
 
 
+def told_sentences(analyzed: AnalyzedArticle) -> list[Sentence]:
+    """The sentences that tell something: a dateline or a stray line ("Beijing (AFP) –",
+    "Advertising Read more") of fewer than LEAD_MIN_WORDS words is none."""
+    return [s for s in analyzed.sentences if len(s.text.split()) >= LEAD_MIN_WORDS]
+
+
 def frame_of(analyzed: AnalyzedArticle) -> ReportFrame:
     """The report frame of an analysed article (title, end of its lead, text length)."""
     sentences = analyzed.sentences
-    # a dateline or a stray line ("Beijing (AFP) –", "Advertising Read more") is not a lead sentence
-    told = [s for s in sentences if len(s.text.split()) >= LEAD_MIN_WORDS] or list(sentences)
+    told = told_sentences(analyzed) or list(sentences)
     lead_end = told[min(LEAD_SENTENCES, len(told)) - 1].end if told else 0
     bounds = tuple((s.start, s.end) for s in sentences)
     return ReportFrame(analyzed.article.title or "", lead_end, len(analyzed.text), analyzed.text, bounds)

@@ -38,8 +38,8 @@ from conflictscope.classify.eventness import EventnessModel
 from conflictscope.document import AnalyzedArticle
 from conflictscope.lexicon.captions import is_photo_caption
 from conflictscope.models import Event
+from conflictscope.pipeline.coreference import ACTION_FAMILY
 from conflictscope.pipeline.mainevent import (
-    LEAD_MIN_WORDS,
     LEAD_SENTENCES,
     ReportFrame,
     commentary_at,
@@ -51,16 +51,15 @@ from conflictscope.pipeline.mainevent import (
     status_at,
     title_names_kind,
     title_names_place,
+    told_sentences,
 )
 from conflictscope.pipeline.registry import stage
 from conflictscope.pipeline.scope import VIOLENT_CRIME_MARK
 from conflictscope.resources import Resources, Settings, current, declare_resource, file_digest
 
 ROWCHECK_RESOURCE = "reports/rowcheck.json"
-_FAMILIES = {"Battles": "violent", "Explosions/Remote violence": "violent",
-             "Violence against civilians": "violent", "Protests": "protest", "Riots": "protest"}
 _QUOTES = ('"', "“", "”")
-#: Sentences (of at least LEAD_MIN_WORDS words) a text needs to be read as a report: its lead
+#: Told sentences (``mainevent.told_sentences``) a text needs to be read as a report: its lead
 #: and at least two sentences more.
 REPORT_MIN_SENTENCES = LEAD_SENTENCES + 2
 
@@ -72,18 +71,19 @@ def _bucket(value: float, edges: tuple[float, ...]) -> int:
 
 def _retold(event: Event, before: list[Event]) -> bool:
     """Whether an earlier-ranked row of the same family has this row's day and place."""
-    family = _FAMILIES.get(event.event_type, event.event_type)
-    return any(_FAMILIES.get(o.event_type, o.event_type) == family and o.event_date == event.event_date
+    family = ACTION_FAMILY.get(event.event_type, event.event_type)
+    return any(ACTION_FAMILY.get(o.event_type, o.event_type) == family and o.event_date == event.event_date
                and o.location == event.location for o in before)
 
 
-def row_features(event: Event, frame: ReportFrame, ranked: list[Event], index: int) -> list[str]:
-    """The binary features of one row (``ranked[index]``) in its report (rows most salient first)."""
+def row_features(event: Event, frame: ReportFrame, ranked: list[Event], index: int, *,
+                 best: float, lead_event: bool) -> list[str]:
+    """The binary features of one row (``ranked[index]``) in its report (rows most salient first);
+    ``best`` is the report's highest confidence, ``lead_event`` whether its lead tells a row."""
     start = reported_at(event)
     begin, end = frame.sentence_bounds(start)
     sentence, at = frame.text[begin:end], start - begin
     size = max(1, frame.length)
-    best = max((e.confidence for e in ranked), default=0.0) or 1.0
     told = len(event.evidence.get("event_type") or ())
     names = [
         f"conf:{_bucket(event.confidence, (0.2, 0.35, 0.5, 0.65, 0.8))}",
@@ -100,7 +100,7 @@ def row_features(event: Event, frame: ReportFrame, ranked: list[Event], index: i
         "title_kind": title_names_kind(event, frame.title),
         "title_place": title_names_place(event, frame.title),
         "lead": start < frame.lead_end,
-        "report_lead_event": any(reported_at(e) < frame.lead_end for e in ranked),
+        "report_lead_event": lead_event,
         "dated_in_text": bool(event.evidence.get("event_date")),
         "placed_in_text": bool(event.evidence.get("location")),
         "deaths": event.fatalities is not None,
@@ -138,20 +138,17 @@ ROWCHECK_MODEL = declare_resource(
 
 def is_report(analyzed: AnalyzedArticle) -> bool:
     """Whether the text is long enough to be read as a report (see :data:`REPORT_MIN_SENTENCES`)."""
-    told = sum(1 for s in analyzed.sentences if len(s.text.split()) >= LEAD_MIN_WORDS)
-    return told >= REPORT_MIN_SENTENCES
+    return len(told_sentences(analyzed)) >= REPORT_MIN_SENTENCES
 
 
 def report_rows(analyzed: AnalyzedArticle) -> list[tuple[Event, list[str]]]:
     """Every row of an analysed article with its features (the rows as ``rank`` ordered them)."""
     frame = frame_of(analyzed)
     ranked = list(analyzed.events)
-    return [(event, row_features(event, frame, ranked, i)) for i, event in enumerate(ranked)]
-
-
-def real_event_probability(model: EventnessModel, names: list[str]) -> float:
-    """The model's probability that a row with these features is a real event."""
-    return model.probability(names)
+    best = max((e.confidence for e in ranked), default=0.0) or 1.0
+    lead_event = any(reported_at(e) < frame.lead_end for e in ranked)
+    return [(event, row_features(event, frame, ranked, i, best=best, lead_event=lead_event))
+            for i, event in enumerate(ranked)]
 
 
 @stage("rowcheck", requires=("sentences", "events"), provides=("events",))
@@ -161,6 +158,6 @@ def rowcheck(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     if model is None or not analyzed.events or not is_report(analyzed):
         return analyzed
     kept = tuple(event for event, names in report_rows(analyzed)
-                 if event.scope == VIOLENT_CRIME_MARK or real_event_probability(model, names) >= model.threshold)
+                 if event.scope == VIOLENT_CRIME_MARK or model.probability(names) >= model.threshold)
     return replace(analyzed, events=kept)
 
