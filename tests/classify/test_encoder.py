@@ -108,3 +108,19 @@ def test_missing_files_warn_and_fall_back(tmp_path: Path) -> None:
     with warnings.catch_warnings(record=True):
         warnings.simplefilter("always")
         assert missing.get(ENCODER) is None
+
+
+_GOLDEN_OUTPUTS = Path(__file__).with_name("encoder_outputs.golden.json")
+
+
+def test_encoder_outputs_same_on_cpus_without_vnni(encoder: Encoder) -> None:
+    """Regression: on x86 CPUs without VNNI (AVX2 only), onnxruntime's int8 products saturated and
+    the logits moved by up to 0.5, so the dev figures differed from one machine to the next.
+    Widened products (``session.x64quantprecision``) give every CPU the exact values below."""
+    from conflictscope.classify.eventness_encoder import EVENTNESS_ENCODER
+
+    eventness = Resources(Settings()).get(EVENTNESS_ENCODER)
+    assert eventness is not None
+    for row in json.loads(_GOLDEN_OUTPUTS.read_text("utf-8")):
+        assert np.allclose(encoder.logits(row["text"]), row["class_logits"], atol=1e-3), row["text"]
+        assert abs(eventness.probability(row["text"]) - row["eventness"]) < 1e-3, row["text"]

@@ -49,6 +49,9 @@ class Encoder:
         # one thread: the pipeline runs one process per core
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
+        # int8 products widened to int16 on CPUs without VNNI, so every x86 machine computes
+        # the same logits (AVX2's u8*s8 pairs saturate otherwise, and borderline rows flip)
+        options.add_session_config_entry("session.x64quantprecision", "1")
         self._session: Any = ort.InferenceSession(
             str(folder / "model.onnx"), sess_options=options, providers=["CPUExecutionProvider"]
         )
