@@ -85,7 +85,7 @@ train-eventness: setup
 
 # The report-context row model (docs/training.md): after the models whose confidences it reads.
 train-rowcheck: setup
-	$(BIN)/python scripts/train_rowcheck.py --keep 0.97
+	$(BIN)/python scripts/train_rowcheck.py --keep 0.97 --recall-keep 0.995
 
 train-eventness-encoder: $(EMB_STAMP)
 	PYTHONPATH=src $(EMBVENV)/bin/python scripts/train_eventness_encoder.py

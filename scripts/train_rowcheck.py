@@ -11,11 +11,12 @@ a wrong family) is not (0). Its features are :func:`conflictscope.pipeline.rowch
 A logistic regression is fitted; its regularisation is chosen by cross-validation grouped by
 file (each style of writing is held out in turn, so a style never scores itself) and the
 threshold is the one of the held-out predictions that keeps at least ``--keep`` of the real
-rows while dropping the most false ones. The figures printed are those of the held-out folds.
+rows while dropping the most false ones (the default, "precision" mode), and a looser one keeps
+``--recall-keep`` of them (the "recall" mode). The figures printed are those of the held-out folds.
 The model (non-zero weights as JSON, the threshold, the data's hash and the figures) goes to
 ``src/conflictscope/data/reports/rowcheck.json``.
 
-    .venv/bin/python scripts/train_rowcheck.py [--keep 0.97]
+    .venv/bin/python scripts/train_rowcheck.py [--keep 0.97] [--recall-keep 0.995]
 """
 
 from __future__ import annotations
@@ -49,17 +50,19 @@ def labelled_rows(folder: Path = DATA) -> list[tuple[str, int, list[str]]]:
     from conflictscope.evaluation.events import pair_rows, read_events_gold
     from conflictscope.pipeline.core import Pipeline
     from conflictscope.pipeline.registry import DEFAULT_STAGES
-    from conflictscope.pipeline.rowcheck import is_report, report_rows
+    from conflictscope.pipeline.rowcheck import is_report, report_rows, sentence_eventness
+    from conflictscope.resources import default_resources
 
     stages = [s for s in DEFAULT_STAGES if s not in ("rowcheck", "calibrate")]
     pipeline = Pipeline(stages)
     rows: list[tuple[str, int, list[str]]] = []
+    eventness = sentence_eventness(default_resources())
     for path in sorted(folder.glob("reports_*.jsonl")):
         _, reports = read_events_gold(path)
         for report, analyzed in zip(reports, pipeline.run_many([r.article() for r in reports]), strict=True):
             if not is_report(analyzed):
                 continue
-            featured = report_rows(analyzed)
+            featured = report_rows(analyzed, eventness)
             pairing = pair_rows(report, [event for event, _ in featured])
             rows += [(path.name, int(i in pairing.pairs), names) for i, (_, names) in enumerate(featured)]
     return rows
@@ -102,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", type=float, default=0.97, help="share of real rows the threshold keeps")
+    parser.add_argument("--recall-keep", type=float, default=0.995,
+                        help="share of real rows the looser threshold of the 'recall' mode keeps")
     parser.add_argument("--data", type=Path, default=DATA, help="folder of reports_*.jsonl")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
@@ -128,9 +133,11 @@ def main(argv: list[str] | None = None) -> int:
     assert best is not None
     c, auc, held = best
     threshold = _threshold(held, y, args.keep)
+    loose = _threshold(held, y, args.recall_keep)
     figures = {"auc": round(auc, 4), "C": c, **_figures(held, y, threshold)}
     per_file = {name: _figures(held[files == name], y[files == name], threshold) for name in sorted(counts)}
-    print(json.dumps({"held_out": figures, "per_file": per_file}, indent=1))
+    print(json.dumps({"held_out": figures, "per_file": per_file,
+                      "recall_mode": {"keep": args.recall_keep, **_figures(held, y, loose)}}, indent=1))
 
     model = LogisticRegression(C=c, max_iter=2000).fit(x, y)
     weights = {name: round(float(w), 5) for name, w in zip(vocabulary, model.coef_[0], strict=True)
@@ -139,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
         "weights": weights, "intercept": round(float(model.intercept_[0]), 5),
         "threshold": round(threshold, 4),
         "meta": {"data_sha256": data_hash(args.data), "trained_on": sorted(counts), "keep": args.keep,
+                 "thresholds": {"precision": round(threshold, 4), "recall": round(loose, 4)},
+                 "recall_keep": args.recall_keep,
                  "held_out": figures, "per_file": per_file},
     }
     args.out.write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")

@@ -14,7 +14,12 @@ from conflictscope.classify.eventness import EventnessModel
 from conflictscope.models import Article
 from conflictscope.pipeline.core import Pipeline
 from conflictscope.pipeline.registry import DEFAULT_STAGES
-from conflictscope.pipeline.rowcheck import ROWCHECK_MODEL, report_rows
+from conflictscope.pipeline.rowcheck import (
+    ROWCHECK_MODEL,
+    report_rows,
+    sentence_eventness,
+    threshold_of,
+)
 from conflictscope.resources import Resources, Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,6 +50,17 @@ def test_a_headline_event_told_in_the_lead_has_the_features_of_news() -> None:
     assert "quoted" not in top and "retold" not in top
 
 
+def test_a_row_carries_its_sentence_read_alone_by_the_eventness_encoder() -> None:
+    analyzed = Pipeline(RAW_STAGES)(_article())
+    eventness = sentence_eventness(Resources(Settings()))
+    assert eventness is not None, "the packaged event-ness encoder loads"
+    top = report_rows(analyzed, eventness)[0][1]
+    assert "enc:5" in top or "enc:4" in top, top  # "Gunmen killed four villagers ..." reads as an event
+    assert eventness("Attacks on villages have become common in the northeast.") < 0.5
+    assert "enc:none" in report_rows(analyzed)[0][1]
+    assert sentence_eventness(Resources(Settings(eventness=False))) is None
+
+
 def test_rows_under_the_threshold_are_dropped_and_the_others_kept() -> None:
     article = _article()
     raw = Pipeline(RAW_STAGES)(article).events
@@ -61,6 +77,28 @@ def test_a_short_note_has_no_report_around_it_and_keeps_its_rows() -> None:
     raw = Pipeline(RAW_STAGES)(note).events
     drop_all = Resources(Settings()).provide(ROWCHECK_MODEL, EventnessModel({}, -30.0))
     assert raw and [e.event_id for e in Pipeline(resources=drop_all)(note).events] == [e.event_id for e in raw]
+
+
+def test_the_recall_mode_reads_the_looser_threshold_and_the_environment_sets_it() -> None:
+    model = Resources(Settings()).get(ROWCHECK_MODEL)
+    assert model is not None
+    assert threshold_of(model, "precision") == model.threshold
+    assert threshold_of(model, "recall") < model.threshold
+    assert threshold_of(EventnessModel({}, 0.0, 0.4), "recall") == 0.4  # a file with one threshold
+    assert Settings.from_env({"CONFLICTSCOPE_ROWCHECK": "recall"}).rowcheck_mode == "recall"
+    assert Settings.from_env({"CONFLICTSCOPE_ROWCHECK": "1"}).rowcheck_mode == "precision"
+    assert Settings(rowcheck_mode="lenient").problems()
+
+
+def test_a_row_between_the_two_thresholds_is_kept_only_in_recall_mode() -> None:
+    article = _article()
+    raw = Pipeline(RAW_STAGES)(article).events
+    # every row scores 0.5: between the recall threshold (0.4) and the precision one (0.6)
+    model = EventnessModel({}, 0.0, 0.6, {"thresholds": {"precision": 0.6, "recall": 0.4}})
+    strict = Resources(Settings()).provide(ROWCHECK_MODEL, model)
+    loose = Resources(Settings(rowcheck_mode="recall")).provide(ROWCHECK_MODEL, model)
+    assert Pipeline(resources=strict)(article).events == ()
+    assert [e.event_id for e in Pipeline(resources=loose)(article).events] == [e.event_id for e in raw]
 
 
 def test_switched_off_the_model_is_not_loaded() -> None:

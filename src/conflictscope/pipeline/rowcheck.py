@@ -14,12 +14,20 @@ news writing):
   already holds its place and day (a retelling of one event becomes a second row);
 - what kind of row it is: a strategic development that happens to no one, a row in a
   quotation, a judgement on an event ("The arrest was the latest in ..."), a detention
-  told as a lasting state.
+  told as a lasting state;
+- how its sentence reads on its own: the event-ness encoder's probability that the row's
+  sentence tells one specific occurrence that happened (bucketed). The row's confidence
+  mixes that reading with the class model's; apart, the model can weigh a sentence that
+  reads as no event against a report that tells it often ("enc:none" when the encoder is
+  off or missing, a feature the model never saw in training: it adds nothing).
 
 A logistic regression over these binary features (:func:`row_features`), trained on
 reports we wrote and annotated ourselves (``data/reports/reports_*.jsonl``, with
 ``scripts/train_rowcheck.py``), gives each row the probability that it is a real event;
-rows under the model's threshold are dropped. The stage runs after ``rank`` (it reads the
+rows under the model's threshold are dropped: by default the threshold that keeps 97% of the
+real rows of each training style when it is held out (``Settings.rowcheck_mode`` "precision"),
+or a looser one that keeps 99.5% ("recall", ``CONFLICTSCOPE_ROWCHECK=recall``), for users who
+would rather read more false rows than lose events. The stage runs after ``rank`` (it reads the
 ranking) and before ``calibrate``. Without the model file the stage keeps every row.
 
 A text of fewer than :data:`REPORT_MIN_SENTENCES` sentences (an ACLED note, a snippet, a
@@ -31,10 +39,12 @@ where ordinary crime is no event, and the user chose to keep crime.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 from conflictscope.classify.eventness import EventnessModel
+from conflictscope.classify.eventness_encoder import EVENTNESS_ENCODER
 from conflictscope.document import AnalyzedArticle
 from conflictscope.lexicon.captions import is_photo_caption
 from conflictscope.models import Event
@@ -76,16 +86,25 @@ def _retold(event: Event, before: list[Event]) -> bool:
                and o.location == event.location for o in before)
 
 
+#: Edges of the buckets of the row's sentence's event-ness (the encoder's probability).
+EVENTNESS_EDGES = (0.1, 0.3, 0.5, 0.7, 0.9)
+#: The probability that a sentence tells an event (the event-ness encoder's), or None when off.
+SentenceEventness = Callable[[str], float] | None
+
+
 def row_features(event: Event, frame: ReportFrame, ranked: list[Event], index: int, *,
-                 best: float, lead_event: bool) -> list[str]:
+                 best: float, lead_event: bool, eventness: SentenceEventness = None) -> list[str]:
     """The binary features of one row (``ranked[index]``) in its report (rows most salient first);
-    ``best`` is the report's highest confidence, ``lead_event`` whether its lead tells a row."""
+    ``best`` is the report's highest confidence, ``lead_event`` whether its lead tells a row,
+    ``eventness`` reads a sentence's event-ness (None: the encoder is off)."""
     start = reported_at(event)
     begin, end = frame.sentence_bounds(start)
     sentence, at = frame.text[begin:end], start - begin
     size = max(1, frame.length)
     told = len(event.evidence.get("event_type") or ())
+    read = f"enc:{_bucket(eventness(sentence.strip()), EVENTNESS_EDGES)}" if eventness and sentence.strip() else "enc:none"
     names = [
+        read,
         f"conf:{_bucket(event.confidence, (0.2, 0.35, 0.5, 0.65, 0.8))}",
         f"relconf:{_bucket(event.confidence / best, (0.5, 0.75, 0.95))}",
         f"type:{event.event_type}",
@@ -132,8 +151,17 @@ def _load(loaded: Resources) -> EventnessModel | None:
 
 #: The row model (None when switched off or absent: every row is kept).
 ROWCHECK_MODEL = declare_resource(
-    "rowcheck", _load, lambda s: file_digest(_path(s)) if s.rowcheck else "off"
+    "rowcheck", _load, lambda s: f"{file_digest(_path(s))}:{s.rowcheck_mode}" if s.rowcheck else "off"
 )
+
+
+def threshold_of(model: EventnessModel, mode: str) -> float:
+    """The model's threshold at an operating point of ``Settings.ROWCHECK_MODES`` (its default
+    threshold when the file names no other)."""
+    thresholds = model.meta.get("thresholds")
+    if isinstance(thresholds, dict) and mode in thresholds:
+        return float(thresholds[mode])
+    return model.threshold
 
 
 def is_report(analyzed: AnalyzedArticle) -> bool:
@@ -141,23 +169,31 @@ def is_report(analyzed: AnalyzedArticle) -> bool:
     return len(told_sentences(analyzed)) >= REPORT_MIN_SENTENCES
 
 
-def report_rows(analyzed: AnalyzedArticle) -> list[tuple[Event, list[str]]]:
+def sentence_eventness(resources: Resources) -> SentenceEventness:
+    """The event-ness encoder's reading of a sentence, from ``resources`` (None when it is off)."""
+    encoder = resources.get(EVENTNESS_ENCODER)
+    return encoder.probability if encoder is not None else None
+
+
+def report_rows(analyzed: AnalyzedArticle, eventness: SentenceEventness = None) -> list[tuple[Event, list[str]]]:
     """Every row of an analysed article with its features (the rows as ``rank`` ordered them)."""
     frame = frame_of(analyzed)
     ranked = list(analyzed.events)
     best = max((e.confidence for e in ranked), default=0.0) or 1.0
     lead_event = any(reported_at(e) < frame.lead_end for e in ranked)
-    return [(event, row_features(event, frame, ranked, i, best=best, lead_event=lead_event))
+    return [(event, row_features(event, frame, ranked, i, best=best, lead_event=lead_event, eventness=eventness))
             for i, event in enumerate(ranked)]
 
 
 @stage("rowcheck", requires=("sentences", "events"), provides=("events",))
 def rowcheck(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     """Drop the rows the report-context model does not read as real events."""
-    model = current().get(ROWCHECK_MODEL)
+    resources = current()
+    model = resources.get(ROWCHECK_MODEL)
     if model is None or not analyzed.events or not is_report(analyzed):
         return analyzed
-    kept = tuple(event for event, names in report_rows(analyzed)
-                 if event.scope == VIOLENT_CRIME_MARK or model.probability(names) >= model.threshold)
+    threshold = threshold_of(model, resources.settings.rowcheck_mode)
+    kept = tuple(event for event, names in report_rows(analyzed, sentence_eventness(resources))
+                 if event.scope == VIOLENT_CRIME_MARK or model.probability(names) >= threshold)
     return replace(analyzed, events=kept)
 
