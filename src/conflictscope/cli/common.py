@@ -53,11 +53,31 @@ def scope_option(func: Any) -> Any:
     )(func)
 
 
-def scoped_pipeline(scope: str | None) -> Any:
-    """The default pipeline, or one of the same settings in another coding scope."""
+#: ``--rows`` choices: the row model's two operating points, or every row (no row model).
+ROW_CHOICES = ("precision", "recall", "all")
+
+
+def rows_option(func: Any) -> Any:
+    """The ``--rows`` option: which rows the report-context row model keeps."""
+    return click.option(
+        "--rows", type=click.Choice(ROW_CHOICES), default=None,
+        help="Rows the report-context row model keeps: precision (default, or $CONFLICTSCOPE_ROWCHECK), "
+             "recall (loses fewer events, keeps more false rows), or all (no row model; docs/pipeline.md).",
+    )(func)
+
+
+def scoped_pipeline(scope: str | None, rows: str | None = None) -> Any:
+    """The default pipeline, or one of the same settings in another coding scope or row mode."""
     from conflictscope.pipeline.core import Pipeline, default_pipeline
     from conflictscope.resources import Settings
 
-    if scope is None:
+    if scope is None and rows is None:
         return default_pipeline()
-    return Pipeline(settings=Settings.from_env().but(scope=scope))
+    settings = Settings.from_env()
+    if scope is not None:
+        settings = settings.but(scope=scope)
+    if rows == "all":
+        settings = settings.but(rowcheck=False)
+    elif rows is not None:
+        settings = settings.but(rowcheck=True, rowcheck_mode=rows)
+    return Pipeline(settings=settings)

@@ -12,6 +12,7 @@ import click
 from conflictscope.cli.common import (
     friendly_errors,
     parse_date_option,
+    rows_option,
     scope_option,
     scoped_pipeline,
     warn,
@@ -52,6 +53,7 @@ TABLE_COLUMNS = (
               help="Print only events at least this probable (the calibrated probability that the row is a "
                    "real event of its sub-type: docs/evaluation.md has precision and recall by floor).")
 @scope_option
+@rows_option
 @friendly_errors
 def extract(
     inputs: tuple[str, ...],
@@ -61,6 +63,7 @@ def extract(
     max_chars: int,
     min_confidence: float,
     scope: str | None,
+    rows: str | None,
 ) -> None:
     """Print the conflict events reported in INPUTS.
 
@@ -84,7 +87,7 @@ def extract(
     if output_format == "table":
         click.echo(_table_header())
     count = 0
-    for analyzed in scoped_pipeline(scope).run_many(articles()):
+    for analyzed in scoped_pipeline(scope, rows).run_many(articles()):
         for message in analyzed.warnings:
             warn(f"{analyzed.article.id}: {message}")
         for event in analyzed.events:

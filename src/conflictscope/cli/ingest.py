@@ -12,6 +12,7 @@ import click
 from conflictscope.cli.common import (
     friendly_errors,
     parse_date_option,
+    rows_option,
     scope_option,
     scoped_pipeline,
 )
@@ -27,11 +28,11 @@ DB_OPTION = click.option(
 )
 
 
-def load_pipeline(spec: str | None, scope: str | None = None) -> Any:
-    """The default pipeline (in coding scope ``scope``), or ``module:factory`` (a callable returning
-    a pipeline)."""
+def load_pipeline(spec: str | None, scope: str | None = None, rows: str | None = None) -> Any:
+    """The default pipeline (in coding scope ``scope``, row mode ``rows``), or ``module:factory``
+    (a callable returning a pipeline)."""
     if not spec:
-        return scoped_pipeline(scope)
+        return scoped_pipeline(scope, rows)
     module_name, _, attr = spec.partition(":")
     try:
         factory = getattr(importlib.import_module(module_name), attr or "make_pipeline")
@@ -69,6 +70,7 @@ def _report(level: str, message: str) -> None:
 @click.option("--pipeline", "pipeline_spec", hidden=True,
               help="module:factory of another pipeline (tests, experiments).")
 @scope_option
+@rows_option
 @friendly_errors
 def ingest(
     paths: tuple[str, ...],
@@ -82,6 +84,7 @@ def ingest(
     batch: int,
     pipeline_spec: str | None,
     scope: str | None,
+    rows: str | None,
 ) -> None:
     """Extract and store the events of PATHS (files or folders).
 
@@ -94,7 +97,7 @@ def ingest(
     from conflictscope.ingest.runner import ingest as run_ingest
     from conflictscope.store import open_store
 
-    pipeline = load_pipeline(pipeline_spec, scope)
+    pipeline = load_pipeline(pipeline_spec, scope, rows)
     near = NearDuplicateSettings(near_duplicates, near_duplicate_threshold)
     with open_store(db) as store:
         try:
