@@ -72,3 +72,16 @@ def load_script(name: str) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+#: A report filed from the capital (its dateline) about an attack elsewhere, ending with a claimed clash
+#: the row model drops (a last-paragraph claim "last week"); our own text.
+FILED_FROM_THE_CAPITAL = (
+    "Gunmen kill 9 in Niger attack\n\n"
+    "NIAMEY (AFP) - Gunmen killed nine people in an attack on a village in western Niger, security sources said "
+    "on Sunday.\n\n"
+    "The attack took place on Saturday in Tera, a town near the border, one source said.\n\n"
+    "\"Armed men attacked the village, killing nine civilians,\" another source told AFP.\n\n"
+    "Niger has been fighting a jihadist insurgency since 2015 that has killed thousands of people.\n\n"
+    "The army said soldiers had killed 20 militants in the east of the country last week."
+)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from builders import FILED_FROM_THE_CAPITAL
 from conflictscope.cli import main
 
 REPORT = (
@@ -150,15 +151,6 @@ def test_extract_min_confidence_keeps_the_events_at_least_that_probable(tmp_path
     assert run("extract", str(path), "--min-confidence", "1.5").exit_code == 2
 
 
-_LAST_PARAGRAPH_CLAIM = (
-    "Gunmen kill 9 in Niger attack\n\n"
-    "NIAMEY (AFP) - Gunmen killed nine people in an attack on a village in western Niger, security sources said "
-    "on Sunday.\n\n"
-    "The attack took place on Saturday in Tera, a town near the border, one source said.\n\n"
-    "\"Armed men attacked the village, killing nine civilians,\" another source told AFP.\n\n"
-    "Niger has been fighting a jihadist insurgency since 2015 that has killed thousands of people.\n\n"
-    "The army said soldiers had killed 20 militants in the east of the country last week."
-)
 
 
 @pytest.mark.parametrize("rows, settings", [
@@ -175,17 +167,17 @@ def test_extract_rows_option_picks_the_row_models_operating_point(
     from conflictscope.resources import Settings
 
     path = tmp_path / "niger.txt"
-    path.write_text(_LAST_PARAGRAPH_CLAIM, encoding="utf-8")
+    path.write_text(FILED_FROM_THE_CAPITAL, encoding="utf-8")
     result = run("extract", str(path), "--published", "2024-03-10", "--rows", rows)
     assert result.exit_code == 0, result.output
-    article = Article.from_text(_LAST_PARAGRAPH_CLAIM, published=date(2024, 3, 10), id="niger")
+    article = Article.from_text(FILED_FROM_THE_CAPITAL, published=date(2024, 3, 10), id="niger")
     expected = Pipeline(settings=Settings.from_env().but(**settings))(article).events
     assert [e["event_id"] for e in events_of(result.stdout)] == [e.event_id for e in expected]
 
 
 def test_extract_rows_all_keeps_what_the_row_model_drops(tmp_path: Path) -> None:
     path = tmp_path / "niger.txt"
-    path.write_text(_LAST_PARAGRAPH_CLAIM, encoding="utf-8")
+    path.write_text(FILED_FROM_THE_CAPITAL, encoding="utf-8")
     kept = events_of(run("extract", str(path), "--published", "2024-03-10").stdout)
     every = events_of(run("extract", str(path), "--published", "2024-03-10", "--rows", "all").stdout)
     assert {e["event_id"] for e in kept} < {e["event_id"] for e in every}
@@ -201,12 +193,12 @@ def test_ingest_rows_option_stores_the_rows_of_that_operating_point(tmp_path: Pa
     from conflictscope.store import open_store
 
     path = tmp_path / "niger.txt"
-    path.write_text(_LAST_PARAGRAPH_CLAIM, encoding="utf-8")
+    path.write_text(FILED_FROM_THE_CAPITAL, encoding="utf-8")
     db = str(tmp_path / "rows.db")
     for rows, settings in (("precision", Settings()), ("all", Settings(rowcheck=False))):
         result = run("ingest", str(path), "--db", db, "--published", "2024-03-10", "--rows", rows)
         assert result.exit_code == 0, result.output
-        article = Article.from_text(_LAST_PARAGRAPH_CLAIM, published=date(2024, 3, 10), id="niger")
+        article = Article.from_text(FILED_FROM_THE_CAPITAL, published=date(2024, 3, 10), id="niger")
         expected = Pipeline(settings=settings)(article).events
         with open_store(db) as store:  # another row mode is another pipeline version: re-extracted
             assert sorted(e.event_id for e in store.events()) == sorted(e.event_id for e in expected)

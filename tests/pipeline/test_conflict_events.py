@@ -378,15 +378,6 @@ def test_state_aircraft_and_public_floggings(analyze: Callable[..., AnalyzedArti
     assert (event.sub_event_type, event.actor1) == (sub_event_type, actor1)
 
 
-_FILED_FROM_THE_CAPITAL = (
-    "Gunmen kill 9 in Niger attack\n\n"
-    "NIAMEY (AFP) - Gunmen killed nine people in an attack on a village in western Niger, security sources said "
-    "on Sunday.\n\n"
-    "The attack took place on Saturday in Tera, a town near the border, one source said.\n\n"
-    "\"Armed men attacked the village, killing nine civilians,\" another source told AFP.\n\n"
-    "Niger has been fighting a jihadist insurgency since 2015 that has killed thousands of people.\n\n"
-    "The army said soldiers had killed 20 militants in the east of the country last week."
-)
 
 
 def test_a_report_filed_from_the_capital_places_its_events_where_it_says() -> None:
@@ -395,12 +386,13 @@ def test_a_report_filed_from_the_capital_places_its_events_where_it_says() -> No
     # Places are under test, not the row model (which drops the last paragraph's claimed clash): without it.
     from datetime import date
 
+    from builders import FILED_FROM_THE_CAPITAL
     from conflictscope.models import Article
     from conflictscope.pipeline.core import Pipeline
     from conflictscope.pipeline.registry import DEFAULT_STAGES
 
     pipeline = Pipeline(tuple(s for s in DEFAULT_STAGES if s != "rowcheck"))
-    events = pipeline(Article.from_text(_FILED_FROM_THE_CAPITAL, published=date(2024, 3, 10))).events
+    events = pipeline(Article.from_text(FILED_FROM_THE_CAPITAL, published=date(2024, 3, 10))).events
     attacks = [e for e in events if e.sub_event_type == "Attack"]
     assert [(e.location, e.fatalities_best, e.fatalities_high) for e in attacks] == [("Téra", 9, 9)]
     (clash,) = [e for e in events if e.event_type == "Battles"]
