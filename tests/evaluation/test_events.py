@@ -352,3 +352,24 @@ def test_min_confidence_scores_only_the_rows_that_confident(gold_file: Path) -> 
     assert confident["rows"] == every["confident"]["rows"]
     assert confident["row_precision"] == every["confident"]["precision"]
     assert confident["min_confidence"] == 0.8
+
+
+def test_evaluate_events_rows_option_scores_that_operating_points_rows() -> None:
+    from conflictscope.evaluation.event import pipeline_analyzer
+    from conflictscope.evaluation.events import evaluate_events
+    from conflictscope.pipeline.core import Pipeline
+    from conflictscope.resources import Settings
+
+    gold = Path(__file__).resolve().parents[2] / "src/conflictscope/data/reports/reports_deskmix.jsonl"
+    runner = CliRunner()
+    for rows, settings in (("all", Settings(rowcheck=False)), ("recall", Settings(rowcheck_mode="recall"))):
+        outcome = runner.invoke(main, ["evaluate", "events", "--gold", str(gold), "--limit", "4", "--json",
+                                       "--no-progress", "--rows", rows])
+        assert outcome.exit_code == 0, outcome.output
+        expected = evaluate_events(gold, limit=4, analyzer=pipeline_analyzer(Pipeline(settings=settings)))
+        assert json.loads(outcome.stdout)["rows"] == expected["rows"]
+    every = json.loads(runner.invoke(main, ["evaluate", "events", "--gold", str(gold), "--limit", "4", "--json",
+                                            "--no-progress", "--rows", "all"]).stdout)
+    default = json.loads(runner.invoke(main, ["evaluate", "events", "--gold", str(gold), "--limit", "4", "--json",
+                                              "--no-progress"]).stdout)
+    assert every["rows"] > default["rows"]  # the row model drops some rows of our own reports

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from conflictscope.cli.common import friendly_errors
+from conflictscope.cli.common import friendly_errors, rows_option, scoped_pipeline
 
 TASK_HELP = {
     "event-type": "ACLED sub-event type of snippets (CASE 2021 task 2 JSON Lines).",
@@ -87,24 +87,28 @@ for _task in TASK_HELP:
               help="Show a progress bar on standard error.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Score only the rows at least this confident (as `extract --min-confidence` prints them).")
+@rows_option
 @friendly_errors
 def events_command(gold: str, half: str, errors: bool, report: str | None, as_json: bool,
-                   limit: int | None, progress: bool, min_confidence: float) -> None:
+                   limit: int | None, progress: bool, min_confidence: float, rows: str | None) -> None:
     """Every row the pipeline returns, scored against an all-events gold (or ACLED notes).
 
     Row precision, recall of current and background events, duplicate share, fully-right
     share, per-field accuracy on matched events, precision of confident rows, no-event
     reports with rows, rows per report (docs/evaluation.md, "Counting every row").
     """
+    from conflictscope.evaluation.event import pipeline_analyzer
     from conflictscope.evaluation.events import evaluate_events, events_errors
 
     chosen = None if half == "all" else half
+    analyzer = pipeline_analyzer(scoped_pipeline(None, rows)) if rows else None
     if errors:
-        for row in events_errors(gold, limit=limit, half=chosen, progress=progress, min_confidence=min_confidence):
+        for row in events_errors(gold, limit=limit, half=chosen, analyzer=analyzer, progress=progress,
+                                 min_confidence=min_confidence):
             click.echo(json.dumps(row, ensure_ascii=False, default=str))
         return
-    _emit(evaluate_events(gold, limit=limit, half=chosen, progress=progress, min_confidence=min_confidence),
-          report, as_json)
+    _emit(evaluate_events(gold, limit=limit, half=chosen, analyzer=analyzer, progress=progress,
+                          min_confidence=min_confidence), report, as_json)
 
 
 @evaluate.command(name="near-duplicates")
