@@ -56,6 +56,12 @@ def _switched_on(value: str | None) -> bool:
     return (value or "1").strip().lower() not in {"0", "false", "no", "off"}
 
 
+def _row_mode(value: str) -> str:
+    """The row model's mode a ``CONFLICTSCOPE_ROWCHECK`` value names: a mode, or "precision" for an
+    on/off word; anything else is kept as given, for :meth:`Settings.problems` to name it."""
+    return "precision" if not value or value in {"0", "false", "no", "off", "1", "true", "yes", "on"} else value
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """Which resources a pipeline reads. ``None`` paths mean the packaged (or default-built) ones."""
@@ -90,7 +96,7 @@ class Settings:
         return cls(encoder=_switched_on(env.get(ENV_ENCODER)), gazetteer=env.get(ENV_GAZETTEER) or None,
                    eventness=_switched_on(env.get(ENV_EVENTNESS)),
                    rowcheck=_switched_on(row),
-                   rowcheck_mode=row if row in ROWCHECK_MODES else "precision",
+                   rowcheck_mode=_row_mode(row),
                    scope=(env.get(ENV_SCOPE) or "acled").strip().lower())
 
     def problems(self) -> list[str]:

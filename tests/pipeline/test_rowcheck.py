@@ -9,6 +9,8 @@ from datetime import date
 from importlib import resources as package_files
 from pathlib import Path
 
+import pytest
+
 from builders import load_script
 from conflictscope.classify.eventness import EventnessModel
 from conflictscope.models import Article
@@ -88,6 +90,17 @@ def test_the_recall_mode_reads_the_looser_threshold_and_the_environment_sets_it(
     assert Settings.from_env({"CONFLICTSCOPE_ROWCHECK": "recall"}).rowcheck_mode == "recall"
     assert Settings.from_env({"CONFLICTSCOPE_ROWCHECK": "1"}).rowcheck_mode == "precision"
     assert Settings(rowcheck_mode="lenient").problems()
+
+
+def test_a_misspelt_row_mode_in_the_environment_is_a_clear_error_not_the_default() -> None:
+    from conflictscope.errors import PipelineError
+
+    settings = Settings.from_env({"CONFLICTSCOPE_ROWCHECK": "recal"})
+    assert settings.problems() == ["row model mode 'recal' is none of precision, recall"]
+    with pytest.raises(PipelineError, match="recal"):
+        Pipeline(settings=settings)
+    assert Settings.from_env({"CONFLICTSCOPE_ROWCHECK": "off"}).rowcheck is False
+    assert Settings.from_env({"CONFLICTSCOPE_ROWCHECK": "on"}).rowcheck_mode == "precision"
 
 
 def test_a_row_between_the_two_thresholds_is_kept_only_in_recall_mode() -> None:
