@@ -52,14 +52,19 @@ ROWCHECK_MODES = ("precision", "recall")
 NOT_EXTRACTION = frozenset({"cli", "evaluation", "store", "export", "merge", "data", "__pycache__"})
 
 
+#: Values of a switch variable that turn it off, and those that only turn it on.
+_OFF_WORDS = frozenset({"0", "false", "no", "off"})
+_ON_WORDS = frozenset({"1", "true", "yes", "on"})
+
+
 def _switched_on(value: str | None) -> bool:
-    return (value or "1").strip().lower() not in {"0", "false", "no", "off"}
+    return (value or "1").strip().lower() not in _OFF_WORDS
 
 
 def _row_mode(value: str) -> str:
     """The row model's mode a ``CONFLICTSCOPE_ROWCHECK`` value names: a mode, or "precision" for an
     on/off word; anything else is kept as given, for :meth:`Settings.problems` to name it."""
-    return "precision" if not value or value in {"0", "false", "no", "off", "1", "true", "yes", "on"} else value
+    return "precision" if not value or value in _OFF_WORDS | _ON_WORDS else value
 
 
 @dataclass(frozen=True, slots=True)

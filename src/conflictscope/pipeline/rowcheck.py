@@ -102,9 +102,10 @@ def row_features(event: Event, frame: ReportFrame, ranked: list[Event], index: i
     sentence, at = frame.text[begin:end], start - begin
     size = max(1, frame.length)
     told = len(event.evidence.get("event_type") or ())
-    read = f"enc:{_bucket(eventness(sentence.strip()), EVENTNESS_EDGES)}" if eventness and sentence.strip() else "enc:none"
+    told_text = sentence.strip()
+    read = _bucket(eventness(told_text), EVENTNESS_EDGES) if eventness and told_text else "none"
     names = [
-        read,
+        f"enc:{read}",
         f"conf:{_bucket(event.confidence, (0.2, 0.35, 0.5, 0.65, 0.8))}",
         f"relconf:{_bucket(event.confidence / best, (0.5, 0.75, 0.95))}",
         f"type:{event.event_type}",
