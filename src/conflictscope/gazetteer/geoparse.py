@@ -11,6 +11,7 @@ import regex as re
 from conflictscope.actors.countries import load_countries
 from conflictscope.document import AnalyzedArticle, declare_layer
 from conflictscope.gazetteer.currencies import currency_countries
+from conflictscope.gazetteer.dateline import find_dateline
 from conflictscope.gazetteer.hosts import (
     INSTITUTION,
     facility_seat,
@@ -30,6 +31,7 @@ from conflictscope.gazetteer.recognize import (
     find_toponyms,
     is_direction_only,
 )
+from conflictscope.gazetteer.regional import in_anchor_region, region_votes
 from conflictscope.gazetteer.resolve import ADMIN_KIND, Resolution, Resolver, Toponym, distance_km
 from conflictscope.gazetteer.spans import STRONG, name_spans
 from conflictscope.gazetteer.surnames import surnames, town_other_name
@@ -294,6 +296,9 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
     people = person_names(analyzed) | surnames(analyzed.text, resolved, gazetteer)
     containers = {name_key(r.toponym.name): r.match.entry for r in resolved
                   if r.match.kind != FUZZY}  # not "Grannum" for Cuba's Granma
+    sure = [r for r, credible in senses if credible]
+    filed = find_dateline(analyzed.text)
+    votes = region_votes(sure, filed.start if filed is not None else -1)
     kept: list[Toponym] = []
     for r, credible in senses:
         inside = _in_container(r, containers)
@@ -310,7 +315,10 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
             continue
         if r.toponym.span.start in hosted - small_hosts and not _in_context(r, countries):
             continue
-        kept.append(r.toponym)
+        regional = in_anchor_region(r, votes, sure)
+        if regional is None:
+            continue  # a namesake in another region than the report's, which nothing there supports
+        kept.append(regional.toponym)
     kept = _listed_with_regions(kept, resolved, analyzed.text)
     final = [r for r in resolver.resolve(kept, context_countries=context, context_weights=weights) if r is not None]
     places = tuple(
