@@ -78,10 +78,10 @@ def test_an_institution_locates_at_its_town_in_a_report(parse: Callable[..., Ana
 )
 def test_a_country_inside_an_organisation_name_is_a_demonym(use_tiny: Gazetteer, name: str,
                                                              expected: list[str]) -> None:
-    from conflictscope.gazetteer.geoparse import _countries_in_names
+    from conflictscope.gazetteer.innames import countries_in_names
 
     toponym = Toponym(Span(10, 10 + len(name), name), name, 0.4)
-    found = _countries_in_names([toponym], use_tiny, frozenset())
+    found = countries_in_names([toponym], use_tiny, frozenset())
     assert [d.cc for d in found] == expected
     assert all(d.span.text == name.split()[0] and d.span.start == 10 for d in found)
 
@@ -168,12 +168,12 @@ def test_a_street_named_after_a_place_is_not_there(tiny_gazetteer: Gazetteer, na
 def test_a_mediums_place_is_context_without_a_country(use_tiny: Gazetteer) -> None:
     # "The Washington Post reported": GeoWebNews annotates Washington; it was not reported at all.
     # It is context only, and votes for no country (where a report is published is not its subject)
-    from conflictscope.gazetteer.geoparse import _places_in_names
+    from conflictscope.gazetteer.innames import places_in_names
 
     text = "The Aleppo Times reported that the Aleppo Governorate Council met."
     toponyms = [Toponym(Span(text.index(n), text.index(n) + len(n), n), n, 0.35)
                 for n in ("Aleppo Times", "Aleppo Governorate Council")]
-    found = _places_in_names(toponyms, (), use_tiny, frozenset())
+    found = places_in_names(toponyms, (), use_tiny, frozenset())
     assert [(m.span.text, cc) for m, cc in found] == [("Aleppo", ""), ("Aleppo", "SY")]
 
 
@@ -202,11 +202,11 @@ def test_a_small_town_inside_a_local_institutions_name_is_there_when_near_anothe
 def test_an_airline_team_party_or_firm_names_its_place_for_context(use_tiny: Gazetteer, name: str) -> None:
     # GeoWebNews annotates "Air Zimbabwe", "Texas Rangers", "Montgomery County Democrats": the place
     # inside was not reported at all (18 gold toponyms)
-    from conflictscope.gazetteer.geoparse import _places_in_names
+    from conflictscope.gazetteer.innames import places_in_names
 
     text = f"Yesterday {name} said so."
     start = text.index(name)
-    found = _places_in_names([Toponym(Span(start, start + len(name), name), name, 0.35)], (), use_tiny, frozenset())
+    found = places_in_names([Toponym(Span(start, start + len(name), name), name, 0.35)], (), use_tiny, frozenset())
     assert len(found) == 1 and found[0][0].confidence < 0.5
 
 

@@ -182,7 +182,7 @@ def test_peoples_are_demonyms_of_their_country(word: str, cc: str | None) -> Non
 def test_a_continents_adjective_is_context_only() -> None:
     # "European countries", "the African Union": the continent, for context; never an event's place
     # (40 GeoWebNews gold toponyms were missed)
-    from conflictscope.gazetteer.geoparse import _continent_adjectives
+    from conflictscope.gazetteer.innames import continent_adjectives
 
     class _Continents:
         def lookup(self, name: str, fuzzy: bool = True) -> tuple[Match, ...]:
@@ -190,7 +190,7 @@ def test_a_continents_adjective_is_context_only() -> None:
 
     text = ("European countries and the African Union condemned it. South African troops, "
             "African-American leaders and North African states spoke; Asian markets fell. The EU agreed.")
-    found = _continent_adjectives(text, (), _Continents())  # type: ignore[arg-type]
+    found = continent_adjectives(text, (), _Continents())  # type: ignore[arg-type]
     assert [(m.span.text, m.place.name, cc) for m, cc in found] == [
         ("European", "Europe", ""), ("African", "Africa", ""), ("Asian", "Asia", ""), ("EU", "Europe", "")]
 
