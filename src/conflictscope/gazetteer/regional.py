@@ -28,7 +28,7 @@ from conflictscope.gazetteer.resolve import Resolution, distance_km
 
 #: The share of the report's region votes (in the anchor's country) one region needs to anchor it.
 ANCHOR_SHARE = 0.6
-#: The distinct names one region needs to anchor a report.
+#: The names one region needs to anchor a report (a dateline outside the capital counts as two).
 ANCHOR_NAMES = 2
 #: A town this close to another place of the report is supported by it, whatever its region.
 SUPPORT_KM = 100.0
@@ -105,7 +105,8 @@ def _namesake_elsewhere(resolution: Resolution) -> bool:
 
 def in_anchor_region(resolution: Resolution, votes: Votes, others: Sequence[Resolution]) -> Resolution | None:
     """``resolution`` as the report's region reads it: itself, its namesake in the region the report's
-    other places anchor it in, or None when it is an unsupported town outside it with no name of its own."""
+    other places anchor it in, or None for an unsupported town outside that region that the resolver
+    chose among namesakes in other regions of the country, or by a loose spelling."""
     entry = resolution.match.entry
     anchor = anchor_region(votes, name_key(resolution.toponym.name)) if entry.feature == "city" else None
     if (anchor is None or entry.feature != "city" or entry.cc != anchor[0] or _region(resolution.match) == anchor[1]
