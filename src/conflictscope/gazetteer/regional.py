@@ -108,8 +108,10 @@ def in_anchor_region(resolution: Resolution, votes: Votes, others: Sequence[Reso
     other places anchor it in, or None for an unsupported town outside that region that the resolver
     chose among namesakes in other regions of the country, or by a loose spelling."""
     entry = resolution.match.entry
-    anchor = anchor_region(votes, name_key(resolution.toponym.name)) if entry.feature == "city" else None
-    if (anchor is None or entry.feature != "city" or entry.cc != anchor[0] or _region(resolution.match) == anchor[1]
+    if entry.feature != "city":
+        return resolution
+    anchor = anchor_region(votes, name_key(resolution.toponym.name))
+    if (anchor is None or entry.cc != anchor[0] or _region(resolution.match) == anchor[1]
             or _big_city(resolution) or _supported(resolution, votes, others)):
         return resolution
     for match in resolution.runners_up:
