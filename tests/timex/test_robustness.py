@@ -21,6 +21,17 @@ from conflictscope.timex.values import (
 BASE = date(2016, 12, 11)
 
 
+def test_a_house_number_is_not_read_as_a_year() -> None:
+    # "a shooting on 2850 Brewer Avenue late Tuesday" was dated 2850
+    assert dateparser_interval("2850", date(2013, 5, 29)) is None
+    assert dateparser_interval("2850", None) is None
+    assert dateparser_interval("2018", date(2013, 5, 29)) is None  # years after the report are no event's
+    found = dateparser_interval("2012", date(2013, 5, 29))
+    assert found is not None and found.value == "2012"
+    events_date = analyze_times("One man died in a shooting on 2850 Brewer Avenue late Tuesday.", date(2013, 5, 29))
+    assert all(not t.value.startswith("2850") for t in events_date.timexes)
+
+
 @pytest.mark.parametrize(
     "text",
     [

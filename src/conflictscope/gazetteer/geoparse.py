@@ -25,6 +25,7 @@ from conflictscope.gazetteer.innames import (
     places_in_names,
     seated_facilities,
 )
+from conflictscope.gazetteer.jurisdiction import jurisdiction_mentions, jurisdictions
 from conflictscope.gazetteer.namewords import GENERIC_WORDS
 from conflictscope.gazetteer.normalize import name_key
 from conflictscope.gazetteer.people import person_names
@@ -307,6 +308,9 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
         for r in sorted(final, key=lambda r: r.toponym.span.start)
     )
     named = [t for t in toponyms if t.strength < STRONG] + name_spans(analyzed)
+    if not places:  # "Memphis Police look at three locations": the local agency's town
+        agencies = jurisdictions(named, gazetteer, common, context=context, weights=weights)
+        final, places = final + agencies, jurisdiction_mentions(agencies)
     in_names = places_in_names(named, places, gazetteer, common) + seated_facilities(
         unhosted, final, analyzed.text, gazetteer) + places_as_modifiers(
         analyzed.text, (*places, *demonyms), gazetteer) + continent_adjectives(

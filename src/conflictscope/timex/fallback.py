@@ -25,6 +25,9 @@ from conflictscope.timex.values import (
 _FIXED_BASE = datetime(2000, 1, 1)
 _HAS_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _WORDY = re.compile(r"[A-Za-z0-9]")
+#: Years a reading may fall in (and never more than a year after the base date): a number
+#: dateparser reads as a far year is something else.
+_PLAUSIBLE_YEARS = (1500, 2099)
 
 
 @lru_cache(maxsize=4)
@@ -59,6 +62,8 @@ def dateparser_interval(expression: str, base: date | None) -> Interval | None:
     if found is None:
         return None
     day = found.date()
+    if not _PLAUSIBLE_YEARS[0] <= day.year <= (base.year + 1 if base else _PLAUSIBLE_YEARS[1]):
+        return None  # "on 2850 Brewer Avenue": a house number, not a year
     period = data.period or "day"
     if period == "month":
         return month_interval(day.year, day.month)
