@@ -53,3 +53,15 @@ def test_a_place_the_report_names_wins_over_the_agencys(parse: Callable[..., Ana
     parsed = geoparse(parse(text), use_tiny)
     assert "Mosul" in [m.place.name for m in parsed.places]
     assert all(m.confidence != JURISDICTION_CONFIDENCE for m in parsed.places)
+
+
+
+def test_a_local_agency_says_which_country_the_report_is_on(parse: Callable[..., AnalyzedArticle],
+                                                            use_tiny: Gazetteer) -> None:
+    # "Palmyra" alone is the US town; a report of the Aleppo police is on the Syrian one
+    alone = geoparse(parse("A man was shot dead in Palmyra late on Tuesday."), use_tiny)
+    assert [m.place.country for m in alone.places] == ["United States"]
+    text = "A man was shot dead in Palmyra late on Tuesday, the Aleppo Police Command said."
+    parsed = geoparse(parse(text), use_tiny)
+    assert [(m.span.text, m.place.country) for m in parsed.places] == [("Palmyra", "Syria")]
+

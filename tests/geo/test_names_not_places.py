@@ -198,3 +198,31 @@ def test_an_address_word_before_a_number_is_no_town(
     # "Sector" (a town in India) was found in every Indian address
     found = found_countries(parse, real_gazetteer, text)
     assert "Sector" not in found and set(found.values()) == {"India"}, found
+
+
+def test_a_common_word_in_a_title_case_line_is_no_place(parse: Callable[..., AnalyzedArticle]) -> None:
+    from conflictscope.gazetteer.spans import in_title_case
+
+    # "Man" is a town in two countries; in "Man Charged After ..." it is the man the report is about
+    text = ("Man Charged After Shooting At Odesa Hiking Trail\n\n"
+            "A 20-year-old man was charged on Monday after a woman died on the trail.")
+    analyzed = parse(text)
+    known = {"Man", "Odesa"}.__contains__
+    found = in_title_case(analyzed, [], known, frozenset({"man", "was", "charged", "after", "a", "woman"}))
+    assert [t.name for t in found] == ["Odesa"]
+    assert [t.name for t in in_title_case(analyzed, [], known)] == ["Man", "Odesa"]  # without the report's words
+
+
+@pytest.mark.parametrize("text", [
+    "Two men were killed near 37th and Rochester streets, police said.",
+    "A man was shot outside a shop on Rochester Ave. late on Friday.",
+])
+def test_a_name_before_a_street_word_is_a_street(parse: Callable[..., AnalyzedArticle], use_tiny: Gazetteer,
+                                                 text: str) -> None:
+    assert geoparse(parse(text), use_tiny).places == ()
+
+
+def test_a_road_named_after_a_town_still_names_the_town(parse: Callable[..., AnalyzedArticle],
+                                                        use_tiny: Gazetteer) -> None:
+    parsed = geoparse(parse("Rebels cut the Aleppo road near the town on Friday."), use_tiny)
+    assert "Aleppo" in [m.span.text for m in parsed.places]

@@ -35,7 +35,7 @@ _OREGON_NAMESAKE = _town("Riverbend", OREGON, lat=44.0, lon=-123.0)
 
 
 def test_a_dateline_anchors_the_report_in_its_region_alone() -> None:
-    votes = region_votes([_DATELINE], dateline_at=0)
+    votes = region_votes([_DATELINE], anchored_at=0)
     assert anchor_region(votes) == ("US", TEXAS)
     assert anchor_region(region_votes([_DATELINE])) is None  # one name that is no dateline anchors nothing
 
@@ -45,13 +45,13 @@ def test_a_report_split_between_regions_has_no_anchor() -> None:
     dayton = _resolved("Dayton", 400, _town("Dayton", OHIO, lat=39.76, lon=-84.19, population=140_000))
     xenia = _resolved("Xenia", 450, _town("Xenia", OHIO, lat=39.68, lon=-83.93, population=26_000))
     # Texas has 3 of the 6 votes (the dateline counts twice): under the share an anchor needs
-    assert anchor_region(region_votes([_DATELINE, _SECOND, ohio, dayton, xenia], dateline_at=0)) is None
+    assert anchor_region(region_votes([_DATELINE, _SECOND, ohio, dayton, xenia], anchored_at=0)) is None
 
 
 def test_an_ambiguous_town_in_another_region_is_no_place_of_the_report() -> None:
     namesake = Match(_town("Riverbend", OHIO, lat=40.0, lon=-83.0), MAIN)
     stray = _resolved("Riverbend", 500, _OREGON_NAMESAKE, runners_up=(namesake,))
-    votes = region_votes([_DATELINE, _SECOND, stray], dateline_at=0)
+    votes = region_votes([_DATELINE, _SECOND, stray], anchored_at=0)
     assert in_anchor_region(stray, votes, [_DATELINE, _SECOND, stray]) is None
 
 
@@ -60,20 +60,20 @@ def test_a_loose_spelling_or_another_name_chosen_among_namesakes_is_no_place_of_
     namesake = Match(_town("Riverbend", OHIO, lat=40.0, lon=-83.0), MAIN)
     other_name = _resolved("Old Riverbend", 500, _OREGON_NAMESAKE, kind=ALTERNATE, runners_up=(namesake,))
     for stray in (loose, other_name):
-        votes = region_votes([_DATELINE, _SECOND, stray], dateline_at=0)
+        votes = region_votes([_DATELINE, _SECOND, stray], anchored_at=0)
         assert in_anchor_region(stray, votes, [_DATELINE, _SECOND, stray]) is None
 
 
 def test_a_dateline_at_the_capital_anchors_little() -> None:
     # agencies file reports on the whole country from the capital: its dateline counts as one name
     capital = _resolved("Washington", 0, _town("Washington", TEXAS, lat=38.9, lon=-77.0, population=700_000))
-    assert anchor_region(region_votes([capital], dateline_at=0)) is None
+    assert anchor_region(region_votes([capital], anchored_at=0)) is None
 
 
 def test_a_namesake_in_the_anchor_region_is_read_there() -> None:
     in_texas = Match(_town("Riverbend", TEXAS, lat=31.0, lon=-97.0), MAIN)
     stray = _resolved("Riverbend", 500, _OREGON_NAMESAKE, runners_up=(in_texas,))
-    votes = region_votes([_DATELINE, _SECOND, stray], dateline_at=0)
+    votes = region_votes([_DATELINE, _SECOND, stray], anchored_at=0)
     read = in_anchor_region(stray, votes, [_DATELINE, _SECOND, stray])
     assert read is not None and read.match is in_texas
     assert read.toponym.within == "Texas"  # the container the final resolution keeps
@@ -85,7 +85,7 @@ def test_a_town_unique_in_its_country_or_a_big_city_stays_elsewhere() -> None:
     big = _resolved("Portland", 600, _town("Portland", OREGON, lat=45.5, lon=-122.7, population=650_000),
                     kind=ALTERNATE, runners_up=(Match(_town("Portland", TEXAS, lat=27.9, lon=-97.3), MAIN),))
     others = [_DATELINE, _SECOND, unique, big]
-    votes = region_votes(others, dateline_at=0)
+    votes = region_votes(others, anchored_at=0)
     assert in_anchor_region(unique, votes, others) is unique
     assert in_anchor_region(big, votes, others) is big
 
@@ -97,7 +97,7 @@ def test_a_town_another_name_supports_stays_in_its_region() -> None:
     in_oregon = _resolved("Salem", 800, _town("Salem", OREGON, lat=44.94, lon=-123.03))
     for other in (near, in_oregon):
         others = [_DATELINE, _SECOND, stray, other]
-        votes = region_votes(others, dateline_at=0)
+        votes = region_votes(others, anchored_at=0)
         assert in_anchor_region(stray, votes, others) is stray
 
 

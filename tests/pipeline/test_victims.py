@@ -24,6 +24,31 @@ def test_a_single_person_killed_is_one_death(analyze: Callable[..., AnalyzedArti
 
 
 @pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        # a pronoun or a noun of a person before "died", however far: "he later died"
+        ("On 2 June 2023, gunmen shot a trader in Parakou. He was taken to a clinic where he later died.", 1),
+        ("On 2 June 2023, police said a male has died after he was shot in Parakou by gunmen.", 1),
+        # the subject of the verb "died" is joined to ("was taken to a clinic and died"), a person among two
+        ("On 2 June 2023, a trader was shot in Parakou. The man was taken to a clinic and died soon after.", 1),
+        ("PARAKOU — One police officer was shot and killed in Parakou on 2 June 2023 by gunmen.", 1),
+        # "pronounced ... dead", "found ... dead", with the people joined in the object counted
+        ("On 2 June 2023, gunmen opened fire on a bar in Parakou. Medics pronounced one man, 22, dead.", 1),
+        ("On 2 June 2023, gunmen attacked a farm in Parakou. Police found his wife and their son dead.", 2),
+    ],
+)
+def test_a_death_told_as_dying_or_found_dead_is_counted(analyze: Callable[..., AnalyzedArticle], text: str,
+                                                         deaths: int) -> None:
+    events = analyze(text, published="2023-06-05").events
+    assert events and events[0].fatalities == deaths, [(e.sub_event_type, e.fatalities) for e in events]
+
+
+def test_a_death_of_illness_is_no_events_death(analyze: Callable[..., AnalyzedArticle]) -> None:
+    text = "On 2 June 2023, gunmen wounded two guards in Parakou. The commander's father died of cancer last year."
+    assert all(e.fatalities in (None, 0) for e in analyze(text, published="2023-06-05").events)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "On 2 June 2023, gunmen threatened to kill a cattle trader in Parakou.",

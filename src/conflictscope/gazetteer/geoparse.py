@@ -258,6 +258,9 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
     for demonym in demonyms:
         if demonym.span.start in armed:
             weights[demonym.cc] += ARMED_DEMONYM_VOTE
+    named = [t for t in toponyms if t.strength < STRONG] + name_spans(analyzed)
+    agencies = jurisdictions(named, gazetteer, common, context=context, weights=weights)
+    context += [r.match.entry.cc for r in agencies]  # "Lexington police": the report is on the US
     groups = group_countries(analyzed)
     for cc in groups:
         weights[cc] += GROUP_VOTE  # "Boko Haram insurgents abducted ... from Chibok": Nigeria's
@@ -280,7 +283,8 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
                   if r.match.kind != FUZZY}  # not "Grannum" for Cuba's Granma
     sure = [r for r, credible in senses if credible]
     filed = find_dateline(analyzed.text)
-    votes = region_votes(sure, filed.start if filed is not None else -1)
+    votes = region_votes([*sure, *agencies], {r.toponym.span.start for r in agencies}
+                         | ({filed.start} if filed is not None else set()))
     kept: list[Toponym] = []
     for r, credible in senses:
         inside = _in_container(r, containers)
@@ -307,9 +311,7 @@ def geoparse(analyzed: AnalyzedArticle, gazetteer: Gazetteer) -> GeoParse:
         PlaceMention(r.toponym.span, r.match.entry.to_place(), r.confidence)
         for r in sorted(final, key=lambda r: r.toponym.span.start)
     )
-    named = [t for t in toponyms if t.strength < STRONG] + name_spans(analyzed)
     if not places:  # "Memphis Police look at three locations": the local agency's town
-        agencies = jurisdictions(named, gazetteer, common, context=context, weights=weights)
         final, places = final + agencies, jurisdiction_mentions(agencies)
     in_names = places_in_names(named, places, gazetteer, common) + seated_facilities(
         unhosted, final, analyzed.text, gazetteer) + places_as_modifiers(

@@ -237,6 +237,9 @@ def _bare_direction(name: str, text: str, start: int) -> bool:
     return name[0].islower() or NEXT_WORD.match(text, start + len(name)) is not None
 
 
+#: A street word right after a name makes the name a street's ("Nash streets", "Pike St."); not "road"
+#: or "highway", which name a road by the town it leads to ("the Aleppo road").
+_STREET_NEXT = re.compile(r"\s+(?:[Ss]treets?|[Aa]venues?|[Bb]oulevards?|St\.|Ave\.|Blvd\.|Sts\.|Aves\.)(?![\p{L}])")
 #: Words that, followed by a number, are part of an address ("Sector 12", "Ward 3", "Phase 2").
 _ADDRESS_WORDS = frozenset({"sector", "block", "phase", "ward", "zone", "plot", "lane", "gate", "unit", "area"})
 _NUMBER_NEXT = re.compile(r"\s*(?:No\.?\s*)?\d")
@@ -366,6 +369,8 @@ def find_toponyms(
                 continue
             if name.lower() in _ADDRESS_WORDS and _NUMBER_NEXT.match(text, name_start + len(name)):
                 continue  # "Sector 12 of Noida", "Block 4": part of an address, no town
+            if _STREET_NEXT.match(text, name_start + len(name)):
+                continue  # "near 37th and Nash streets", "on Broadway Ave.": a street of the report's town
             before = text[:name_start]
             weak = label not in STRONG_LABELS
             sentence_initial = not before.strip()
@@ -394,7 +399,7 @@ def find_toponyms(
             span = sentence.char_span(name_start, name_start + len(name))
             toponyms.append(Toponym(span, name, strength, hint, located=located))
     if prominent is not None:
-        toponyms.extend(in_title_case(analyzed, toponyms, prominent))
+        toponyms.extend(in_title_case(analyzed, toponyms, prominent, _lower_words(analyzed.text)))
     toponyms = _with_dateline(analyzed.text, _outside(toponyms, extended), known)
     toponyms.sort(key=lambda t: t.span.start)
     if known is not None:

@@ -18,7 +18,7 @@ agencies file reports on the whole country from there.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from conflictscope.gazetteer.index import FUZZY, Match
@@ -45,10 +45,12 @@ def _region(match: Match) -> int:
     return entry.id if entry.feature == "admin1" else entry.admin1_id
 
 
-def region_votes(resolutions: Sequence[Resolution], dateline_at: int = -1) -> Votes:
-    """The names (keys) that place the report in each (country, first-level region); the
-    dateline's place (its name starting at ``dateline_at``) counts as :data:`ANCHOR_NAMES` names,
-    unless it is the national capital (where agencies file reports on the whole country from)."""
+def region_votes(resolutions: Sequence[Resolution], anchored_at: int | Collection[int] = -1) -> Votes:
+    """The names (keys) that place the report in each (country, first-level region); a dateline's
+    place or a local agency's jurisdiction (a name starting at one of ``anchored_at``) counts as
+    :data:`ANCHOR_NAMES` names, unless it is the national capital (where agencies file reports on
+    the whole country from)."""
+    anchors = {anchored_at} if isinstance(anchored_at, int) else set(anchored_at)
     votes: Votes = defaultdict(dict)
     for resolution in resolutions:
         match = resolution.match
@@ -56,7 +58,7 @@ def region_votes(resolutions: Sequence[Resolution], dateline_at: int = -1) -> Vo
             continue
         region = _region(match)
         if region:
-            filed = resolution.toponym.span.start == dateline_at and not is_capital(match.entry.cc, match.entry.name)
+            filed = resolution.toponym.span.start in anchors and not is_capital(match.entry.cc, match.entry.name)
             weight = float(ANCHOR_NAMES) if filed else 1.0
             names = votes[(match.entry.cc, region)]
             key = name_key(resolution.toponym.name)

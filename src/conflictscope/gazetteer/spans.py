@@ -263,10 +263,12 @@ def joined(text: str, toponyms: list[Toponym], known: Callable[[str], bool]) -> 
 
 
 def in_title_case(analyzed: AnalyzedArticle, found: list[Toponym],
-                   known: Callable[[str], bool]) -> list[Toponym]:
+                   known: Callable[[str], bool], common: frozenset[str] = frozenset()) -> list[Toponym]:
     """Prominent names inside a line written in title case ("Russian Missile Hits Odesa Port",
     where every word is capitalised and the line is one run): the longest runs of one to three
-    words ``known`` knows, not already found."""
+    words ``known`` knows, not already found. A capital says nothing in such a line, so one word
+    the report writes in lower case elsewhere (``common``: "Man Charged After Shooting" in a
+    report on "a 20-year-old man") is that common word."""
     lines = [sentence for sentence in analyzed.sentences if title_cased(sentence.text)]
     if not lines:
         return []
@@ -285,7 +287,7 @@ def in_title_case(analyzed: AnalyzedArticle, found: list[Toponym],
                     continue
                 begin, end = run[0].start(), run[-1].end()
                 name = sentence.text[begin:end]
-                if name.lower() in STOP_WORDS_SET or not known(name):
+                if name.lower() in STOP_WORDS_SET or (size == 1 and name.lower() in common) or not known(name):
                     continue
                 span = sentence.char_span(begin, end)
                 if not any(b < span.end and span.start < e for b, e in taken):

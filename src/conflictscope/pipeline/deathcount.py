@@ -67,7 +67,8 @@ _OBJECT_AFTER = re.compile(
 )
 _CASUALTY_AFTER = re.compile(r"(?i)^\s*(?:or|and/or)\s+(?:wounded|injured|hurt|missing)\b")
 _CASUALTY_BEFORE = re.compile(r"(?i)\b(?:wounded|injured|wounding|injuring)\s+or\s+$")
-_CAUSE_AFTER = re.compile(
+#: A cause after a death that is no violence ("died of cancer", "killed in a crash").
+NONVIOLENT_CAUSE_AFTER = re.compile(
     r"(?i)^[^.;]{0,25}?\b(?:(?:of|from)\s+(?:natural\s+causes|illness|disease|cancer|covid|"
     r"cholera|a\s+heart|heart|old\s+age|complications|hunger|starvation|exposure|the\s+cold|"
     r"an?\s+illness)|(?:in|after)\s+an?\s+(?:\w+\s+)?(?:accident|crash)|in\s+(?:the\s+)?(?:floods?|"
@@ -313,7 +314,7 @@ def find_figures(text: str, doc: Doc | None = None) -> tuple[list[Figure], list[
         bare = not re.search(r"(?i)\b(?:were|was|been|are|is)\s", right.group(0))
         if _TRANSITIVE.match(pred) and bare and _OBJECT_AFTER.match(after):
             continue  # "12 militants killed 3 soldiers": the militants are the killers
-        if _CASUALTY_AFTER.match(after) or _CAUSE_AFTER.match(after):
+        if _CASUALTY_AFTER.match(after) or NONVIOLENT_CAUSE_AFTER.match(after):
             continue
         hedged = _is_hedged(before, text[end: right.start("pred")])
         figures.append(

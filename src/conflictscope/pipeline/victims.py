@@ -32,7 +32,15 @@ PERSON_NOUNS = frozenset({"man", "woman", "boy", "girl", "child", "baby", "victi
                           "youth", "teenager", "herder", "herdsman", "civilian", "soldier", "policeman", "guard",
                           "resident", "villager", "hostage", "suspect", "wife", "husband", "son", "daughter",
                           "father", "mother", "brother", "sister", "cousin", "uncle", "nephew", "elder",
-                          "individual", "student", "pupil", "imam", "priest", "pastor", "monk", "nun"})
+                          "individual", "student", "pupil", "imam", "priest", "pastor", "monk", "nun",
+                          "male", "female", "teen", "toddler", "juvenile", "adult", "kid", "relative", "friend",
+                          "neighbor", "neighbour", "bystander", "pedestrian", "patient", "inmate", "deputy",
+                          "trooper", "motorist", "grandmother", "grandfather", "grandson", "granddaughter",
+                          "aunt", "niece", "girlfriend", "boyfriend", "stepfather", "stepson", "infant"})
+#: Pronouns of one person ("he later died").
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+#: Verbs that tell a death with "dead" after their object: "found his wife dead", "pronounced one man dead".
+FOUND_DEAD_VERBS = frozenset({"find", "pronounce"})
 #: Endings of agent and demonym nouns ("pastoralist", "operator", "ranger", "Nigerian", "trainee").
 PERSON_ENDINGS = ("ist", "er", "or", "ian", "man", "woman", "ant", "ent", "ee", "ier", "eer")
 _DEATH_WORDS = ("death", "dead")
@@ -40,18 +48,22 @@ _DEATH_WORDS = ("death", "dead")
 
 def single_deaths(doc: Doc) -> list[Figure]:
     """The single deaths the parse of one sentence tells (offsets relative to the sentence)."""
-    from conflictscope.pipeline.deathcount import Figure
+    from conflictscope.pipeline.deathcount import NONVIOLENT_CAUSE_AFTER, Figure
 
     found: list[Figure] = []
     for token in doc:
         if not _kills(token) or _negated_or_modal(token):
             continue
         victim = _victim(token)
-        if victim is None or not _one_person(victim):
+        persons = _persons(victim) if victim is not None else 0
+        if not persons or (token.lemma_.lower() == "die" and NONVIOLENT_CAUSE_AFTER.match(doc.text[token.idx + len(token.text):])):
             continue
+        assert victim is not None
+        last = max((t for t in victim.subtree if t.dep_ == "conj" or t is victim), key=lambda t: t.i)
         start = min(victim.idx, token.idx)
-        end = max(victim.idx + len(victim.text), token.idx + len(token.text))
-        found.append(Figure(start, end, Count(1, 1, 1, 1), token.idx))
+        dead = [c for c in token.children if c.lower_ == "dead"] if token.lemma_.lower() in FOUND_DEAD_VERBS else []
+        end = max(last.idx + len(last.text), token.idx + len(token.text), *(d.idx + len(d.text) for d in dead))
+        found.append(Figure(start, end, Count(persons, persons, persons, persons), token.idx, groups=persons))
     return found
 
 
@@ -67,8 +79,8 @@ def _kills(token: Token) -> bool:
         return True
     if any(c.dep_ == "advmod" and c.lower_ in _FATAL_ADVERBS for c in token.children):
         return True  # "a woman was fatally shot": the harm killed
-    if lemma == "pronounce" and any(c.lower_ == "dead" for c in token.children):
-        return True  # "the victim was pronounced dead"
+    if lemma in FOUND_DEAD_VERBS and any(c.lower_ == "dead" for c in token.children):
+        return True  # "the victim was pronounced dead", "deputies found his wife and son dead"
     if lemma in TO_DEATH_VERBS:
         return any(t.lower_ in _DEATH_WORDS for t in token.subtree if t.i > token.i and t.i - token.i <= 4)
     return False
@@ -84,17 +96,38 @@ def _negated_or_modal(token: Token) -> bool:
 def _victim(token: Token) -> Token | None:
     """Who ``token`` (a verb of killing or "died") kills."""
     wanted = ("nsubj",) if token.lemma_.lower() == "die" else ("dobj", "nsubjpass")
-    for verb in (token, token.head) if token.dep_ == "conj" else (token,):
-        for child in verb.children:
-            if child.dep_ in wanted or (verb is token.head and child.dep_ == "nsubjpass"):
-                return child
-    return None
+    if token.lemma_.lower() in FOUND_DEAD_VERBS:  # "found his wife dead": the subject of "dead"
+        for dead in (c for c in token.children if c.lower_ == "dead"):
+            subject = next((c for c in dead.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return subject
+    found = [child for verb in ((token, token.head) if token.dep_ == "conj" else (token,))
+             for child in verb.children
+             if child.dep_ in wanted or (verb.i != token.i and child.dep_ == "nsubjpass")]
+    # "SAN DIEGO — One San Diego police officer was shot": the person among the subjects
+    return next((child for child in found if _persons(child)), found[0] if found else None)
+
+
+def _persons(noun: Token) -> int:
+    """How many people a victim noun and the nouns joined to it name ("his wife and their adopted
+    son": 2), each a single person; 0 when any is not one."""
+    count = 0
+    current: Token | None = noun
+    while current is not None:
+        if not _one_person(current):
+            return 0
+        count += 1
+        current = next((c for c in current.children if c.dep_ == "conj"), None)
+    return count
 
 
 def _one_person(noun: Token) -> bool:
-    """A single person: a singular noun of a person, or a person's name, with no number above one."""
-    if noun.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("nummod", "conj") for c in noun.children):
+    """A single person: a singular noun of a person, a person's name or a pronoun of one, with no
+    number above one ("one man, 22")."""
+    if noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in noun.children):
         return False
+    if noun.tag_ == "PRP":
+        return noun.lower_ in PERSON_PRONOUNS
     if noun.ent_type_ == "PERSON":
         return True
     if noun.tag_ != "NN":
