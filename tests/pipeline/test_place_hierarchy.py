@@ -44,3 +44,14 @@ def test_a_named_groups_home_country_picks_the_namesake(analyze: Callable[..., A
     # regression: with no country named, "Palmyra" went to a US town although the report is about IS
     text = "Islamic State fighters attacked an army base near Palmyra on Sunday, officials said."
     assert [(country, place) for place, country, _ in _places(analyze, text)] == [("Syria", "Tadmur")]
+
+
+def test_an_event_in_a_county_lies_near_the_one_town_the_report_names_there(
+    analyze: Callable[..., AnalyzedArticle],
+) -> None:
+    text = ("A woman was shot and killed on Tuesday night in Lenoir County, deputies said.\n\n"
+            "Neighbours in Kinston said they heard several shots before midnight.")
+    assert _places(analyze, text) == [("Kinston", "United States", 2)]
+    # two towns of the county: which one is not said, the county stays
+    two = text.replace("in Kinston", "in Kinston and La Grange")
+    assert _places(analyze, two) == [("Lenoir County", "United States", 3)]

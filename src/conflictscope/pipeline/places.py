@@ -75,6 +75,7 @@ from conflictscope.pipeline.storyplaces import (
     precision_codes,
     stated_place,
     told_where,
+    town_in_county,
 )
 
 
@@ -114,7 +115,8 @@ def places(analyzed: AnalyzedArticle) -> AnalyzedArticle:
         done = locate(candidate, with_places, parsed, scene or focus, weights, filed=filed,
                       continued=continued_place(candidate, earlier, starts),
                       pointed=continued_place(candidate, earlier, starts, same_type=False) if filed_focus else None)
-        located[i], told = told_where(done, analyzed.sentences, parsed.places, filed)
+        located[i], told = told_where(town_in_county(done, parsed.places, filed), analyzed.sentences,
+                                      parsed.places, filed)
         if candidate.modality == "asserted":  # what would or did not happen sets no story's place
             earlier.append((located[i], told or stated_place(located[i], filed)))
     expanded = [c for i in range(len(analyzed.candidates))

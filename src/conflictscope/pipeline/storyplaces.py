@@ -102,6 +102,26 @@ def told_where(candidate: EventCandidate, sentences: Sequence[Sentence], mention
     return candidate, None
 
 
+def town_in_county(candidate: EventCandidate, mentions: Sequence[PlaceMention],
+                   filed: Sequence[tuple[int, int]]) -> EventCandidate:
+    """An event placed at a county or district (second-level region) the report names exactly one town
+    of happened in or near that town: the county is only the coarsest reading of where ("the Bexar County
+    Sheriff's Office ... near Rockport"). The town, at geo precision 2 (near a town), with the county's
+    evidence and its own; the event as it is when the report names no town of the county, or several."""
+    place = candidate.place
+    if place is None or place.place.feature != "admin2":
+        return candidate
+    county = place.place
+    towns = {m.place.gazetteer_id: m for m in mentions
+             if m.place.feature == "city" and m.place.admin2 == county.name and m.place.admin1 == county.admin1
+             and m.place.iso3 == county.iso3 and not any(b <= m.span.start < e for b, e in filed)}
+    if len(towns) != 1:
+        return candidate
+    town = next(iter(towns.values()))
+    moved = replace(candidate, place=town, geo_precision=2, where_prec=2)
+    return moved.with_evidence("location", *candidate.evidence.get("location", ()), town.span)
+
+
 def stated_place(candidate: EventCandidate, filed: Sequence[tuple[int, int]]) -> PlaceMention | None:
     """:func:`own_place`, unless it is the dateline's town the report's main place stood in for."""
     own = own_place(candidate)
