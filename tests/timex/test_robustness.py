@@ -26,6 +26,20 @@ def test_a_house_number_is_not_read_as_a_year() -> None:
     assert dateparser_interval("2850", date(2013, 5, 29)) is None
     assert dateparser_interval("2850", None) is None
     assert dateparser_interval("2018", date(2013, 5, 29)) is None  # years after the report are no event's
+
+
+def test_the_fallback_reads_no_day_after_the_report() -> None:
+    # "the 28th homicide this year" in a report of 8 July was read as 28 July
+    assert dateparser_interval("the 28th", date(2014, 7, 8)) is None
+    found = dateparser_interval("the 28th", date(2014, 7, 30))
+    assert found is not None and found.value == "2014-07-28"
+
+
+@pytest.mark.parametrize("text", ["a good Samaritan in his 20s was shot", "two men in their early 30s were held"])
+def test_an_age_in_decades_is_no_decade(text: str) -> None:
+    # "in his 20s" had dated a 2014 shooting to the 2020s
+    assert not [t.value for t in analyze_times(text, date(2014, 7, 13)).timexes if t.value.startswith("20")]
+    assert [t.value for t in analyze_times("violence of the 1980s", date(2014, 7, 13)).timexes] == ["198"]
     found = dateparser_interval("2012", date(2013, 5, 29))
     assert found is not None and found.value == "2012"
     events_date = analyze_times("One man died in a shooting on 2850 Brewer Avenue late Tuesday.", date(2013, 5, 29))

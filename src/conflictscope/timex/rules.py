@@ -427,7 +427,9 @@ RULES: tuple[tuple[str, re.Pattern[str], Handler], ...] = tuple(
         ("month-alone", rf"(?:(?P<mod>(?i:last|next|this))\s+)?(?<!['’]s\s){MONTH_NOT_MAY}(?!\s*\d)(?![\w'])"
                         r"(?!\s+(?:for|on|against|of)\s+(?:the\s+)?[A-Z])", _month_alone),
         ("may-alone", r"(?:(?P<mod>(?i:last|next|this))\s+|(?<=\b(?i:in|since|of|until|by|early|late|mid|mid-|during|from|to|through)\s+))(?P<month>May)\b(?!\s*\d)", _month_alone),
-        ("decade", r"(?:(?i:the)\s+)?(?<![\w-])(?:'|’)?(?P<dec>1[5-9]\d0|20\d0|\d0)s\b", _decade),
+        # "in his 20s", "in their early 30s": an age, not a decade
+        ("decade", r"(?:(?i:the)\s+)?(?<![\w-])(?<!\b(?i:his|her|their|my|your|our)\s+(?:(?i:early|mid|late)[\s-]+)?)"
+                   r"(?:'|’)?(?P<dec>1[5-9]\d0|20\d0|\d0)s\b", _decade),
         ("day-word", rf"(?P<word>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)))(?:\s+{PART_OF_DAY})?\b", _day_word),
         ("weekday", rf"(?:(?P<mod>(?i:last|next|this))\s+)?{WEEKDAY}(?:\s+{PART_OF_DAY})?\b", _weekday),
         ("period", r"(?P<mod>(?i:earlier\s+this|later\s+this|the\s+current|the\s+past|the\s+last|this|last|next|the\s+previous|the\s+coming|the\s+following|the\s+same))\s+(?P<unit>(?i:week|weekend|month|quarter|year|decade))\b|(?P<mod>(?i:the\s+year\s+previous))(?P<unit>)", _period),
