@@ -8,7 +8,7 @@ accepted, so nothing depends on the day the program runs.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -25,8 +25,7 @@ from conflictscope.timex.values import (
 _FIXED_BASE = datetime(2000, 1, 1)
 _HAS_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _WORDY = re.compile(r"[A-Za-z0-9]")
-#: Years a reading may fall in: a number dateparser reads as a far year is something else. (A
-#: reading after the base date is none either: the rules, not this fallback, read days to come.)
+#: Years a reading may fall in: a number dateparser reads as a far year is something else.
 _PLAUSIBLE_YEARS = (1500, 2099)
 
 
@@ -66,16 +65,12 @@ def dateparser_interval(expression: str, base: date | None) -> Interval | None:
         return None  # "on 2850 Brewer Avenue": a house number, not a year
     period = data.period or "day"
     if period == "month":
-        found_interval = month_interval(day.year, day.month)
-    elif period == "year":
-        found_interval = year_interval(day.year)
-    elif period == "week":
-        found_interval = week_interval(day)
-    else:
-        found_interval = day_interval(day)
-    if found_interval is not None and base is not None and found_interval.start > base + timedelta(days=1):
-        return None  # "the 28th homicide this year" read as a day to come: the fallback reads past days only
-    return found_interval
+        return month_interval(day.year, day.month)
+    if period == "year":
+        return year_interval(day.year)
+    if period == "week":
+        return week_interval(day)
+    return day_interval(day)
 
 
 def clear_cache() -> None:
