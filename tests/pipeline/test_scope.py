@@ -59,3 +59,12 @@ def test_a_proposed_attack_after_a_dotted_capital_i_points_at_its_word(
         candidate = propose(sentence)
     assert candidate is not None and candidate.trigger.text == "shot"
     assert text[candidate.trigger.start:candidate.trigger.end] == "shot"
+
+
+def test_what_happened_is_not_dated_after_the_report() -> None:
+    # the shooting took the day of the sentencing to come: no event that happened starts after its report
+    text = ("Gaston, who had been charged with murder in the shooting of a shopkeeper in Springfield, Illinois, "
+            "faces up to 21 years in prison at his sentencing on March 22.")
+    rows = _events(text, "all-violence")
+    assert rows and all(str(r["event_date"]) <= "2021-03-11" for r in rows), [(r["sub_event_type"], r["event_date"])
+                                                                              for r in rows]

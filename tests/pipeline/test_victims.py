@@ -109,3 +109,4 @@ def test_a_person_fatally_shot_or_pronounced_dead_is_one_death(
                  "A man was fatally shot by gunmen in Kaduna on Sunday."):
         (event,) = analyze(text, published="2024-05-08").events
         assert event.fatalities == 1, (text, event.fatalities)
+

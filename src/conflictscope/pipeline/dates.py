@@ -99,6 +99,8 @@ def _date_candidate(
     if dating.time is None:
         return candidate
     published = analyzed.article.published or times.base
+    if candidate.modality == "asserted" and published is not None and (dating.time.date_start - published).days > 1:
+        return candidate  # what happened cannot start after the report: the date is another clause's ("sentencing Dec. 2")
     background = is_background(dating.time, published)
     if not background and candidate.is_background:
         # a history phrase ("the 2024 Women's March") yields to a recent day the clause states
