@@ -322,9 +322,8 @@ def _fallback(
         if _BARE_NUMBER.match(phrase) or _BARE_MONTH.match(phrase):  # "Nazik, 37," is an age
             continue
         interval = dateparser_interval(phrase, published)
-        if interval is None or (published is not None and interval.start > published + timedelta(days=1)):
+        if interval is None or (published is not None and (interval.start - published).days > 1):
             continue  # "the 28th homicide this year" read as a day to come: the rules read days to come
-
         extra.append(Timex(begin, finish, phrase, "DATE", interval.value, interval, "dateparser", source="dateparser"))
     return extra
 
