@@ -70,6 +70,7 @@ from conflictscope.pipeline.salience import (
 from conflictscope.pipeline.salience import main_place as main_place
 from conflictscope.pipeline.storyplaces import (
     continued_place,
+    in_filed,
     institution_place,
     listed_copies,
     precision_codes,
@@ -102,7 +103,7 @@ def places(analyzed: AnalyzedArticle) -> AnalyzedArticle:
     filed = _dateline_spans(report_dateline(with_places))
     # the report's main place is only where it was filed: "the area" of a clause is the story's place
     filed_focus = focus is not None and any(
-        m.place.gazetteer_id == focus.place.gazetteer_id and any(b <= m.span.start < e for b, e in filed)
+        m.place.gazetteer_id == focus.place.gazetteer_id and in_filed(m.span.start, filed)
         for m in parsed.places)
     starts = [sentence.start for sentence in analyzed.sentences]
     order = sorted(range(len(analyzed.candidates)), key=lambda i: analyzed.candidates[i].trigger.start)
@@ -203,7 +204,7 @@ def locate(
     if filed is None:
         filed = _dateline_spans(report_dateline(analyzed))
     inside = [m for m in parsed.places if sentence.start <= m.span.start < sentence.end
-              and not any(b <= m.span.start < e for b, e in filed)]
+              and not in_filed(m.span.start, filed)]
     near_match = NEAR.search(clause)
     chosen: PlaceMention | None = None
     confidence_factor = 1.0

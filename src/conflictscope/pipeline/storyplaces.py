@@ -92,7 +92,7 @@ def told_where(candidate: EventCandidate, sentences: Sequence[Sentence], mention
         if told is None:
             continue
         towns = [m for m in mentions if sentence.start + told.end() <= m.span.start < sentence.end
-                 and m.place.feature in {"city", "site"} and not any(b <= m.span.start < e for b, e in filed)
+                 and m.place.feature in {"city", "site"} and not in_filed(m.span.start, filed)
                  and (place is None or m.place.iso3 == place.place.iso3)]
         if not towns:
             return candidate, None
@@ -114,7 +114,7 @@ def town_in_county(candidate: EventCandidate, mentions: Sequence[PlaceMention],
     county = place.place
     towns = {m.place.gazetteer_id: m for m in mentions
              if m.place.feature == "city" and m.place.admin2 == county.name and m.place.admin1 == county.admin1
-             and m.place.iso3 == county.iso3 and not any(b <= m.span.start < e for b, e in filed)}
+             and m.place.iso3 == county.iso3 and not in_filed(m.span.start, filed)}
     if len(towns) != 1:
         return candidate
     town = next(iter(towns.values()))
@@ -122,10 +122,15 @@ def town_in_county(candidate: EventCandidate, mentions: Sequence[PlaceMention],
     return moved.with_evidence("location", *candidate.evidence.get("location", ()), town.span)
 
 
+def in_filed(start: int, filed: Sequence[tuple[int, int]]) -> bool:
+    """Whether a name starting at ``start`` lies in the report's dateline (its spans ``filed``)."""
+    return any(b <= start < e for b, e in filed)
+
+
 def stated_place(candidate: EventCandidate, filed: Sequence[tuple[int, int]]) -> PlaceMention | None:
     """:func:`own_place`, unless it is the dateline's town the report's main place stood in for."""
     own = own_place(candidate)
-    return None if own is None or any(b <= own.span.start < e for b, e in filed) else own
+    return None if own is None or in_filed(own.span.start, filed) else own
 
 
 def own_place(candidate: EventCandidate) -> PlaceMention | None:
