@@ -55,3 +55,29 @@ def test_an_event_in_a_county_lies_near_the_one_town_the_report_names_there(
     # two towns of the county: which one is not said, the county stays
     two = text.replace("in Kinston", "in Kinston and La Grange")
     assert _places(analyze, two) == [("Lenoir County", "United States", 3)]
+
+
+
+def test_a_local_name_known_only_in_another_state_does_not_move_the_event_there(
+    analyze: Callable[..., AnalyzedArticle],
+) -> None:
+    # regression: a Chicago neighbourhood went to its namesake in Texas. With nothing else of
+    # Texas in the report, the event stays in the report's city
+    text = ("CHICAGO — Hundreds of residents marched through Austin on Sunday to protest a school closure, "
+            "Chicago police said.\n\nThe march ended peacefully after two hours.")
+    assert _admin1s(analyze, text) == [("Chicago", "Illinois")]
+    # the writer pins the town with its state, or names another place of that state: the event is there
+    pinned = text.replace("through Austin on", "through Austin, Texas, on")
+    assert _admin1s(analyze, pinned) == [("Austin", "Texas")]
+    supported = text + " A smaller march was held the same day in San Antonio."
+    assert ("Austin", "Texas") in _admin1s(analyze, supported)
+    # a round-up of the country's news (a sure place far away in a third state) keeps its places
+    roundup = text + " A smaller march was held the same day in Denver."
+    assert ("Austin", "Texas") in _admin1s(analyze, roundup)
+    # a town of the next state, a short drive away, may well be where the story went
+    nearby = text.replace("through Austin on", "through Milwaukee on")
+    assert _admin1s(analyze, nearby) == [("Milwaukee", "Wisconsin")]
+
+
+def _admin1s(analyze: Callable[..., AnalyzedArticle], text: str) -> list[tuple[str, str]]:
+    return [(e.location, e.admin1) for e in analyze(text, published="2022-01-03").events]

@@ -55,6 +55,7 @@ from conflictscope.pipeline.placecues import (
     owns_next,
     told_at,
 )
+from conflictscope.pipeline.regionsupport import in_unsupported_region, pinned_with_container
 from conflictscope.pipeline.registry import stage
 
 # main_place, country_salience and caption_spans are read from here too (the stage's public helpers)
@@ -217,6 +218,8 @@ def locate(
         for score, mention in sorted(scores, key=lambda pair: -pair[0]):
             if score <= -1.0:
                 break
+            if focus is not None and in_unsupported_region(mention, focus, parsed.places, text):
+                continue
             if focus is None or not focus.place.iso3 or said_to_happen_at(
                     parsed_sentence, mention.span, candidate.trigger) or not _defer_to_focus(
                     mention, focus, candidate.trigger, text, parsed.places, weights):
@@ -319,23 +322,6 @@ NARROW_ADMIN1 = True
 #: A place abroad holds an event only when its country is named at least this often
 #: relative to the report's main country (else the event is taken to be at the main place).
 FOREIGN_SHARE, FOREIGN_NEXT_TO_TRIGGER, FOREIGN_MIN_NEXT = 0.5, 40, 2
-
-
-#: What stands between a town and its container ("Upington, Northern Cape").
-_CONTAINER_COMMA = re.compile(r",\s{1,2}")
-
-
-def pinned_with_container(chosen: PlaceMention, mentions: tuple[PlaceMention, ...], text: str) -> bool:
-    """Whether a town is written with its region or country right after it ("Upington, Northern
-    Cape, South Africa"; "Cookhouse, Eastern Cape"): the writer says outright where the town is,
-    as for the place of an event told in a round-up of several countries' news."""
-    if chosen.place.feature != "city":
-        return False
-    comma = _CONTAINER_COMMA.match(text, chosen.span.end)
-    if comma is None:
-        return False
-    return any(m.span.start == comma.end() and m.place.iso3 == chosen.place.iso3
-               and m.place.feature in {"admin1", "admin2", "country"} for m in mentions)
 
 
 def _defer_to_focus(chosen: PlaceMention, focus: PlaceMention, trigger: Span, text: str,
