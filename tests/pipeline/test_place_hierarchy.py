@@ -81,3 +81,15 @@ def test_a_local_name_known_only_in_another_state_does_not_move_the_event_there(
 
 def _admin1s(analyze: Callable[..., AnalyzedArticle], text: str) -> list[tuple[str, str]]:
     return [(e.location, e.admin1) for e in analyze(text, published="2022-01-03").events]
+
+
+def test_a_street_after_an_address_block_and_a_citys_side_are_no_towns(
+    analyze: Callable[..., AnalyzedArticle],
+) -> None:
+    # regression: "the ... block of North Lincoln" went to Lincoln, Nebraska, and "the South Side" to a
+    # small New York town once called so; the report names no town, so the place stays unknown
+    block = "Hundreds of residents rallied in the 2100 block of North Lincoln on Sunday to protest a school closure."
+    assert _admin1s(analyze, block) == [("", "")]
+    side = ("Hundreds of residents marched in the Englewood neighborhood on the South Side on Sunday to protest "
+            "a school closure.")
+    assert "South Side" not in {m.span.text for m in analyze(side).places}

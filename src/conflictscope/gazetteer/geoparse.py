@@ -73,6 +73,9 @@ def _credible(resolution: Resolution, countries: dict[str, float], own: float = 
     supported = rest > 0 and (country_share(entry.cc, countries) - own) / rest >= 0.2
     if is_direction_only(toponym.name) and not supported:
         return False  # "the South West" of a report on Nigeria is no Cameroonian region: a part of Nigeria
+    if match.kind == ALTERNATE and QUARTER_NAME.match(toponym.name):
+        return False  # "the South Side", "a West End pub": a part of the report's town, not the small
+        # towns elsewhere that once were called so (Eltingville, West Newton)
     if toponym.name.lower() in _COMMON_NAMES and not supported and not (
             toponym.hint == ADMIN_KIND and entry.feature in {"admin1", "admin2"}):
         # "the Centre's application" in a report on India: its government, no Burkinabe region
@@ -108,6 +111,10 @@ def _credible(resolution: Resolution, countries: dict[str, float], own: float = 
 #: a country the report's other names back.
 _COMMON_NAMES = frozenset(w for w in GENERIC_WORDS if " " not in w) | {"capital", "coast", "plateau", "lakes"}
 OTHER_NAME_MIN_POPULATION = 20000
+#: A compass word and "Side" or "End" ("South Side", "Southwest Side", "West End"): what a city calls a
+#: part of itself, in many cities.
+QUARTER_NAME = re.compile(r"^(?:(?:North|South)(?:-?(?:[Ee]ast|[Ww]est))?|East|West|Near (?:North|South|West))"
+                          r"\s+(?:Side|End)$")
 #: A city this big (as big as :func:`known_name` knows outright) is kept by any exact name of it where
 #: something happens ("in", "shelled").
 LOCATED_CITY_POPULATION = 100000

@@ -240,6 +240,8 @@ def _bare_direction(name: str, text: str, start: int) -> bool:
 #: A street word right after a name makes the name a street's ("Nash streets", "Pike St."); not "road"
 #: or "highway", which name a road by the town it leads to ("the Aleppo road").
 _STREET_NEXT = re.compile(r"\s+(?:[Ss]treets?|[Aa]venues?|[Bb]oulevards?|St\.|Ave\.|Blvd\.|Sts\.|Aves\.)(?![\p{L}])")
+#: A US address's block ("the 6700 block of South Aberdeen"): the name after it is a street's.
+_BLOCK_OF = re.compile(r"\b\d+\s+block\s+of\s+(?:(?:North|South|East|West|[NSEW]\.?)\s+)?$")
 #: Words that, followed by a number, are part of an address ("Sector 12", "Ward 3", "Phase 2").
 _ADDRESS_WORDS = frozenset({"sector", "block", "phase", "ward", "zone", "plot", "lane", "gate", "unit", "area"})
 _NUMBER_NEXT = re.compile(r"\s*(?:No\.?\s*)?\d")
@@ -369,8 +371,9 @@ def find_toponyms(
                 continue
             if name.lower() in _ADDRESS_WORDS and _NUMBER_NEXT.match(text, name_start + len(name)):
                 continue  # "Sector 12 of Noida", "Block 4": part of an address, no town
-            if _STREET_NEXT.match(text, name_start + len(name)):
-                continue  # "near 37th and Nash streets", "on Broadway Ave.": a street of the report's town
+            if _STREET_NEXT.match(text, name_start + len(name)) or _BLOCK_OF.search(text, max(0, name_start - 40), name_start):
+                continue  # "near 37th and Nash streets", "on Broadway Ave.", "the 4800 block of South
+                # Throop": a street of the report's town
             before = text[:name_start]
             weak = label not in STRONG_LABELS
             sentence_initial = not before.strip()
