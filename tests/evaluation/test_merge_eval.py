@@ -113,3 +113,12 @@ def test_halves_split_by_incident(files: tuple[Path, Path]) -> None:
     docs, incidents = files
     halves = [evaluate_merge(docs, incidents, half=h)["n"] for h in ("0", "1")]
     assert sum(halves) == 4
+
+
+def test_a_city_written_with_the_or_a_hyphen_is_the_same_city() -> None:
+    from conflictscope.evaluation.merge import _cities, _city
+
+    assert _city("The Bronx") in _cities("Bronx")
+    assert _city("Opa-locka") in _cities("Opa Locka")
+    assert _city("Saint Louis") == _city("St. Louis")
+    assert _city("Theodore") == "theodore"

@@ -87,7 +87,10 @@ def _cities(gold: str) -> set[str]:
 
 
 def _city(name: str) -> str:
+    """A city's name folded for comparison: case, "County", "Saint", a leading "The" and hyphens aside
+    ("The Bronx" is Bronx, "Opa-locka" Opa Locka)."""
     lowered = name.casefold().replace("(county)", "").replace(" county", "").strip()
+    lowered = lowered.removeprefix("the ").replace("-", " ")
     return " ".join(lowered.replace("saint ", "st. ").split())
 
 
