@@ -382,7 +382,8 @@ def test_a_part_named_through_its_owner(
     assert event.place is not None and event.place.place.name == expected
 
 
-@pytest.mark.parametrize("refuge", ["survivors fled to", "residents took refuge in", "the wounded were rushed to hospital in"])
+@pytest.mark.parametrize("refuge", ["survivors fled to", "residents took refuge in", "the wounded were rushed to hospital in",
+                                    "the wounded were transported to Al-Watani Medical Center in"])
 def test_where_people_went_after_the_event_is_not_its_place(
     refuge: str, parse: Callable[..., AnalyzedArticle], candidate_at: Callable[..., EventCandidate],
     use_tiny: Gazetteer,

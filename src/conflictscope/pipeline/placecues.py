@@ -46,8 +46,12 @@ BIOGRAPHY = re.compile(
 #: ("had taken refuge in Nouna", "fled to Goma", "were rushed to hospital in Kano"): not where it happened.
 REFUGE = re.compile(
     r"\b(?:(?:taken|take|took|taking|sought|seek|seeking|found|find)\s+(?:refuge|shelter|sanctuary)\s+(?:in|at)|"
-    r"(?:fled|flee|fleeing|escaped|evacuated|displaced|rushed|airlifted|taken)\s+(?:\p{Ll}+\s+){0,3}?(?:to|into))"
-    r"\s+(?:(?:a|the)\s+)?(?:(?:hospital|clinic|camp|camps)\s+in\s+(?:the\s+)?)?$",
+    r"(?:fled|flee|fleeing|escaped|evacuated|displaced|rushed|airlifted|taken|transported|transferred|flown)"
+    r"\s+(?:\p{Ll}+\s+){0,3}?(?:to|into))"
+    r"\s+(?:(?:a|the)\s+)?(?:(?:hospital|clinic|camp|camps)\s+in\s+(?:the\s+)?|"
+    # a hospital named ("taken to Christ Medical Center in Oak Lawn"): where the wounded went
+    r"(?:[\p{L}'’.\-]+\s+){1,4}(?:hospital|medical\s+cent(?:er|re)|health\s+cent(?:er|re)|clinic|infirmary)"
+    r"\s+in\s+)?$",
     re.IGNORECASE,
 )
 #: "in the Mexican border city of", "in the town of": a locative that names the settlement outright.
