@@ -27,6 +27,9 @@ CASES: list[tuple[str, Expected]] = [
     ("The blast left at least 12 dead, including three children.", (12, 12, None, None)),
     ("Dozens killed as fighting spreads to the port city.", (24, None, 99, None)),
     ("Gunmen stormed a wedding party, killing 6 civilians.", (6, 6, 6, "civilians")),
+    # the killer among the dead: he is one of the event's deaths
+    ("The gunman killed three shoppers and himself at the mall.", (4, 4, 4, None)),
+    ("The man shot dead two neighbours and then himself.", (3, 3, 3, None)),
     # killing "to death" with a verb of its manner was no death
     ("ADF rebels hacked 22 people to death overnight in the village.", (22, 22, 22, None)),
     ("The attackers stabbed two guards and fled.", None),

@@ -243,7 +243,7 @@ def _list(text: str, pos: int) -> tuple[list[tuple[Count, str]], int] | None:
 
 def _side(noun: str) -> str | None:
     words = noun.split()
-    if not words or words[-1].lower() in _GENERIC or words[-1].lower() in ("them", "whom"):
+    if not words or words[-1].lower() in _GENERIC or words[-1].lower() in ("them", "whom", "himself"):
         return None
     return noun
 
@@ -358,7 +358,16 @@ def _active_figure(
         return None  # "stabbed two guards" wounds; "hacked 22 people to death" kills
     closing = re.match(r"(?i)\s+(?:dead|lives|to\s+death)\b", tail)
     stop = end + closing.end() if closing else end
+    killer = _AND_HIMSELF.match(text, stop)
+    if killer:  # "killed four classmates and himself": the killer's death is one of the event's
+        groups = [*groups, (Count(1, 1, 1, 1), "himself")]
+        stop = killer.end()
     return _figure(text, active.start(), stop, active.start(), groups, subset=subset)
+
+
+#: The killer among the dead, after the victims of an active death verb ("killed four classmates
+#: and himself", "shot dead his wife and then himself").
+_AND_HIMSELF = re.compile(r"(?i)\s*,?\s+and\s+(?:then\s+)?(?:himself|herself)\b")
 
 
 def _overlaps(start: int, end: int, figures: list[Figure]) -> bool:
