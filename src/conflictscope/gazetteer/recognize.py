@@ -371,7 +371,8 @@ def find_toponyms(
                 continue
             if name.lower() in _ADDRESS_WORDS and _NUMBER_NEXT.match(text, name_start + len(name)):
                 continue  # "Sector 12 of Noida", "Block 4": part of an address, no town
-            if _STREET_NEXT.match(text, name_start + len(name)) or _BLOCK_OF.search(text, max(0, name_start - 40), name_start):
+            if (_STREET_NEXT.match(text, name_start + len(name))
+                    or _BLOCK_OF.search(text, max(0, name_start - 40), name_start)):
                 continue  # "near 37th and Nash streets", "on Broadway Ave.", "the 4800 block of South
                 # Throop": a street of the report's town
             before = text[:name_start]
