@@ -84,6 +84,15 @@ def test_an_editorial_label_is_no_dateline() -> None:
     assert line is not None and line.place == "ALEPPO"
 
 
+@pytest.mark.parametrize("label", ["Date: September 9, 2015", "DATE: 09/29/2015 4:10 AM", "Date: Monday, May 4"])
+def test_a_field_label_before_a_date_is_no_dateline(label: str) -> None:
+    # regression: a police release's "Date:" field was read as the dateline of Date, Japan
+    from conflictscope.gazetteer.dateline import find_dateline
+
+    assert find_dateline(f"{label}\n\nGunmen attacked a police post in the city.") is None
+    assert find_dateline("KABUL: Taliban fighters attacked a police post.") is not None
+
+
 def test_a_photo_caption_is_found(parse: Callable[..., AnalyzedArticle]) -> None:
     from conflictscope.pipeline.places import caption_spans
 

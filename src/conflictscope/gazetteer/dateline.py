@@ -56,12 +56,21 @@ def find_dateline(text: str) -> Dateline | None:
                 continue  # "US Says ...", "UN Envoy ...": an acronym heading a title, not a dateline
             if set(place.lower().split()) & _EDITORIAL:
                 continue  # "FILE PHOTO:", "UPDATED -": a label, not a place
+            if FIELD_LABEL.match(head, match.end("place")):
+                continue  # "Date: September 9, 2015": a field of a release, not a place
             region = (match.group("region") or "").strip()
             return Dateline(place, match.start("place"), region,
                             match.start("region") if region else -1, pattern is _BARE_CAPS)
     return None
 
 
+#: A word followed by a colon and a date ("Date: September 9, 2015", "DATE: 09/29/2015"): the label of a
+#: field, as police releases and court notices write them; a dateline's colon is followed by prose.
+FIELD_LABEL = re.compile(
+    r"\s*:\s*(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)",
+    re.IGNORECASE,
+)
 #: Words of the labels news puts where a dateline would be.
 _EDITORIAL = frozenset("""
     file photo photos update updated above below warning editor note watch read more video image

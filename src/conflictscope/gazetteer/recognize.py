@@ -17,7 +17,7 @@ import regex as re
 
 from conflictscope.document import AnalyzedArticle
 from conflictscope.gazetteer.containers import link_containers
-from conflictscope.gazetteer.dateline import find_dateline
+from conflictscope.gazetteer.dateline import FIELD_LABEL, find_dateline
 from conflictscope.gazetteer.demonyms import PEOPLES_ABROAD, demonym_country
 from conflictscope.gazetteer.namewords import GENERIC_WORDS
 from conflictscope.gazetteer.regions import abbreviation
@@ -375,6 +375,8 @@ def find_toponyms(
                     or _BLOCK_OF.search(text, max(0, name_start - 40), name_start)):
                 continue  # "near 37th and Nash streets", "on Broadway Ave.", "the 4800 block of South
                 # Throop": a street of the report's town
+            if " " not in name and FIELD_LABEL.match(text, name_start + len(name)):
+                continue  # "Date: September 9, 2015": a field label of a form or release, no town
             before = text[:name_start]
             weak = label not in STRONG_LABELS
             sentence_initial = not before.strip()
