@@ -48,9 +48,8 @@ def in_unsupported_region(chosen: PlaceMention, focus: PlaceMention, mentions: t
     if (far.iso3 != near.iso3 or not far.admin1 or not near.admin1 or far.admin1 == near.admin1
             or near.feature not in REGIONAL_FEATURES or far.feature not in REGIONAL_FEATURES):
         return False
-    if near.latitude is None or near.longitude is None or far.latitude is None or far.longitude is None:
-        return False
-    if distance_km(near.latitude, near.longitude, far.latitude, far.longitude) < NAMESAKE_KM:
+    apart = _km_apart(near, far)
+    if apart is None or apart < NAMESAKE_KM:
         return False  # a town a few hours away may well be where a local story went on
     if pinned_with_container(chosen, mentions, text):
         return False
@@ -66,9 +65,15 @@ def _other_region(mention: PlaceMention, near: Place, far: Place) -> bool:
         return False
     if place.admin1 == far.admin1:
         return True
-    return (mention.confidence >= SURE_READING and place.latitude is not None and place.longitude is not None
-            and near.latitude is not None and near.longitude is not None
-            and distance_km(near.latitude, near.longitude, place.latitude, place.longitude) >= NAMESAKE_KM)
+    apart = _km_apart(near, place)
+    return mention.confidence >= SURE_READING and apart is not None and apart >= NAMESAKE_KM
+
+
+def _km_apart(first: Place, second: Place) -> float | None:
+    """The distance between two places, None when either has no coordinates."""
+    if first.latitude is None or first.longitude is None or second.latitude is None or second.longitude is None:
+        return None
+    return distance_km(first.latitude, first.longitude, second.latitude, second.longitude)
 
 
 #: Places inside a first-level region (the region rule of :func:`in_unsupported_region` compares them).
